@@ -1,0 +1,23 @@
+// The one public door of rx-policy. Everything a user imports is re-exported here, by name.
+
+// Curves: easing functions of progress t ∈ [0, 1].
+export { type Ease, linearEase, cosineEase } from './ease.js';
+
+// Sequences and spaces: cold Observables that are also iterable and O(1)-indexable.
+export { Sequence } from './sequence.js';
+export { Space, type SpaceSpec } from './space.js';
+export { EasedSpace, type SpaceOptions } from './spaces/eased.js';
+export { linspace } from './spaces/linspace.js';
+export { cosinespace } from './spaces/cosinespace.js';
+export { constant } from './spaces/constant.js';
+
+// Phases and policies.
+export { Phase, type ParamValues, type SpaceLike } from './phase.js';
+export { OptimizerPolicy, type PolicyOptions } from './policy.js';
+
+// Presets (Poutyne's).
+export { sgdrPhases, type SgdrOptions } from './presets/sgdr.js';
+export { oneCyclePhases, type OneCycleOptions } from './presets/oneCycle.js';
+
+// Configuration: policies to and from JSON.
+export { spaceFromJSON, phaseFromJSON, policyFromJSON, type PhaseSpec, type PolicySpec } from './serialize.js';

@@ -1,0 +1,93 @@
+import { show } from './internal/validate.js';
+import { Sequence } from './sequence.js';
+import { Space } from './space.js';
+import { constant } from './spaces/constant.js';
+
+/** The values of one step: one number per parameter name, e.g. `{ lr: number; momentum: number }`. */
+export type ParamValues<K extends string = string> = { [P in K]: number };
+
+/** What a phase accepts for a parameter: a space, or a plain number held for the whole phase. */
+export type SpaceLike = Space | number;
+
+/**
+ * A phase: named spaces zipped into one typed stream of parameter dicts, one dict a step. Any
+ * parameter names work (`lr`, `momentum`, `weightDecay`, `beta1`, …), where Poutyne takes only
+ * `lr` and `momentum`.
+ *
+ * All spaces must have the same length; Poutyne silently truncates to the shortest, rx-policy
+ * refuses and names the lengths. A `constant(v)` without steps, or a plain number, takes the
+ * phase's length.
+ *
+ * @example
+ * import { Phase, linspace, cosinespace } from 'rx-policy';
+ * const phase = new Phase({ lr: linspace(0, 1, 10), momentum: cosinespace(0.99, 0.9, 10) });
+ * phase.subscribe((p) => console.log(p.lr, p.momentum)); // p: { lr: number; momentum: number }
+ * phase.at(9); // { lr: 1, momentum: 0.9 }
+ */
+export class Phase<K extends string = string> extends Sequence<ParamValues<K>> {
+  readonly length: number;
+  /** The parameter names, in the order given. */
+  readonly names: readonly K[];
+  /** The space of each parameter (plain numbers given to the constructor appear as `constant`). */
+  readonly spaces: Readonly<Record<K, Space>>;
+  // Parallel arrays keep the per-step loop free of key lookups and allocations but the dict itself.
+  readonly #list: readonly Space[];
+
+  constructor(params: Readonly<Record<K, SpaceLike>>) {
+    super();
+    if (typeof params !== 'object' || params === null || Array.isArray(params) || params instanceof Space) {
+      throw new TypeError(`Phase: params must be an object of named spaces such as { lr: linspace(0, 1, 10) }, got ${show(params)}`);
+    }
+    const names = Object.keys(params) as K[];
+    if (names.length === 0) {
+      throw new TypeError('Phase: params must name at least one parameter, such as { lr: linspace(0, 1, 10) }, got {}');
+    }
+    const spaces = {} as Record<K, Space>;
+    for (const name of names) {
+      const given: unknown = params[name];
+      if (given instanceof Space) spaces[name] = given;
+      else if (typeof given === 'number') {
+        if (!Number.isFinite(given)) throw new RangeError(`Phase: ${name} must be a finite number or a space, got ${show(given)}`);
+        spaces[name] = constant(given);
+      } else {
+        throw new TypeError(`Phase: ${name} must be a space (linspace, cosinespace, constant, …) or a finite number, got ${show(given)}`);
+      }
+    }
+    const bounded = names.filter((name) => !spaces[name].unbounded);
+    if (bounded.length === 0) {
+      throw new RangeError(
+        `Phase: at least one parameter needs a length, got only unbounded constants (${names.join(', ')}); give one steps, e.g. constant(0.1, 100)`,
+      );
+    }
+    const length = spaces[bounded[0]!].length;
+    if (bounded.some((name) => spaces[name].length !== length)) {
+      const lengths = bounded.map((name) => `${name}: ${spaces[name].length}`).join(', ');
+      throw new RangeError(`Phase: spaces must have equal lengths, got ${lengths}`);
+    }
+    this.length = length;
+    this.names = names;
+    this.spaces = spaces;
+    this.#list = names.map((name) => spaces[name]);
+  }
+
+  /** @internal */
+  _at(i: number): ParamValues<K> {
+    const names = this.names;
+    const list = this.#list;
+    const out = {} as ParamValues<K>;
+    for (let j = 0; j < names.length; j++) out[names[j]!] = list[j]!._at(i);
+    return out;
+  }
+
+  /** Poutyne's layout: one line per parameter, e.g. `Phase:\n    lr: linspace(0, 1, 3)`. */
+  override toString(): string {
+    return ['Phase:', ...this.names.map((name) => `    ${name}: ${this.spaces[name].toString()}`)].join('\n');
+  }
+
+  /** The spaces as JSON, e.g. `{ lr: { type: 'linspace', start: 0, end: 1, steps: 3 } }`. */
+  toJSON() {
+    const out = {} as Record<K, ReturnType<Space['toJSON']>>;
+    for (const name of this.names) out[name] = this.spaces[name].toJSON();
+    return out;
+  }
+}

@@ -1,0 +1,239 @@
+import { Observable, Subscriber } from 'rxjs';
+import { count, show } from './internal/validate.js';
+import { Phase, type ParamValues } from './phase.js';
+import { Sequence } from './sequence.js';
+
+/** Options of `OptimizerPolicy`. */
+export interface PolicyOptions {
+  /**
+   * The step to start at, for restarting a run (Poutyne's `initial_step`). O(log phases): no
+   * replay of the skipped steps. A step at or past the end is valid: the driven stream completes at once.
+   */
+  readonly initialStep?: number;
+}
+
+/**
+ * Phases run one after the other: Poutyne's `OptimizerPolicy`. A policy is a pure function of the
+ * step (`at(step)`, O(log phases)) with a cursor, `currentStep`, that a step stream advances:
+ * `policy.drive(step$)` emits the next parameter dict on each emission of `step$`, and completes
+ * when the phases run out (later steps change nothing, as Poutyne keeps the last values).
+ *
+ * @example
+ * import { Subject } from 'rxjs';
+ * import { OptimizerPolicy, Phase, linspace, cosinespace } from 'rx-policy';
+ * const policy = new OptimizerPolicy([
+ *   new Phase({ lr: linspace(0, 1, 100) }),
+ *   new Phase({ lr: cosinespace(1, 0, 200) }),
+ * ]);
+ * const step$ = new Subject<void>();
+ * const optimizer = { lr: 0 };
+ * policy.drive(step$).subscribe(({ lr }) => (optimizer.lr = lr));
+ * step$.next(); // optimizer.lr === 0, policy.currentStep === 1
+ * policy.at(150); // { lr: 0.5 }, whatever the cursor
+ */
+export class OptimizerPolicy<K extends string = string> implements Iterable<ParamValues<K>> {
+  readonly phases: readonly Phase<K>[];
+  /** Total number of steps: the sum of the phases' lengths. */
+  readonly length: number;
+  // starts[p] is the first step of phase p; a binary search over it gives at(step) in O(log phases).
+  readonly #starts: Float64Array;
+  #step: number;
+  #driver: Subscriber<ParamValues<K>> | undefined;
+  #allSteps: Sequence<ParamValues<K>> | undefined;
+
+  constructor(phases: readonly Phase<K>[], options: PolicyOptions = {}) {
+    if (!Array.isArray(phases) || phases.length === 0) {
+      throw new RangeError(`OptimizerPolicy: phases must be a non-empty array of Phase, got ${show(phases)}`);
+    }
+    const starts = new Float64Array(phases.length);
+    let total = 0;
+    phases.forEach((phase: unknown, p) => {
+      if (!(phase instanceof Phase)) {
+        throw new TypeError(`OptimizerPolicy: phases[${p}] must be a Phase, got ${show(phase)}`);
+      }
+      starts[p] = total;
+      total += phase.length;
+    });
+    if (!Number.isSafeInteger(total)) {
+      throw new RangeError(`OptimizerPolicy: the phases' total length must be a safe integer, got ${total}`);
+    }
+    const initialStep = options.initialStep ?? 0;
+    count('OptimizerPolicy', 'initialStep', initialStep);
+    this.phases = Object.freeze([...phases]);
+    this.length = total;
+    this.#starts = starts;
+    this.#step = initialStep;
+  }
+
+  /** The step whose values come next; advanced by `drive` and by iteration. */
+  get currentStep(): number {
+    return this.#step;
+  }
+
+  /** The first step of each phase: `[0, len0, len0 + len1, …]`. */
+  get phaseStarts(): readonly number[] {
+    return Array.from(this.#starts);
+  }
+
+  /**
+   * Moves the cursor to `step` (0 ≤ step ≤ length) without emitting anything: for resuming.
+   * @example policy.seek(1_000); policy.currentStep; // 1000
+   */
+  seek(step: number): void {
+    count('OptimizerPolicy.seek', 'step', step);
+    this.#step = step;
+  }
+
+  /**
+   * The values at `step` (an integer in [0, length)), in O(log phases). Does not move the cursor.
+   * @example new OptimizerPolicy(sgdrPhases({ baseCycleLength: 4, cycles: 2 })).at(4); // { lr: 1 }
+   */
+  at(step: number): ParamValues<K> {
+    if (!Number.isInteger(step) || step < 0 || step >= this.length) {
+      throw new RangeError(`OptimizerPolicy.at: step must be an integer in [0, ${this.length}), got ${show(step)}`);
+    }
+    return this._at(step);
+  }
+
+  /** @internal */
+  _at(step: number): ParamValues<K> {
+    const p = this.phaseIndexAt(step);
+    return this.phases[p]!._at(step - this.#starts[p]!);
+  }
+
+  /**
+   * Which phase `step` falls in (empty phases are skipped).
+   * @example new OptimizerPolicy(oneCyclePhases({ steps: 20 })).phaseIndexAt(9); // 1
+   */
+  phaseIndexAt(step: number): number {
+    const starts = this.#starts;
+    // The last phase that starts at or before `step`; an empty phase shares its start with the
+    // next one, so the search lands past it.
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid]! <= step) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /**
+   * Every step's values, from step 0, as a sequence (stream, iterable, `at`) that does not move
+   * the cursor: the concatenation of the phases, computed by index.
+   * @example new OptimizerPolicy(oneCyclePhases({ steps: 500 })).allSteps().subscribe(console.log);
+   */
+  allSteps(): Sequence<ParamValues<K>> {
+    this.#allSteps ??= new PolicySteps(this);
+    return this.#allSteps;
+  }
+
+  /**
+   * Advances the policy once per emission of `step$` (a `Subject<void>`, training events, any
+   * Observable) and emits that step's values; completes once the last step has been emitted (at
+   * once if the cursor is already at the end) or when `step$` completes.
+   *
+   * One subscription owns the cursor: subscribing a second time while one is active errors, since
+   * two subscribers would each advance it. To feed several sinks, `share()` the returned stream.
+   *
+   * @example
+   * const step$ = new Subject<void>();
+   * policy.drive(step$).subscribe(({ lr }) => optimizer.setLearningRate(lr));
+   * step$.next();
+   */
+  drive(step$: Observable<unknown>): Observable<ParamValues<K>> {
+    if (!(step$ instanceof Observable)) {
+      throw new TypeError(`OptimizerPolicy.drive: step$ must be an Observable, got ${show(step$)}`);
+    }
+    return new Observable<ParamValues<K>>((subscriber) => {
+      if (this.#driver !== undefined) {
+        subscriber.error(
+          new Error('OptimizerPolicy.drive: this policy is already driven by another subscription; share() the driven stream to feed several sinks'),
+        );
+        return;
+      }
+      if (this.#step >= this.length) {
+        subscriber.complete();
+        return;
+      }
+      this.#driver = subscriber;
+      const phases = this.phases;
+      const starts = this.#starts;
+      // The phase under the cursor is cached so that stepping is O(1); it is looked up again only
+      // at a phase boundary or after a `seek`.
+      let expected = -1;
+      let local = 0;
+      let phase = phases[0]!;
+      const upstream = new Subscriber<unknown>({
+        next: () => {
+          const step = this.#step;
+          if (step !== expected) {
+            if (step >= this.length) return subscriber.complete();
+            const p = this.phaseIndexAt(step);
+            phase = phases[p]!;
+            local = step - starts[p]!;
+          }
+          const values = phase._at(local);
+          local += 1;
+          this.#step = step + 1;
+          expected = local < phase.length ? step + 1 : -1;
+          subscriber.next(values);
+          if (this.#step >= this.length) subscriber.complete();
+        },
+        error: (err: unknown) => subscriber.error(err),
+        complete: () => subscriber.complete(),
+      });
+      // Added before subscribing, so that completing inside a synchronous step$ stops it at once.
+      subscriber.add(upstream);
+      step$.subscribe(upstream);
+      return () => {
+        if (this.#driver === subscriber) this.#driver = undefined;
+      };
+    });
+  }
+
+  /**
+   * Iterates from the cursor to the end, advancing it, like Poutyne's `iter(policy)`. Use
+   * `allSteps()` to look without advancing.
+   */
+  *[Symbol.iterator](): Iterator<ParamValues<K>> {
+    while (this.#step < this.length) {
+      const step = this.#step;
+      this.#step = step + 1;
+      yield this._at(step);
+    }
+  }
+
+  /**
+   * The phases as JSON (the cursor is not part of it): `policyFromJSON` rebuilds the policy.
+   * @example JSON.stringify(new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 3) })]));
+   */
+  toJSON(): { phases: ReturnType<Phase<K>['toJSON']>[] } {
+    return { phases: this.phases.map((phase) => phase.toJSON()) };
+  }
+
+  /** A summary with the right labels (Poutyne's `__repr__` swaps them). */
+  toString(): string {
+    return [
+      'OptimizerPolicy:',
+      `    phases: ${this.phases.length}`,
+      `    steps: ${this.length}`,
+      `    currentStep: ${this.#step}`,
+    ].join('\n');
+  }
+}
+
+class PolicySteps<K extends string> extends Sequence<ParamValues<K>> {
+  readonly length: number;
+
+  constructor(readonly policy: OptimizerPolicy<K>) {
+    super();
+    this.length = policy.length;
+  }
+
+  /** @internal */
+  _at(i: number): ParamValues<K> {
+    return this.policy._at(i);
+  }
+}

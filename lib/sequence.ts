@@ -1,0 +1,55 @@
+import { Observable, type Subscriber } from 'rxjs';
+import { show } from './internal/validate.js';
+
+/**
+ * A finite (or, for an unbounded constant, endless) sequence known by index: the one idea behind
+ * every space, phase and policy view. Its three faces all read `at(i)`:
+ * - a cold `Observable` that emits `at(0) … at(length - 1)` synchronously, then completes, and
+ *   stops the moment it is unsubscribed;
+ * - an iterable over the same values;
+ * - random access in O(1) (a policy view: O(log phases)).
+ *
+ * @example
+ * import { linspace } from 'rx-policy';
+ * const space = linspace(1, 0, 3);
+ * space.subscribe(console.log);        // 1, 0.5, 0
+ * console.log([...space], space.at(1)); // [1, 0.5, 0] 0.5
+ */
+export abstract class Sequence<T> extends Observable<T> implements Iterable<T> {
+  /** Number of values; `Infinity` only for an unbounded `constant`. */
+  abstract readonly length: number;
+
+  constructor() {
+    // A plain function, not an arrow: RxJS calls it as a method of this observable, so `this` is
+    // the sequence and every subscription replays from index 0 (a cold stream).
+    super(function (this: Observable<T>, subscriber: Subscriber<T>) {
+      const self = this as Sequence<T>;
+      const n = self.length;
+      // `closed` is checked before each value so that `take(3)` on 10^12 steps returns at once.
+      for (let i = 0; i < n && !subscriber.closed; i++) subscriber.next(self._at(i));
+      subscriber.complete();
+    });
+  }
+
+  /**
+   * The value at index `i`, a non-negative integer below `length`.
+   * @throws RangeError for any other index (Poutyne's spaces raise IndexError there).
+   */
+  at(i: number): T {
+    if (!Number.isInteger(i) || i < 0 || i >= this.length) {
+      throw new RangeError(`${this.constructor.name}.at: index must be an integer in [0, ${this.length}), got ${show(i)}`);
+    }
+    return this._at(i);
+  }
+
+  /**
+   * Unchecked `at`, for the hot paths that have already validated `i`.
+   * @internal
+   */
+  abstract _at(i: number): T;
+
+  *[Symbol.iterator](): Iterator<T> {
+    const n = this.length;
+    for (let i = 0; i < n; i++) yield this._at(i);
+  }
+}

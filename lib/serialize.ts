@@ -1,0 +1,78 @@
+import { knownKeys, plainObject, show } from './internal/validate.js';
+import { Phase } from './phase.js';
+import { OptimizerPolicy, type PolicyOptions } from './policy.js';
+import type { Space, SpaceSpec } from './space.js';
+import { constant } from './spaces/constant.js';
+import { cosinespace } from './spaces/cosinespace.js';
+import { linspace } from './spaces/linspace.js';
+
+/** The JSON form of a phase: each parameter's space spec. */
+export type PhaseSpec = Readonly<Record<string, SpaceSpec>>;
+
+/** The JSON form of a policy: its phases, in order. */
+export interface PolicySpec {
+  readonly phases: readonly PhaseSpec[];
+}
+
+type SpaceReader = (spec: Readonly<Record<string, unknown>>, where: string) => Space;
+
+const readEased =
+  (make: (start: number, end: number, steps: number, options: { endpoint?: boolean }) => Space, type: string): SpaceReader =>
+  (spec, where) => {
+    knownKeys(where, `key of a ${type} spec`, spec, ['type', 'start', 'end', 'steps', 'endpoint']);
+    const options = spec['endpoint'] === undefined ? {} : { endpoint: spec['endpoint'] as boolean };
+    return make(spec['start'] as number, spec['end'] as number, spec['steps'] as number, options);
+  };
+
+// One entry per space factory; a new space shape adds its reader here.
+const readers: Record<string, SpaceReader> = {
+  linspace: readEased(linspace, 'linspace'),
+  cosinespace: readEased(cosinespace, 'cosinespace'),
+  constant: (spec, where) => {
+    knownKeys(where, 'key of a constant spec', spec, ['type', 'value', 'steps']);
+    return constant(spec['value'] as number, spec['steps'] as number | undefined);
+  },
+};
+
+/**
+ * Rebuilds a space from its `toJSON()` form.
+ * @example spaceFromJSON({ type: 'linspace', start: 0, end: 1, steps: 3 }).at(1); // 0.5
+ */
+export function spaceFromJSON(spec: unknown, where = 'spaceFromJSON'): Space {
+  const obj = plainObject(where, 'spec', spec);
+  const type = obj['type'];
+  const read = typeof type === 'string' && Object.hasOwn(readers, type) ? readers[type] : undefined;
+  if (read === undefined) {
+    throw new TypeError(`${where}: unknown space type ${show(type)}; accepted: ${Object.keys(readers).join(', ')}`);
+  }
+  return read(obj, where);
+}
+
+/**
+ * Rebuilds a phase from its `toJSON()` form.
+ * @example phaseFromJSON({ lr: { type: 'cosinespace', start: 1, end: 0, steps: 5 } }).length; // 5
+ */
+export function phaseFromJSON(spec: unknown, where = 'phaseFromJSON'): Phase {
+  const obj = plainObject(where, 'spec', spec);
+  const spaces: Record<string, Space> = {};
+  for (const [name, space] of Object.entries(obj)) spaces[name] = spaceFromJSON(space, `${where}: ${name}`);
+  return new Phase(spaces);
+}
+
+/**
+ * Rebuilds a policy from its `toJSON()` form, so a schedule can live in a config file.
+ * @example
+ * const policy = new OptimizerPolicy(oneCyclePhases({ steps: 100 }));
+ * const copy = policyFromJSON(JSON.parse(JSON.stringify(policy)));
+ * copy.at(42); // equals policy.at(42)
+ */
+export function policyFromJSON(spec: unknown, options?: PolicyOptions): OptimizerPolicy {
+  const obj = plainObject('policyFromJSON', 'spec', spec);
+  knownKeys('policyFromJSON', 'key', obj, ['phases']);
+  const phases = obj['phases'];
+  if (!Array.isArray(phases)) throw new TypeError(`policyFromJSON: phases must be an array, got ${show(phases)}`);
+  return new OptimizerPolicy(
+    phases.map((phase, p) => phaseFromJSON(phase, `policyFromJSON: phases[${p}]`)),
+    options,
+  );
+}
