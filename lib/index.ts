@@ -21,3 +21,10 @@ export { oneCyclePhases, type OneCycleOptions } from './presets/oneCycle.js';
 
 // Configuration: policies to and from JSON.
 export { spaceFromJSON, phaseFromJSON, policyFromJSON, type PhaseSpec, type PolicySpec } from './serialize.js';
+export { buildPolicy, presets, type PresetEntry, type PolicyConfig } from './config.js';
+
+// --- Training: event streams, sinks, TF.js, checkpoints, plateau (issue 3) ---
+
+// --- Plotting and CLI (issue 4): loaded lazily, never from the core ---
+
+// --- More shapes and the anchors' presets (issue 5) ---
