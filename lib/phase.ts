@@ -30,7 +30,8 @@ export class Phase<K extends string = string> extends Sequence<ParamValues<K>> {
   readonly names: readonly K[];
   /** The space of each parameter (plain numbers given to the constructor appear as `constant`). */
   readonly spaces: Readonly<Record<K, Space>>;
-  // Parallel arrays keep the per-step loop free of key lookups and allocations but the dict itself.
+  // Builds one step's dict; see `dictBuilder` for why it is compiled per phase.
+  readonly #build: (spaces: readonly Space[], i: number) => ParamValues<K>;
   readonly #list: readonly Space[];
 
   constructor(params: Readonly<Record<K, SpaceLike>>) {
@@ -68,15 +69,12 @@ export class Phase<K extends string = string> extends Sequence<ParamValues<K>> {
     this.names = names;
     this.spaces = spaces;
     this.#list = names.map((name) => spaces[name]);
+    this.#build = dictBuilder(names);
   }
 
   /** @internal */
   _at(i: number): ParamValues<K> {
-    const names = this.names;
-    const list = this.#list;
-    const out = {} as ParamValues<K>;
-    for (let j = 0; j < names.length; j++) out[names[j]!] = list[j]!._at(i);
-    return out;
+    return this.#build(this.#list, i);
   }
 
   /** Poutyne's layout: one line per parameter, e.g. `Phase:\n    lr: linspace(0, 1, 3)`. */
@@ -89,5 +87,28 @@ export class Phase<K extends string = string> extends Sequence<ParamValues<K>> {
     const out = {} as Record<K, ReturnType<Space['toJSON']>>;
     for (const name of this.names) out[name] = this.spaces[name].toJSON();
     return out;
+  }
+}
+
+/**
+ * Returns a function that builds a step's dict from the spaces at index `i`.
+ *
+ * Filling `{}` key by key costs ~90 ns a step in V8 (each dynamic-key store changes the object's
+ * shape); an object literal with the names written out costs ~6 ns. So, where the platform allows
+ * `new Function` (not under a Content-Security-Policy without 'unsafe-eval'), the literal is
+ * compiled once per phase. The names are embedded with JSON.stringify, so any name is quoted
+ * safely. Elsewhere the key-by-key loop gives the same dicts, slower.
+ */
+function dictBuilder<K extends string>(names: readonly K[]): (spaces: readonly Space[], i: number) => ParamValues<K> {
+  try {
+    const fields = names.map((name, j) => `${JSON.stringify(name)}: spaces[${j}]._at(i)`).join(', ');
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    return new Function('spaces', 'i', `return { ${fields} };`) as (spaces: readonly Space[], i: number) => ParamValues<K>;
+  } catch {
+    return (spaces, i) => {
+      const out = {} as ParamValues<K>;
+      for (let j = 0; j < names.length; j++) out[names[j]!] = spaces[j]!._at(i);
+      return out;
+    };
   }
 }

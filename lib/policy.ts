@@ -96,6 +96,16 @@ export class OptimizerPolicy<K extends string = string> implements Iterable<Para
   }
 
   /** @internal */
+  _setStep(step: number): void {
+    this.#step = step;
+  }
+
+  /** @internal */
+  _phaseStart(p: number): number {
+    return this.#starts[p]!;
+  }
+
+  /** @internal */
   _at(step: number): ParamValues<K> {
     const p = this.phaseIndexAt(step);
     return this.phases[p]!._at(step - this.#starts[p]!);
@@ -158,35 +168,9 @@ export class OptimizerPolicy<K extends string = string> implements Iterable<Para
         return;
       }
       this.#driver = subscriber;
-      const phases = this.phases;
-      const starts = this.#starts;
-      // The phase under the cursor is cached so that stepping is O(1); it is looked up again only
-      // at a phase boundary or after a `seek`.
-      let expected = -1;
-      let local = 0;
-      let phase = phases[0]!;
-      const upstream = new Subscriber<unknown>({
-        next: () => {
-          const step = this.#step;
-          if (step !== expected) {
-            if (step >= this.length) return subscriber.complete();
-            const p = this.phaseIndexAt(step);
-            phase = phases[p]!;
-            local = step - starts[p]!;
-          }
-          const values = phase._at(local);
-          local += 1;
-          this.#step = step + 1;
-          expected = local < phase.length ? step + 1 : -1;
-          subscriber.next(values);
-          if (this.#step >= this.length) subscriber.complete();
-        },
-        error: (err: unknown) => subscriber.error(err),
-        complete: () => subscriber.complete(),
-      });
-      // Added before subscribing, so that completing inside a synchronous step$ stops it at once.
-      subscriber.add(upstream);
-      step$.subscribe(upstream);
+      // The DriveSubscriber adds itself to `subscriber` before subscribing, so that completing
+      // inside a synchronous step$ stops it at once.
+      step$.subscribe(new DriveSubscriber(this, subscriber));
       return () => {
         if (this.#driver === subscriber) this.#driver = undefined;
       };
@@ -235,5 +219,45 @@ class PolicySteps<K extends string> extends Sequence<ParamValues<K>> {
   /** @internal */
   _at(i: number): ParamValues<K> {
     return this.policy._at(i);
+  }
+}
+
+/**
+ * Subscribes to the step stream on behalf of one `drive` subscription. A subclass rather than an
+ * observer object: it saves a call per step on the hottest path. The phase under the cursor is
+ * cached so that stepping is O(1); it is looked up again only at a phase boundary or after a `seek`.
+ */
+class DriveSubscriber<K extends string> extends Subscriber<unknown> {
+  #expected = -1;
+  #local = 0;
+  #phase: Phase<K>;
+
+  constructor(
+    private readonly policy: OptimizerPolicy<K>,
+    private readonly out: Subscriber<ParamValues<K>>,
+  ) {
+    // `out` as destination: errors and completion of step$ pass through, and `out` owns this.
+    super(out);
+    this.#phase = policy.phases[0]!;
+  }
+
+  protected override _next(): void {
+    const policy = this.policy;
+    const out = this.out;
+    const step = policy.currentStep;
+    if (step !== this.#expected) {
+      if (step >= policy.length) return out.complete();
+      const p = policy.phaseIndexAt(step);
+      this.#phase = policy.phases[p]!;
+      this.#local = step - policy._phaseStart(p);
+    }
+    const phase = this.#phase;
+    const local = this.#local;
+    const values = phase._at(local);
+    this.#local = local + 1;
+    policy._setStep(step + 1);
+    this.#expected = local + 1 < phase.length ? step + 1 : -1;
+    out.next(values);
+    if (step + 1 >= policy.length) out.complete();
   }
 }
