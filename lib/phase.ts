@@ -72,7 +72,6 @@ export class Phase<K extends string = string> extends Sequence<ParamValues<K>> {
     this.#build = dictBuilder(names);
   }
 
-  /** @internal */
   _at(i: number): ParamValues<K> {
     return this.#build(this.#list, i);
   }

@@ -216,7 +216,6 @@ class PolicySteps<K extends string> extends Sequence<ParamValues<K>> {
     this.length = policy.length;
   }
 
-  /** @internal */
   _at(i: number): ParamValues<K> {
     return this.policy._at(i);
   }

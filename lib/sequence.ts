@@ -43,8 +43,14 @@ export abstract class Sequence<T> extends Observable<T> implements Iterable<T> {
   }
 
   /**
-   * Unchecked `at`, for the hot paths that have already validated `i`.
-   * @internal
+   * Unchecked `at`: what a subclass implements, and what the hot paths call once `i` is known to
+   * be valid. Prefer `at` everywhere else.
+   * @example
+   * class Squares extends Sequence<number> {
+   *   readonly length = 4;
+   *   _at(i: number) { return i * i; }
+   * }
+   * [...new Squares()]; // [0, 1, 4, 9]
    */
   abstract _at(i: number): T;
 

@@ -54,7 +54,6 @@ export class EasedSpace extends Space {
     this._span = end - start;
   }
 
-  /** @internal */
   _at(i: number): number {
     const t = i / this._denominator;
     const ease = this.ease;
