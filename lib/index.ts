@@ -12,8 +12,8 @@ export { cosinespace } from './spaces/cosinespace.js';
 export { constant } from './spaces/constant.js';
 
 // Phases and policies.
-export { Phase, type ParamValues, type SpaceLike } from './phase.js';
-export { OptimizerPolicy, type PolicyOptions } from './policy.js';
+export { Phase, type ParamValues, type PhaseValues, type SpaceLike } from './phase.js';
+export { OptimizerPolicy, type PolicyOptions, type PolicyValues } from './policy.js';
 
 // Presets (Poutyne's).
 export { sgdrPhases, type SgdrOptions } from './presets/sgdr.js';

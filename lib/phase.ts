@@ -1,10 +1,16 @@
 import { show } from './internal/validate.js';
 import { Sequence } from './sequence.js';
-import { Space } from './space.js';
+import { Space, type SpaceSpec } from './space.js';
 import { constant } from './spaces/constant.js';
 
 /** The values of one step: one number per parameter name, e.g. `{ lr: number; momentum: number }`. */
 export type ParamValues<K extends string = string> = { [P in K]: number };
+
+/**
+ * The dict type a phase emits, distributed over unions of phases.
+ * @example type V = PhaseValues<Phase<'lr'>>; // { lr: number }
+ */
+export type PhaseValues<P> = P extends Phase<infer K> ? ParamValues<K> : never;
 
 /** What a phase accepts for a parameter: a space, or a plain number held for the whole phase. */
 export type SpaceLike = Space | number;
@@ -82,8 +88,8 @@ export class Phase<K extends string = string> extends Sequence<ParamValues<K>> {
   }
 
   /** The spaces as JSON, e.g. `{ lr: { type: 'linspace', start: 0, end: 1, steps: 3 } }`. */
-  toJSON() {
-    const out = {} as Record<K, ReturnType<Space['toJSON']>>;
+  toJSON(): Record<K, SpaceSpec> {
+    const out = {} as Record<K, SpaceSpec>;
     for (const name of this.names) out[name] = this.spaces[name].toJSON();
     return out;
   }

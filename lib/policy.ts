@@ -1,7 +1,8 @@
 import { Observable, Subscriber } from 'rxjs';
 import { count, show } from './internal/validate.js';
-import { Phase, type ParamValues } from './phase.js';
+import { Phase, type PhaseValues } from './phase.js';
 import { Sequence } from './sequence.js';
+import type { SpaceSpec } from './space.js';
 
 /** Options of `OptimizerPolicy`. */
 export interface PolicyOptions {
@@ -11,6 +12,13 @@ export interface PolicyOptions {
    */
   readonly initialStep?: number;
 }
+
+/**
+ * The values a policy emits: the union of its phases' dicts. With phases of `{ lr }` and
+ * `{ lr, momentum }`, `lr` is always there and `momentum` is reached with `'momentum' in v`.
+ * @example type V = PolicyValues<OptimizerPolicy<Phase<'lr' | 'momentum'>>>; // { lr: number; momentum: number }
+ */
+export type PolicyValues<T> = T extends OptimizerPolicy<infer P> ? PhaseValues<P> : never;
 
 /**
  * Phases run one after the other: Poutyne's `OptimizerPolicy`. A policy is a pure function of the
@@ -31,17 +39,17 @@ export interface PolicyOptions {
  * step$.next(); // optimizer.lr === 0, policy.currentStep === 1
  * policy.at(150); // { lr: 0.5 }, whatever the cursor
  */
-export class OptimizerPolicy<K extends string = string> implements Iterable<ParamValues<K>> {
-  readonly phases: readonly Phase<K>[];
+export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseValues<P>> {
+  readonly phases: readonly P[];
   /** Total number of steps: the sum of the phases' lengths. */
   readonly length: number;
   // starts[p] is the first step of phase p; a binary search over it gives at(step) in O(log phases).
   readonly #starts: Float64Array;
   #step: number;
-  #driver: Subscriber<ParamValues<K>> | undefined;
-  #allSteps: Sequence<ParamValues<K>> | undefined;
+  #driver: Subscriber<PhaseValues<P>> | undefined;
+  #allSteps: Sequence<PhaseValues<P>> | undefined;
 
-  constructor(phases: readonly Phase<K>[], options: PolicyOptions = {}) {
+  constructor(phases: readonly P[], options: PolicyOptions = {}) {
     if (!Array.isArray(phases) || phases.length === 0) {
       throw new RangeError(`OptimizerPolicy: phases must be a non-empty array of Phase, got ${show(phases)}`);
     }
@@ -88,7 +96,7 @@ export class OptimizerPolicy<K extends string = string> implements Iterable<Para
    * The values at `step` (an integer in [0, length)), in O(log phases). Does not move the cursor.
    * @example new OptimizerPolicy(sgdrPhases({ baseCycleLength: 4, cycles: 2 })).at(4); // { lr: 1 }
    */
-  at(step: number): ParamValues<K> {
+  at(step: number): PhaseValues<P> {
     if (!Number.isInteger(step) || step < 0 || step >= this.length) {
       throw new RangeError(`OptimizerPolicy.at: step must be an integer in [0, ${this.length}), got ${show(step)}`);
     }
@@ -106,9 +114,9 @@ export class OptimizerPolicy<K extends string = string> implements Iterable<Para
   }
 
   /** @internal */
-  _at(step: number): ParamValues<K> {
+  _at(step: number): PhaseValues<P> {
     const p = this.phaseIndexAt(step);
-    return this.phases[p]!._at(step - this.#starts[p]!);
+    return this.phases[p]!._at(step - this.#starts[p]!) as PhaseValues<P>;
   }
 
   /**
@@ -134,7 +142,7 @@ export class OptimizerPolicy<K extends string = string> implements Iterable<Para
    * the cursor: the concatenation of the phases, computed by index.
    * @example new OptimizerPolicy(oneCyclePhases({ steps: 500 })).allSteps().subscribe(console.log);
    */
-  allSteps(): Sequence<ParamValues<K>> {
+  allSteps(): Sequence<PhaseValues<P>> {
     this.#allSteps ??= new PolicySteps(this);
     return this.#allSteps;
   }
@@ -152,11 +160,11 @@ export class OptimizerPolicy<K extends string = string> implements Iterable<Para
    * policy.drive(step$).subscribe(({ lr }) => optimizer.setLearningRate(lr));
    * step$.next();
    */
-  drive(step$: Observable<unknown>): Observable<ParamValues<K>> {
+  drive(step$: Observable<unknown>): Observable<PhaseValues<P>> {
     if (!(step$ instanceof Observable)) {
       throw new TypeError(`OptimizerPolicy.drive: step$ must be an Observable, got ${show(step$)}`);
     }
-    return new Observable<ParamValues<K>>((subscriber) => {
+    return new Observable<PhaseValues<P>>((subscriber) => {
       if (this.#driver !== undefined) {
         subscriber.error(
           new Error('OptimizerPolicy.drive: this policy is already driven by another subscription; share() the driven stream to feed several sinks'),
@@ -181,7 +189,7 @@ export class OptimizerPolicy<K extends string = string> implements Iterable<Para
    * Iterates from the cursor to the end, advancing it, like Poutyne's `iter(policy)`. Use
    * `allSteps()` to look without advancing.
    */
-  *[Symbol.iterator](): Iterator<ParamValues<K>> {
+  *[Symbol.iterator](): Iterator<PhaseValues<P>> {
     while (this.#step < this.length) {
       const step = this.#step;
       this.#step = step + 1;
@@ -193,7 +201,7 @@ export class OptimizerPolicy<K extends string = string> implements Iterable<Para
    * The phases as JSON (the cursor is not part of it): `policyFromJSON` rebuilds the policy.
    * @example JSON.stringify(new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 3) })]));
    */
-  toJSON(): { phases: ReturnType<Phase<K>['toJSON']>[] } {
+  toJSON(): { phases: Record<string, SpaceSpec>[] } {
     return { phases: this.phases.map((phase) => phase.toJSON()) };
   }
 
@@ -208,15 +216,15 @@ export class OptimizerPolicy<K extends string = string> implements Iterable<Para
   }
 }
 
-class PolicySteps<K extends string> extends Sequence<ParamValues<K>> {
+class PolicySteps<P extends Phase> extends Sequence<PhaseValues<P>> {
   readonly length: number;
 
-  constructor(readonly policy: OptimizerPolicy<K>) {
+  constructor(readonly policy: OptimizerPolicy<P>) {
     super();
     this.length = policy.length;
   }
 
-  _at(i: number): ParamValues<K> {
+  _at(i: number): PhaseValues<P> {
     return this.policy._at(i);
   }
 }
@@ -226,14 +234,14 @@ class PolicySteps<K extends string> extends Sequence<ParamValues<K>> {
  * observer object: it saves a call per step on the hottest path. The phase under the cursor is
  * cached so that stepping is O(1); it is looked up again only at a phase boundary or after a `seek`.
  */
-class DriveSubscriber<K extends string> extends Subscriber<unknown> {
+class DriveSubscriber<P extends Phase> extends Subscriber<unknown> {
   #expected = -1;
   #local = 0;
-  #phase: Phase<K>;
+  #phase: P;
 
   constructor(
-    private readonly policy: OptimizerPolicy<K>,
-    private readonly out: Subscriber<ParamValues<K>>,
+    private readonly policy: OptimizerPolicy<P>,
+    private readonly out: Subscriber<PhaseValues<P>>,
   ) {
     // `out` as destination: errors and completion of step$ pass through, and `out` owns this.
     super(out);
@@ -252,7 +260,7 @@ class DriveSubscriber<K extends string> extends Subscriber<unknown> {
     }
     const phase = this.#phase;
     const local = this.#local;
-    const values = phase._at(local);
+    const values = phase._at(local) as PhaseValues<P>;
     this.#local = local + 1;
     policy._setStep(step + 1);
     this.#expected = local + 1 < phase.length ? step + 1 : -1;
