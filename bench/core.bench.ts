@@ -112,7 +112,7 @@ section('stepping 10^6 times: policy.drive vs bare Subject vs plain loop (median
   console.log(`plain for loop into an array: ${ns(times['plainLoop']!)} ns/step`);
   console.log(`ratio drive / bare Subject, one-cycle: ${fmt(times['driveOneCycle']! / times['bareSubject']!)}x (budget 1.5x)`);
   console.log(`ratio drive / bare Subject, linear then cosine: ${fmt(times['drive']! / times['bareSubject']!)}x (budget 1.5x)`);
-  console.log(`ratio drive / plain loop: ${fmt(times['drive']! / times['plainLoop']!)}x`);
+  console.log(`ratio drive / plain loop, linear then cosine: ${fmt(times['drive']! / times['plainLoop']!)}x`);
 }
 
 // 4. Why not the card's literal wiring: zip(concat(...spaces), step$) buffers every value.
