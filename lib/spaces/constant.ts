@@ -23,6 +23,10 @@ class ConstantSpace extends EasedSpace {
     super('constant', value, value, steps, linearEase);
   }
 
+  protected override mayBeUnbounded(): boolean {
+    return true;
+  }
+
   override toString(): string {
     return this.unbounded ? `constant(${this.start})` : `constant(${this.start}, ${this.steps})`;
   }

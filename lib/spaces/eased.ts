@@ -45,13 +45,18 @@ export class EasedSpace extends Space {
     super();
     finite(name, 'start', start);
     finite(name, 'end', end);
-    if (steps !== Infinity) count(name, 'steps', steps);
+    if (!(steps === Infinity && this.mayBeUnbounded())) count(name, 'steps', steps);
     const endpoint = options.endpoint ?? true;
     if (typeof endpoint !== 'boolean') throw new TypeError(`${name}: endpoint must be a boolean, got ${String(endpoint)}`);
     this.length = steps;
     this.endpoint = endpoint;
     this._denominator = endpoint ? Math.max(steps - 1, 1) : Math.max(steps, 1);
     this._span = end - start;
+  }
+
+  /** Only a flat curve (`constant` without steps) may be endless: any other needs its end. */
+  protected mayBeUnbounded(): boolean {
+    return false;
   }
 
   _at(i: number): number {

@@ -1,0 +1,24 @@
+// Test helpers: Poutyne's formulas written out by hand (policies.py), so reference values are
+// computed independently of the library under test.
+
+export const poutyneLinspace = (start: number, end: number, steps: number): number[] =>
+  Array.from({ length: steps }, (_, i) => start + (i / (steps - 1)) * (end - start));
+
+export const poutyneCosinespace = (start: number, end: number, steps: number): number[] =>
+  Array.from({ length: steps }, (_, i) => end + ((start - end) * (1 + Math.cos((i / (steps - 1)) * Math.PI))) / 2);
+
+/** Expects two arrays of numbers to agree to `digits` decimals, element by element. */
+export function expectClose(actual: readonly number[], expected: readonly number[], digits = 12): void {
+  if (actual.length !== expected.length) throw new Error(`length ${actual.length} !== ${expected.length}`);
+  actual.forEach((a, i) => {
+    const e = expected[i]!;
+    if (!(Math.abs(a - e) < 0.5 * 10 ** -digits)) throw new Error(`index ${i}: ${a} !== ${e} (to ${digits} digits)`);
+  });
+}
+
+/** Collects what a synchronous Observable emits. */
+export function collect<T>(source: { subscribe(observer: { next: (v: T) => void }): unknown }): T[] {
+  const out: T[] = [];
+  source.subscribe({ next: (v) => out.push(v) });
+  return out;
+}

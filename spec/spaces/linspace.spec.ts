@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { take, toArray } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import { linspace } from '../../lib/index.js';
+import { collect, expectClose, poutyneLinspace } from '../helpers.js';
+
+describe('linspace', () => {
+  // Poutyne's tests/framework/callbacks/test_policies.py, TestSpaces.
+  it.each([
+    [0, 0, 3, [0, 0, 0]],
+    [0, 1, 3, [0, 0.5, 1]],
+    [1, 0, 3, [1, 0.5, 0]],
+    [0, 1, 6, [0, 0.2, 0.4, 0.6, 0.8, 1]],
+  ])('linspace(%d, %d, %d) is Poutyne\'s %j', (start, end, steps, expected) => {
+    expectClose([...linspace(start, end, steps)], expected as number[], 12);
+  });
+
+  it('matches Poutyne\'s formula start + i/(steps-1)·(end-start) on random arguments', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -10, max: 10, noNaN: true }), fc.double({ min: -10, max: 10, noNaN: true }), fc.integer({ min: 2, max: 300 }), (a, b, n) => {
+        expectClose([...linspace(a, b, n)], poutyneLinspace(a, b, n), 9);
+      }),
+    );
+  });
+
+  it('hits both endpoints exactly and stays between them', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 2, max: 500 }), (a, b, n) => {
+        const s = linspace(a, b, n);
+        expect(s.at(0)).toBe(a);
+        expect(s.at(n - 1)).toBe(b);
+        for (const v of s) {
+          expect(v).toBeGreaterThanOrEqual(Math.min(a, b));
+          expect(v).toBeLessThanOrEqual(Math.max(a, b));
+        }
+      }),
+    );
+  });
+
+  it('has defined answers for degenerate lengths: 0 is empty, 1 is [start] (Poutyne divides by zero)', () => {
+    expect([...linspace(3, 7, 0)]).toEqual([]);
+    expect(collect(linspace(3, 7, 0))).toEqual([]);
+    expect([...linspace(3, 7, 1)]).toEqual([3]);
+    expect(linspace(3, 7, 1).length).toBe(1);
+  });
+
+  it('has an exclusive-end option: progress i/steps, end never reached', () => {
+    expect([...linspace(0, 1, 4, { endpoint: false })]).toEqual([0, 0.25, 0.5, 0.75]);
+    expect(String(linspace(0, 1, 4, { endpoint: false }))).toBe('linspace(0, 1, 4, { endpoint: false })');
+  });
+
+  it('take(3) on a 10^12-step space returns at once with three values', () => {
+    let out: number[] = [];
+    linspace(0, 1, 1e12).pipe(take(3), toArray()).subscribe((v) => (out = v));
+    expect(out).toEqual([0, 1 / (1e12 - 1), 2 / (1e12 - 1)]);
+  });
+
+  it('rejects bad arguments with the function, argument and value in the message', () => {
+    expect(() => linspace(0, 1, 2.5)).toThrow(new RangeError('linspace: steps must be a non-negative integer, got 2.5'));
+    expect(() => linspace(0, 1, -1)).toThrow(/linspace: steps must be a non-negative integer, got -1/);
+    expect(() => linspace(NaN, 1, 3)).toThrow(new RangeError('linspace: start must be a finite number, got NaN'));
+    expect(() => linspace(0, Infinity, 3)).toThrow(new RangeError('linspace: end must be a finite number, got Infinity'));
+    expect(() => linspace('0' as unknown as number, 1, 3)).toThrow(new TypeError('linspace: start must be a finite number, got "0"'));
+    expect(() => linspace(0, 1, Infinity)).toThrow(/linspace: steps must be a non-negative integer, got Infinity/);
+    expect(() => linspace(0, 1, 3, { endpoint: 'no' as unknown as boolean })).toThrow(/linspace: endpoint must be a boolean, got no/);
+  });
+});
