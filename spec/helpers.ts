@@ -1,3 +1,5 @@
+import type { Observable } from 'rxjs';
+
 // Test helpers: Poutyne's formulas written out by hand (policies.py), so reference values are
 // computed independently of the library under test.
 
@@ -17,7 +19,7 @@ export function expectClose(actual: readonly number[], expected: readonly number
 }
 
 /** Collects what a synchronous Observable emits. */
-export function collect<T>(source: { subscribe(observer: { next: (v: T) => void }): unknown }): T[] {
+export function collect<T>(source: Observable<T>): T[] {
   const out: T[] = [];
   source.subscribe({ next: (v) => out.push(v) });
   return out;
