@@ -57,6 +57,16 @@ section('stepping 10^6 times: policy.drive vs bare Subject vs plain loop (median
   const oneCycle = oneCyclePhases({ steps: STEPS });
   const optimizer = { lr: 0, momentum: 0 };
   const out = new Float64Array(2 * STEPS);
+  const driveInto = (policyPhases: Phase[]) => {
+    const policy = new OptimizerPolicy(policyPhases);
+    const step$ = new Subject<void>();
+    const sub = policy.drive(step$).subscribe((v) => {
+      optimizer.lr = v.lr!;
+      optimizer.momentum = v.momentum!;
+    });
+    for (let k = 0; k < STEPS; k++) step$.next();
+    sub.unsubscribe();
+  };
   const times = interleave(15, {
     bareSubject() {
       const step$ = new Subject<void>();
@@ -69,26 +79,8 @@ section('stepping 10^6 times: policy.drive vs bare Subject vs plain loop (median
       for (let k = 0; k < STEPS; k++) step$.next();
       sub.unsubscribe();
     },
-    driveOneCycle() {
-      const policy = new OptimizerPolicy(oneCycle);
-      const step$ = new Subject<void>();
-      const sub = policy.drive(step$).subscribe((v) => {
-        optimizer.lr = v.lr;
-        optimizer.momentum = v.momentum;
-      });
-      for (let k = 0; k < STEPS; k++) step$.next();
-      sub.unsubscribe();
-    },
-    drive() {
-      const policy = new OptimizerPolicy(phases);
-      const step$ = new Subject<void>();
-      const sub = policy.drive(step$).subscribe((v) => {
-        optimizer.lr = v.lr;
-        optimizer.momentum = v.momentum;
-      });
-      for (let k = 0; k < STEPS; k++) step$.next();
-      sub.unsubscribe();
-    },
+    driveOneCycle: () => driveInto(oneCycle),
+    drive: () => driveInto(phases),
     plainLoop() {
       // The same values by hand: Poutyne's formulas in a for loop, into an array.
       const half = STEPS / 2;
