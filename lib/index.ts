@@ -24,6 +24,11 @@ export { spaceFromJSON, phaseFromJSON, policyFromJSON, type PhaseSpec, type Poli
 export { buildPolicy, presets, type PresetEntry, type PolicyConfig } from './config.js';
 
 // --- Training: event streams, sinks, TF.js, checkpoints, plateau (issue 3) ---
+export type { TrainingEvent, TrainingEventOf, Logs } from './events/trainingEvent.js';
+export { fitCallbacks, type FitBridge, type FitCallbacks } from './events/fitCallbacks.js';
+export { schedule, epochsToSteps, type ScheduleOptions } from './operators/schedule.js';
+export { applyTo, applyToGroups, applyWith, type Values, type SinkOptions, type GroupSinkOptions, type PerGroup } from './sinks/applyTo.js';
+export { tfjsOptimizerSink, type TfjsOptimizerLike } from './sinks/tfjs.js';
 
 // --- Plotting and CLI (issue 4): loaded lazily, never from the core ---
 

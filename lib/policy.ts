@@ -73,6 +73,11 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
     this.#step = initialStep;
   }
 
+  /** Every parameter name of every phase, in first-seen order: what sinks check up front. */
+  get params(): readonly string[] {
+    return [...new Set(this.phases.flatMap((phase) => phase.names))];
+  }
+
   /** The step whose values come next; advanced by `drive` and by iteration. */
   get currentStep(): number {
     return this.#step;

@@ -1,0 +1,150 @@
+import type { Observer } from 'rxjs';
+import { show } from '../internal/validate.js';
+
+/** What a sink accepts: one step's values. */
+export type Values = Readonly<Record<string, number>>;
+
+/** Options shared by the sinks. */
+export interface SinkOptions {
+  /**
+   * The parameter names that will be written, checked when the sink is made (pass the policy's
+   * names). Without it, each new set of names is checked on the value that brings it.
+   */
+  readonly params?: readonly string[];
+}
+
+/**
+ * Builds an observer that checks each parameter name once, then writes. Checking up front is the
+ * point: Poutyne writes `momentum` into Adam's param groups, where nothing reads it.
+ */
+function checkedSink(check: (name: string) => void, write: (values: Values) => void, options: SinkOptions): Partial<Observer<Values>> {
+  const known = new Set<string>();
+  for (const name of options.params ?? []) {
+    check(name);
+    known.add(name);
+  }
+  return {
+    next(values: Values) {
+      for (const name in values) {
+        if (!known.has(name)) {
+          check(name);
+          known.add(name);
+        }
+      }
+      write(values);
+    },
+  };
+}
+
+function numericKeys(target: object): string[] {
+  const out: string[] = [];
+  for (const key in target) if (typeof (target as Record<string, unknown>)[key] === 'number') out.push(key);
+  return out;
+}
+
+/**
+ * A sink that writes each value into a field of `target` (`target.lr = lr`). A parameter the
+ * target has no numeric field for is an error naming the fields it has.
+ *
+ * @example
+ * const optimizer = { lr: 0.1, momentum: 0.9 };
+ * policy.drive(step$).subscribe(applyTo(optimizer));
+ */
+export function applyTo(target: object, options: SinkOptions = {}): Partial<Observer<Values>> {
+  if (typeof target !== 'object' || target === null) throw new TypeError(`applyTo: target must be an object, got ${show(target)}`);
+  const record = target as Record<string, number>;
+  return checkedSink(
+    (name) => {
+      if (typeof record[name] !== 'number') {
+        throw new TypeError(`applyTo: the target has no numeric field ${show(name)}; it has: ${numericKeys(target).join(', ') || 'none'}`);
+      }
+    },
+    (values) => {
+      for (const name in values) record[name] = values[name]!;
+    },
+    options,
+  );
+}
+
+/** Per-group values: one multiplier per group, or a function of the value and the group index. */
+export type PerGroup = readonly number[] | ((value: number, group: number) => number);
+
+/** Options of `applyToGroups`. */
+export interface GroupSinkOptions extends SinkOptions {
+  /** Per-parameter transforms for each group, e.g. `{ lr: [0.01, 0.1, 1] }` for discriminative rates. */
+  readonly perGroup?: Readonly<Record<string, PerGroup>>;
+}
+
+/**
+ * A sink for PyTorch-style optimizers that keep hyper-parameters in `paramGroups` (an array of
+ * objects): every group gets the value, or its own through `perGroup`. Every group must have the
+ * field already; a per-group array must have one entry per group.
+ *
+ * @example
+ * const optimizer = { paramGroups: [{ lr: 0 }, { lr: 0 }] };
+ * policy.drive(step$).subscribe(applyToGroups(optimizer, { perGroup: { lr: [0.1, 1] } }));
+ */
+export function applyToGroups(optimizer: { readonly paramGroups: readonly object[] }, options: GroupSinkOptions = {}): Partial<Observer<Values>> {
+  const groups = optimizer?.paramGroups;
+  if (!Array.isArray(groups) || groups.length === 0) {
+    throw new TypeError(`applyToGroups: optimizer.paramGroups must be a non-empty array of objects, got ${show(groups)}`);
+  }
+  const perGroup = options.perGroup ?? {};
+  for (const [name, spec] of Object.entries(perGroup)) {
+    if (Array.isArray(spec)) {
+      if (spec.length !== groups.length) {
+        throw new RangeError(`applyToGroups: perGroup.${name} must have one entry per group (${groups.length}), got ${spec.length}: ${show(spec)}`);
+      }
+      spec.forEach((x, g) => {
+        if (!Number.isFinite(x)) throw new RangeError(`applyToGroups: perGroup.${name}[${g}] must be a finite number, got ${show(x)}`);
+      });
+    } else if (typeof spec !== 'function') {
+      throw new TypeError(`applyToGroups: perGroup.${name} must be an array of numbers or a function, got ${show(spec)}`);
+    }
+  }
+  const records = groups as Record<string, number>[];
+  return checkedSink(
+    (name) => {
+      records.forEach((group, g) => {
+        if (typeof group[name] !== 'number') {
+          throw new TypeError(`applyToGroups: paramGroups[${g}] has no numeric field ${show(name)}; it has: ${numericKeys(group).join(', ') || 'none'}`);
+        }
+      });
+    },
+    (values) => {
+      for (const name in values) {
+        const value = values[name]!;
+        const spec = perGroup[name];
+        for (let g = 0; g < records.length; g++) {
+          records[g]![name] = spec === undefined ? value : typeof spec === 'function' ? spec(value, g) : value * spec[g]!;
+        }
+      }
+    },
+    options,
+  );
+}
+
+/**
+ * A sink that calls a setter per parameter, for optimizers with methods such as
+ * `setLearningRate`. A parameter with no setter is an error naming the setters there are.
+ *
+ * @example
+ * policy.drive(step$).subscribe(applyWith({ lr: (v) => optimizer.setLearningRate(v) }));
+ */
+export function applyWith(setters: Readonly<Record<string, (value: number) => void>>, options: SinkOptions = {}): Partial<Observer<Values>> {
+  if (typeof setters !== 'object' || setters === null) throw new TypeError(`applyWith: setters must be an object of functions, got ${show(setters)}`);
+  for (const [name, fn] of Object.entries(setters)) {
+    if (typeof fn !== 'function') throw new TypeError(`applyWith: setters.${name} must be a function, got ${show(fn)}`);
+  }
+  return checkedSink(
+    (name) => {
+      if (typeof setters[name] !== 'function') {
+        throw new TypeError(`applyWith: no setter for ${show(name)}; setters: ${Object.keys(setters).join(', ') || 'none'}`);
+      }
+    },
+    (values) => {
+      for (const name in values) setters[name]!(values[name]!);
+    },
+    options,
+  );
+}
