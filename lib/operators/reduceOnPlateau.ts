@@ -1,0 +1,114 @@
+import { Observable, type MonoTypeOperatorFunction } from 'rxjs';
+import { finite, knownKeys, plainObject, show } from '../internal/validate.js';
+
+/** Options of `reduceOnPlateau`, with PyTorch `ReduceLROnPlateau`'s defaults. */
+export interface PlateauOptions {
+  /** `'min'` (default): lower is better, e.g. a loss; `'max'`: higher is better, e.g. an accuracy. */
+  readonly mode?: 'min' | 'max';
+  /** Multiplier applied at each reduction, in (0, 1). Default 0.1. */
+  readonly factor?: number;
+  /** Metrics without improvement tolerated before a reduction. Default 10. */
+  readonly patience?: number;
+  /** Minimum change that counts as an improvement. Default 1e-4. */
+  readonly threshold?: number;
+  /** `'rel'` (default): relative to the best; `'abs'`: absolute. */
+  readonly thresholdMode?: 'rel' | 'abs';
+  /** Metrics to wait after a reduction before counting again. Default 0. */
+  readonly cooldown?: number;
+  /** Lower bound of a reduced value. Default 0. */
+  readonly minValue?: number;
+  /** A reduction smaller than this is skipped. Default 1e-8. */
+  readonly eps?: number;
+  /** The parameters to scale. Default: every parameter. */
+  readonly params?: readonly string[];
+}
+
+/**
+ * Scales the parameters of a schedule when a metric stops improving, with PyTorch
+ * `ReduceLROnPlateau`'s algorithm and defaults: each value of `metric$` (one per epoch, say) is
+ * compared to the best so far (`rel`: better than `best·(1 ∓ threshold)`, `abs`: `best ∓ threshold`);
+ * after more than `patience` metrics without improvement the scale of each parameter is multiplied
+ * by `factor`, unless that would lower the value by no more than `eps`, values never go below
+ * `minValue`, and `cooldown` metrics are skipped after a reduction.
+ *
+ * @example
+ * events$.pipe(schedule(policy), reduceOnPlateau(valLoss$, { patience: 2, factor: 0.5 }))
+ *   .subscribe(tfjsOptimizerSink(optimizer));
+ */
+export function reduceOnPlateau<V extends Readonly<Record<string, number>>>(metric$: Observable<number>, options: PlateauOptions = {}): MonoTypeOperatorFunction<V> {
+  const fn = 'reduceOnPlateau';
+  plainObject(fn, 'options', options);
+  knownKeys(fn, 'option', options as Record<string, unknown>, ['mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'minValue', 'eps', 'params']);
+  const mode = options.mode ?? 'min';
+  if (mode !== 'min' && mode !== 'max') throw new TypeError(`${fn}: mode must be 'min' or 'max', got ${show(mode)}`);
+  const thresholdMode = options.thresholdMode ?? 'rel';
+  if (thresholdMode !== 'rel' && thresholdMode !== 'abs') throw new TypeError(`${fn}: thresholdMode must be 'rel' or 'abs', got ${show(thresholdMode)}`);
+  const factor = finite(fn, 'factor', options.factor ?? 0.1);
+  // PyTorch: "Factor should be < 1.0."
+  if (factor <= 0 || factor >= 1) throw new RangeError(`${fn}: factor must be in (0, 1), got ${show(factor)}`);
+  const patience = options.patience ?? 10;
+  const cooldown = options.cooldown ?? 0;
+  for (const [arg, v] of [['patience', patience], ['cooldown', cooldown]] as const) {
+    if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`${fn}: ${arg} must be a non-negative integer, got ${show(v)}`);
+  }
+  const threshold = finite(fn, 'threshold', options.threshold ?? 1e-4);
+  if (threshold < 0) throw new RangeError(`${fn}: threshold must be ≥ 0, got ${show(threshold)}`);
+  const minValue = finite(fn, 'minValue', options.minValue ?? 0);
+  const eps = finite(fn, 'eps', options.eps ?? 1e-8);
+  const only = options.params === undefined ? undefined : new Set(options.params);
+
+  const isBetter = (a: number, best: number): boolean => {
+    if (mode === 'min') return thresholdMode === 'rel' ? a < best * (1 - threshold) : a < best - threshold;
+    return thresholdMode === 'rel' ? a > best * (threshold + 1) : a > best + threshold;
+  };
+
+  return (values$) =>
+    new Observable<V>((subscriber) => {
+      let best = mode === 'min' ? Infinity : -Infinity;
+      let badMetrics = 0;
+      let cooldownLeft = 0;
+      const scale = new Map<string, number>();
+      let last: V | undefined;
+      const scaled = (values: V): V => {
+        const out: Record<string, number> = { ...values };
+        for (const [name, s] of scale) if (name in out) out[name] = Math.max(out[name]! * s, minValue);
+        return out as V;
+      };
+      subscriber.add(
+        metric$.subscribe({
+          next(metric) {
+            if (!Number.isFinite(metric)) return subscriber.error(new RangeError(`${fn}: the metric must be a finite number, got ${show(metric)}`));
+            if (isBetter(metric, best)) {
+              best = metric;
+              badMetrics = 0;
+            } else badMetrics += 1;
+            if (cooldownLeft > 0) {
+              cooldownLeft -= 1;
+              badMetrics = 0;
+            }
+            if (badMetrics > patience) {
+              const current = last === undefined ? undefined : scaled(last);
+              for (const name of only ?? Object.keys(last ?? {})) {
+                const old = current?.[name];
+                if (old === undefined) continue;
+                if (old - Math.max(old * factor, minValue) > eps) scale.set(name, (scale.get(name) ?? 1) * factor);
+              }
+              cooldownLeft = cooldown;
+              badMetrics = 0;
+            }
+          },
+          error: (err: unknown) => subscriber.error(err),
+        }),
+      );
+      subscriber.add(
+        values$.subscribe({
+          next(values) {
+            last = values;
+            subscriber.next(scale.size === 0 ? values : scaled(values));
+          },
+          error: (err: unknown) => subscriber.error(err),
+          complete: () => subscriber.complete(),
+        }),
+      );
+    });
+}

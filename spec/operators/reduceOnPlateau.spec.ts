@@ -1,0 +1,65 @@
+// Expected reductions worked out by hand from PyTorch's ReduceLROnPlateau.step (torch/optim/lr_scheduler.py):
+// better → best = m, bad = 0, else bad += 1; in cooldown → cooldown -= 1, bad = 0; bad > patience →
+// lr = max(lr·factor, min_lr) unless that changes it by ≤ eps, cooldown = cooldown, bad = 0.
+import { Subject } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import { reduceOnPlateau, type PlateauOptions } from '../../lib/index.js';
+
+/** Feeds metrics one by one, and after each, one lr=1 value; returns the lr seen after each metric. */
+function run(metrics: number[], options: PlateauOptions, base: Record<string, number> = { lr: 1 }): Record<string, number>[] {
+  const values$ = new Subject<Record<string, number>>();
+  const metric$ = new Subject<number>();
+  const out: Record<string, number>[] = [];
+  values$.pipe(reduceOnPlateau(metric$, options)).subscribe((v) => out.push(v));
+  values$.next(base);
+  out.length = 0;
+  for (const m of metrics) {
+    metric$.next(m);
+    values$.next(base);
+  }
+  return out;
+}
+
+describe('reduceOnPlateau (PyTorch ReduceLROnPlateau semantics)', () => {
+  it('mode min, rel threshold, patience 2, factor 0.5: reductions after the 5th and 10th metrics', () => {
+    const lrs = run([1.0, 0.9, 0.95, 0.95, 0.95, 0.95, 0.8, 0.85, 0.85, 0.85], { patience: 2, factor: 0.5 }).map((v) => v.lr);
+    expect(lrs).toEqual([1, 1, 1, 1, 0.5, 0.5, 0.5, 0.5, 0.5, 0.25]);
+  });
+
+  it('cooldown delays counting after a reduction', () => {
+    const flat = Array(9).fill(1);
+    expect(run(flat, { patience: 2, factor: 0.5 }).map((v) => v.lr)).toEqual([1, 1, 1, 0.5, 0.5, 0.5, 0.25, 0.25, 0.25]);
+    expect(run(flat, { patience: 2, factor: 0.5, cooldown: 2 }).map((v) => v.lr)).toEqual([1, 1, 1, 0.5, 0.5, 0.5, 0.5, 0.5, 0.25]);
+  });
+
+  it('mode max and abs threshold: an improvement must beat best + threshold', () => {
+    // best 0.5; 0.55 is not > 0.5 + 0.1 → bad; patience 1 → reduce on the 3rd metric.
+    expect(run([0.5, 0.55, 0.58], { mode: 'max', thresholdMode: 'abs', threshold: 0.1, patience: 1, factor: 0.5 }).map((v) => v.lr)).toEqual([1, 1, 0.5]);
+    // 0.61 > 0.6 → improvement: no reduction.
+    expect(run([0.5, 0.61, 0.72], { mode: 'max', thresholdMode: 'abs', threshold: 0.1, patience: 1, factor: 0.5 }).map((v) => v.lr)).toEqual([1, 1, 1]);
+  });
+
+  it('rel threshold: 1e-4 of the best is not an improvement (PyTorch default)', () => {
+    expect(run([1, 0.99995, 0.99991], { patience: 1, factor: 0.1 }).map((v) => v.lr)).toEqual([1, 1, 0.1]);
+  });
+
+  it('minValue bounds the value and eps skips reductions that change nothing', () => {
+    const lrs = run(Array(7).fill(1), { patience: 0, factor: 0.1, minValue: 0.05 }).map((v) => v.lr);
+    expect(lrs[0]).toBe(1); // first metric is an improvement over +∞
+    expect(lrs[1]).toBeCloseTo(0.1, 12);
+    expect(lrs.slice(2)).toEqual([0.05, 0.05, 0.05, 0.05, 0.05]);
+  });
+
+  it('scales only the chosen params', () => {
+    const out = run([1, 1, 1], { patience: 1, factor: 0.5, params: ['lr'] }, { lr: 1, momentum: 0.9 });
+    expect(out.at(-1)).toEqual({ lr: 0.5, momentum: 0.9 });
+  });
+
+  it('rejects bad options by name', () => {
+    const m$ = new Subject<number>();
+    expect(() => reduceOnPlateau(m$, { factor: 1 })).toThrow(new RangeError('reduceOnPlateau: factor must be in (0, 1), got 1'));
+    expect(() => reduceOnPlateau(m$, { patience: -1 })).toThrow(/reduceOnPlateau: patience must be a non-negative integer, got -1/);
+    expect(() => reduceOnPlateau(m$, { mode: 'median' as 'min' })).toThrow(/mode must be 'min' or 'max', got "median"/);
+    expect(() => reduceOnPlateau(m$, { patiense: 2 } as PlateauOptions)).toThrow(/unknown option "patiense"/);
+  });
+});

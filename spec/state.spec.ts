@@ -1,0 +1,62 @@
+import { Subject } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import { buildPolicy, linspace, loadState, OptimizerPolicy, Phase, presets, restorePolicy, resumeFromIterations, saveState } from '../lib/index.js';
+
+// Small options for every preset in the registry; a preset added without an entry fails below.
+const smallOptions: Record<string, Record<string, unknown>> = {
+  oneCycle: { steps: 37 },
+  sgdr: { baseCycleLength: 5, cycles: 3, cycleMult: 1.5 },
+};
+
+function drive(policy: OptimizerPolicy, n: number) {
+  const step$ = new Subject<void>();
+  const out: unknown[] = [];
+  const sub = policy.drive(step$).subscribe((v) => out.push(v));
+  for (let i = 0; i < n; i++) step$.next();
+  sub.unsubscribe();
+  return out;
+}
+
+describe('checkpoint and resume', () => {
+  it.each(Object.keys(presets))('preset %s: stopped at k and resumed from JSON, emits what an uninterrupted run emits', (name) => {
+    const options = smallOptions[name];
+    expect(options, `no small options for preset ${name} in spec/state.spec.ts`).toBeDefined();
+    const uninterrupted = drive(buildPolicy({ preset: name, options }), 1e6);
+    for (const k of [0, 1, 7, uninterrupted.length - 1, uninterrupted.length]) {
+      const first = buildPolicy({ preset: name, options });
+      const before = drive(first, k);
+      const saved = JSON.stringify(saveState(first));
+      const after = drive(restorePolicy(JSON.parse(saved)), 1e6);
+      expect([...before, ...after]).toEqual(uninterrupted);
+    }
+  });
+
+  it('loadState moves a policy of the same configuration; a different one is refused and left unchanged', () => {
+    const a = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 10) })]);
+    drive(a, 4);
+    const saved = JSON.parse(JSON.stringify(saveState(a)));
+    const b = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 10) })]);
+    loadState(b, saved);
+    expect(b.currentStep).toBe(4);
+    const other = new OptimizerPolicy([new Phase({ lr: linspace(0, 2, 10) })], { initialStep: 1 });
+    expect(() => loadState(other, saved)).toThrow(/loadState: the state was saved from a different policy configuration/);
+    expect(other.currentStep).toBe(1);
+  });
+
+  it('corrupted or foreign JSON is a named error', () => {
+    const good = saveState(new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 3) })]));
+    expect(() => restorePolicy({ ...good, format: 'keras' })).toThrow(/restorePolicy: not an rx-policy state \(format "keras"/);
+    expect(() => restorePolicy({ ...good, version: 2 })).toThrow(/unsupported state version 2/);
+    expect(() => restorePolicy({ ...good, step: -1 })).toThrow(/restorePolicy: state.step must be a non-negative integer, got -1/);
+    expect(() => restorePolicy({ ...good, policy: { phases: [{ lr: { type: 'bogus' } }] } })).toThrow(/unknown space type "bogus"/);
+    expect(() => restorePolicy('{}')).toThrow(/restorePolicy: state must be an object/);
+  });
+
+  it('resumes from a TF.js optimizer\'s iterations', () => {
+    const policy = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 11) })]);
+    resumeFromIterations(policy, { iterations: 5 });
+    expect(drive(policy, 1)).toEqual([{ lr: 0.5 }]);
+    expect(() => resumeFromIterations(policy, { iterations: 1.5 })).toThrow(/resumeFromIterations: optimizer.iterations must be a non-negative integer, got 1.5/);
+    expect(policy.currentStep).toBe(6);
+  });
+});
