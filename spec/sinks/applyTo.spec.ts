@@ -1,0 +1,48 @@
+import { Subject, type Observer } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import { applyTo, applyToGroups, applyWith, linspace, OptimizerPolicy, Phase, type Values } from '../../lib/index.js';
+
+const policy = () => new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 3), momentum: linspace(0.9, 0.8, 3) })]);
+
+function driveAll(p: OptimizerPolicy, sink: Partial<Observer<Values>>) {
+  const step$ = new Subject<void>();
+  p.drive(step$).subscribe(sink);
+  step$.next();
+  step$.next();
+}
+
+describe('sinks', () => {
+  it('applyTo writes fields of a plain object', () => {
+    const optimizer = { lr: 0, momentum: 0, other: 'x' };
+    driveAll(policy(), applyTo(optimizer));
+    expect(optimizer).toEqual({ lr: 0.5, momentum: 0.9 + 0.5 * (0.8 - 0.9), other: 'x' });
+  });
+
+  it('applyTo refuses a parameter the target does not have, naming what it has', () => {
+    expect(() => applyTo({ learningRate: 0 }, { params: ['lr'] })).toThrow(new TypeError('applyTo: the target has no numeric field "lr"; it has: learningRate'));
+    const sink = applyTo({ lr: 0 });
+    expect(() => sink.next!({ lr: 1, beta1: 0.9 })).toThrow(/no numeric field "beta1"/);
+  });
+
+  it('applyToGroups writes every group, or per-group values by array or function', () => {
+    const optimizer = { paramGroups: [{ lr: 0, momentum: 0 }, { lr: 0, momentum: 0 }, { lr: 0, momentum: 0 }] };
+    driveAll(policy(), applyToGroups(optimizer, { params: ['lr', 'momentum'], perGroup: { lr: [0.01, 0.1, 1], momentum: (m, g) => m - g / 100 } }));
+    expect(optimizer.paramGroups.map((g) => g.lr)).toEqual([0.005, 0.05, 0.5]);
+    const m = 0.9 + 0.5 * (0.8 - 0.9);
+    expect(optimizer.paramGroups.map((g) => g.momentum)).toEqual([m, m - 0.01, m - 0.02]);
+  });
+
+  it('applyToGroups: wrong per-group array length and missing fields are named errors', () => {
+    const optimizer = { paramGroups: [{ lr: 0 }, { lr: 0, betas: 1 }] };
+    expect(() => applyToGroups(optimizer, { perGroup: { lr: [1, 2, 3] } })).toThrow(new RangeError('applyToGroups: perGroup.lr must have one entry per group (2), got 3: [1,2,3]'));
+    expect(() => applyToGroups(optimizer, { params: ['momentum'] })).toThrow(/applyToGroups: paramGroups\[0\] has no numeric field "momentum"; it has: lr/);
+    expect(() => applyToGroups({ paramGroups: [] })).toThrow(/paramGroups must be a non-empty array/);
+  });
+
+  it('applyWith calls setters, and names the setters when one is missing', () => {
+    const calls: string[] = [];
+    driveAll(policy(), applyWith({ lr: (v) => calls.push(`lr ${v}`), momentum: (v) => calls.push(`m ${v}`) }));
+    expect(calls).toEqual(['lr 0', 'm 0.9', 'lr 0.5', `m ${0.9 + 0.5 * (0.8 - 0.9)}`]);
+    expect(() => applyWith({ lr: () => {} }, { params: policy().params })).toThrow(new TypeError('applyWith: no setter for "momentum"; setters: lr'));
+  });
+});
