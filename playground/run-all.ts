@@ -6,3 +6,5 @@ console.log();
 await import('./chaining.js');
 console.log();
 await import('./presets.js');
+console.log();
+await import('./compose.js');
