@@ -1,7 +1,7 @@
 // A real TF.js training run (pure-JS CPU backend): the values the policy emits take effect.
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { cosinespace, fitCallbacks, linspace, OptimizerPolicy, Phase, schedule, tfjsOptimizerSink } from '../../lib/index.js';
+import { cosinespace, fitCallbacks, linspace, OptimizerPolicy, Phase, resumeFromIterations, schedule, tfjsOptimizerSink } from '../../lib/index.js';
 
 await tf.setBackend('cpu');
 
@@ -40,6 +40,11 @@ describe('TF.js: a policy drives real training through the fit bridge and the si
       expect(after[k]! - before[k]!).toBeCloseTo(-lr * gradient, 4);
     }
     expect(policy.currentStep).toBe(steps);
+    // TF.js counts the same steps in optimizer.iterations: a fresh policy resumes from it.
+    const resumed = new OptimizerPolicy(policy.phases);
+    resumeFromIterations(resumed, optimizer);
+    expect(optimizer.iterations).toBe(steps);
+    expect(resumed.currentStep).toBe(steps);
   });
 
   it('Adam: learningRate and beta1 follow the policy at every batch', async () => {
