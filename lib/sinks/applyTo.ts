@@ -1,5 +1,6 @@
 import type { Observer } from 'rxjs';
 import { show } from '../internal/validate.js';
+import { checkedSink } from './checkedSink.js';
 
 /** What a sink accepts: one step's values. */
 export type Values = Readonly<Record<string, number>>;
@@ -11,29 +12,6 @@ export interface SinkOptions {
    * names). Without it, each new set of names is checked on the value that brings it.
    */
   readonly params?: readonly string[];
-}
-
-/**
- * Builds an observer that checks each parameter name once, then writes. Checking up front is the
- * point: Poutyne writes `momentum` into Adam's param groups, where nothing reads it.
- */
-function checkedSink(check: (name: string) => void, write: (values: Values) => void, options: SinkOptions): Partial<Observer<Values>> {
-  const known = new Set<string>();
-  for (const name of options.params ?? []) {
-    check(name);
-    known.add(name);
-  }
-  return {
-    next(values: Values) {
-      for (const name in values) {
-        if (!known.has(name)) {
-          check(name);
-          known.add(name);
-        }
-      }
-      write(values);
-    },
-  };
 }
 
 function numericKeys(target: object): string[] {

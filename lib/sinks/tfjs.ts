@@ -1,6 +1,7 @@
 import type { Observer } from 'rxjs';
 import { show } from '../internal/validate.js';
 import type { SinkOptions, Values } from './applyTo.js';
+import { checkedSink } from './checkedSink.js';
 
 /** A TF.js tensor, as far as the sink needs one (the momentum scalar it replaces). */
 interface ScalarLike {
@@ -58,28 +59,18 @@ export function tfjsOptimizerSink(optimizer: TfjsOptimizerLike, options: SinkOpt
       throw new TypeError(`tfjsOptimizerSink: ${className} has no hyper-parameter ${show(name)}; it has: ${fields.join(', ')} (lr is an alias of learningRate)`);
     }
   };
-  const known = new Set<string>();
-  for (const name of options.params ?? []) {
-    check(name);
-    known.add(name);
-  }
-  return {
-    next(values: Values) {
-      for (const name in values) {
-        if (!known.has(name)) {
-          check(name);
-          known.add(name);
-        }
-        const value = values[name]!;
-        const field = fieldOf(name);
-        if (field === 'learningRate' && typeof target.setLearningRate === 'function') target.setLearningRate(value);
-        else target[field] = value;
-        if (className === 'Momentum' && field === 'momentum' && target.m !== undefined) {
-          const old = target.m;
-          target.m = old.mul(0).add(value);
-          old.dispose();
-        }
+  const write = (values: Values) => {
+    for (const name in values) {
+      const value = values[name]!;
+      const field = fieldOf(name);
+      if (field === 'learningRate' && typeof target.setLearningRate === 'function') target.setLearningRate(value);
+      else target[field] = value;
+      if (className === 'Momentum' && field === 'momentum' && target.m !== undefined) {
+        const old = target.m;
+        target.m = old.mul(0).add(value);
+        old.dispose();
       }
-    },
+    }
   };
+  return checkedSink(check, write, options);
 }
