@@ -11,6 +11,15 @@ export interface SpaceOptions {
    * at each join.
    */
   readonly endpoint?: boolean;
+  /**
+   * Progress is `(i + offset) / span`. By default `offset` is 0 and `span` is `steps - 1` (or
+   * `steps` without the endpoint). Set them for curves whose ends fall between steps (PyTorch's
+   * `OneCycleLR` puts its phase ends at `pct·N - 1`) or that run past their span
+   * (`CosineAnnealingLR` keeps oscillating after `T_max`).
+   */
+  readonly offset?: number;
+  /** See `offset`; a positive number. */
+  readonly span?: number;
 }
 
 /**
@@ -24,11 +33,12 @@ export interface SpaceOptions {
 export class EasedSpace extends Space {
   readonly length: number;
   readonly endpoint: boolean;
-  // Progress is `i / denominator`; 0 for a single step (Poutyne divides by zero there).
+  readonly offset: number;
+  /** Progress is `(i + offset) / span`; by default 1 for a single step, so that it is `[start]` (Poutyne divides by zero there). */
+  readonly span: number;
+  readonly #defaultSpan: boolean;
   /** @internal */
-  readonly _denominator: number;
-  /** @internal */
-  readonly _span: number;
+  readonly _delta: number;
 
   /**
    * @param name the factory's name, used in errors, `toString()` and `toJSON()`.
@@ -50,8 +60,13 @@ export class EasedSpace extends Space {
     if (typeof endpoint !== 'boolean') throw new TypeError(`${name}: endpoint must be a boolean, got ${String(endpoint)}`);
     this.length = steps;
     this.endpoint = endpoint;
-    this._denominator = endpoint ? Math.max(steps - 1, 1) : Math.max(steps, 1);
-    this._span = end - start;
+    this.offset = options.offset === undefined ? 0 : finite(name, 'offset', options.offset);
+    this.#defaultSpan = options.span === undefined;
+    if (options.span !== undefined && !(finite(name, 'span', options.span) > 0)) {
+      throw new RangeError(`${name}: span must be a finite number > 0, got ${options.span}`);
+    }
+    this.span = options.span ?? (endpoint ? Math.max(steps - 1, 1) : Math.max(steps, 1));
+    this._delta = end - start;
   }
 
   /** Only a flat curve (`constant` without steps) may be endless: any other needs its end. */
@@ -60,23 +75,36 @@ export class EasedSpace extends Space {
   }
 
   _at(i: number): number {
-    const t = i / this._denominator;
+    const t = (i + this.offset) / this.span;
     const ease = this.ease;
     // The identity ease is tested, not called: it saves a call on the commonest curve.
     const w = ease === linearEase ? t : ease(t);
     // Exact at the end too: `start + (end - start)` can miss `end` by an ulp.
-    return w === 1 ? this.end : this.start + this._span * w;
+    return w === 1 ? this.end : this.start + this._delta * w;
   }
 
   override toString(): string {
-    const args = [num(this.start), num(this.end), num(this.steps)];
-    if (!this.endpoint) args.push('{ endpoint: false }');
+    const args = [num(this.start), num(this.end), num(this.steps), ...this.extraArgs().map((x) => num(x))];
+    const options = Object.entries(this.options()).map(([k, v]) => `${k}: ${String(v)}`);
+    if (options.length > 0) args.push(`{ ${options.join(', ')} }`);
     return `${this.name}(${args.join(', ')})`;
   }
 
+  /** Positional arguments after `steps` (a subclass's own, e.g. a power). */
+  protected extraArgs(): number[] {
+    return [];
+  }
+
+  /** The options that differ from their defaults. */
+  protected options(): Record<string, number | boolean> {
+    const out: Record<string, number | boolean> = {};
+    if (!this.endpoint) out['endpoint'] = false;
+    if (this.offset !== 0) out['offset'] = this.offset;
+    if (!this.#defaultSpan) out['span'] = this.span;
+    return out;
+  }
+
   toJSON(): SpaceSpec {
-    const spec: Record<string, unknown> = { type: this.name, start: this.start, end: this.end, steps: this.steps };
-    if (!this.endpoint) spec['endpoint'] = false;
-    return spec as SpaceSpec;
+    return { type: this.name, start: this.start, end: this.end, steps: this.steps, ...this.options() };
   }
 }
