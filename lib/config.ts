@@ -2,6 +2,7 @@ import { knownKeys, plainObject, show } from './internal/validate.js';
 import type { Phase } from './phase.js';
 import { OptimizerPolicy, type PolicyOptions } from './policy.js';
 import { oneCyclePhases } from './presets/oneCycle.js';
+import { pytorch } from './presets/pytorch.js';
 import { sgdrPhases } from './presets/sgdr.js';
 import { policyFromJSON, type PolicySpec } from './serialize.js';
 
@@ -30,6 +31,26 @@ export const presets: Readonly<Record<string, PresetEntry>> = {
     options: ['baseCycleLength', 'cycles', 'lr', 'cycleMult'],
     summary: "Poutyne's sgdr_phases: cosine cycles, each cycleMult times longer",
   },
+  'pytorch.oneCycleLR': {
+    build: pytorch.oneCycleLR as PresetEntry['build'],
+    options: ['maxLr', 'totalSteps', 'epochs', 'stepsPerEpoch', 'pctStart', 'annealStrategy', 'cycleMomentum', 'baseMomentum', 'maxMomentum', 'divFactor', 'finalDivFactor', 'threePhase', 'momentumName'],
+    summary: "PyTorch OneCycleLR: cos/linear, two or three phases, peak at pct·N − 1",
+  },
+  'pytorch.cosineAnnealingLR': {
+    build: pytorch.cosineAnnealingLR as PresetEntry['build'],
+    options: ['baseLr', 'tMax', 'etaMin', 'steps'],
+    summary: 'PyTorch CosineAnnealingLR (closed form; oscillates past tMax)',
+  },
+  'pytorch.cosineAnnealingWarmRestarts': {
+    build: pytorch.cosineAnnealingWarmRestarts as PresetEntry['build'],
+    options: ['baseLr', 't0', 'tMult', 'etaMin', 'steps'],
+    summary: 'PyTorch CosineAnnealingWarmRestarts: cycles t0·tMult^i, etaMin never reached',
+  },
+  'pytorch.stepLR': { build: pytorch.stepLR as PresetEntry['build'], options: ['baseLr', 'stepSize', 'gamma', 'steps'], summary: 'PyTorch StepLR: baseLr·gamma^floor(k/stepSize)' },
+  'pytorch.multiStepLR': { build: pytorch.multiStepLR as PresetEntry['build'], options: ['baseLr', 'milestones', 'gamma', 'steps'], summary: 'PyTorch MultiStepLR: decays at each milestone' },
+  'pytorch.exponentialLR': { build: pytorch.exponentialLR as PresetEntry['build'], options: ['baseLr', 'gamma', 'steps'], summary: 'PyTorch ExponentialLR: baseLr·gamma^k' },
+  'pytorch.linearLR': { build: pytorch.linearLR as PresetEntry['build'], options: ['baseLr', 'startFactor', 'endFactor', 'totalIters', 'steps'], summary: 'PyTorch LinearLR: a linear factor ramp' },
+  'pytorch.polynomialLR': { build: pytorch.polynomialLR as PresetEntry['build'], options: ['baseLr', 'totalIters', 'power', 'steps'], summary: 'PyTorch PolynomialLR: baseLr·(1 − k/T)^power' },
 };
 
 /** A schedule as it lives in a config file: a preset with its options, or a list of phases. */

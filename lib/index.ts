@@ -35,3 +35,7 @@ export { saveState, restorePolicy, loadState, resumeFromIterations, type PolicyS
 // --- Plotting and CLI (issue 4): loaded lazily, never from the core ---
 
 // --- More shapes and the anchors' presets (issue 5) ---
+export { cycle } from './spaces/cycle.js';
+export { expspace, type ExpOptions } from './spaces/expspace.js';
+export { polyspace } from './spaces/polyspace.js';
+export { pytorch, type OneCycleLROptions, type CosineAnnealingLROptions, type WarmRestartsOptions } from './presets/pytorch.js';

@@ -4,7 +4,11 @@ import { OptimizerPolicy, type PolicyOptions } from './policy.js';
 import type { Space, SpaceSpec } from './space.js';
 import { constant } from './spaces/constant.js';
 import { cosinespace } from './spaces/cosinespace.js';
+import { cycle } from './spaces/cycle.js';
+import type { SpaceOptions } from './spaces/eased.js';
+import { expspace } from './spaces/expspace.js';
 import { linspace } from './spaces/linspace.js';
+import { polyspace } from './spaces/polyspace.js';
 
 /** The JSON form of a phase: each parameter's space spec. */
 export type PhaseSpec = Readonly<Record<string, SpaceSpec>>;
@@ -16,18 +20,40 @@ export interface PolicySpec {
 
 type SpaceReader = (spec: Readonly<Record<string, unknown>>, where: string) => Space;
 
+const easedOptions = (spec: Readonly<Record<string, unknown>>): SpaceOptions => {
+  const out: { endpoint?: boolean; offset?: number; span?: number } = {};
+  if (spec['endpoint'] !== undefined) out.endpoint = spec['endpoint'] as boolean;
+  if (spec['offset'] !== undefined) out.offset = spec['offset'] as number;
+  if (spec['span'] !== undefined) out.span = spec['span'] as number;
+  return out;
+};
+
 const readEased =
-  (make: (start: number, end: number, steps: number, options: { endpoint?: boolean }) => Space, type: string): SpaceReader =>
+  (make: (start: number, end: number, steps: number, options: SpaceOptions) => Space, type: string): SpaceReader =>
   (spec, where) => {
-    knownKeys(where, `key of a ${type} spec`, spec, ['type', 'start', 'end', 'steps', 'endpoint']);
-    const options = spec['endpoint'] === undefined ? {} : { endpoint: spec['endpoint'] as boolean };
-    return make(spec['start'] as number, spec['end'] as number, spec['steps'] as number, options);
+    knownKeys(where, `key of a ${type} spec`, spec, ['type', 'start', 'end', 'steps', 'endpoint', 'offset', 'span']);
+    return make(spec['start'] as number, spec['end'] as number, spec['steps'] as number, easedOptions(spec));
   };
 
 // One entry per space factory; a new space shape adds its reader here.
 const readers: Record<string, SpaceReader> = {
   linspace: readEased(linspace, 'linspace'),
   cosinespace: readEased(cosinespace, 'cosinespace'),
+  polyspace: (spec, where) => {
+    knownKeys(where, 'key of a polyspace spec', spec, ['type', 'start', 'end', 'steps', 'power', 'endpoint', 'offset', 'span']);
+    return polyspace(spec['start'] as number, spec['end'] as number, spec['steps'] as number, spec['power'] as number, easedOptions(spec));
+  },
+  expspace: (spec, where) => {
+    knownKeys(where, 'key of an expspace spec', spec, ['type', 'start', 'rate', 'steps', 'every', 'staircase']);
+    const options: { every?: number; staircase?: boolean } = {};
+    if (spec['every'] !== undefined) options.every = spec['every'] as number;
+    if (spec['staircase'] !== undefined) options.staircase = spec['staircase'] as boolean;
+    return expspace(spec['start'] as number, spec['rate'] as number, spec['steps'] as number, options);
+  },
+  cycle: (spec, where) => {
+    knownKeys(where, 'key of a cycle spec', spec, ['type', 'space', 'steps']);
+    return cycle(spaceFromJSON(spec['space'], `${where}: space`), spec['steps'] as number);
+  },
   constant: (spec, where) => {
     knownKeys(where, 'key of a constant spec', spec, ['type', 'value', 'steps']);
     return constant(spec['value'] as number, spec['steps'] as number | undefined);

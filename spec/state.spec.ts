@@ -6,6 +6,14 @@ import { buildPolicy, linspace, loadState, OptimizerPolicy, Phase, presets, rest
 const smallOptions: Record<string, Record<string, unknown>> = {
   oneCycle: { steps: 37 },
   sgdr: { baseCycleLength: 5, cycles: 3, cycleMult: 1.5 },
+  'pytorch.oneCycleLR': { maxLr: 1, totalSteps: 23, threePhase: true },
+  'pytorch.cosineAnnealingLR': { baseLr: 1, tMax: 7, steps: 20 },
+  'pytorch.cosineAnnealingWarmRestarts': { baseLr: 1, t0: 3, tMult: 2, etaMin: 0.1, steps: 30 },
+  'pytorch.stepLR': { baseLr: 1, stepSize: 4, steps: 15 },
+  'pytorch.multiStepLR': { baseLr: 1, milestones: [3, 9], steps: 15 },
+  'pytorch.exponentialLR': { baseLr: 1, gamma: 0.9, steps: 15 },
+  'pytorch.linearLR': { baseLr: 1, steps: 12 },
+  'pytorch.polynomialLR': { baseLr: 1, power: 2, steps: 12 },
 };
 
 function drive(policy: OptimizerPolicy, n: number) {

@@ -1,0 +1,98 @@
+// Reference numbers: anchors.md §2.3 (transcription of torch/optim/lr_scheduler.py, checked there
+// against PyTorch's own test fixtures) and PyTorch's test_lrscheduler.py fixture for OneCycleLR;
+// the other tables are the closed forms in PyTorch's docs, written out here.
+import { describe, expect, it } from 'vitest';
+import { buildPolicy, OptimizerPolicy, pytorch } from '../../lib/index.js';
+import { expectClose } from '../helpers.js';
+
+const lrs = (phases: ConstructorParameters<typeof OptimizerPolicy>[0]) => [...new OptimizerPolicy(phases).allSteps()].map((v) => v.lr!);
+
+describe('pytorch.oneCycleLR', () => {
+  it('N=10, max_lr 1, cos, two phases: anchors.md §2.3 (peak at k = 0.3·10 − 1 = 2, last 4e-6)', () => {
+    const all = [...new OptimizerPolicy(pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10 })).allSteps()];
+    expectClose(all.map((v) => v.lr), [0.04, 0.52, 1.0, 0.950485, 0.811746, 0.611262, 0.388742, 0.188258, 0.0495194, 4e-6], 6);
+    expectClose(all.map((v) => v.momentum), [0.95, 0.9, 0.85, 0.854952, 0.868826, 0.888874, 0.911126, 0.931174, 0.945048, 0.95], 6);
+  });
+
+  it('three-phase and linear variants: anchors.md §2.3', () => {
+    expectClose(lrs(pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10, threePhase: true })), [0.04, 0.52, 1.0, 0.52, 0.04, 0.0361807, 0.0261817, 0.0138223, 0.00382328, 4e-6], 6);
+    expectClose(lrs(pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10, annealStrategy: 'linear' })), [0.04, 0.52, 1.0, 0.857143, 0.714287, 0.57143, 0.428574, 0.285717, 0.142861, 4e-6], 5);
+  });
+
+  it('PyTorch\'s own fixture (test_onecycle_lr_linear_annealing_three_phases)', () => {
+    const all = [...new OptimizerPolicy(pytorch.oneCycleLR({ maxLr: 25, totalSteps: 10, divFactor: 25, finalDivFactor: 4, pctStart: 0.4, annealStrategy: 'linear', threePhase: true, baseMomentum: 1, maxMomentum: 22 })).allSteps()];
+    expectClose(all.map((v) => v.lr), [1, 9, 17, 25, 17, 9, 1, 0.75, 0.5, 0.25], 10);
+    expectClose(all.map((v) => v.momentum), [22, 15, 8, 1, 8, 15, 22, 22, 22, 22], 10);
+  });
+
+  it('a second length with a fractional phase end (N=15, pct 0.3: phase 1 ends at 3.5)', () => {
+    const N = 15;
+    const end1 = 0.3 * N - 1;
+    const ref = Array.from({ length: N }, (_, k) => {
+      const cos = (s: number, e: number, p: number) => e + ((s - e) / 2) * (Math.cos(Math.PI * p) + 1);
+      return k <= end1 ? cos(0.04, 1, k / end1) : cos(1, 0.04 / 1e4, (k - end1) / (N - 1 - end1));
+    });
+    expectClose(lrs(pytorch.oneCycleLR({ maxLr: 1, totalSteps: N })), ref, 12);
+  });
+
+  it('epochs × stepsPerEpoch, beta1 instead of momentum, no momentum', () => {
+    const phases = pytorch.oneCycleLR({ maxLr: 1, epochs: 2, stepsPerEpoch: 5, momentumName: 'beta1' });
+    expect(new OptimizerPolicy(phases).at(2)).toEqual({ lr: 1, beta1: 0.85 });
+    expect(new OptimizerPolicy(pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10, cycleMomentum: false })).at(0)).toEqual({ lr: 0.04 });
+  });
+
+  it('validates with PyTorch\'s messages', () => {
+    expect(() => pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10, pctStart: 1.5 })).toThrow(/Expected float between 0 and 1 pctStart, but got 1.5/);
+    expect(() => pytorch.oneCycleLR({ maxLr: 1 })).toThrow(/You must define either totalSteps OR \(epochs AND stepsPerEpoch\)/);
+    expect(() => pytorch.oneCycleLR({ maxLr: 1, totalSteps: 0 })).toThrow(/Expected positive integer totalSteps, but got 0/);
+    expect(() => pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10, annealStrategy: 'exp' as 'cos' })).toThrow(/annealStrategy must be one of 'cos' or 'linear', instead got "exp"/);
+    expect(() => pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10, pctStart: 0.1 })).toThrow(/phase 1 spans 0 steps/);
+  });
+});
+
+describe('pytorch warm restarts and cosine annealing', () => {
+  it('CosineAnnealingWarmRestarts T_0=4, T_mult=2, eta_min=0.1: anchors.md §2.3', () => {
+    expectClose(lrs(pytorch.cosineAnnealingWarmRestarts({ baseLr: 1, t0: 4, tMult: 2, etaMin: 0.1, steps: 28 })), [
+      1, 0.868198, 0.55, 0.231802, 1, 0.965746, 0.868198, 0.722208, 0.55, 0.377792, 0.231802, 0.134254, 1, 0.991353, 0.965746, 0.924161, 0.868198, 0.800007,
+      0.722208, 0.637791, 0.55, 0.462209, 0.377792, 0.299993, 0.231802, 0.175839, 0.134254, 0.108647,
+    ], 5);
+  });
+
+  it('T_mult 1 is one periodic space, even for 10^9 steps', () => {
+    const phases = pytorch.cosineAnnealingWarmRestarts({ baseLr: 1, t0: 4, etaMin: 0.1, steps: 1e9 });
+    expect(phases).toHaveLength(1);
+    const policy = new OptimizerPolicy(phases);
+    expectClose([policy.at(0).lr, policy.at(1e9 - 3).lr], [1, 0.868198], 6); // 1e9 - 3 ≡ 1 (mod 4)
+  });
+
+  it('CosineAnnealingLR keeps oscillating past T_max: t=5..8 gives 0.2318, 0.55, 0.8682, 1.0 (anchors.md §2.3)', () => {
+    expectClose(lrs(pytorch.cosineAnnealingLR({ baseLr: 1, tMax: 4, etaMin: 0.1, steps: 9 })).slice(5), [0.2318, 0.55, 0.8682, 1.0], 4);
+  });
+
+  it('validates T_0 and T_mult with PyTorch\'s messages', () => {
+    expect(() => pytorch.cosineAnnealingWarmRestarts({ baseLr: 1, t0: 0, steps: 5 })).toThrow(/Expected positive integer t0, but got 0/);
+    expect(() => pytorch.cosineAnnealingWarmRestarts({ baseLr: 1, t0: 4, tMult: 0.5, steps: 5 })).toThrow(/Expected integer tMult >= 1, but got 0.5/);
+  });
+});
+
+describe('pytorch step-wise schedulers (closed forms from the PyTorch docs)', () => {
+  it.each([7, 20])('StepLR, MultiStepLR, ExponentialLR, LinearLR, PolynomialLR over %d steps', (N) => {
+    const k = Array.from({ length: N }, (_, i) => i);
+    expectClose(lrs(pytorch.stepLR({ baseLr: 0.5, stepSize: 3, gamma: 0.1, steps: N })), k.map((i) => 0.5 * 0.1 ** Math.floor(i / 3)));
+    const bisectRight = (i: number) => [2, 5].filter((m) => m <= i).length;
+    expectClose(lrs(pytorch.multiStepLR({ baseLr: 0.5, milestones: [5, 2], gamma: 0.5, steps: N })), k.map((i) => 0.5 * 0.5 ** bisectRight(i)));
+    expectClose(lrs(pytorch.exponentialLR({ baseLr: 0.5, gamma: 0.9, steps: N })), k.map((i) => 0.5 * 0.9 ** i));
+    expectClose(lrs(pytorch.linearLR({ baseLr: 0.5, steps: N })), k.map((i) => 0.5 * (1 / 3 + (1 - 1 / 3) * (Math.min(i, 5) / 5))));
+    expectClose(lrs(pytorch.polynomialLR({ baseLr: 0.5, totalIters: 6, power: 2, steps: N })), k.map((i) => 0.5 * (1 - Math.min(i, 6) / 6) ** 2));
+  });
+
+  it('validates LinearLR factors with PyTorch\'s messages', () => {
+    expect(() => pytorch.linearLR({ baseLr: 1, startFactor: 0, steps: 3 })).toThrow(/Starting multiplicative factor expected to be greater than 0 and less or equal to 1, got 0/);
+    expect(() => pytorch.linearLR({ baseLr: 1, endFactor: 2, steps: 3 })).toThrow(/Ending multiplicative factor expected to be between 0 and 1, got 2/);
+  });
+
+  it('every PyTorch preset builds from a JSON config by name', () => {
+    expect(buildPolicy({ preset: 'pytorch.oneCycleLR', options: { maxLr: 1, totalSteps: 10 } }).at(2).lr).toBe(1);
+    expect(() => buildPolicy({ preset: 'pytorch.stepLR', options: { base_lr: 1 } })).toThrow(/unknown option "base_lr"; accepted: baseLr, stepSize, gamma, steps/);
+  });
+});
