@@ -33,8 +33,8 @@ describe('JSON forms', () => {
   });
 
   it('bad specs are named errors listing what is accepted', () => {
-    expect(() => spaceFromJSON({ type: 'sine' })).toThrow(/spaceFromJSON: unknown space type "sine"; accepted: linspace, cosinespace, constant/);
-    expect(() => spaceFromJSON({ type: 'linspace', start: 0, end: 1, steps: 3, stop: 2 })).toThrow(/unknown key of a linspace spec "stop"; accepted: type, start, end, steps, endpoint/);
+    expect(() => spaceFromJSON({ type: 'sine' })).toThrow(/spaceFromJSON: unknown space type "sine"; accepted: linspace, cosinespace, .*constant/);
+    expect(() => spaceFromJSON({ type: 'linspace', start: 0, end: 1, steps: 3, stop: 2 })).toThrow(/unknown key of a linspace spec "stop"; accepted: type, start, end, steps, endpoint, offset, span/);
     expect(() => spaceFromJSON({ type: 'linspace', start: 0, end: 1, steps: -3 })).toThrow(/linspace: steps must be a non-negative integer, got -3/);
     expect(() => spaceFromJSON(null)).toThrow(/spaceFromJSON: spec must be an object, got null/);
     expect(() => policyFromJSON({ phases: 3 })).toThrow(/policyFromJSON: phases must be an array, got 3/);
