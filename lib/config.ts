@@ -1,6 +1,7 @@
 import { knownKeys, plainObject, show } from './internal/validate.js';
 import type { Phase } from './phase.js';
 import { OptimizerPolicy, type PolicyOptions } from './policy.js';
+import { huggingface } from './presets/huggingface.js';
 import { oneCyclePhases } from './presets/oneCycle.js';
 import { pytorch } from './presets/pytorch.js';
 import { sgdrPhases } from './presets/sgdr.js';
@@ -51,6 +52,15 @@ export const presets: Readonly<Record<string, PresetEntry>> = {
   'pytorch.exponentialLR': { build: pytorch.exponentialLR as PresetEntry['build'], options: ['baseLr', 'gamma', 'steps'], summary: 'PyTorch ExponentialLR: baseLr·gamma^k' },
   'pytorch.linearLR': { build: pytorch.linearLR as PresetEntry['build'], options: ['baseLr', 'startFactor', 'endFactor', 'totalIters', 'steps'], summary: 'PyTorch LinearLR: a linear factor ramp' },
   'pytorch.polynomialLR': { build: pytorch.polynomialLR as PresetEntry['build'], options: ['baseLr', 'totalIters', 'power', 'steps'], summary: 'PyTorch PolynomialLR: baseLr·(1 − k/T)^power' },
+  'huggingface.linear': { build: huggingface.linear as PresetEntry['build'], options: ['lr', 'numWarmupSteps', 'numTrainingSteps'], summary: 'HF get_linear_schedule_with_warmup' },
+  'huggingface.cosine': { build: huggingface.cosine as PresetEntry['build'], options: ['lr', 'numWarmupSteps', 'numTrainingSteps', 'numCycles'], summary: 'HF get_cosine_schedule_with_warmup' },
+  'huggingface.polynomial': { build: huggingface.polynomial as PresetEntry['build'], options: ['lr', 'numWarmupSteps', 'numTrainingSteps', 'lrEnd', 'power'], summary: 'HF get_polynomial_decay_schedule_with_warmup' },
+  'huggingface.constant': { build: huggingface.constant as PresetEntry['build'], options: ['lr', 'numWarmupSteps', 'numTrainingSteps'], summary: 'HF get_constant_schedule(_with_warmup)' },
+  'huggingface.wsd': {
+    build: huggingface.wsd as PresetEntry['build'],
+    options: ['lr', 'numWarmupSteps', 'numTrainingSteps', 'numDecaySteps', 'numStableSteps', 'warmupType', 'decayType', 'minLrRatio', 'numCycles'],
+    summary: 'HF get_wsd_schedule: warmup, stable, decay',
+  },
 };
 
 /** A schedule as it lives in a config file: a preset with its options, or a list of phases. */

@@ -24,3 +24,11 @@ export function collect<T>(source: Observable<T>): T[] {
   source.subscribe({ next: (v) => out.push(v) });
   return out;
 }
+
+/** Expects |actual − expected| ≤ tol element by element (HF's assertListAlmostEqual). */
+export function expectWithin(actual: readonly number[], expected: readonly number[], tol: number): void {
+  if (actual.length !== expected.length) throw new Error(`length ${actual.length} !== ${expected.length}`);
+  actual.forEach((a, i) => {
+    if (!(Math.abs(a - expected[i]!) <= tol)) throw new Error(`index ${i}: ${a} !== ${expected[i]} (±${tol})`);
+  });
+}

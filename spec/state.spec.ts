@@ -14,6 +14,11 @@ const smallOptions: Record<string, Record<string, unknown>> = {
   'pytorch.exponentialLR': { baseLr: 1, gamma: 0.9, steps: 15 },
   'pytorch.linearLR': { baseLr: 1, steps: 12 },
   'pytorch.polynomialLR': { baseLr: 1, power: 2, steps: 12 },
+  'huggingface.linear': { lr: 1, numWarmupSteps: 3, numTrainingSteps: 17 },
+  'huggingface.cosine': { lr: 1, numWarmupSteps: 3, numTrainingSteps: 17 },
+  'huggingface.polynomial': { lr: 1, numWarmupSteps: 3, numTrainingSteps: 17, power: 2 },
+  'huggingface.constant': { lr: 1, numWarmupSteps: 3, numTrainingSteps: 17 },
+  'huggingface.wsd': { lr: 1, numWarmupSteps: 3, numDecaySteps: 5, numTrainingSteps: 17, minLrRatio: 0.1 },
 };
 
 function drive(policy: OptimizerPolicy, n: number) {

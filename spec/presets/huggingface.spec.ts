@@ -1,0 +1,31 @@
+// Reference numbers: HF transformers tests/optimization/test_optimization.py ScheduleInitTest
+// fixtures (lr 10, W=2, N=10), as quoted in anchors.md §2.7, checked with HF's tolerance 1e-2, and its WSD values.
+import { describe, expect, it } from 'vitest';
+import { buildPolicy, huggingface, OptimizerPolicy } from '../../lib/index.js';
+import { expectClose, expectWithin } from '../helpers.js';
+
+const lrs = (phases: ConstructorParameters<typeof OptimizerPolicy>[0]) => [...new OptimizerPolicy(phases).allSteps()].map((v) => v.lr!);
+const base = { lr: 10, numWarmupSteps: 2, numTrainingSteps: 10 };
+
+describe('huggingface schedules (HF fixtures)', () => {
+  it('linear', () => expectClose(lrs(huggingface.linear(base)), [0, 5, 10, 8.75, 7.5, 6.25, 5, 3.75, 2.5, 1.25], 10));
+  it('cosine', () => expectWithin(lrs(huggingface.cosine(base)), [0, 5, 10, 9.61, 8.53, 6.91, 5, 3.08, 1.46, 0.38], 1e-2));
+  it('polynomial, power 2 (lr_end 1e-7)', () => expectWithin(lrs(huggingface.polynomial({ ...base, power: 2 })), [0, 5, 10, 7.656, 5.625, 3.906, 2.5, 1.406, 0.625, 0.156], 1e-2));
+  it('constant with warmup', () => expectClose(lrs(huggingface.constant({ ...base, numWarmupSteps: 4 })), [0, 2.5, 5, 7.5, 10, 10, 10, 10, 10, 10], 12));
+  it('wsd: (W=2, S=5, D=3, cosine, r=0) and linear decay with r=0.1 (anchors.md §2.7)', () => {
+    const o = { lr: 1, numWarmupSteps: 2, numStableSteps: 5, numDecaySteps: 3, numTrainingSteps: 12 };
+    expectClose(lrs(huggingface.wsd(o)), [0, 0.5, 1, 1, 1, 1, 1, 1, 0.75, 0.25, 0, 0], 12);
+    expectClose(lrs(huggingface.wsd({ ...o, decayType: 'linear', minLrRatio: 0.1 })), [0.1, 0.55, 1, 1, 1, 1, 1, 1, 0.7, 0.4, 0.1, 0.1], 12);
+    expectClose(lrs(huggingface.wsd({ ...o, warmupType: '1-sqrt' })).slice(0, 2), [0, 1 - Math.sqrt(0.5)], 12);
+  });
+  it('a second length: linear, N=21, W=3 from HF\'s formula max(0, (N − k)/max(1, N − W))', () => {
+    const k = Array.from({ length: 21 }, (_, i) => i);
+    expectClose(lrs(huggingface.linear({ lr: 1, numWarmupSteps: 3, numTrainingSteps: 21 })), k.map((i) => (i < 3 ? i / 3 : Math.max(0, (21 - i) / 18))));
+  });
+  it('validates with HF\'s constraints', () => {
+    expect(() => huggingface.polynomial({ ...base, lr: 1e-8 })).toThrow(/lrEnd \(1e-7\) must be smaller than initial lr \(1e-8\)/);
+    expect(() => huggingface.wsd({ lr: 1, numWarmupSteps: 2, numDecaySteps: 3, numTrainingSteps: 4 })).toThrow(/must fit in numTrainingSteps \(4\)/);
+    expect(() => huggingface.wsd({ lr: 1, numWarmupSteps: 2, numDecaySteps: 3, numTrainingSteps: 8, decayType: '1-sqrt' as 'linear' })).toThrow(/decayType must be 'cosine' or 'linear', got "1-sqrt"/);
+    expect(() => buildPolicy({ preset: 'huggingface.cosine', options: { ...base, num_cycles: 1 } })).toThrow(/unknown option "num_cycles"/);
+  });
+});
