@@ -1,7 +1,10 @@
 import { knownKeys, plainObject, show } from './internal/validate.js';
 import type { Phase } from './phase.js';
 import { OptimizerPolicy, type PolicyOptions } from './policy.js';
+import { fastai } from './presets/fastai.js';
 import { huggingface } from './presets/huggingface.js';
+import { keras } from './presets/keras.js';
+import { optax } from './presets/optax.js';
 import { oneCyclePhases } from './presets/oneCycle.js';
 import { pytorch } from './presets/pytorch.js';
 import { sgdrPhases } from './presets/sgdr.js';
@@ -61,6 +64,15 @@ export const presets: Readonly<Record<string, PresetEntry>> = {
     options: ['lr', 'numWarmupSteps', 'numTrainingSteps', 'numDecaySteps', 'numStableSteps', 'warmupType', 'decayType', 'minLrRatio', 'numCycles'],
     summary: 'HF get_wsd_schedule: warmup, stable, decay',
   },
+  'fastai.fitOneCycle': { build: fastai.fitOneCycle as PresetEntry['build'], options: ['steps', 'lrMax', 'div', 'divFinal', 'pctStart', 'moms'], summary: 'fastai fit_one_cycle (pos = k/N)' },
+  'fastai.fitFlatCos': { build: fastai.fitFlatCos as PresetEntry['build'], options: ['steps', 'lr', 'divFinal', 'pctStart'], summary: 'fastai fit_flat_cos' },
+  'fastai.fitSgdr': { build: fastai.fitSgdr as PresetEntry['build'], options: ['nCycles', 'cycleLen', 'lrMax', 'cycleMult', 'stepsPerEpoch'], summary: 'fastai fit_sgdr' },
+  'optax.cosineOnecycle': { build: optax.cosineOnecycle as PresetEntry['build'], options: ['transitionSteps', 'peakValue', 'pctStart', 'divFactor', 'finalDivFactor', 'steps'], summary: 'optax cosine_onecycle_schedule (peak at int(pct·T))' },
+  'optax.linearOnecycle': { build: optax.linearOnecycle as PresetEntry['build'], options: ['transitionSteps', 'peakValue', 'pctStart', 'pctFinal', 'divFactor', 'finalDivFactor', 'steps'], summary: 'optax linear_onecycle_schedule' },
+  'optax.warmupCosineDecay': { build: optax.warmupCosineDecay as PresetEntry['build'], options: ['initValue', 'peakValue', 'warmupSteps', 'decaySteps', 'endValue', 'steps'], summary: 'optax warmup_cosine_decay_schedule (decaySteps includes warmup)' },
+  'optax.sgdr': { build: optax.sgdr as PresetEntry['build'], options: ['cycles', 'steps'], summary: 'optax sgdr_schedule (explicit cycles)' },
+  'keras.cosineDecay': { build: keras.cosineDecay as PresetEntry['build'], options: ['initialLearningRate', 'decaySteps', 'alpha', 'warmupTarget', 'warmupSteps', 'steps'], summary: 'Keras CosineDecay (decaySteps excludes warmup)' },
+  'keras.cosineDecayRestarts': { build: keras.cosineDecayRestarts as PresetEntry['build'], options: ['initialLearningRate', 'firstDecaySteps', 'tMul', 'mMul', 'alpha', 'steps'], summary: 'Keras CosineDecayRestarts' },
 };
 
 /** A schedule as it lives in a config file: a preset with its options, or a list of phases. */

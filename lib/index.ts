@@ -38,5 +38,8 @@ export { saveState, restorePolicy, loadState, resumeFromIterations, type PolicyS
 export { cycle } from './spaces/cycle.js';
 export { expspace, type ExpOptions } from './spaces/expspace.js';
 export { polyspace } from './spaces/polyspace.js';
+export { fastai } from './presets/fastai.js';
+export { keras } from './presets/keras.js';
+export { optax, type WarmupCosineOptions } from './presets/optax.js';
 export { huggingface, type WsdOptions } from './presets/huggingface.js';
 export { pytorch, type OneCycleLROptions, type CosineAnnealingLROptions, type WarmRestartsOptions } from './presets/pytorch.js';

@@ -18,6 +18,15 @@ const smallOptions: Record<string, Record<string, unknown>> = {
   'huggingface.cosine': { lr: 1, numWarmupSteps: 3, numTrainingSteps: 17 },
   'huggingface.polynomial': { lr: 1, numWarmupSteps: 3, numTrainingSteps: 17, power: 2 },
   'huggingface.constant': { lr: 1, numWarmupSteps: 3, numTrainingSteps: 17 },
+  'fastai.fitOneCycle': { steps: 23, lrMax: 1 },
+  'fastai.fitFlatCos': { steps: 23, lr: 1 },
+  'fastai.fitSgdr': { nCycles: 3, cycleLen: 1, lrMax: 1, stepsPerEpoch: 3 },
+  'optax.cosineOnecycle': { transitionSteps: 17, peakValue: 1, steps: 20 },
+  'optax.linearOnecycle': { transitionSteps: 17, peakValue: 1, steps: 20 },
+  'optax.warmupCosineDecay': { initValue: 0, peakValue: 1, warmupSteps: 3, decaySteps: 15, endValue: 0.1, steps: 20 },
+  'optax.sgdr': { cycles: [{ initValue: 1, peakValue: 1, warmupSteps: 0, decaySteps: 5, endValue: 0.1 }, { initValue: 0, peakValue: 1, warmupSteps: 2, decaySteps: 9 }], steps: 20 },
+  'keras.cosineDecay': { initialLearningRate: 0, decaySteps: 9, alpha: 0.1, warmupTarget: 1, warmupSteps: 3, steps: 16 },
+  'keras.cosineDecayRestarts': { initialLearningRate: 1, firstDecaySteps: 3, tMul: 1.5, mMul: 0.5, alpha: 0.1, steps: 25 },
   'huggingface.wsd': { lr: 1, numWarmupSteps: 3, numDecaySteps: 5, numTrainingSteps: 17, minLrRatio: 0.1 },
 };
 
