@@ -59,6 +59,7 @@ export const presets: Readonly<Record<string, PresetEntry>> = {
   'huggingface.cosine': { build: huggingface.cosine as PresetEntry['build'], options: ['lr', 'numWarmupSteps', 'numTrainingSteps', 'numCycles'], summary: 'HF get_cosine_schedule_with_warmup' },
   'huggingface.polynomial': { build: huggingface.polynomial as PresetEntry['build'], options: ['lr', 'numWarmupSteps', 'numTrainingSteps', 'lrEnd', 'power'], summary: 'HF get_polynomial_decay_schedule_with_warmup' },
   'huggingface.constant': { build: huggingface.constant as PresetEntry['build'], options: ['lr', 'numWarmupSteps', 'numTrainingSteps'], summary: 'HF get_constant_schedule(_with_warmup)' },
+  'huggingface.inverseSqrt': { build: huggingface.inverseSqrt as PresetEntry['build'], options: ['lr', 'numWarmupSteps', 'numTrainingSteps', 'timescale'], summary: 'HF get_inverse_sqrt_schedule' },
   'huggingface.wsd': {
     build: huggingface.wsd as PresetEntry['build'],
     options: ['lr', 'numWarmupSteps', 'numTrainingSteps', 'numDecaySteps', 'numStableSteps', 'warmupType', 'decayType', 'minLrRatio', 'numCycles'],

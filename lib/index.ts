@@ -38,6 +38,9 @@ export { saveState, restorePolicy, loadState, resumeFromIterations, type PolicyS
 export { cycle } from './spaces/cycle.js';
 export { expspace, type ExpOptions } from './spaces/expspace.js';
 export { polyspace } from './spaces/polyspace.js';
+export { tanhspace } from './spaces/tanhspace.js';
+export { invsqrtspace } from './spaces/invsqrtspace.js';
+export { splitSteps, repeatPhases } from './compose.js';
 export { fastai } from './presets/fastai.js';
 export { keras } from './presets/keras.js';
 export { optax, type WarmupCosineOptions } from './presets/optax.js';

@@ -7,7 +7,9 @@ import { cosinespace } from './spaces/cosinespace.js';
 import { cycle } from './spaces/cycle.js';
 import type { SpaceOptions } from './spaces/eased.js';
 import { expspace } from './spaces/expspace.js';
+import { invsqrtspace } from './spaces/invsqrtspace.js';
 import { linspace } from './spaces/linspace.js';
+import { tanhspace } from './spaces/tanhspace.js';
 import { polyspace } from './spaces/polyspace.js';
 
 /** The JSON form of a phase: each parameter's space spec. */
@@ -53,6 +55,14 @@ const readers: Record<string, SpaceReader> = {
   cycle: (spec, where) => {
     knownKeys(where, 'key of a cycle spec', spec, ['type', 'space', 'steps']);
     return cycle(spaceFromJSON(spec['space'], `${where}: space`), spec['steps'] as number);
+  },
+  tanhspace: (spec, where) => {
+    knownKeys(where, 'key of a tanhspace spec', spec, ['type', 'start', 'end', 'steps', 'lb', 'ub', 'endpoint', 'offset', 'span']);
+    return tanhspace(spec['start'] as number, spec['end'] as number, spec['steps'] as number, spec['lb'] as number, spec['ub'] as number, easedOptions(spec));
+  },
+  invsqrtspace: (spec, where) => {
+    knownKeys(where, 'key of an invsqrtspace spec', spec, ['type', 'start', 'timescale', 'steps']);
+    return invsqrtspace(spec['start'] as number, spec['timescale'] as number, spec['steps'] as number);
   },
   constant: (spec, where) => {
     knownKeys(where, 'key of a constant spec', spec, ['type', 'value', 'steps']);

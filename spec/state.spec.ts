@@ -27,6 +27,7 @@ const smallOptions: Record<string, Record<string, unknown>> = {
   'optax.sgdr': { cycles: [{ initValue: 1, peakValue: 1, warmupSteps: 0, decaySteps: 5, endValue: 0.1 }, { initValue: 0, peakValue: 1, warmupSteps: 2, decaySteps: 9 }], steps: 20 },
   'keras.cosineDecay': { initialLearningRate: 0, decaySteps: 9, alpha: 0.1, warmupTarget: 1, warmupSteps: 3, steps: 16 },
   'keras.cosineDecayRestarts': { initialLearningRate: 1, firstDecaySteps: 3, tMul: 1.5, mMul: 0.5, alpha: 0.1, steps: 25 },
+  'huggingface.inverseSqrt': { lr: 1, numWarmupSteps: 3, numTrainingSteps: 17 },
   'huggingface.wsd': { lr: 1, numWarmupSteps: 3, numDecaySteps: 5, numTrainingSteps: 17, minLrRatio: 0.1 },
 };
 

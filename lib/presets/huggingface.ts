@@ -7,6 +7,7 @@ import type { Space } from '../space.js';
 import { constant } from '../spaces/constant.js';
 import { cosinespace } from '../spaces/cosinespace.js';
 import { linspace } from '../spaces/linspace.js';
+import { invsqrtspace } from '../spaces/invsqrtspace.js';
 import { polyspace } from '../spaces/polyspace.js';
 
 interface Common {
@@ -56,6 +57,14 @@ function polynomial(given: Common & { readonly lrEnd?: number; readonly power?: 
 function constantSchedule(given: Common): Phase<'lr'>[] {
   const { lr, W, N } = read('huggingface.constant', given, []);
   return [warmup(lr, W), ...after(W, N, constant(lr, N - W))];
+}
+
+/** HF `get_inverse_sqrt_schedule`: warmup, then `1/sqrt((k + timescale − W)/timescale)`; `timescale` defaults to `W`, or 10000 without warmup. @example huggingface.inverseSqrt({ lr: 1, numWarmupSteps: 4, numTrainingSteps: 10 }) */
+function inverseSqrt(given: Common & { readonly timescale?: number }): Phase<'lr'>[] {
+  const fn = 'huggingface.inverseSqrt';
+  const { lr, W, N } = read(fn, given, ['timescale']);
+  const timescale = given.timescale === undefined ? W || 10_000 : positive(fn, 'timescale', given.timescale);
+  return [warmup(lr, W), ...after(W, N, invsqrtspace(lr, timescale, N - W))];
 }
 
 /** Options of `huggingface.wsd`. */
@@ -111,4 +120,4 @@ function wsd(given: WsdOptions): Phase<'lr'>[] {
  * import { huggingface, OptimizerPolicy } from 'rx-policy';
  * new OptimizerPolicy(huggingface.cosine({ lr: 3e-4, numWarmupSteps: 500, numTrainingSteps: 10_000 }));
  */
-export const huggingface = { linear, cosine, polynomial, constant: constantSchedule, wsd } as const;
+export const huggingface = { linear, cosine, polynomial, constant: constantSchedule, inverseSqrt, wsd } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cosinespace, cycle, expspace, linspace, polyspace, spaceFromJSON } from '../../lib/index.js';
+import { cosinespace, cycle, expspace, huggingface, linspace, OptimizerPolicy, polyspace, spaceFromJSON, tanhspace } from '../../lib/index.js';
 import { expectClose } from '../helpers.js';
 
 describe('cycle, expspace, polyspace', () => {
@@ -34,5 +34,20 @@ describe('cycle, expspace, polyspace', () => {
       expect(String(copy)).toBe(String(s));
       expect([...copy]).toEqual([...s]);
     }
+  });
+});
+
+describe('tanhspace, invsqrtspace', () => {
+  it('tanhspace is timm\'s lr_min + ½(lr_max − lr_min)(1 − tanh(lb(1 − tr) + ub·tr))', () => {
+    const ref = Array.from({ length: 11 }, (_, k) => 0.1 + 0.5 * (1 - 0.1) * (1 - Math.tanh(-7 * (1 - k / 10) + 3 * (k / 10))));
+    expectClose([...tanhspace(1, 0.1, 11)], ref, 12);
+    expect(String(tanhspace(1, 0.1, 11))).toBe('tanhspace(1, 0.1, 11, -7, 3)');
+    const copy = spaceFromJSON(JSON.parse(JSON.stringify(tanhspace(1, 0.1, 11, -5, 2))));
+    expect([...copy]).toEqual([...tanhspace(1, 0.1, 11, -5, 2)]);
+  });
+
+  it('HF inverse sqrt, W=4: [0, 0.25, 0.5, 0.75, 1, 0.894427, 0.816497] (anchors.md §2.7)', () => {
+    const v = [...new OptimizerPolicy(huggingface.inverseSqrt({ lr: 1, numWarmupSteps: 4, numTrainingSteps: 7 })).allSteps()].map((d) => d.lr);
+    expectClose(v, [0, 0.25, 0.5, 0.75, 1, 0.894427, 0.816497], 6);
   });
 });
