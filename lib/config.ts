@@ -8,6 +8,7 @@ import { optax } from './presets/optax.js';
 import { oneCyclePhases } from './presets/oneCycle.js';
 import { pytorch } from './presets/pytorch.js';
 import { sgdrPhases } from './presets/sgdr.js';
+import { timm } from './presets/timm.js';
 import { policyFromJSON, type PolicySpec } from './serialize.js';
 
 /** A preset known by name to `buildPolicy` and the CLI. */
@@ -59,6 +60,11 @@ export const presets: Readonly<Record<string, PresetEntry>> = {
   'huggingface.cosine': { build: huggingface.cosine as PresetEntry['build'], options: ['lr', 'numWarmupSteps', 'numTrainingSteps', 'numCycles'], summary: 'HF get_cosine_schedule_with_warmup' },
   'huggingface.polynomial': { build: huggingface.polynomial as PresetEntry['build'], options: ['lr', 'numWarmupSteps', 'numTrainingSteps', 'lrEnd', 'power'], summary: 'HF get_polynomial_decay_schedule_with_warmup' },
   'huggingface.constant': { build: huggingface.constant as PresetEntry['build'], options: ['lr', 'numWarmupSteps', 'numTrainingSteps'], summary: 'HF get_constant_schedule(_with_warmup)' },
+  'timm.cosineLR': {
+    build: timm.cosineLR as PresetEntry['build'],
+    options: ['baseLr', 'tInitial', 'lrMin', 'cycleMul', 'cycleDecay', 'cycleLimit', 'warmupT', 'warmupLrInit', 'warmupPrefix', 'kDecay', 'steps'],
+    summary: 'timm CosineLRScheduler: warmup (prefix or overlapping), cycle_mul/decay/limit, k-decay',
+  },
   'huggingface.inverseSqrt': { build: huggingface.inverseSqrt as PresetEntry['build'], options: ['lr', 'numWarmupSteps', 'numTrainingSteps', 'timescale'], summary: 'HF get_inverse_sqrt_schedule' },
   'huggingface.wsd': {
     build: huggingface.wsd as PresetEntry['build'],

@@ -40,6 +40,8 @@ export { expspace, type ExpOptions } from './spaces/expspace.js';
 export { polyspace } from './spaces/polyspace.js';
 export { tanhspace } from './spaces/tanhspace.js';
 export { invsqrtspace } from './spaces/invsqrtspace.js';
+export { kcosinespace } from './spaces/kcosinespace.js';
+export { timm, type TimmCosineOptions } from './presets/timm.js';
 export { splitSteps, repeatPhases } from './compose.js';
 export { fastai } from './presets/fastai.js';
 export { keras } from './presets/keras.js';

@@ -8,6 +8,7 @@ import { cycle } from './spaces/cycle.js';
 import type { SpaceOptions } from './spaces/eased.js';
 import { expspace } from './spaces/expspace.js';
 import { invsqrtspace } from './spaces/invsqrtspace.js';
+import { kcosinespace } from './spaces/kcosinespace.js';
 import { linspace } from './spaces/linspace.js';
 import { tanhspace } from './spaces/tanhspace.js';
 import { polyspace } from './spaces/polyspace.js';
@@ -59,6 +60,10 @@ const readers: Record<string, SpaceReader> = {
   tanhspace: (spec, where) => {
     knownKeys(where, 'key of a tanhspace spec', spec, ['type', 'start', 'end', 'steps', 'lb', 'ub', 'endpoint', 'offset', 'span']);
     return tanhspace(spec['start'] as number, spec['end'] as number, spec['steps'] as number, spec['lb'] as number, spec['ub'] as number, easedOptions(spec));
+  },
+  kcosinespace: (spec, where) => {
+    knownKeys(where, 'key of a kcosinespace spec', spec, ['type', 'start', 'end', 'steps', 'k', 'endpoint', 'offset', 'span']);
+    return kcosinespace(spec['start'] as number, spec['end'] as number, spec['steps'] as number, spec['k'] as number, easedOptions(spec));
   },
   invsqrtspace: (spec, where) => {
     knownKeys(where, 'key of an invsqrtspace spec', spec, ['type', 'start', 'timescale', 'steps']);

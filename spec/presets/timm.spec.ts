@@ -1,0 +1,66 @@
+// Reference numbers: anchors.md §2.5 (transcription of timm/scheduler/cosine_lr.py; timm's tests
+// were not checked there) and timm's formula written out below for other options.
+import { describe, expect, it } from 'vitest';
+import { OptimizerPolicy, timm, type TimmCosineOptions } from '../../lib/index.js';
+import { expectClose } from '../helpers.js';
+
+const lrs = (o: TimmCosineOptions) => [...new OptimizerPolicy(timm.cosineLR(o)).allSteps()].map((v) => v.lr);
+
+/** timm's _get_lr(t), transcribed from its documented algorithm. */
+function timmLr(t: number, o: Required<Omit<TimmCosineOptions, 'steps'>>): number {
+  if (t < o.warmupT) return o.warmupLrInit + (t * (o.baseLr - o.warmupLrInit)) / o.warmupT;
+  if (o.warmupPrefix) t -= o.warmupT;
+  let i: number;
+  let ti: number;
+  let tCurr: number;
+  if (o.cycleMul !== 1) {
+    i = Math.floor(Math.log(1 - (t / o.tInitial) * (1 - o.cycleMul)) / Math.log(o.cycleMul));
+    ti = o.cycleMul ** i * o.tInitial;
+    tCurr = t - ((1 - o.cycleMul ** i) / (1 - o.cycleMul)) * o.tInitial;
+  } else {
+    i = Math.floor(t / o.tInitial);
+    ti = o.tInitial;
+    tCurr = t - o.tInitial * i;
+  }
+  if (i >= o.cycleLimit) return o.lrMin;
+  const lrMax = o.baseLr * o.cycleDecay ** i;
+  return o.lrMin + 0.5 * (lrMax - o.lrMin) * (1 + Math.cos((Math.PI * tCurr ** o.kDecay) / ti ** o.kDecay));
+}
+
+describe('timm.cosineLR', () => {
+  it('warmup without prefix overlaps the cosine: [0, 0.333, 0.667, 0.793893, 0.654508, …]', () => {
+    expectClose(lrs({ baseLr: 1, tInitial: 10, warmupT: 3, steps: 5 }), [0, 1 / 3, 2 / 3, 0.793893, 0.654508], 6);
+  });
+
+  it('with prefix the peak is applied, and lr_min after the cycle limit', () => {
+    const v = lrs({ baseLr: 1, tInitial: 10, warmupT: 3, warmupPrefix: true, steps: 15 });
+    expectClose(v.slice(0, 6), [0, 1 / 3, 2 / 3, 1.0, 0.975528, 0.904508], 6);
+    expectClose(v.slice(12), [0.0244717, 0, 0], 6);
+  });
+
+  it('t_initial 4, lr_min 0.1, cycle_mul 2, cycle_limit 3 equals PyTorch\'s warm restarts, then 0.1', () => {
+    const v = lrs({ baseLr: 1, tInitial: 4, lrMin: 0.1, cycleMul: 2, cycleLimit: 3, steps: 30 });
+    expectClose(v.slice(0, 8), [1, 0.868198, 0.55, 0.231802, 1, 0.965746, 0.868198, 0.722208], 6);
+    expectClose(v.slice(27), [0.108647, 0.1, 0.1], 6);
+  });
+
+  it('cycle_decay 0.5: the second cycle is [0.5, 0.484776, 0.441421, 0.376537, 0.3, 0.223463, 0.158579, 0.115224]', () => {
+    const v = lrs({ baseLr: 1, tInitial: 4, lrMin: 0.1, cycleMul: 2, cycleDecay: 0.5, cycleLimit: 3, steps: 30 });
+    expectClose(v.slice(4, 12), [0.5, 0.484776, 0.441421, 0.376537, 0.3, 0.223463, 0.158579, 0.115224], 6);
+    expectClose([v[12]!], [0.25], 12);
+  });
+
+  it('real cycle_mul, k-decay, prefix: equal to timm\'s formula at every step (two lengths)', () => {
+    for (const steps of [40, 97]) {
+      const o = { baseLr: 0.8, tInitial: 5, lrMin: 0.05, cycleMul: 1.7, cycleDecay: 0.7, cycleLimit: 4, warmupT: 3, warmupLrInit: 0.01, warmupPrefix: true, kDecay: 1.5 };
+      expectClose(lrs({ ...o, steps }), Array.from({ length: steps }, (_, t) => timmLr(t, o)), 9);
+      const overlap = { ...o, warmupPrefix: false, kDecay: 1 };
+      expectClose(lrs({ ...overlap, steps }), Array.from({ length: steps }, (_, t) => timmLr(t, overlap)), 9);
+    }
+  });
+
+  it('validates its options by name', () => {
+    expect(() => timm.cosineLR({ baseLr: 1, tInitial: 0, steps: 3 })).toThrow(/timm.cosineLR: tInitial must be a positive integer, got 0/);
+    expect(() => timm.cosineLR({ baseLr: 1, tInitial: 3, noisePct: 0.5, steps: 3 } as TimmCosineOptions)).toThrow(/unknown option "noisePct"/);
+  });
+});
