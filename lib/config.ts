@@ -41,6 +41,11 @@ export const presets: Readonly<Record<string, PresetEntry>> = {
     options: ['maxLr', 'totalSteps', 'epochs', 'stepsPerEpoch', 'pctStart', 'annealStrategy', 'cycleMomentum', 'baseMomentum', 'maxMomentum', 'divFactor', 'finalDivFactor', 'threePhase', 'momentumName'],
     summary: "PyTorch OneCycleLR: cos/linear, two or three phases, peak at pct·N − 1",
   },
+  'pytorch.cyclicLR': {
+    build: pytorch.cyclicLR as PresetEntry['build'],
+    options: ['baseLr', 'maxLr', 'stepSizeUp', 'stepSizeDown', 'mode', 'gamma', 'cycleMomentum', 'baseMomentum', 'maxMomentum', 'steps'],
+    summary: 'PyTorch CyclicLR: triangular, triangular2, exp_range',
+  },
   'pytorch.cosineAnnealingLR': {
     build: pytorch.cosineAnnealingLR as PresetEntry['build'],
     options: ['baseLr', 'tMax', 'etaMin', 'steps'],

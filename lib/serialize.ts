@@ -5,6 +5,7 @@ import type { Space, SpaceSpec } from './space.js';
 import { constant } from './spaces/constant.js';
 import { cosinespace } from './spaces/cosinespace.js';
 import { cycle } from './spaces/cycle.js';
+import { cyclicspace, type CyclicOptions } from './spaces/cyclicspace.js';
 import type { SpaceOptions } from './spaces/eased.js';
 import { expspace } from './spaces/expspace.js';
 import { invsqrtspace } from './spaces/invsqrtspace.js';
@@ -64,6 +65,10 @@ const readers: Record<string, SpaceReader> = {
   kcosinespace: (spec, where) => {
     knownKeys(where, 'key of a kcosinespace spec', spec, ['type', 'start', 'end', 'steps', 'k', 'endpoint', 'offset', 'span']);
     return kcosinespace(spec['start'] as number, spec['end'] as number, spec['steps'] as number, spec['k'] as number, easedOptions(spec));
+  },
+  cyclicspace: (spec, where) => {
+    knownKeys(where, 'key of a cyclicspace spec', spec, ['type', 'low', 'high', 'steps', 'stepsUp', 'stepsDown', 'mode', 'gamma']);
+    return cyclicspace(spec['low'] as number, spec['high'] as number, spec['steps'] as number, spec as unknown as CyclicOptions);
   },
   invsqrtspace: (spec, where) => {
     knownKeys(where, 'key of an invsqrtspace spec', spec, ['type', 'start', 'timescale', 'steps']);

@@ -7,6 +7,7 @@ const smallOptions: Record<string, Record<string, unknown>> = {
   oneCycle: { steps: 37 },
   sgdr: { baseCycleLength: 5, cycles: 3, cycleMult: 1.5 },
   'pytorch.oneCycleLR': { maxLr: 1, totalSteps: 23, threePhase: true },
+  'pytorch.cyclicLR': { baseLr: 0.1, maxLr: 1, stepSizeUp: 3, stepSizeDown: 2, mode: 'triangular2', steps: 23 },
   'pytorch.cosineAnnealingLR': { baseLr: 1, tMax: 7, steps: 20 },
   'pytorch.cosineAnnealingWarmRestarts': { baseLr: 1, t0: 3, tMult: 2, etaMin: 0.1, steps: 30 },
   'pytorch.stepLR': { baseLr: 1, stepSize: 4, steps: 15 },

@@ -6,6 +6,7 @@ import { Phase } from '../phase.js';
 import { constant } from '../spaces/constant.js';
 import { cosinespace } from '../spaces/cosinespace.js';
 import { cycle } from '../spaces/cycle.js';
+import { cyclicspace } from '../spaces/cyclicspace.js';
 import { expspace } from '../spaces/expspace.js';
 import { linspace } from '../spaces/linspace.js';
 import { polyspace } from '../spaces/polyspace.js';
@@ -223,10 +224,43 @@ function polynomialLR(given: { readonly baseLr: number; readonly totalIters?: nu
   return phases;
 }
 
+/** Options of `pytorch.cyclicLR`, with PyTorch's defaults. */
+export interface CyclicLROptions {
+  readonly baseLr: number;
+  readonly maxLr: number;
+  readonly stepSizeUp?: number;
+  readonly stepSizeDown?: number;
+  readonly mode?: 'triangular' | 'triangular2' | 'exp_range';
+  readonly gamma?: number;
+  readonly cycleMomentum?: boolean;
+  readonly baseMomentum?: number;
+  readonly maxMomentum?: number;
+  readonly steps: number;
+}
+
+/**
+ * PyTorch `CyclicLR` (scale mode per cycle for triangular/triangular2, per iteration for
+ * exp_range): lr between `baseLr` and `maxLr`, momentum inversely between `maxMomentum` and `baseMomentum`.
+ * @example pytorch.cyclicLR({ baseLr: 0.001, maxLr: 0.01, stepSizeUp: 2000, steps: 8000 })
+ */
+function cyclicLR(given: CyclicLROptions & { readonly cycleMomentum: false }): Phase<'lr'>[];
+function cyclicLR(given: CyclicLROptions): Phase<'lr' | 'momentum'>[];
+function cyclicLR(given: CyclicLROptions): Phase[] {
+  const fn = 'pytorch.cyclicLR';
+  const o = options(fn, given, ['baseLr', 'maxLr', 'stepSizeUp', 'stepSizeDown', 'mode', 'gamma', 'cycleMomentum', 'baseMomentum', 'maxMomentum', 'steps']);
+  const mode = o.mode ?? 'triangular';
+  if (mode !== 'triangular' && mode !== 'triangular2' && mode !== 'exp_range') throw new TypeError(`${fn}: mode is invalid and scale_fn is None, got ${show(mode)}`);
+  const shape = { stepsUp: positiveCount(fn, 'stepSizeUp', o.stepSizeUp ?? 2000), ...(o.stepSizeDown !== undefined && { stepsDown: o.stepSizeDown }), mode: mode === 'exp_range' ? ('expRange' as const) : mode, gamma: o.gamma ?? 1 };
+  const steps = count(fn, 'steps', o.steps);
+  const lr = cyclicspace(finite(fn, 'baseLr', o.baseLr), finite(fn, 'maxLr', o.maxLr), steps, shape);
+  if (o.cycleMomentum === false) return [new Phase({ lr })];
+  return [new Phase({ lr, momentum: cyclicspace(finite(fn, 'maxMomentum', o.maxMomentum ?? 0.9), finite(fn, 'baseMomentum', o.baseMomentum ?? 0.8), steps, shape) })];
+}
+
 /**
  * PyTorch's learning-rate schedulers, by their PyTorch names in camelCase.
  * @example
  * import { OptimizerPolicy, pytorch } from 'rx-policy';
  * const policy = new OptimizerPolicy(pytorch.oneCycleLR({ maxLr: 0.1, totalSteps: 1000 }));
  */
-export const pytorch = { oneCycleLR, cosineAnnealingLR, cosineAnnealingWarmRestarts, stepLR, multiStepLR, exponentialLR, linearLR, polynomialLR } as const;
+export const pytorch = { oneCycleLR, cyclicLR, cosineAnnealingLR, cosineAnnealingWarmRestarts, stepLR, multiStepLR, exponentialLR, linearLR, polynomialLR } as const;

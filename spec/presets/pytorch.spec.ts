@@ -96,3 +96,31 @@ describe('pytorch step-wise schedulers (closed forms from the PyTorch docs)', ()
     expect(() => buildPolicy({ preset: 'pytorch.stepLR', options: { base_lr: 1 } })).toThrow(/unknown option "base_lr"; accepted: baseLr, stepSize, gamma, steps/);
   });
 });
+
+describe('pytorch.cyclicLR (PyTorch CyclicLR.get_lr written out)', () => {
+  const ref = (k: number, base: number, max: number, up: number, down: number, mode: string, gamma = 1) => {
+    const total = up + down;
+    const ratio = up / total;
+    const cycle = Math.floor(1 + k / total);
+    const x = 1 + k / total - cycle;
+    const scale = x <= ratio ? x / ratio : (x - 1) / (ratio - 1);
+    const amp = mode === 'triangular' ? 1 : mode === 'triangular2' ? 1 / 2 ** (cycle - 1) : gamma ** k;
+    return base + (max - base) * scale * amp;
+  };
+  it.each([
+    ['triangular', 2, 2],
+    ['triangular2', 3, 2],
+    ['exp_range', 4, 4],
+  ] as const)('%s, up %d, down %d, two lengths', (mode, up, down) => {
+    for (const N of [13, 40]) {
+      const all = [...new OptimizerPolicy(pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, stepSizeUp: up, stepSizeDown: down, mode, gamma: 0.97, steps: N })).allSteps()];
+      const k = Array.from({ length: N }, (_, i) => i);
+      expectClose(all.map((v) => v.lr), k.map((i) => ref(i, 0.1, 1, up, down, mode, 0.97)), 12);
+      expectClose(all.map((v) => v.momentum!), k.map((i) => ref(i, 0.9, 0.8, up, down, mode, 0.97)), 12);
+    }
+  });
+  it('triangular with equal steps: [0.1, 0.55, 1, 0.55, 0.1, …]', () => {
+    expectClose(lrs(pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, stepSizeUp: 2, steps: 6 })), [0.1, 0.55, 1, 0.55, 0.1, 0.55], 12);
+    expect(() => pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, mode: 'sine' as 'triangular', steps: 6 })).toThrow(/mode is invalid/);
+  });
+});
