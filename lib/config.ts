@@ -63,6 +63,7 @@ export const presets: Readonly<Record<string, PresetEntry>> = {
   'pytorch.polynomialLR': { build: pytorch.polynomialLR as PresetEntry['build'], options: ['baseLr', 'totalIters', 'power', 'steps'], summary: 'PyTorch PolynomialLR: baseLr·(1 − k/T)^power' },
   'huggingface.linear': { build: huggingface.linear as PresetEntry['build'], options: ['lr', 'numWarmupSteps', 'numTrainingSteps'], summary: 'HF get_linear_schedule_with_warmup' },
   'huggingface.cosine': { build: huggingface.cosine as PresetEntry['build'], options: ['lr', 'numWarmupSteps', 'numTrainingSteps', 'numCycles'], summary: 'HF get_cosine_schedule_with_warmup' },
+  'huggingface.cosineWithHardRestarts': { build: huggingface.cosineWithHardRestarts as PresetEntry['build'], options: ['lr', 'numWarmupSteps', 'numTrainingSteps', 'numCycles'], summary: 'HF get_cosine_with_hard_restarts_schedule_with_warmup' },
   'huggingface.polynomial': { build: huggingface.polynomial as PresetEntry['build'], options: ['lr', 'numWarmupSteps', 'numTrainingSteps', 'lrEnd', 'power'], summary: 'HF get_polynomial_decay_schedule_with_warmup' },
   'huggingface.constant': { build: huggingface.constant as PresetEntry['build'], options: ['lr', 'numWarmupSteps', 'numTrainingSteps'], summary: 'HF get_constant_schedule(_with_warmup)' },
   'timm.cosineLR': {

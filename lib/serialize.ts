@@ -25,7 +25,8 @@ export interface PolicySpec {
 type SpaceReader = (spec: Readonly<Record<string, unknown>>, where: string) => Space;
 
 const easedOptions = (spec: Readonly<Record<string, unknown>>): SpaceOptions => {
-  const out: { endpoint?: boolean; offset?: number; span?: number } = {};
+  const out: { endpoint?: boolean; offset?: number; span?: number; wrap?: boolean } = {};
+  if (spec['wrap'] !== undefined) out.wrap = spec['wrap'] as boolean;
   if (spec['endpoint'] !== undefined) out.endpoint = spec['endpoint'] as boolean;
   if (spec['offset'] !== undefined) out.offset = spec['offset'] as number;
   if (spec['span'] !== undefined) out.span = spec['span'] as number;
@@ -35,7 +36,7 @@ const easedOptions = (spec: Readonly<Record<string, unknown>>): SpaceOptions => 
 const readEased =
   (make: (start: number, end: number, steps: number, options: SpaceOptions) => Space, type: string): SpaceReader =>
   (spec, where) => {
-    knownKeys(where, `key of a ${type} spec`, spec, ['type', 'start', 'end', 'steps', 'endpoint', 'offset', 'span']);
+    knownKeys(where, `key of a ${type} spec`, spec, ['type', 'start', 'end', 'steps', 'endpoint', 'offset', 'span', 'wrap']);
     return make(spec['start'] as number, spec['end'] as number, spec['steps'] as number, easedOptions(spec));
   };
 
@@ -44,7 +45,7 @@ const readers: Record<string, SpaceReader> = {
   linspace: readEased(linspace, 'linspace'),
   cosinespace: readEased(cosinespace, 'cosinespace'),
   polyspace: (spec, where) => {
-    knownKeys(where, 'key of a polyspace spec', spec, ['type', 'start', 'end', 'steps', 'power', 'endpoint', 'offset', 'span']);
+    knownKeys(where, 'key of a polyspace spec', spec, ['type', 'start', 'end', 'steps', 'power', 'endpoint', 'offset', 'span', 'wrap']);
     return polyspace(spec['start'] as number, spec['end'] as number, spec['steps'] as number, spec['power'] as number, easedOptions(spec));
   },
   expspace: (spec, where) => {
@@ -59,11 +60,11 @@ const readers: Record<string, SpaceReader> = {
     return cycle(spaceFromJSON(spec['space'], `${where}: space`), spec['steps'] as number);
   },
   tanhspace: (spec, where) => {
-    knownKeys(where, 'key of a tanhspace spec', spec, ['type', 'start', 'end', 'steps', 'lb', 'ub', 'endpoint', 'offset', 'span']);
+    knownKeys(where, 'key of a tanhspace spec', spec, ['type', 'start', 'end', 'steps', 'lb', 'ub', 'endpoint', 'offset', 'span', 'wrap']);
     return tanhspace(spec['start'] as number, spec['end'] as number, spec['steps'] as number, spec['lb'] as number, spec['ub'] as number, easedOptions(spec));
   },
   kcosinespace: (spec, where) => {
-    knownKeys(where, 'key of a kcosinespace spec', spec, ['type', 'start', 'end', 'steps', 'k', 'endpoint', 'offset', 'span']);
+    knownKeys(where, 'key of a kcosinespace spec', spec, ['type', 'start', 'end', 'steps', 'k', 'endpoint', 'offset', 'span', 'wrap']);
     return kcosinespace(spec['start'] as number, spec['end'] as number, spec['steps'] as number, spec['k'] as number, easedOptions(spec));
   },
   cyclicspace: (spec, where) => {

@@ -17,6 +17,7 @@ const smallOptions: Record<string, Record<string, unknown>> = {
   'pytorch.polynomialLR': { baseLr: 1, power: 2, steps: 12 },
   'huggingface.linear': { lr: 1, numWarmupSteps: 3, numTrainingSteps: 17 },
   'huggingface.cosine': { lr: 1, numWarmupSteps: 3, numTrainingSteps: 17 },
+  'huggingface.cosineWithHardRestarts': { lr: 1, numWarmupSteps: 3, numTrainingSteps: 17, numCycles: 2.5 },
   'huggingface.polynomial': { lr: 1, numWarmupSteps: 3, numTrainingSteps: 17, power: 2 },
   'huggingface.constant': { lr: 1, numWarmupSteps: 3, numTrainingSteps: 17 },
   'fastai.fitOneCycle': { steps: 23, lrMax: 1 },

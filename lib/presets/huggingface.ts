@@ -44,6 +44,14 @@ function cosine(given: Common & { readonly numCycles?: number }): Phase<'lr'>[] 
   return [warmup(lr, W), ...after(W, N, cosinespace(lr, 0, N - W, { span: Math.max(1, N - W) / (2 * cycles) }))];
 }
 
+/** HF `get_cosine_with_hard_restarts_schedule_with_warmup`: `numCycles` (default 1) cosines to 0, restarting at full `lr`. @example huggingface.cosineWithHardRestarts({ lr: 10, numWarmupSteps: 2, numTrainingSteps: 10, numCycles: 2 }) */
+function cosineWithHardRestarts(given: Common & { readonly numCycles?: number }): Phase<'lr'>[] {
+  const fn = 'huggingface.cosineWithHardRestarts';
+  const { lr, W, N } = read(fn, given, ['numCycles']);
+  const cycles = positive(fn, 'numCycles', given.numCycles ?? 1);
+  return [warmup(lr, W), ...after(W, N, cosinespace(lr, 0, N - W, { span: Math.max(1, N - W) / cycles, wrap: true }))];
+}
+
 /** HF `get_polynomial_decay_schedule_with_warmup`: from `lr` to `lrEnd` (default 1e-7) with `power`. @example huggingface.polynomial({ lr: 10, numWarmupSteps: 2, numTrainingSteps: 10, power: 2 }) */
 function polynomial(given: Common & { readonly lrEnd?: number; readonly power?: number }): Phase<'lr'>[] {
   const fn = 'huggingface.polynomial';
@@ -120,4 +128,4 @@ function wsd(given: WsdOptions): Phase<'lr'>[] {
  * import { huggingface, OptimizerPolicy } from 'rx-policy';
  * new OptimizerPolicy(huggingface.cosine({ lr: 3e-4, numWarmupSteps: 500, numTrainingSteps: 10_000 }));
  */
-export const huggingface = { linear, cosine, polynomial, constant: constantSchedule, inverseSqrt, wsd } as const;
+export const huggingface = { linear, cosine, cosineWithHardRestarts, polynomial, constant: constantSchedule, inverseSqrt, wsd } as const;

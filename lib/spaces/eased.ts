@@ -20,6 +20,8 @@ export interface SpaceOptions {
   readonly offset?: number;
   /** See `offset`; a positive number. */
   readonly span?: number;
+  /** Whether progress wraps to [0, 1) (the curve restarts every `span` steps, which need not be whole). */
+  readonly wrap?: boolean;
 }
 
 /**
@@ -36,6 +38,7 @@ export class EasedSpace extends Space {
   readonly offset: number;
   /** Progress is `(i + offset) / span`; by default 1 for a single step, so that it is `[start]` (Poutyne divides by zero there). */
   readonly span: number;
+  readonly wrap: boolean;
   readonly #defaultSpan: boolean;
   /** @internal */
   readonly _delta: number;
@@ -67,6 +70,8 @@ export class EasedSpace extends Space {
     }
     this.span = options.span ?? (endpoint ? Math.max(steps - 1, 1) : Math.max(steps, 1));
     this._delta = end - start;
+    this.wrap = options.wrap ?? false;
+    if (typeof this.wrap !== 'boolean') throw new TypeError(`${name}: wrap must be a boolean, got ${String(this.wrap)}`);
   }
 
   /** Only a flat curve (`constant` without steps) may be endless: any other needs its end. */
@@ -75,7 +80,8 @@ export class EasedSpace extends Space {
   }
 
   _at(i: number): number {
-    const t = (i + this.offset) / this.span;
+    let t = (i + this.offset) / this.span;
+    if (this.wrap) t -= Math.floor(t);
     const ease = this.ease;
     // The identity ease is tested, not called: it saves a call on the commonest curve.
     const w = ease === linearEase ? t : ease(t);
@@ -101,6 +107,7 @@ export class EasedSpace extends Space {
     if (!this.endpoint) out['endpoint'] = false;
     if (this.offset !== 0) out['offset'] = this.offset;
     if (!this.#defaultSpan) out['span'] = this.span;
+    if (this.wrap) out['wrap'] = true;
     return out;
   }
 

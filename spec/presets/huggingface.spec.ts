@@ -10,6 +10,12 @@ const base = { lr: 10, numWarmupSteps: 2, numTrainingSteps: 10 };
 describe('huggingface schedules (HF fixtures)', () => {
   it('linear', () => expectClose(lrs(huggingface.linear(base)), [0, 5, 10, 8.75, 7.5, 6.25, 5, 3.75, 2.5, 1.25], 10));
   it('cosine', () => expectWithin(lrs(huggingface.cosine(base)), [0, 5, 10, 9.61, 8.53, 6.91, 5, 3.08, 1.46, 0.38], 1e-2));
+  it('cosine with hard restarts, 2 cycles', () => expectWithin(lrs(huggingface.cosineWithHardRestarts({ ...base, numCycles: 2 })), [0, 5, 10, 8.53, 5, 1.46, 10, 8.53, 5, 1.46], 1e-2));
+  it('cosine with hard restarts, 2.5 cycles: HF\'s 0.5(1 + cos(π·((c·p) mod 1)))', () => {
+    const k = Array.from({ length: 30 }, (_, i) => i);
+    const p = (i: number) => (i - 3) / 27;
+    expectClose(lrs(huggingface.cosineWithHardRestarts({ lr: 1, numWarmupSteps: 3, numTrainingSteps: 30, numCycles: 2.5 })), k.map((i) => (i < 3 ? i / 3 : 0.5 * (1 + Math.cos(Math.PI * ((2.5 * p(i)) % 1))))), 12);
+  });
   it('polynomial, power 2 (lr_end 1e-7)', () => expectWithin(lrs(huggingface.polynomial({ ...base, power: 2 })), [0, 5, 10, 7.656, 5.625, 3.906, 2.5, 1.406, 0.625, 0.156], 1e-2));
   it('constant with warmup', () => expectClose(lrs(huggingface.constant({ ...base, numWarmupSteps: 4 })), [0, 2.5, 5, 7.5, 10, 10, 10, 10, 10, 10], 12));
   it('wsd: (W=2, S=5, D=3, cosine, r=0) and linear decay with r=0.1 (anchors.md §2.7)', () => {
