@@ -68,7 +68,7 @@ export const presets: Readonly<Record<string, PresetEntry>> = {
   'huggingface.constant': { build: huggingface.constant as PresetEntry['build'], options: ['lr', 'numWarmupSteps', 'numTrainingSteps'], summary: 'HF get_constant_schedule(_with_warmup)' },
   'timm.cosineLR': {
     build: timm.cosineLR as PresetEntry['build'],
-    options: ['baseLr', 'tInitial', 'lrMin', 'cycleMul', 'cycleDecay', 'cycleLimit', 'warmupT', 'warmupLrInit', 'warmupPrefix', 'kDecay', 'steps'],
+    options: ['baseLr', 'tInitial', 'lrMin', 'cycleMul', 'cycleDecay', 'cycleLimit', 'warmupT', 'warmupLrInit', 'warmupPrefix', 'kDecay', 'noiseRangeT', 'noisePct', 'noiseType', 'noiseSeed', 'steps'],
     summary: 'timm CosineLRScheduler: warmup (prefix or overlapping), cycle_mul/decay/limit, k-decay',
   },
   'huggingface.inverseSqrt': { build: huggingface.inverseSqrt as PresetEntry['build'], options: ['lr', 'numWarmupSteps', 'numTrainingSteps', 'timescale'], summary: 'HF get_inverse_sqrt_schedule' },

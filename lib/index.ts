@@ -41,6 +41,7 @@ export { polyspace } from './spaces/polyspace.js';
 export { tanhspace } from './spaces/tanhspace.js';
 export { invsqrtspace } from './spaces/invsqrtspace.js';
 export { kcosinespace } from './spaces/kcosinespace.js';
+export { noisy, type NoiseOptions } from './spaces/noisy.js';
 export { cyclicspace, type CyclicOptions } from './spaces/cyclicspace.js';
 export { timm, type TimmCosineOptions } from './presets/timm.js';
 export { splitSteps, repeatPhases } from './compose.js';

@@ -11,6 +11,7 @@ import { expspace } from './spaces/expspace.js';
 import { invsqrtspace } from './spaces/invsqrtspace.js';
 import { kcosinespace } from './spaces/kcosinespace.js';
 import { linspace } from './spaces/linspace.js';
+import { noisy } from './spaces/noisy.js';
 import { tanhspace } from './spaces/tanhspace.js';
 import { polyspace } from './spaces/polyspace.js';
 
@@ -70,6 +71,16 @@ const readers: Record<string, SpaceReader> = {
   cyclicspace: (spec, where) => {
     knownKeys(where, 'key of a cyclicspace spec', spec, ['type', 'low', 'high', 'steps', 'stepsUp', 'stepsDown', 'mode', 'gamma']);
     return cyclicspace(spec['low'] as number, spec['high'] as number, spec['steps'] as number, spec as unknown as CyclicOptions);
+  },
+  noisy: (spec, where) => {
+    knownKeys(where, 'key of a noisy spec', spec, ['type', 'space', 'range', 'pct', 'noise', 'seed', 'offset']);
+    return noisy(spaceFromJSON(spec['space'], `${where}: space`), {
+      range: spec['range'] as [number, number?],
+      pct: spec['pct'] as number,
+      type: spec['noise'] as 'normal' | 'uniform',
+      seed: spec['seed'] as number,
+      offset: spec['offset'] as number,
+    });
   },
   invsqrtspace: (spec, where) => {
     knownKeys(where, 'key of an invsqrtspace spec', spec, ['type', 'start', 'timescale', 'steps']);

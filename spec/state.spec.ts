@@ -30,7 +30,7 @@ const smallOptions: Record<string, Record<string, unknown>> = {
   'keras.cosineDecay': { initialLearningRate: 0, decaySteps: 9, alpha: 0.1, warmupTarget: 1, warmupSteps: 3, steps: 16 },
   'keras.cosineDecayRestarts': { initialLearningRate: 1, firstDecaySteps: 3, tMul: 1.5, mMul: 0.5, alpha: 0.1, steps: 25 },
   'huggingface.inverseSqrt': { lr: 1, numWarmupSteps: 3, numTrainingSteps: 17 },
-  'timm.cosineLR': { baseLr: 1, tInitial: 4, lrMin: 0.1, cycleMul: 1.5, cycleDecay: 0.5, cycleLimit: 3, warmupT: 2, kDecay: 2, steps: 25 },
+  'timm.cosineLR': { baseLr: 1, tInitial: 4, lrMin: 0.1, cycleMul: 1.5, cycleDecay: 0.5, cycleLimit: 3, warmupT: 2, kDecay: 2, noiseRangeT: [5, 20], noiseSeed: 3, steps: 25 },
   'huggingface.wsd': { lr: 1, numWarmupSteps: 3, numDecaySteps: 5, numTrainingSteps: 17, minLrRatio: 0.1 },
 };
 

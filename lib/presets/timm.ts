@@ -5,6 +5,7 @@ import { constant } from '../spaces/constant.js';
 import { cosinespace } from '../spaces/cosinespace.js';
 import { kcosinespace } from '../spaces/kcosinespace.js';
 import { linspace } from '../spaces/linspace.js';
+import { noisy } from '../spaces/noisy.js';
 
 /** Options of `timm.cosineLR`, with the class's defaults (timm's factory uses other ones). */
 export interface TimmCosineOptions {
@@ -22,6 +23,11 @@ export interface TimmCosineOptions {
   /** Whether the cosine starts after the warmup (`true`) or overlaps it (default `false`: the peak is never applied). */
   readonly warmupPrefix?: boolean;
   readonly kDecay?: number;
+  /** Steps `[from, to)` (or `[from]`) where the lr is multiplied by `1 + noise`; default none. */
+  readonly noiseRangeT?: readonly [number, number?];
+  readonly noisePct?: number;
+  readonly noiseType?: 'normal' | 'uniform';
+  readonly noiseSeed?: number;
   readonly steps: number;
 }
 
@@ -29,13 +35,14 @@ export interface TimmCosineOptions {
  * timm `CosineLRScheduler`: warmup `warmupLrInit → baseLr` over `warmupT` steps, then cosine cycles
  * `tInitial·cycleMul^i` long with peaks `baseLr·cycleDecay^i`, `lrMin` after `cycleLimit` cycles,
  * and optional k-decay. Without `warmupPrefix` the warmup overlaps the first cycle, as in timm.
- * (timm's seeded noise is not offered: its torch.randn stream cannot be reproduced here.)
+ * Noise (`noiseRangeT`, seeded by `noiseSeed + t` as in timm) uses rx-policy's own generator
+ * (see `noisy`): timm's torch.randn stream cannot be reproduced bit for bit.
  * @example timm.cosineLR({ baseLr: 1, tInitial: 10, warmupT: 3, warmupPrefix: true, steps: 14 })
  */
 function cosineLR(given: TimmCosineOptions): Phase<'lr'>[] {
   const fn = 'timm.cosineLR';
   plainObject(fn, 'options', given);
-  knownKeys(fn, 'option', given as unknown as Record<string, unknown>, ['baseLr', 'tInitial', 'lrMin', 'cycleMul', 'cycleDecay', 'cycleLimit', 'warmupT', 'warmupLrInit', 'warmupPrefix', 'kDecay', 'steps']);
+  knownKeys(fn, 'option', given as unknown as Record<string, unknown>, ['baseLr', 'tInitial', 'lrMin', 'cycleMul', 'cycleDecay', 'cycleLimit', 'warmupT', 'warmupLrInit', 'warmupPrefix', 'kDecay', 'noiseRangeT', 'noisePct', 'noiseType', 'noiseSeed', 'steps']);
   const base = finite(fn, 'baseLr', given.baseLr);
   const tInit = positiveCount(fn, 'tInitial', given.tInitial);
   const lrMin = finite(fn, 'lrMin', given.lrMin ?? 0);
@@ -65,7 +72,14 @@ function cosineLR(given: TimmCosineOptions): Phase<'lr'>[] {
     t = next;
   }
   if (t < tEnd) phases.push(new Phase({ lr: constant(lrMin, tEnd - t) }));
-  return phases.length > 0 ? phases : [new Phase({ lr: constant(base, 0) })];
+  if (phases.length === 0) phases.push(new Phase({ lr: constant(base, 0) }));
+  if (given.noiseRangeT === undefined) return phases;
+  let offset = 0;
+  return phases.map((phase) => {
+    const lr = noisy(phase.spaces.lr, { range: given.noiseRangeT!, pct: given.noisePct ?? 0.67, type: given.noiseType ?? 'normal', seed: given.noiseSeed ?? 42, offset });
+    offset += phase.length;
+    return new Phase({ lr });
+  });
 }
 
 /**

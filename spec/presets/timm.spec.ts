@@ -7,7 +7,7 @@ import { expectClose } from '../helpers.js';
 const lrs = (o: TimmCosineOptions) => [...new OptimizerPolicy(timm.cosineLR(o)).allSteps()].map((v) => v.lr);
 
 /** timm's _get_lr(t), transcribed from its documented algorithm. */
-function timmLr(t: number, o: Required<Omit<TimmCosineOptions, 'steps'>>): number {
+function timmLr(t: number, o: Required<Omit<TimmCosineOptions, 'steps' | 'noiseRangeT' | 'noisePct' | 'noiseType' | 'noiseSeed'>>): number {
   if (t < o.warmupT) return o.warmupLrInit + (t * (o.baseLr - o.warmupLrInit)) / o.warmupT;
   if (o.warmupPrefix) t -= o.warmupT;
   let i: number;
@@ -61,6 +61,32 @@ describe('timm.cosineLR', () => {
 
   it('validates its options by name', () => {
     expect(() => timm.cosineLR({ baseLr: 1, tInitial: 0, steps: 3 })).toThrow(/timm.cosineLR: tInitial must be a positive integer, got 0/);
-    expect(() => timm.cosineLR({ baseLr: 1, tInitial: 3, noisePct: 0.5, steps: 3 } as TimmCosineOptions)).toThrow(/unknown option "noisePct"/);
+    expect(() => timm.cosineLR({ baseLr: 1, tInitial: 3, noiseStd: 1, steps: 3 } as TimmCosineOptions)).toThrow(/unknown option "noiseStd"/);
+  });
+});
+
+describe('timm noise', () => {
+  const base = { baseLr: 1, tInitial: 50, lrMin: 0.01, steps: 60 };
+  it('multiplies by 1 + n on [from, to) only, with |n| < pct, the same on every build', () => {
+    const clean = lrs(base);
+    const a = lrs({ ...base, noiseRangeT: [10, 40], noisePct: 0.3, noiseSeed: 5 });
+    const b = lrs({ ...base, noiseRangeT: [10, 40], noisePct: 0.3, noiseSeed: 5 });
+    expect(a).toEqual(b);
+    a.forEach((v, t) => {
+      if (t < 10 || t >= 40) expect(v).toBe(clean[t]);
+      else expect(Math.abs(v / clean[t]! - 1)).toBeLessThan(0.3);
+    });
+    expect(a.slice(10, 40).some((v, i) => v !== clean[i + 10])).toBe(true);
+    expect(lrs({ ...base, noiseRangeT: [10, 40], noiseSeed: 6 })).not.toEqual(lrs({ ...base, noiseRangeT: [10, 40], noiseSeed: 5 }));
+  });
+
+  it('normal noise looks standard normal inside ±pct; uniform stays inside ±pct', () => {
+    const n = lrs({ baseLr: 1, tInitial: 5000, lrMin: 1, steps: 5000, noiseRangeT: [0], noisePct: 10 }).map((v) => v - 1);
+    const mean = n.reduce((s, x) => s + x, 0) / n.length;
+    const sd = Math.sqrt(n.reduce((s, x) => s + (x - mean) ** 2, 0) / n.length);
+    expect(Math.abs(mean)).toBeLessThan(0.05);
+    expect(Math.abs(sd - 1)).toBeLessThan(0.05);
+    const u = lrs({ baseLr: 1, tInitial: 1000, lrMin: 1, steps: 1000, noiseRangeT: [0], noisePct: 0.2, noiseType: 'uniform' }).map((v) => v - 1);
+    expect(Math.max(...u.map(Math.abs))).toBeLessThan(0.2);
   });
 });
