@@ -38,6 +38,7 @@ export { saveState, restorePolicy, loadState, resumeFromIterations, type PolicyS
 export { cycle } from './spaces/cycle.js';
 export { expspace, type ExpOptions } from './spaces/expspace.js';
 export { polyspace } from './spaces/polyspace.js';
+export { powspace } from './spaces/powspace.js';
 export { tanhspace } from './spaces/tanhspace.js';
 export { invsqrtspace } from './spaces/invsqrtspace.js';
 export { kcosinespace } from './spaces/kcosinespace.js';

@@ -14,6 +14,7 @@ import { linspace } from './spaces/linspace.js';
 import { noisy } from './spaces/noisy.js';
 import { tanhspace } from './spaces/tanhspace.js';
 import { polyspace } from './spaces/polyspace.js';
+import { powspace } from './spaces/powspace.js';
 
 /** The JSON form of a phase: each parameter's space spec. */
 export type PhaseSpec = Readonly<Record<string, SpaceSpec>>;
@@ -48,6 +49,10 @@ const readers: Record<string, SpaceReader> = {
   polyspace: (spec, where) => {
     knownKeys(where, 'key of a polyspace spec', spec, ['type', 'start', 'end', 'steps', 'power', 'endpoint', 'offset', 'span', 'wrap']);
     return polyspace(spec['start'] as number, spec['end'] as number, spec['steps'] as number, spec['power'] as number, easedOptions(spec));
+  },
+  powspace: (spec, where) => {
+    knownKeys(where, 'key of a powspace spec', spec, ['type', 'start', 'end', 'steps', 'power', 'endpoint', 'offset', 'span', 'wrap']);
+    return powspace(spec['start'] as number, spec['end'] as number, spec['steps'] as number, spec['power'] as number, easedOptions(spec));
   },
   expspace: (spec, where) => {
     knownKeys(where, 'key of an expspace spec', spec, ['type', 'start', 'rate', 'steps', 'every', 'staircase']);

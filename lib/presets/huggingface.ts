@@ -9,6 +9,7 @@ import { cosinespace } from '../spaces/cosinespace.js';
 import { linspace } from '../spaces/linspace.js';
 import { invsqrtspace } from '../spaces/invsqrtspace.js';
 import { polyspace } from '../spaces/polyspace.js';
+import { powspace } from '../spaces/powspace.js';
 
 interface Common {
   readonly lr: number;
@@ -82,8 +83,8 @@ export interface WsdOptions extends Common {
   readonly numStableSteps?: number;
   /** `'linear'` (default), `'cosine'` or `'1-sqrt'`. */
   readonly warmupType?: 'linear' | 'cosine' | '1-sqrt';
-  /** `'cosine'` (default) or `'linear'`. (HF's `'1-sqrt'` decay is not offered yet.) */
-  readonly decayType?: 'cosine' | 'linear';
+  /** `'cosine'` (default), `'linear'` or `'1-sqrt'`. */
+  readonly decayType?: 'cosine' | 'linear' | '1-sqrt';
   /** The floor, as a fraction of `lr`. Default 0. */
   readonly minLrRatio?: number;
   readonly numCycles?: number;
@@ -118,7 +119,8 @@ function wsd(given: WsdOptions): Phase<'lr'>[] {
   let down: Space;
   if (decayType === 'linear') down = linspace(lr, floor, D, { span: Math.max(1, D) });
   else if (decayType === 'cosine') down = cosinespace(lr, floor, D, { span: Math.max(1, D) / (2 * cycles) });
-  else throw new TypeError(`${fn}: decayType must be 'cosine' or 'linear', got ${show(decayType)}`);
+  else if (decayType === '1-sqrt') down = powspace(lr, floor, D, 0.5, { span: Math.max(1, D) });
+  else throw new TypeError(`${fn}: decayType must be 'cosine', 'linear' or '1-sqrt', got ${show(decayType)}`);
   return [new Phase({ lr: up }), new Phase({ lr: constant(lr, S) }), new Phase({ lr: down }), new Phase({ lr: constant(floor, N - W - S - D) })];
 }
 

@@ -23,6 +23,8 @@ describe('huggingface schedules (HF fixtures)', () => {
     expectClose(lrs(huggingface.wsd(o)), [0, 0.5, 1, 1, 1, 1, 1, 1, 0.75, 0.25, 0, 0], 12);
     expectClose(lrs(huggingface.wsd({ ...o, decayType: 'linear', minLrRatio: 0.1 })), [0.1, 0.55, 1, 1, 1, 1, 1, 1, 0.7, 0.4, 0.1, 0.1], 12);
     expectClose(lrs(huggingface.wsd({ ...o, warmupType: '1-sqrt' })).slice(0, 2), [0, 1 - Math.sqrt(0.5)], 12);
+    // 1-sqrt decay with r = 0.1: ((1 − √p)(1 − r) + r) for p = 0, 1/3, 2/3.
+    expectClose(lrs(huggingface.wsd({ ...o, decayType: '1-sqrt', minLrRatio: 0.1 })).slice(7, 10), [0, 1 / 3, 2 / 3].map((p) => (1 - Math.sqrt(p)) * 0.9 + 0.1), 12);
   });
   it('a second length: linear, N=21, W=3 from HF\'s formula max(0, (N − k)/max(1, N − W))', () => {
     const k = Array.from({ length: 21 }, (_, i) => i);
@@ -31,7 +33,7 @@ describe('huggingface schedules (HF fixtures)', () => {
   it('validates with HF\'s constraints', () => {
     expect(() => huggingface.polynomial({ ...base, lr: 1e-8 })).toThrow(/lrEnd \(1e-7\) must be smaller than initial lr \(1e-8\)/);
     expect(() => huggingface.wsd({ lr: 1, numWarmupSteps: 2, numDecaySteps: 3, numTrainingSteps: 4 })).toThrow(/must fit in numTrainingSteps \(4\)/);
-    expect(() => huggingface.wsd({ lr: 1, numWarmupSteps: 2, numDecaySteps: 3, numTrainingSteps: 8, decayType: '1-sqrt' as 'linear' })).toThrow(/decayType must be 'cosine' or 'linear', got "1-sqrt"/);
+    expect(() => huggingface.wsd({ lr: 1, numWarmupSteps: 2, numDecaySteps: 3, numTrainingSteps: 8, decayType: 'sqrt' as 'linear' })).toThrow(/decayType must be 'cosine', 'linear' or '1-sqrt', got "sqrt"/);
     expect(() => buildPolicy({ preset: 'huggingface.cosine', options: { ...base, num_cycles: 1 } })).toThrow(/unknown option "num_cycles"/);
   });
 });
