@@ -6,7 +6,7 @@ export { type Ease, linearEase, cosineEase } from './ease.js';
 // Sequences and spaces: cold Observables that are also iterable and O(1)-indexable.
 export { Sequence } from './sequence.js';
 export { Space, type SpaceSpec } from './space.js';
-export { EasedSpace, type SpaceOptions } from './spaces/eased.js';
+export { EasedSpace, ParametricSpace, type SpaceOptions } from './spaces/eased.js';
 export { linspace } from './spaces/linspace.js';
 export { cosinespace } from './spaces/cosinespace.js';
 export { constant } from './spaces/constant.js';

@@ -115,3 +115,26 @@ export class EasedSpace extends Space {
     return { type: this.name, start: this.start, end: this.end, steps: this.steps, ...this.options() };
   }
 }
+
+/**
+ * An eased space whose curve has numeric parameters of its own (a power, a k, tanh bounds): they
+ * follow `steps` in `toString()` and join `toJSON()`, so one class serves every such curve.
+ *
+ * @example
+ * import { ParametricSpace } from 'rx-policy';
+ * const square = new ParametricSpace('powspace', 0, 1, 3, { power: 2 }, (t) => t ** 2);
+ * String(square); // 'powspace(0, 1, 3, 2)'
+ */
+export class ParametricSpace extends EasedSpace {
+  constructor(name: string, start: number, end: number, steps: number, readonly params: Readonly<Record<string, number>>, ease: Ease, options?: SpaceOptions) {
+    super(name, start, end, steps, ease, options);
+  }
+
+  protected override extraArgs(): number[] {
+    return Object.values(this.params);
+  }
+
+  override toJSON(): SpaceSpec {
+    return { ...super.toJSON(), ...this.params };
+  }
+}

@@ -1,7 +1,7 @@
 import { cosineEase, type Ease } from '../ease.js';
 import { finite } from '../internal/validate.js';
 import type { Space } from '../space.js';
-import { EasedSpace, type SpaceOptions } from './eased.js';
+import { ParametricSpace, type SpaceOptions } from './eased.js';
 
 /**
  * A cosine with k-decay (timm's `k_decay`, Zhang et al.): `end + (start − end)(1 + cos(π·t^k))/2`.
@@ -14,24 +14,10 @@ import { EasedSpace, type SpaceOptions } from './eased.js';
 export function kcosinespace(start: number, end: number, steps: number, k: number, options?: SpaceOptions): Space {
   finite('kcosinespace', 'k', k);
   if (k <= 0) throw new RangeError(`kcosinespace: k must be a finite number > 0, got ${k}`);
-  return new KCosineSpace(start, end, steps, k, options);
+  return new ParametricSpace('kcosinespace', start, end, steps, { k }, kEase(k), options);
 }
 
 const kEase =
   (k: number): Ease =>
   (t) =>
     cosineEase(t ** k);
-
-class KCosineSpace extends EasedSpace {
-  constructor(start: number, end: number, steps: number, readonly k: number, options?: SpaceOptions) {
-    super('kcosinespace', start, end, steps, kEase(k), options);
-  }
-
-  protected override extraArgs(): number[] {
-    return [this.k];
-  }
-
-  override toJSON() {
-    return { ...super.toJSON(), k: this.k };
-  }
-}

@@ -1,7 +1,7 @@
 import type { Ease } from '../ease.js';
 import { finite } from '../internal/validate.js';
 import type { Space } from '../space.js';
-import { EasedSpace, type SpaceOptions } from './eased.js';
+import { ParametricSpace, type SpaceOptions } from './eased.js';
 
 /**
  * Polynomial decay from `start` to `end`: `end + (start - end)·(1 - t)^power` (PyTorch
@@ -15,24 +15,10 @@ import { EasedSpace, type SpaceOptions } from './eased.js';
 export function polyspace(start: number, end: number, steps: number, power: number, options?: SpaceOptions): Space {
   finite('polyspace', 'power', power);
   if (power <= 0) throw new RangeError(`polyspace: power must be a finite number > 0, got ${power}`);
-  return new PolySpace(start, end, steps, power, options);
+  return new ParametricSpace('polyspace', start, end, steps, { power }, polyEase(power), options);
 }
 
 const polyEase =
   (power: number): Ease =>
   (t) =>
     1 - (1 - t) ** power;
-
-class PolySpace extends EasedSpace {
-  constructor(start: number, end: number, steps: number, readonly power: number, options?: SpaceOptions) {
-    super('polyspace', start, end, steps, polyEase(power), options);
-  }
-
-  protected override extraArgs(): number[] {
-    return [this.power];
-  }
-
-  override toJSON() {
-    return { ...super.toJSON(), power: this.power };
-  }
-}

@@ -1,7 +1,7 @@
 import type { Ease } from '../ease.js';
 import { finite } from '../internal/validate.js';
 import type { Space } from '../space.js';
-import { EasedSpace, type SpaceOptions } from './eased.js';
+import { ParametricSpace, type SpaceOptions } from './eased.js';
 
 /**
  * A power curve: `start + (end − start)·t^power`. `power` ½ from `lr` to a floor is Hugging Face's
@@ -14,24 +14,10 @@ import { EasedSpace, type SpaceOptions } from './eased.js';
 export function powspace(start: number, end: number, steps: number, power: number, options?: SpaceOptions): Space {
   finite('powspace', 'power', power);
   if (power <= 0) throw new RangeError(`powspace: power must be a finite number > 0, got ${power}`);
-  return new PowSpace(start, end, steps, power, options);
+  return new ParametricSpace('powspace', start, end, steps, { power }, powEase(power), options);
 }
 
 const powEase =
   (power: number): Ease =>
   (t) =>
     t ** power;
-
-class PowSpace extends EasedSpace {
-  constructor(start: number, end: number, steps: number, readonly power: number, options?: SpaceOptions) {
-    super('powspace', start, end, steps, powEase(power), options);
-  }
-
-  protected override extraArgs(): number[] {
-    return [this.power];
-  }
-
-  override toJSON() {
-    return { ...super.toJSON(), power: this.power };
-  }
-}
