@@ -46,6 +46,7 @@ export { noisy, type NoiseOptions } from './spaces/noisy.js';
 export { cyclicspace, type CyclicOptions } from './spaces/cyclicspace.js';
 export { timm, type TimmCosineOptions } from './presets/timm.js';
 export { splitSteps, repeatPhases } from './compose.js';
+export { piecewise } from './presets/piecewise.js';
 export { fastai } from './presets/fastai.js';
 export { keras } from './presets/keras.js';
 export { optax, type WarmupCosineOptions } from './presets/optax.js';

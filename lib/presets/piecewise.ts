@@ -1,0 +1,26 @@
+import { count, show } from '../internal/validate.js';
+import type { Phase } from '../phase.js';
+import { interpolatePhases } from './interpolate.js';
+
+/**
+ * Interpolates between given points `[step, value]`, linearly or by half cosines (optax's
+ * `piecewise_interpolate_schedule`, given as points rather than scales): the first value until the
+ * first point, the last value from the last point on, for `steps` steps in all.
+ *
+ * @example
+ * import { piecewise, OptimizerPolicy } from 'rx-policy';
+ * new OptimizerPolicy(piecewise('linear', [[0, 0], [100, 1], [1000, 0.01]], 1200)).at(50); // { lr: 0.5 }
+ */
+export function piecewise(kind: 'linear' | 'cos', points: readonly (readonly [number, number])[], steps: number): Phase<'lr'>[] {
+  const fn = 'piecewise';
+  if (kind !== 'linear' && kind !== 'cos') throw new TypeError(`${fn}: kind must be 'linear' or 'cos', got ${show(kind)}`);
+  if (!Array.isArray(points) || points.length === 0) throw new TypeError(`${fn}: points must be a non-empty array of [step, value], got ${show(points)}`);
+  points.forEach((point, i) => {
+    if (!Array.isArray(point) || point.length !== 2 || !Number.isFinite(point[1])) throw new TypeError(`${fn}: points[${i}] must be [step, finite value], got ${show(point)}`);
+    count(fn, `points[${i}][0]`, point[0]);
+    if (i > 0 && !(point[0] > points[i - 1]![0])) throw new RangeError(`${fn}: point steps must increase, got ${points[i - 1]![0]} then ${point[0]}`);
+  });
+  const values = [points[0]![1], ...points.map((p) => p[1])];
+  const boundaries = points.map((p) => p[0]);
+  return interpolatePhases(kind, values, boundaries, count(fn, 'steps', steps));
+}
