@@ -82,6 +82,16 @@ export class Phase<K extends string = string> extends Sequence<ParamValues<K>> {
     return this.#build(this.#list, i);
   }
 
+  /**
+   * Draws a parameter (or several, side by side) to SVG, like Poutyne's `plot(param_name)`;
+   * writes the file when `out` is given (`.svg` or `.png`). The charting code loads only now.
+   * @example await phase.plot('lr', { out: 'lr.svg' });
+   */
+  async plot(param: string | readonly string[] = 'lr', options: Omit<import('./plot/plot.js').PlotOptions, 'param'> = {}): Promise<string> {
+    const { plot } = await import('./plot/plot.js');
+    return plot(this as never, { ...options, param });
+  }
+
   /** Poutyne's layout: one line per parameter, e.g. `Phase:\n    lr: linspace(0, 1, 3)`. */
   override toString(): string {
     return ['Phase:', ...this.names.map((name) => `    ${name}: ${this.spaces[name].toString()}`)].join('\n');

@@ -210,6 +210,16 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
     return { phases: this.phases.map((phase) => phase.toJSON()) };
   }
 
+  /**
+   * Draws a parameter (or several, side by side) to SVG, like Poutyne's `plot(param_name)`;
+   * writes the file when `out` is given (`.svg` or `.png`). The charting code loads only now.
+   * @example await policy.plot('lr', { out: 'lr.svg' });
+   */
+  async plot(param: string | readonly string[] = 'lr', options: Omit<import('./plot/plot.js').PlotOptions, 'param'> = {}): Promise<string> {
+    const { plot } = await import('./plot/plot.js');
+    return plot(this as never, { ...options, param });
+  }
+
   /** A summary with the right labels (Poutyne's `__repr__` swaps them). */
   toString(): string {
     return [
