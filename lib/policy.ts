@@ -216,7 +216,9 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
    * @example await policy.plot('lr', { out: 'lr.svg' });
    */
   async plot(param: string | readonly string[] = 'lr', options: Omit<import('./plot/plot.js').PlotOptions, 'param'> = {}): Promise<string> {
-    const { plot } = await import('./plot/plot.js');
+    // A computed specifier: bundlers for the browser leave the Node-only plotting code out.
+    const module = './plot/plot.js';
+    const { plot } = (await import(module)) as typeof import('./plot/plot.js');
     return plot(this as never, { ...options, param });
   }
 
