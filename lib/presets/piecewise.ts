@@ -1,26 +1,40 @@
 import { count, show } from '../internal/validate.js';
-import type { Phase } from '../phase.js';
+import { Phase } from '../phase.js';
+import { constant } from '../spaces/constant.js';
 import { interpolatePhases } from './interpolate.js';
 
 /**
  * Interpolates between given points `[step, value]`, linearly or by half cosines (optax's
- * `piecewise_interpolate_schedule`, given as points rather than scales): the first value until the
- * first point, the last value from the last point on, for `steps` steps in all.
+ * `piecewise_interpolate_schedule`, given as points rather than scales), or holds each value from
+ * its step on (`'constant'`: multi-step decay, optax's `piecewise_constant_schedule`, which switches
+ * at `count ≥ boundary`); the first value until the first point, the last from the last point on.
  *
  * @example
  * import { piecewise, OptimizerPolicy } from 'rx-policy';
  * new OptimizerPolicy(piecewise('linear', [[0, 0], [100, 1], [1000, 0.01]], 1200)).at(50); // { lr: 0.5 }
  */
-export function piecewise(kind: 'linear' | 'cos', points: readonly (readonly [number, number])[], steps: number): Phase<'lr'>[] {
+export function piecewise(kind: 'linear' | 'cos' | 'constant', points: readonly (readonly [number, number])[], steps: number): Phase<'lr'>[] {
   const fn = 'piecewise';
-  if (kind !== 'linear' && kind !== 'cos') throw new TypeError(`${fn}: kind must be 'linear' or 'cos', got ${show(kind)}`);
+  if (kind !== 'linear' && kind !== 'cos' && kind !== 'constant') throw new TypeError(`${fn}: kind must be 'linear', 'cos' or 'constant', got ${show(kind)}`);
   if (!Array.isArray(points) || points.length === 0) throw new TypeError(`${fn}: points must be a non-empty array of [step, value], got ${show(points)}`);
   points.forEach((point, i) => {
     if (!Array.isArray(point) || point.length !== 2 || !Number.isFinite(point[1])) throw new TypeError(`${fn}: points[${i}] must be [step, finite value], got ${show(point)}`);
     count(fn, `points[${i}][0]`, point[0]);
     if (i > 0 && !(point[0] > points[i - 1]![0])) throw new RangeError(`${fn}: point steps must increase, got ${points[i - 1]![0]} then ${point[0]}`);
   });
+  const total = count(fn, 'steps', steps);
+  if (kind === 'constant') {
+    const phases: Phase<'lr'>[] = [];
+    const edges = [0, ...points.map((p) => p[0]).filter((b) => b > 0), Infinity];
+    const values = points[0]![0] > 0 ? [points[0]![1], ...points.map((p) => p[1])] : points.map((p) => p[1]);
+    for (let i = 0; i + 1 < edges.length; i++) {
+      const from = Math.min(edges[i]!, total);
+      const to = Math.min(edges[i + 1]!, total);
+      if (to > from) phases.push(new Phase({ lr: constant(values[i]!, to - from) }));
+    }
+    return phases.length > 0 ? phases : [new Phase({ lr: constant(values[0]!, 0) })];
+  }
   const values = [points[0]![1], ...points.map((p) => p[1])];
   const boundaries = points.map((p) => p[0]);
-  return interpolatePhases(kind, values, boundaries, count(fn, 'steps', steps));
+  return interpolatePhases(kind, values, boundaries, total);
 }
