@@ -42,6 +42,7 @@ export { powspace } from './spaces/powspace.js';
 export { tanhspace } from './spaces/tanhspace.js';
 export { invsqrtspace } from './spaces/invsqrtspace.js';
 export { kcosinespace } from './spaces/kcosinespace.js';
+export { cosinepowspace } from './spaces/cosinepowspace.js';
 export { noisy, type NoiseOptions } from './spaces/noisy.js';
 export { cyclicspace, type CyclicOptions } from './spaces/cyclicspace.js';
 export { timm, type TimmCosineOptions } from './presets/timm.js';

@@ -244,6 +244,10 @@ class PolicySteps<P extends Phase> extends Sequence<PhaseValues<P>> {
   _at(i: number): PhaseValues<P> {
     return this.policy._at(i);
   }
+
+  protected override get label(): string {
+    return 'OptimizerPolicy.allSteps()';
+  }
 }
 
 /**

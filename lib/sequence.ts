@@ -37,9 +37,14 @@ export abstract class Sequence<T> extends Observable<T> implements Iterable<T> {
    */
   at(i: number): T {
     if (!Number.isInteger(i) || i < 0 || i >= this.length) {
-      throw new RangeError(`${this.constructor.name}.at: index must be an integer in [0, ${this.length}), got ${show(i)}`);
+      throw new RangeError(`${this.label}.at: index must be an integer in [0, ${this.length}), got ${show(i)}`);
     }
     return this._at(i);
+  }
+
+  /** How errors name this sequence: the factory the user called (`linspace`), not an internal class. */
+  protected get label(): string {
+    return this.constructor.name;
   }
 
   /**

@@ -3,6 +3,7 @@ import { Phase } from './phase.js';
 import { OptimizerPolicy, type PolicyOptions } from './policy.js';
 import type { Space, SpaceSpec } from './space.js';
 import { constant } from './spaces/constant.js';
+import { cosinepowspace } from './spaces/cosinepowspace.js';
 import { cosinespace } from './spaces/cosinespace.js';
 import { cycle } from './spaces/cycle.js';
 import { cyclicspace, type CyclicOptions } from './spaces/cyclicspace.js';
@@ -68,6 +69,10 @@ const readers: Record<string, SpaceReader> = {
   tanhspace: (spec, where) => {
     knownKeys(where, 'key of a tanhspace spec', spec, ['type', 'start', 'end', 'steps', 'lb', 'ub', 'endpoint', 'offset', 'span', 'wrap']);
     return tanhspace(spec['start'] as number, spec['end'] as number, spec['steps'] as number, spec['lb'] as number, spec['ub'] as number, easedOptions(spec));
+  },
+  cosinepowspace: (spec, where) => {
+    knownKeys(where, 'key of a cosinepowspace spec', spec, ['type', 'start', 'end', 'steps', 'exponent', 'endpoint', 'offset', 'span', 'wrap']);
+    return cosinepowspace(spec['start'] as number, spec['end'] as number, spec['steps'] as number, spec['exponent'] as number, easedOptions(spec));
   },
   kcosinespace: (spec, where) => {
     knownKeys(where, 'key of a kcosinespace spec', spec, ['type', 'start', 'end', 'steps', 'k', 'endpoint', 'offset', 'span', 'wrap']);

@@ -32,3 +32,26 @@ export function expectWithin(actual: readonly number[], expected: readonly numbe
     if (!(Math.abs(a - expected[i]!) <= tol)) throw new Error(`index ${i}: ${a} !== ${expected[i]} (±${tol})`);
   });
 }
+
+/**
+ * Expects `fn` to throw exactly `kind` (a RangeError is not accepted for a TypeError) with a
+ * message that starts with the function, names the argument and shows the value it got (the
+ * project's rule for bad input). Returns the message for further checks.
+ */
+export function expectNamedError(fn: () => unknown, kind: new (message?: string) => Error, parts: { fn: string; arg: string; got: string }): string {
+  let thrown: unknown = undefined;
+  let threw = false;
+  try {
+    fn();
+  } catch (e) {
+    thrown = e;
+    threw = true;
+  }
+  if (!threw) throw new Error(`expected ${kind.name} from ${parts.fn} about ${parts.arg}; nothing was thrown`);
+  if (!(thrown instanceof Error) || thrown.constructor !== kind) throw new Error(`expected ${kind.name}, got ${String(thrown)}`);
+  const message = thrown.message;
+  if (!message.startsWith(parts.fn)) throw new Error(`message does not start with the function ${parts.fn}: ${message}`);
+  if (!message.includes(parts.arg)) throw new Error(`message does not name the argument ${parts.arg}: ${message}`);
+  if (!message.includes(`got ${parts.got}`)) throw new Error(`message does not show the value (got ${parts.got}): ${message}`);
+  return message;
+}

@@ -2,6 +2,7 @@
 import { count, finite, knownKeys, plainObject, positive, show } from '../internal/validate.js';
 import { Phase } from '../phase.js';
 import { constant } from '../spaces/constant.js';
+import { cosinepowspace } from '../spaces/cosinepowspace.js';
 import { cosinespace } from '../spaces/cosinespace.js';
 import { linspace } from '../spaces/linspace.js';
 import { interpolatePhases } from './interpolate.js';
@@ -53,27 +54,29 @@ export interface WarmupCosineOptions {
   /** Includes the warmup (optax's convention; Keras' `decay_steps` excludes it). */
   readonly decaySteps: number;
   readonly endValue?: number;
+  /** Power of the cosine (optax's `exponent`). Default 1. */
+  readonly exponent?: number;
   readonly steps: number;
 }
 
 /** optax `warmup_cosine_decay_schedule` (exponent 1): linear warmup, cosine to `endValue` at `decaySteps`, then `endValue`. @example optax.warmupCosineDecay({ initValue: 0, peakValue: 1, warmupSteps: 2, decaySteps: 10, endValue: 0.1, steps: 12 }) */
 function warmupCosineDecay(given: WarmupCosineOptions): Phase<'lr'>[] {
   const fn = 'optax.warmupCosineDecay';
-  const o = read(fn, given, ['initValue', 'peakValue', 'warmupSteps', 'decaySteps', 'endValue', 'steps']);
+  const o = read(fn, given, ['initValue', 'peakValue', 'warmupSteps', 'decaySteps', 'endValue', 'exponent', 'steps']);
   const W = count(fn, 'warmupSteps', o.warmupSteps);
   const D = count(fn, 'decaySteps', o.decaySteps);
   if (!(D > W)) throw new RangeError(`${fn}: decaySteps (${D}) must be greater than warmupSteps (${W})`);
-  return warmupThenCosine(fn, finite(fn, 'initValue', o.initValue), finite(fn, 'peakValue', o.peakValue), W, D - W, finite(fn, 'endValue', o.endValue ?? 0), count(fn, 'steps', o.steps));
+  return warmupThenCosine(fn, finite(fn, 'initValue', o.initValue), finite(fn, 'peakValue', o.peakValue), W, D - W, finite(fn, 'endValue', o.endValue ?? 0), count(fn, 'steps', o.steps), positive(fn, 'exponent', o.exponent ?? 1));
 }
 
 /** Warmup `init → peak` over `W` steps (end excluded), cosine `peak → end` reached at step `W + C`, then `end`. @internal */
-export function warmupThenCosine(fn: string, init: number, peak: number, W: number, C: number, end: number, steps: number): Phase<'lr'>[] {
+export function warmupThenCosine(fn: string, init: number, peak: number, W: number, C: number, end: number, steps: number, exponent = 1): Phase<'lr'>[] {
   if (!(C > 0)) throw new RangeError(`${fn}: the cosine must last at least one step, got ${C}`);
   const phases: Phase<'lr'>[] = [];
   const w = Math.min(W, steps);
   if (w > 0) phases.push(new Phase({ lr: linspace(init, peak, w, { span: Math.max(W, 1) }) }));
   const c = Math.min(C + 1, steps - w);
-  if (c > 0) phases.push(new Phase({ lr: cosinespace(peak, end, c, { span: C }) }));
+  if (c > 0) phases.push(new Phase({ lr: exponent === 1 ? cosinespace(peak, end, c, { span: C }) : cosinepowspace(peak, end, c, exponent, { span: C }) }));
   if (steps > w + c) phases.push(new Phase({ lr: constant(end, steps - w - c) }));
   return phases.length > 0 ? phases : [new Phase({ lr: constant(init, 0) })];
 }

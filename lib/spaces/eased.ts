@@ -74,6 +74,10 @@ export class EasedSpace extends Space {
     if (typeof this.wrap !== 'boolean') throw new TypeError(`${name}: wrap must be a boolean, got ${String(this.wrap)}`);
   }
 
+  protected override get label(): string {
+    return this.name;
+  }
+
   /** Only a flat curve (`constant` without steps) may be endless: any other needs its end. */
   protected mayBeUnbounded(): boolean {
     return false;

@@ -47,6 +47,11 @@ describe('second lengths', () => {
     expectClose(lrs(optax.warmupCosineDecay({ initValue: 0.1, peakValue: 2, warmupSteps: 5, decaySteps: 30, endValue: 0.2, steps: 40 })), ref, 12);
   });
 
+  it('optax.warmupCosineDecay with exponent 2: init·((1 − α)·(½(1 + cos(π·t/T)))^2 + α)', () => {
+    const ref = range(14).map((k) => (k < 2 ? k / 2 : 0.1 + 0.9 * (0.5 * (1 + Math.cos((Math.PI * Math.min(k - 2, 10)) / 10))) ** 2));
+    expectClose(lrs(optax.warmupCosineDecay({ initValue: 0, peakValue: 1, warmupSteps: 2, decaySteps: 12, endValue: 0.1, exponent: 2, steps: 14 })), ref, 12);
+  });
+
   it('optax.sgdr with warmups (join_schedules: each cycle sees step − boundary)', () => {
     const cycleA = { initValue: 0, peakValue: 1, warmupSteps: 2, decaySteps: 8, endValue: 0.1 };
     const cycleB = { initValue: 0.5, peakValue: 0.8, warmupSteps: 3, decaySteps: 10, endValue: 0 };
