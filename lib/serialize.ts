@@ -37,24 +37,19 @@ const easedOptions = (spec: Readonly<Record<string, unknown>>): SpaceOptions => 
 };
 
 const readEased =
-  (make: (start: number, end: number, steps: number, options: SpaceOptions) => Space, type: string): SpaceReader =>
+  (make: (start: number, end: number, steps: number, ...rest: never[]) => Space, type: string, params: readonly string[] = []): SpaceReader =>
   (spec, where) => {
-    knownKeys(where, `key of a ${type} spec`, spec, ['type', 'start', 'end', 'steps', 'endpoint', 'offset', 'span', 'wrap']);
-    return make(spec['start'] as number, spec['end'] as number, spec['steps'] as number, easedOptions(spec));
+    knownKeys(where, `key of a ${type} spec`, spec, ['type', 'start', 'end', 'steps', ...params, 'endpoint', 'offset', 'span', 'wrap']);
+    const args = params.map((name) => spec[name]) as never[];
+    return make(spec['start'] as number, spec['end'] as number, spec['steps'] as number, ...args, easedOptions(spec) as never);
   };
 
 // One entry per space factory; a new space shape adds its reader here.
 const readers: Record<string, SpaceReader> = {
   linspace: readEased(linspace, 'linspace'),
   cosinespace: readEased(cosinespace, 'cosinespace'),
-  polyspace: (spec, where) => {
-    knownKeys(where, 'key of a polyspace spec', spec, ['type', 'start', 'end', 'steps', 'power', 'endpoint', 'offset', 'span', 'wrap']);
-    return polyspace(spec['start'] as number, spec['end'] as number, spec['steps'] as number, spec['power'] as number, easedOptions(spec));
-  },
-  powspace: (spec, where) => {
-    knownKeys(where, 'key of a powspace spec', spec, ['type', 'start', 'end', 'steps', 'power', 'endpoint', 'offset', 'span', 'wrap']);
-    return powspace(spec['start'] as number, spec['end'] as number, spec['steps'] as number, spec['power'] as number, easedOptions(spec));
-  },
+  polyspace: readEased(polyspace, 'polyspace', ['power']),
+  powspace: readEased(powspace, 'powspace', ['power']),
   expspace: (spec, where) => {
     knownKeys(where, 'key of an expspace spec', spec, ['type', 'start', 'rate', 'steps', 'every', 'staircase']);
     const options: { every?: number; staircase?: boolean } = {};
@@ -66,18 +61,9 @@ const readers: Record<string, SpaceReader> = {
     knownKeys(where, 'key of a cycle spec', spec, ['type', 'space', 'steps']);
     return cycle(spaceFromJSON(spec['space'], `${where}: space`), spec['steps'] as number);
   },
-  tanhspace: (spec, where) => {
-    knownKeys(where, 'key of a tanhspace spec', spec, ['type', 'start', 'end', 'steps', 'lb', 'ub', 'endpoint', 'offset', 'span', 'wrap']);
-    return tanhspace(spec['start'] as number, spec['end'] as number, spec['steps'] as number, spec['lb'] as number, spec['ub'] as number, easedOptions(spec));
-  },
-  cosinepowspace: (spec, where) => {
-    knownKeys(where, 'key of a cosinepowspace spec', spec, ['type', 'start', 'end', 'steps', 'exponent', 'endpoint', 'offset', 'span', 'wrap']);
-    return cosinepowspace(spec['start'] as number, spec['end'] as number, spec['steps'] as number, spec['exponent'] as number, easedOptions(spec));
-  },
-  kcosinespace: (spec, where) => {
-    knownKeys(where, 'key of a kcosinespace spec', spec, ['type', 'start', 'end', 'steps', 'k', 'endpoint', 'offset', 'span', 'wrap']);
-    return kcosinespace(spec['start'] as number, spec['end'] as number, spec['steps'] as number, spec['k'] as number, easedOptions(spec));
-  },
+  tanhspace: readEased(tanhspace, 'tanhspace', ['lb', 'ub']),
+  cosinepowspace: readEased(cosinepowspace, 'cosinepowspace', ['exponent']),
+  kcosinespace: readEased(kcosinespace, 'kcosinespace', ['k']),
   cyclicspace: (spec, where) => {
     knownKeys(where, 'key of a cyclicspace spec', spec, ['type', 'low', 'high', 'steps', 'stepsUp', 'stepsDown', 'mode', 'gamma']);
     return cyclicspace(spec['low'] as number, spec['high'] as number, spec['steps'] as number, spec as unknown as CyclicOptions);
