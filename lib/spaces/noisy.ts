@@ -43,16 +43,12 @@ export function noisy(space: Space, options: NoiseOptions): Space {
   return new NoisySpace(space, from, to, pct, type, seed, count(fn, 'offset', options.offset ?? 0));
 }
 
-/** mulberry32: a small counter-based generator; returns uniforms in [0, 1). */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** One step of mulberry32 (a small counter-based generator): the next state's uniform in [0, 1). */
+function mulberry(state: number): number {
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 
 class NoisySpace extends Space {
@@ -73,10 +69,16 @@ class NoisySpace extends Space {
 
   /** The noise of global step `t`: timm redraws a normal until it is inside ±pct. */
   noiseAt(t: number): number {
-    const next = generator(this.seed + t);
-    if (this.type === 'uniform') return this.pct * (2 * next() - 1);
+    // The generator's state is a local number: no allocation per step.
+    let state = (this.seed + t) >>> 0;
+    state = (state + 0x6d2b79f5) >>> 0;
+    if (this.type === 'uniform') return this.pct * (2 * mulberry(state) - 1);
     for (;;) {
-      const n = Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+      const u1 = mulberry(state);
+      state = (state + 0x6d2b79f5) >>> 0;
+      const u2 = mulberry(state);
+      state = (state + 0x6d2b79f5) >>> 0;
+      const n = Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
       if (Math.abs(n) < this.pct) return n;
     }
   }
