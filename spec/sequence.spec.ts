@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { take } from 'rxjs';
+import { Subscriber, take, tap } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { cosinespace, linspace, OptimizerPolicy, Phase, Sequence } from '../lib/index.js';
-import { collect } from './helpers.js';
+import { collect, expectNamedError } from './helpers.js';
 
 class Squares extends Sequence<number> {
   constructor(readonly length: number) {
@@ -43,18 +43,42 @@ describe('Sequence: the stream, iterator and index faces agree', () => {
     );
   });
 
-  it('law: unsubscribe stops emission at once', () => {
+  it('law: unsubscribe stops emission at once, counted upstream of take (10^12-step space, phase, policy)', () => {
+    const huge: Sequence<unknown>[] = [
+      linspace(0, 1, 1e12),
+      cosinespace(1, 0, 1e12),
+      new Phase({ lr: linspace(0, 1, 1e12), momentum: 0.9 }),
+      new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 1e12) }), new Phase({ lr: cosinespace(1, 0, 1e12) })]).allSteps(),
+    ];
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 5 }), (k) => {
-        let emitted = 0;
-        const huge = linspace(0, 1, 1e12);
+      fc.property(fc.constantFrom(...huge), fc.integer({ min: 0, max: 5 }), (seq, k) => {
+        let produced = 0;
+        let received = 0;
         let completed = false;
-        huge.pipe(take(k)).subscribe({ next: () => emitted++, complete: () => (completed = true) });
-        expect(emitted).toBe(k);
+        seq.pipe(tap(() => produced++), take(k)).subscribe({ next: () => received++, complete: () => (completed = true) });
+        // take(0) unsubscribes before the source runs; take(k) closes the subscriber after the k-th value.
+        expect(produced).toBe(k);
+        expect(received).toBe(k);
         expect(completed).toBe(true);
       }),
-      { numRuns: 6 },
+      { numRuns: 24 },
     );
+  });
+
+  it('an explicit unsubscribe from inside next stops the loop (no take)', () => {
+    let produced = 0;
+    // A Subscriber exists before the source runs, so it can unsubscribe itself mid-loop.
+    const subscriber: Subscriber<number> = new Subscriber({
+      next: () => {
+        produced++;
+        if (produced === 4) subscriber.unsubscribe();
+      },
+      error: () => undefined,
+      complete: () => undefined,
+    });
+    linspace(0, 1, 1e12).subscribe(subscriber);
+    expect(produced).toBe(4);
+    expect(subscriber.closed).toBe(true);
   });
 
   it('completes after the last value', () => {
@@ -72,9 +96,20 @@ describe('Sequence: the stream, iterator and index faces agree', () => {
 
   it('at rejects indices out of range, fractional or negative, naming the value (Poutyne: IndexError)', () => {
     const s = linspace(2, 1, 3);
-    expect(() => s.at(4)).toThrow(new RangeError('EasedSpace.at: index must be an integer in [0, 3), got 4'));
+    expect(() => s.at(4)).toThrow(new RangeError('linspace.at: index must be an integer in [0, 3), got 4'));
     expect(() => s.at(3)).toThrow(RangeError);
     expect(() => s.at(-1)).toThrow(/got -1/);
     expect(() => s.at(1.5)).toThrow(/got 1.5/);
+  });
+
+  it('at errors name what the user built: the factory, Phase, or the policy view', () => {
+    expectNamedError(() => cosinespace(1, 0, 5).at(5), RangeError, { fn: 'cosinespace.at', arg: 'index', got: '5' });
+    expectNamedError(() => new Phase({ lr: linspace(0, 1, 2) }).at(-1), RangeError, { fn: 'Phase.at', arg: 'index', got: '-1' });
+    expectNamedError(() => new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 2) })]).allSteps().at(NaN), RangeError, {
+      fn: 'OptimizerPolicy.allSteps().at',
+      arg: 'index',
+      got: 'NaN',
+    });
+    expectNamedError(() => new Squares(2).at(2), RangeError, { fn: 'Squares.at', arg: 'index', got: '2' });
   });
 });

@@ -42,6 +42,8 @@ export class EasedSpace extends Space {
   readonly #defaultSpan: boolean;
   /** @internal */
   readonly _delta: number;
+  /** @internal `end - start` overflows (ends near ±Number.MAX_VALUE): interpolate without it. */
+  readonly _wide: boolean;
 
   /**
    * @param name the factory's name, used in errors, `toString()` and `toJSON()`.
@@ -70,6 +72,7 @@ export class EasedSpace extends Space {
     }
     this.span = options.span ?? (endpoint ? Math.max(steps - 1, 1) : Math.max(steps, 1));
     this._delta = end - start;
+    this._wide = !Number.isFinite(this._delta);
     this.wrap = options.wrap ?? false;
     if (typeof this.wrap !== 'boolean') throw new TypeError(`${name}: wrap must be a boolean, got ${String(this.wrap)}`);
   }
@@ -90,7 +93,8 @@ export class EasedSpace extends Space {
     // The identity ease is tested, not called: it saves a call on the commonest curve.
     const w = ease === linearEase ? t : ease(t);
     // Exact at the end too: `start + (end - start)` can miss `end` by an ulp.
-    return w === 1 ? this.end : this.start + this._delta * w;
+    if (w === 1) return this.end;
+    return this._wide ? this.start * (1 - w) + this.end * w : this.start + this._delta * w;
   }
 
   override toString(): string {

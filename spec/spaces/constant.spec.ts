@@ -1,6 +1,7 @@
 import { take, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { constant, linspace, Phase } from '../../lib/index.js';
+import { expectNamedError } from '../helpers.js';
 
 describe('constant', () => {
   it('with steps has that length and holds the value exactly', () => {
@@ -31,8 +32,22 @@ describe('constant', () => {
     expect(constant(3, 5).toJSON()).toEqual({ type: 'constant', value: 3, steps: 5 });
   });
 
-  it('rejects bad arguments by name', () => {
-    expect(() => constant(NaN)).toThrow(new RangeError('constant: value must be a finite number, got NaN'));
-    expect(() => constant(1, -2)).toThrow(new RangeError('constant: steps must be a non-negative integer, got -2'));
+  it('steps 0 is empty, steps 1 is [value]', () => {
+    expect([...constant(0.3, 0)]).toEqual([]);
+    expect([...constant(0.3, 1)]).toEqual([0.3]);
+  });
+
+  it('with steps, inside a phase, must match the other lengths', () => {
+    expectNamedError(() => new Phase({ lr: linspace(0, 1, 10), momentum: constant(0.9, 9) }), RangeError, { fn: 'Phase', arg: 'momentum: 9', got: 'lr: 10' });
+  });
+
+  it('rejects bad arguments: the error class, and a message naming constant, the argument and the value', () => {
+    expectNamedError(() => constant(NaN), RangeError, { fn: 'constant', arg: 'value', got: 'NaN' });
+    expectNamedError(() => constant(Infinity, 3), RangeError, { fn: 'constant', arg: 'value', got: 'Infinity' });
+    expectNamedError(() => constant('0.9' as unknown as number), TypeError, { fn: 'constant', arg: 'value', got: '"0.9"' });
+    expectNamedError(() => constant(1, -2), RangeError, { fn: 'constant', arg: 'steps', got: '-2' });
+    expectNamedError(() => constant(1, 2.5), RangeError, { fn: 'constant', arg: 'steps', got: '2.5' });
+    // Infinity is not a way to ask for an unbounded constant: leave steps out.
+    expectNamedError(() => constant(1, Infinity), RangeError, { fn: 'constant', arg: 'steps', got: 'Infinity' });
   });
 });

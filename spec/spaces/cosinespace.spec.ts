@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cosinespace } from '../../lib/index.js';
-import { expectClose, poutyneCosinespace } from '../helpers.js';
+import { expectClose, expectNamedError, poutyneCosinespace } from '../helpers.js';
+
+// Any finite double, extremes included (ends near ±Number.MAX_VALUE make end - start overflow).
+const anyFinite = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }));
 
 describe('cosinespace', () => {
   // Poutyne's TestSpaces (places=3 there; the values below are exact cosines).
@@ -29,9 +32,9 @@ describe('cosinespace', () => {
     );
   });
 
-  it('hits both endpoints exactly (===) and stays between them', () => {
+  it('law: hits both endpoints exactly (===) and stays within [min(start, end), max(start, end)]', () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 2, max: 500 }), (a, b, n) => {
+      fc.property(anyFinite, anyFinite, fc.integer({ min: 2, max: 500 }), (a, b, n) => {
         const s = cosinespace(a, b, n);
         expect(s.at(0) === a).toBe(true);
         expect(s.at(n - 1) === b).toBe(true);
@@ -53,7 +56,17 @@ describe('cosinespace', () => {
     expectClose([...cosinespace(1, 0.1, 4, { endpoint: false })], [1, 0.868198, 0.55, 0.231802], 6);
   });
 
-  it('names itself in errors', () => {
-    expect(() => cosinespace(1, 0, 0.5)).toThrow(new RangeError('cosinespace: steps must be a non-negative integer, got 0.5'));
+  it('prints as its call and serialises to its arguments', () => {
+    expect(String(cosinespace(0.99, 0.9, 10))).toBe('cosinespace(0.99, 0.9, 10)');
+    expect(cosinespace(1, 0, 200).toJSON()).toEqual({ type: 'cosinespace', start: 1, end: 0, steps: 200 });
+  });
+
+  it('rejects bad arguments: the error class, and a message naming cosinespace, the argument and the value', () => {
+    expectNamedError(() => cosinespace(1, 0, 0.5), RangeError, { fn: 'cosinespace', arg: 'steps', got: '0.5' });
+    expectNamedError(() => cosinespace(1, 0, -3), RangeError, { fn: 'cosinespace', arg: 'steps', got: '-3' });
+    expectNamedError(() => cosinespace(1, 0, Infinity), RangeError, { fn: 'cosinespace', arg: 'steps', got: 'Infinity' });
+    expectNamedError(() => cosinespace(Infinity, 0, 3), RangeError, { fn: 'cosinespace', arg: 'start', got: 'Infinity' });
+    expectNamedError(() => cosinespace(1, NaN, 3), RangeError, { fn: 'cosinespace', arg: 'end', got: 'NaN' });
+    expectNamedError(() => cosinespace(1, 0, undefined as unknown as number), TypeError, { fn: 'cosinespace', arg: 'steps', got: 'undefined' });
   });
 });

@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { take, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { linspace } from '../../lib/index.js';
-import { collect, expectClose, poutyneLinspace } from '../helpers.js';
+import { collect, expectClose, expectNamedError, poutyneLinspace } from '../helpers.js';
+
+// Any finite double, extremes included (ends near ±Number.MAX_VALUE make end - start overflow).
+const anyFinite = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }));
 
 describe('linspace', () => {
   // Poutyne's tests/framework/callbacks/test_policies.py, TestSpaces.
@@ -23,9 +26,9 @@ describe('linspace', () => {
     );
   });
 
-  it('hits both endpoints exactly and stays between them', () => {
+  it('law: hits both endpoints exactly (===) and stays within [min(start, end), max(start, end)]', () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 2, max: 500 }), (a, b, n) => {
+      fc.property(anyFinite, anyFinite, fc.integer({ min: 2, max: 500 }), (a, b, n) => {
         const s = linspace(a, b, n);
         expect(s.at(0) === a).toBe(true); // === : -0 and 0 are the same endpoint
         expect(s.at(n - 1) === b).toBe(true);
@@ -55,13 +58,33 @@ describe('linspace', () => {
     expect(out).toEqual([0, 1 / (1e12 - 1), 2 / (1e12 - 1)]);
   });
 
-  it('rejects bad arguments with the function, argument and value in the message', () => {
-    expect(() => linspace(0, 1, 2.5)).toThrow(new RangeError('linspace: steps must be a non-negative integer, got 2.5'));
-    expect(() => linspace(0, 1, -1)).toThrow(/linspace: steps must be a non-negative integer, got -1/);
-    expect(() => linspace(NaN, 1, 3)).toThrow(new RangeError('linspace: start must be a finite number, got NaN'));
-    expect(() => linspace(0, Infinity, 3)).toThrow(new RangeError('linspace: end must be a finite number, got Infinity'));
-    expect(() => linspace('0' as unknown as number, 1, 3)).toThrow(new TypeError('linspace: start must be a finite number, got "0"'));
-    expect(() => linspace(0, 1, Infinity)).toThrow(/linspace: steps must be a non-negative integer, got Infinity/);
-    expect(() => linspace(0, 1, 3, { endpoint: 'no' as unknown as boolean })).toThrow(/linspace: endpoint must be a boolean, got no/);
+  it('law: degenerate lengths for any start/end: 0 is empty, 1 is [start]', () => {
+    fc.assert(
+      fc.property(anyFinite, anyFinite, (a, b) => {
+        expect([...linspace(a, b, 0)]).toEqual([]);
+        expect(collect(linspace(a, b, 1))).toEqual([a]);
+      }),
+    );
+  });
+
+  it('prints as its call and serialises to its arguments', () => {
+    expect(String(linspace(1, 0, 3))).toBe('linspace(1, 0, 3)');
+    expect(String(linspace(0.5, 0.1, 300))).toBe('linspace(0.5, 0.1, 300)');
+    expect(linspace(1, 0, 3).toJSON()).toEqual({ type: 'linspace', start: 1, end: 0, steps: 3 });
+  });
+
+  it('rejects bad arguments: the error class, and a message naming linspace, the argument and the value', () => {
+    expectNamedError(() => linspace(0, 1, 2.5), RangeError, { fn: 'linspace', arg: 'steps', got: '2.5' });
+    expectNamedError(() => linspace(0, 1, -1), RangeError, { fn: 'linspace', arg: 'steps', got: '-1' });
+    expectNamedError(() => linspace(0, 1, Infinity), RangeError, { fn: 'linspace', arg: 'steps', got: 'Infinity' });
+    expectNamedError(() => linspace(0, 1, NaN), RangeError, { fn: 'linspace', arg: 'steps', got: 'NaN' });
+    expectNamedError(() => linspace(0, 1, 2 ** 53), RangeError, { fn: 'linspace', arg: 'steps', got: String(2 ** 53) });
+    expectNamedError(() => linspace(0, 1, '3' as unknown as number), TypeError, { fn: 'linspace', arg: 'steps', got: '"3"' });
+    expectNamedError(() => linspace(NaN, 1, 3), RangeError, { fn: 'linspace', arg: 'start', got: 'NaN' });
+    expectNamedError(() => linspace(0, Infinity, 3), RangeError, { fn: 'linspace', arg: 'end', got: 'Infinity' });
+    expectNamedError(() => linspace(0, -Infinity, 3), RangeError, { fn: 'linspace', arg: 'end', got: '-Infinity' });
+    expectNamedError(() => linspace('0' as unknown as number, 1, 3), TypeError, { fn: 'linspace', arg: 'start', got: '"0"' });
+    expectNamedError(() => linspace(0, null as unknown as number, 3), TypeError, { fn: 'linspace', arg: 'end', got: 'null' });
+    expectNamedError(() => linspace(0, 1, 3, { endpoint: 'no' as unknown as boolean }), TypeError, { fn: 'linspace', arg: 'endpoint', got: 'no' });
   });
 });
