@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { constant, cosinespace, linspace, Phase } from '../lib/index.js';
-import { collect, expectClose, poutyneCosinespace, poutyneLinspace } from './helpers.js';
+import { constant, cosinespace, linspace, Phase, phaseFromJSON } from '../lib/index.js';
+import { collect, expectClose, expectNamedError, poutyneCosinespace, poutyneLinspace } from './helpers.js';
 
 describe('Phase', () => {
   it('zips named spaces into dicts, one per step', () => {
@@ -72,5 +72,78 @@ describe('Phase', () => {
       lr: { type: 'linspace', start: 0, end: 1, steps: 3 },
       momentum: { type: 'constant', value: 0.9 },
     });
+  });
+
+  it('law: the stream, iterator and at() agree, and re-subscription replays', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }), fc.double({ min: -3, max: 3, noNaN: true }), (n, wd) => {
+        const phase = new Phase({ lr: cosinespace(1, 0, n), momentum: linspace(0.85, 0.95, n), wd });
+        const first = collect(phase);
+        expect(first).toHaveLength(n);
+        expect([...phase]).toEqual(first);
+        expect(collect(phase)).toEqual(first);
+        first.forEach((d, i) => expect(phase.at(i)).toEqual(d));
+      }),
+    );
+  });
+
+  it('law: each parameter of each dict stays within its space\'s [min, max]', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: -5, max: 5, noNaN: true }), fc.integer({ min: 0, max: 60 }), (a, b, n) => {
+        for (const d of new Phase({ up: linspace(a, b, n), down: cosinespace(b, a, n) })) {
+          for (const v of [d.up, d.down]) {
+            expect(v).toBeGreaterThanOrEqual(Math.min(a, b));
+            expect(v).toBeLessThanOrEqual(Math.max(a, b));
+          }
+        }
+      }),
+    );
+  });
+
+  it('each step is a fresh dict (a consumer may keep or mutate it)', () => {
+    const phase = new Phase({ lr: linspace(0, 1, 3) });
+    const a = phase.at(1);
+    a.lr = 42;
+    expect(phase.at(1)).toEqual({ lr: 0.5 });
+    expect(phase.at(1)).not.toBe(phase.at(1));
+  });
+
+  it('an empty phase (steps 0) is allowed and emits nothing', () => {
+    const phase = new Phase({ lr: linspace(0, 1, 0), momentum: 0.9 });
+    expect(phase.length).toBe(0);
+    expect(collect(phase)).toEqual([]);
+  });
+
+  it('unequal lengths among three parameters name every bounded one with its length', () => {
+    const message = expectNamedError(() => new Phase({ lr: linspace(0, 1, 4), momentum: cosinespace(0.9, 0.8, 4), wd: constant(0.1, 5), beta: 0.9 }), RangeError, {
+      fn: 'Phase',
+      arg: 'spaces must have equal lengths',
+      got: 'lr: 4, momentum: 4, wd: 5',
+    });
+    expect(message).not.toMatch(/beta/); // a plain number takes the phase length: not part of the conflict
+  });
+
+  it('bad input: the error class, and a message naming Phase, the parameter and the value', () => {
+    // Poutyne: Phase(lr=None, momentum=None) raises ValueError.
+    expectNamedError(() => new Phase({ lr: undefined, momentum: undefined } as unknown as Record<string, number>), TypeError, { fn: 'Phase', arg: 'lr', got: 'undefined' });
+    expectNamedError(() => new Phase({ lr: linspace(0, 1, 2), momentum: '0.9' } as unknown as Record<string, number>), TypeError, { fn: 'Phase', arg: 'momentum', got: '"0.9"' });
+    expectNamedError(() => new Phase({ lr: [0, 1] } as unknown as Record<string, number>), TypeError, { fn: 'Phase', arg: 'lr', got: '[0,1]' });
+    expectNamedError(() => new Phase({ lr: linspace(0, 1, 2), momentum: Infinity }), RangeError, { fn: 'Phase', arg: 'momentum', got: 'Infinity' });
+    expectNamedError(() => new Phase({}), TypeError, { fn: 'Phase', arg: 'params', got: '{}' });
+    expectNamedError(() => new Phase(null as unknown as Record<string, number>), TypeError, { fn: 'Phase', arg: 'params', got: 'null' });
+    expectNamedError(() => new Phase([linspace(0, 1, 2)] as unknown as Record<string, number>), TypeError, { fn: 'Phase', arg: 'params', got: '[{"type":"linspace"' });
+    expectNamedError(() => new Phase(linspace(0, 1, 2) as unknown as Record<string, number>), TypeError, { fn: 'Phase', arg: 'params', got: '{"type":"linspace","start":0,"end":1,"steps":2}' });
+    expectNamedError(() => new Phase({ lr: 0.1, momentum: constant(0.9) }), RangeError, { fn: 'Phase', arg: 'lr, momentum', got: 'only unbounded constants' });
+  });
+
+  it('prints plain numbers and unbounded constants as constant(v)', () => {
+    expect(String(new Phase({ lr: cosinespace(1, 0, 200), momentum: 0.9 }))).toBe('Phase:\n    lr: cosinespace(1, 0, 200)\n    momentum: constant(0.9)');
+  });
+
+  it('toJSON round-trips through phaseFromJSON, values and printout', () => {
+    const phase = new Phase({ lr: cosinespace(1, 0.1, 7), momentum: linspace(0.85, 0.95, 7, { endpoint: false }), wd: 1e-4 });
+    const copy = phaseFromJSON(JSON.parse(JSON.stringify(phase)));
+    expect(String(copy)).toBe(String(phase));
+    expect([...copy]).toEqual([...phase]);
   });
 });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { interval, Observable, range, share, Subject, take, throwError, toArray } from 'rxjs';
 import { describe, expect, it, vi } from 'vitest';
-import { cosinespace, linspace, OptimizerPolicy, Phase, type ParamValues } from '../lib/index.js';
-import { collect } from './helpers.js';
+import { constant, cosinespace, linspace, OptimizerPolicy, Phase, policyFromJSON, type ParamValues } from '../lib/index.js';
+import { collect, expectNamedError } from './helpers.js';
 
 const constantPhases = () => [
   new Phase({ lr: linspace(0, 0, 2) }),
@@ -213,5 +213,194 @@ describe('OptimizerPolicy', () => {
     const policy = new OptimizerPolicy(constantPhases());
     expect(() => policy.at(6)).toThrow(new RangeError('OptimizerPolicy.at: step must be an integer in [0, 6), got 6'));
     expect(() => policy.drive([1, 2] as unknown as Observable<unknown>)).toThrow(/OptimizerPolicy.drive: step\$ must be an Observable, got \[1,2\]/);
+  });
+
+  it('Poutyne\'s restart fixture, driven: phases [0,0],[1,1],[2,2] with initialStep 3 emit 1, 2, 2 then complete', () => {
+    const policy = new OptimizerPolicy(constantPhases(), { initialStep: 3 });
+    const step$ = new Subject<void>();
+    const seen: number[] = [];
+    let completed = false;
+    policy.drive(step$).subscribe({ next: ({ lr }) => seen.push(lr), complete: () => (completed = true) });
+    step$.next();
+    step$.next();
+    expect(completed).toBe(false);
+    step$.next();
+    expect(seen).toEqual([1, 2, 2]);
+    expect(completed).toBe(true);
+    step$.next();
+    expect(seen).toEqual([1, 2, 2]);
+    expect(policy.currentStep).toBe(6);
+  });
+
+  it('law: driving emits at(k) for k = currentStep, currentStep + 1, …, and iteration (Poutyne\'s iter) gives the same suffix', () => {
+    fc.assert(
+      fc.property(arbPhases, fc.nat(), (phases, seed) => {
+        const policy = new OptimizerPolicy(phases);
+        const k = seed % (policy.length + 1);
+        const expected = Array.from({ length: policy.length - k }, (_, j) => policy.at(k + j));
+        expect([...new OptimizerPolicy(phases, { initialStep: k })]).toEqual(expected);
+        expect(driveSteps(new OptimizerPolicy(phases, { initialStep: k }), policy.length).seen).toEqual(expected);
+      }),
+    );
+  });
+
+  it('empty phases inside a policy are skipped by at, phaseIndexAt and drive', () => {
+    const policy = new OptimizerPolicy([
+      new Phase({ lr: linspace(0, 0, 0) }),
+      new Phase({ lr: linspace(1, 2, 2) }),
+      new Phase({ lr: linspace(5, 5, 0) }),
+      new Phase({ lr: linspace(5, 5, 0) }),
+      new Phase({ lr: linspace(3, 4, 2) }),
+      new Phase({ lr: linspace(9, 9, 0) }),
+    ]);
+    expect(policy.length).toBe(4);
+    expect(policy.phaseStarts).toEqual([0, 0, 2, 2, 2, 4]);
+    expect([0, 1, 2, 3].map((k) => policy.phaseIndexAt(k))).toEqual([1, 1, 4, 4]);
+    expect([0, 1, 2, 3].map((k) => policy.at(k).lr)).toEqual([1, 2, 3, 4]);
+    const { seen, completed } = driveSteps(policy, 10);
+    expect(seen.map((d) => d.lr)).toEqual([1, 2, 3, 4]);
+    expect(completed).toBe(true);
+  });
+
+  it('a policy whose phases are all empty has length 0: drive completes at once', () => {
+    const policy = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 0) })]);
+    expect(policy.length).toBe(0);
+    expect(collect(policy.allSteps())).toEqual([]);
+    expect(driveSteps(policy, 3)).toEqual({ seen: [], completed: true });
+  });
+
+  it('a synchronous endless step$ is pulled exactly length times, then unsubscribed', () => {
+    let pulled = 0;
+    const endless$ = new Observable<void>((subscriber) => {
+      while (!subscriber.closed) {
+        pulled++;
+        subscriber.next();
+      }
+    });
+    const policy = new OptimizerPolicy(constantPhases());
+    const seen = collect(policy.drive(endless$));
+    expect(seen.map((d) => d.lr)).toEqual([0, 0, 1, 1, 2, 2]);
+    expect(pulled).toBe(6);
+  });
+
+  it('after completing, the cursor is free: seek back and drive again', () => {
+    const policy = new OptimizerPolicy(constantPhases());
+    expect(driveSteps(policy, 6).completed).toBe(true);
+    policy.seek(4);
+    expect(driveSteps(policy, 5).seen.map((d) => d.lr)).toEqual([2, 2]);
+  });
+
+  it('re-subscribing the driven stream continues from the cursor (it is the training state, not a replay)', () => {
+    const policy = new OptimizerPolicy(constantPhases());
+    const step$ = new Subject<void>();
+    const driven$ = policy.drive(step$);
+    const first: number[] = [];
+    const sub = driven$.subscribe(({ lr }) => first.push(lr));
+    step$.next();
+    step$.next();
+    step$.next();
+    sub.unsubscribe();
+    const second: number[] = [];
+    driven$.subscribe(({ lr }) => second.push(lr));
+    step$.next();
+    expect(first).toEqual([0, 0, 1]);
+    expect(second).toEqual([1]);
+  });
+
+  it('seek to or past the end: the next step completes without emitting', () => {
+    for (const target of [6, 50]) {
+      const policy = new OptimizerPolicy(constantPhases());
+      const step$ = new Subject<void>();
+      const seen: unknown[] = [];
+      let completed = false;
+      policy.drive(step$).subscribe({ next: (v) => seen.push(v), complete: () => (completed = true) });
+      step$.next();
+      policy.seek(target);
+      step$.next();
+      expect(seen).toEqual([{ lr: 0 }]);
+      expect(completed).toBe(true);
+      expect(policy.currentStep).toBe(target);
+    }
+  });
+
+  it('allSteps() is a cold sequence that never moves the cursor, even mid-drive', () => {
+    const policy = new OptimizerPolicy(constantPhases());
+    const step$ = new Subject<void>();
+    const seen: number[] = [];
+    policy.drive(step$).subscribe(({ lr }) => seen.push(lr));
+    step$.next();
+    step$.next();
+    const all = policy.allSteps();
+    expect(collect(all).map((d) => d.lr)).toEqual([0, 0, 1, 1, 2, 2]);
+    expect(collect(all)).toEqual(collect(all));
+    expect(all.at(5)).toEqual({ lr: 2 });
+    expect(policy.allSteps()).toBe(all);
+    expect(policy.currentStep).toBe(2);
+    step$.next();
+    expect(seen).toEqual([0, 0, 1]);
+  });
+
+  it('at() does not move the cursor', () => {
+    const policy = new OptimizerPolicy(constantPhases(), { initialStep: 2 });
+    policy.at(5);
+    policy.at(0);
+    expect(policy.currentStep).toBe(2);
+  });
+
+  it('toString follows the cursor and keeps each label on its own number', () => {
+    const policy = new OptimizerPolicy([...constantPhases(), new Phase({ lr: linspace(3, 3, 5) })]);
+    driveSteps(policy, 2);
+    // 4 phases, 11 steps, cursor 2: three different numbers, so a swap would show.
+    expect(String(policy)).toBe('OptimizerPolicy:\n    phases: 4\n    steps: 11\n    currentStep: 2');
+  });
+
+  it('toJSON lists the phases (not the cursor) and round-trips through policyFromJSON', () => {
+    const policy = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 3) }), new Phase({ lr: cosinespace(1, 0, 4), momentum: 0.9 })], { initialStep: 2 });
+    expect(policy.toJSON()).toEqual({
+      phases: [{ lr: { type: 'linspace', start: 0, end: 1, steps: 3 } }, { lr: { type: 'cosinespace', start: 1, end: 0, steps: 4 }, momentum: { type: 'constant', value: 0.9 } }],
+    });
+    const copy = policyFromJSON(JSON.parse(JSON.stringify(policy)));
+    expect(copy.currentStep).toBe(0);
+    expect([...copy.allSteps()]).toEqual([...policy.allSteps()]);
+    expect(copy.phases.map(String)).toEqual(policy.phases.map(String));
+  });
+
+  it('bad input: the error class, and a message naming the function, the argument and the value', () => {
+    expectNamedError(() => new OptimizerPolicy([]), RangeError, { fn: 'OptimizerPolicy', arg: 'phases', got: '[]' });
+    expectNamedError(() => new OptimizerPolicy(new Phase({ lr: linspace(0, 1, 2) }) as unknown as Phase[]), RangeError, { fn: 'OptimizerPolicy', arg: 'phases', got: '{"lr"' });
+    expectNamedError(() => new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 2) }), { lr: 1 }] as unknown as Phase[]), TypeError, { fn: 'OptimizerPolicy', arg: 'phases[1]', got: '{"lr":1}' });
+    expectNamedError(() => new OptimizerPolicy([linspace(0, 1, 2)] as unknown as Phase[]), TypeError, { fn: 'OptimizerPolicy', arg: 'phases[0]', got: '{"type":"linspace"' });
+    for (const [initialStep, kind, got] of [
+      [-1, RangeError, '-1'],
+      [1.5, RangeError, '1.5'],
+      [NaN, RangeError, 'NaN'],
+      [Infinity, RangeError, 'Infinity'],
+      ['3', TypeError, '"3"'],
+    ] as const) {
+      expectNamedError(() => new OptimizerPolicy(constantPhases(), { initialStep: initialStep as number }), kind, { fn: 'OptimizerPolicy', arg: 'initialStep', got });
+    }
+    const huge = Number.MAX_SAFE_INTEGER;
+    expectNamedError(() => new OptimizerPolicy([new Phase({ lr: constant(1, huge) }), new Phase({ lr: constant(1, huge) })]), RangeError, {
+      fn: 'OptimizerPolicy',
+      arg: "phases' total length",
+      got: String(2 * huge),
+    });
+    const policy = new OptimizerPolicy(constantPhases());
+    expectNamedError(() => policy.at(-1), RangeError, { fn: 'OptimizerPolicy.at', arg: 'step', got: '-1' });
+    expectNamedError(() => policy.at(0.5), RangeError, { fn: 'OptimizerPolicy.at', arg: 'step', got: '0.5' });
+    expectNamedError(() => policy.seek(2.5), RangeError, { fn: 'OptimizerPolicy.seek', arg: 'step', got: '2.5' });
+    expectNamedError(() => policy.seek('1' as unknown as number), TypeError, { fn: 'OptimizerPolicy.seek', arg: 'step', got: '"1"' });
+    expectNamedError(() => policy.drive(42 as unknown as Observable<unknown>), TypeError, { fn: 'OptimizerPolicy.drive', arg: 'step$', got: '42' });
+    expectNamedError(() => policy.drive(undefined as unknown as Observable<unknown>), TypeError, { fn: 'OptimizerPolicy.drive', arg: 'step$', got: 'undefined' });
+  });
+
+  it('a second concurrent driver gets an Error naming OptimizerPolicy.drive and the share() remedy', () => {
+    const policy = new OptimizerPolicy(constantPhases());
+    const step$ = new Subject<void>();
+    policy.drive(step$).subscribe();
+    let error: unknown;
+    policy.drive(step$).subscribe({ error: (e) => (error = e) });
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/^OptimizerPolicy\.drive: this policy is already driven by another subscription; share\(\)/);
   });
 });
