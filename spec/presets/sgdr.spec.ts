@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cosinespace, OptimizerPolicy, Phase, sgdrPhases } from '../../lib/index.js';
-import { expectClose, poutyneCosinespace } from '../helpers.js';
+import { cosinespace, OptimizerPolicy, Phase, sgdrPhases, type SgdrOptions } from '../../lib/index.js';
+import { expectClose, expectNamedError, poutyneCosinespace } from '../helpers.js';
 
 describe('sgdrPhases', () => {
   // Poutyne's TestSGDR length fixtures (test_policies.py).
@@ -58,14 +58,52 @@ describe('sgdrPhases', () => {
     expect([...new OptimizerPolicy(sgdrPhases({ baseCycleLength: 1, cycles: 2, cycleMult: 1 })).allSteps()]).toEqual([{ lr: 1 }, { lr: 1 }]);
   });
 
-  it('rejects bad options by name', () => {
-    expect(() => sgdrPhases({ baseCycleLength: 0, cycles: 3 })).toThrow(new RangeError('sgdrPhases: baseCycleLength must be a positive integer, got 0'));
-    expect(() => sgdrPhases({ baseCycleLength: 10, cycles: 2.5 })).toThrow(new RangeError('sgdrPhases: cycles must be a positive integer, got 2.5'));
-    expect(() => sgdrPhases({ baseCycleLength: 10, cycles: 2, cycleMult: 0 })).toThrow(new RangeError('sgdrPhases: cycleMult must be a finite number > 0, got 0'));
-    expect(() => sgdrPhases({ baseCycleLength: 10, cycles: 2, lr: [1] as unknown as [number, number] })).toThrow(/sgdrPhases: lr must be a pair \[start, end\] of finite numbers, got \[1\]/);
-    expect(() => sgdrPhases({ baseCycleLength: 1, cycles: 3, cycleMult: 0.2 })).toThrow(/sgdrPhases: cycle 1 would have 0.2 steps/);
-    expect(() => sgdrPhases({ baseCycleLength: 10, cycles: 2, cycle_mult: 2 } as unknown as { baseCycleLength: number; cycles: number })).toThrow(
-      /sgdrPhases: unknown option "cycle_mult"; accepted: baseCycleLength, cycles, lr, cycleMult/,
+  it('law: the total is Σ round(base·mult^i), and every cycle starts at lr[0] and ends at lr[1]', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 40 }), fc.integer({ min: 1, max: 4 }), fc.constantFrom(1, 2, 3, 1.5, 0.75), (base, cycles, mult) => {
+        const lengths = Array.from({ length: cycles }, (_, i) => Math.round(base * mult ** i));
+        fc.pre(lengths.every((n) => n >= 2));
+        const policy = new OptimizerPolicy(sgdrPhases({ baseCycleLength: base, cycles, cycleMult: mult, lr: [0.5, 0.05] }));
+        expect(policy.length).toBe(lengths.reduce((a, b) => a + b, 0));
+        policy.phaseStarts.forEach((start, i) => {
+          expect(policy.at(start).lr).toBe(0.5);
+          expect(policy.at(start + lengths[i]! - 1).lr).toBe(0.05);
+        });
+      }),
     );
+  });
+
+  it('non-integer cycleMult, rounded lengths: base 10, mult 1.5 → 10, 15, 22.5→23, 33.75→34', () => {
+    expect(sgdrPhases({ baseCycleLength: 10, cycles: 4, cycleMult: 1.5 }).map((p) => p.length)).toEqual([10, 15, 23, 34]);
+    expect(sgdrPhases({ baseCycleLength: 100, cycles: 3, cycleMult: 0.5 }).map((p) => p.length)).toEqual([100, 50, 25]);
+  });
+
+  it('the phases print in Poutyne\'s layout', () => {
+    expect(sgdrPhases({ baseCycleLength: 4, cycles: 2, lr: [0.5, 0] }).map(String)).toEqual(['Phase:\n    lr: cosinespace(0.5, 0, 4)', 'Phase:\n    lr: cosinespace(0.5, 0, 8)']);
+  });
+
+  it('bad options: the error class, and a message naming sgdrPhases, the option and the value', () => {
+    const fn = 'sgdrPhases';
+    const bad = (options: unknown) => () => sgdrPhases(options as SgdrOptions);
+    expectNamedError(bad({ baseCycleLength: 0, cycles: 3 }), RangeError, { fn, arg: 'baseCycleLength', got: '0' });
+    expectNamedError(bad({ baseCycleLength: 2.5, cycles: 3 }), RangeError, { fn, arg: 'baseCycleLength', got: '2.5' });
+    expectNamedError(bad({ baseCycleLength: '200', cycles: 3 }), TypeError, { fn, arg: 'baseCycleLength', got: '"200"' });
+    expectNamedError(bad({ cycles: 3 }), TypeError, { fn, arg: 'baseCycleLength', got: 'undefined' });
+    expectNamedError(bad({ baseCycleLength: 10, cycles: 2.5 }), RangeError, { fn, arg: 'cycles', got: '2.5' });
+    expectNamedError(bad({ baseCycleLength: 10, cycles: 0 }), RangeError, { fn, arg: 'cycles', got: '0' });
+    expectNamedError(bad({ baseCycleLength: 10, cycles: 2, cycleMult: 0 }), RangeError, { fn, arg: 'cycleMult', got: '0' });
+    expectNamedError(bad({ baseCycleLength: 10, cycles: 2, cycleMult: -2 }), RangeError, { fn, arg: 'cycleMult', got: '-2' });
+    expectNamedError(bad({ baseCycleLength: 10, cycles: 2, cycleMult: NaN }), RangeError, { fn, arg: 'cycleMult', got: 'NaN' });
+    expectNamedError(bad({ baseCycleLength: 10, cycles: 2, cycleMult: Infinity }), RangeError, { fn, arg: 'cycleMult', got: 'Infinity' });
+    expectNamedError(bad({ baseCycleLength: 10, cycles: 2, lr: [1] }), TypeError, { fn, arg: 'lr', got: '[1]' });
+    expectNamedError(bad({ baseCycleLength: 10, cycles: 2, lr: [1, NaN] }), RangeError, { fn, arg: 'lr[1]', got: 'NaN' });
+    expectNamedError(bad(null), TypeError, { fn, arg: 'options', got: 'null' });
+    // A cycle that rounds to no step at all is refused, naming the cycle and its exact length.
+    expect(bad({ baseCycleLength: 1, cycles: 3, cycleMult: 0.2 })).toThrow(RangeError);
+    expect(bad({ baseCycleLength: 1, cycles: 3, cycleMult: 0.2 })).toThrow(/^sgdrPhases: cycle 1 would have 0.2 steps \(baseCycleLength 1 · cycleMult 0.2\^1\)/);
+    // A cycle too long for a safe integer is refused too.
+    expect(bad({ baseCycleLength: 10, cycles: 60, cycleMult: 2 })).toThrow(/^sgdrPhases: cycle 50 would have .* steps/);
+    expect(bad({ baseCycleLength: 10, cycles: 2, cycle_mult: 2 })).toThrow(TypeError);
+    expect(bad({ baseCycleLength: 10, cycles: 2, cycle_mult: 2 })).toThrow(/^sgdrPhases: unknown option "cycle_mult"; accepted: baseCycleLength, cycles, lr, cycleMult$/);
   });
 });
