@@ -62,7 +62,9 @@ describe('linspace', () => {
     fc.assert(
       fc.property(anyFinite, anyFinite, (a, b) => {
         expect([...linspace(a, b, 0)]).toEqual([]);
-        expect(collect(linspace(a, b, 1))).toEqual([a]);
+        const one = collect(linspace(a, b, 1));
+        expect(one).toHaveLength(1);
+        expect(one[0] === a).toBe(true); // === : a -0 start may come back as 0, the same rate
       }),
     );
   });
