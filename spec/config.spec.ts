@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildPolicy, OptimizerPolicy, oneCyclePhases, presets } from '../lib/index.js';
+import { buildPolicy, OptimizerPolicy, oneCyclePhases, presets, sgdrPhases } from '../lib/index.js';
+import { expectNamedError } from './helpers.js';
 
 describe('buildPolicy and the presets registry', () => {
   it('builds a preset by name with its options', () => {
@@ -31,5 +32,34 @@ describe('buildPolicy and the presets registry', () => {
     expect(() => buildPolicy({ preset: 'oneCycle', options: { steps: 0 } })).toThrow(/oneCyclePhases: steps must be a positive integer, got 0/);
     expect(() => buildPolicy({ preset: 'oneCycle', extra: true })).toThrow(/buildPolicy: unknown key "extra"; accepted: preset, options/);
     expect(() => buildPolicy('oneCycle')).toThrow(/buildPolicy: config must be an object, got "oneCycle"/);
+  });
+
+  it('the sgdr preset by name equals sgdrPhases, and options pass initialStep through', () => {
+    const byName = buildPolicy({ preset: 'sgdr', options: { baseCycleLength: 4, cycles: 3, cycleMult: 1.5 } }, { initialStep: 5 });
+    const direct = new OptimizerPolicy(sgdrPhases({ baseCycleLength: 4, cycles: 3, cycleMult: 1.5 }));
+    expect([...byName.allSteps()]).toEqual([...direct.allSteps()]);
+    expect(byName.currentStep).toBe(5);
+  });
+
+  it('the core presets list exactly the option names their builders accept', () => {
+    // Every listed option is passed once: a name the builder rejected would throw "unknown option".
+    expect(presets['oneCycle']!.options).toEqual(['steps', 'lr', 'momentum', 'finetuneLr', 'finetuneFraction']);
+    expect(presets['sgdr']!.options).toEqual(['baseCycleLength', 'cycles', 'lr', 'cycleMult']);
+    expect(buildPolicy({ preset: 'oneCycle', options: { steps: 30, lr: [0.2, 2], momentum: [0.9, 0.8], finetuneLr: 0.001, finetuneFraction: 0.2 } }).length).toBe(30);
+    expect(buildPolicy({ preset: 'sgdr', options: { baseCycleLength: 3, cycles: 2, lr: [1, 0], cycleMult: 1 } }).length).toBe(6);
+  });
+
+  it('bad configs: the error class, and a message naming buildPolicy (or the builder), the key and the value', () => {
+    expectNamedError(() => buildPolicy('oneCycle'), TypeError, { fn: 'buildPolicy', arg: 'config', got: '"oneCycle"' });
+    expectNamedError(() => buildPolicy(null), TypeError, { fn: 'buildPolicy', arg: 'config', got: 'null' });
+    expectNamedError(() => buildPolicy({ preset: 'oneCycle', options: [500] }), TypeError, { fn: 'buildPolicy', arg: 'options', got: '[500]' });
+    expectNamedError(() => buildPolicy({ preset: 'oneCycle', options: { steps: 0 } }), RangeError, { fn: 'oneCyclePhases', arg: 'steps', got: '0' });
+    expectNamedError(() => buildPolicy({ preset: 'oneCycle', options: { steps: 10, finetuneFraction: 2 } }), RangeError, { fn: 'oneCyclePhases', arg: 'finetuneFraction', got: '2' });
+    expectNamedError(() => buildPolicy({ preset: 'oneCycle' }), TypeError, { fn: 'oneCyclePhases', arg: 'steps', got: 'undefined' });
+    expectNamedError(() => buildPolicy({ preset: 'sgdr', options: { baseCycleLength: 10, cycles: 2 } }, { initialStep: 0.5 }), RangeError, { fn: 'OptimizerPolicy', arg: 'initialStep', got: '0.5' });
+    expect(() => buildPolicy({ preset: 42 })).toThrow(TypeError);
+    expect(() => buildPolicy({ preset: 42 })).toThrow(/^buildPolicy: unknown preset 42; accepted: /);
+    expect(() => buildPolicy({ preset: 'toString' })).toThrow(/^buildPolicy: unknown preset "toString"/); // not an inherited property
+    expect(() => buildPolicy({ phases: [{ lr: { type: 'linspace', start: 0, end: 1, steps: 3 } }], preset2: 1 })).toThrow(/^policyFromJSON: unknown key "preset2"; accepted: phases$/);
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { constant, cosinespace, linspace, OptimizerPolicy, oneCyclePhases, Phase, phaseFromJSON, policyFromJSON, sgdrPhases, spaceFromJSON } from '../lib/index.js';
+import { expectNamedError } from './helpers.js';
 
 const roundTrip = <T>(x: T): unknown => JSON.parse(JSON.stringify(x));
 
@@ -41,5 +42,58 @@ describe('JSON forms', () => {
     expect(() => policyFromJSON({ phases: [{ lr: { type: 'nope' } }] })).toThrow(/policyFromJSON: phases\[0\]: lr: unknown space type "nope"/);
     expect(() => policyFromJSON({ phases: [], extra: 1 })).toThrow(/policyFromJSON: unknown key "extra"; accepted: phases/);
     expect(() => policyFromJSON({ phases: [] })).toThrow(/OptimizerPolicy: phases must be a non-empty array/);
+  });
+
+  it('law: any linspace/cosinespace/constant round-trips to the same printout and values', () => {
+    const arbSpace = fc.oneof(
+      fc.tuple(fc.constantFrom(linspace, cosinespace), fc.double({ min: -9, max: 9, noNaN: true }), fc.double({ min: -9, max: 9, noNaN: true }), fc.integer({ min: 0, max: 30 }), fc.boolean()).map(
+        ([make, a, b, n, endpoint]) => make(a, b, n, endpoint ? {} : { endpoint: false }),
+      ),
+      fc.tuple(fc.double({ min: -9, max: 9, noNaN: true }), fc.integer({ min: 0, max: 30 })).map(([v, n]) => constant(v, n)),
+    );
+    fc.assert(
+      fc.property(arbSpace, (space) => {
+        const copy = spaceFromJSON(roundTrip(space));
+        expect(String(copy)).toBe(String(space));
+        // JSON has no -0 (it writes 0), so compare with ===, which holds -0 === 0.
+        const ours = [...space];
+        expect([...copy].every((v, i) => v === ours[i])).toBe(true);
+        expect(copy.length).toBe(ours.length);
+      }),
+    );
+  });
+
+  it('a JSON config file with a one-cycle policy: the same numbers after a trip through text', () => {
+    const text = JSON.stringify(new OptimizerPolicy(oneCyclePhases({ steps: 500 })), null, 2);
+    const policy = policyFromJSON(JSON.parse(text));
+    expect(policy.phases.map((p) => p.length)).toEqual([225, 225, 50]);
+    expect(policy.at(224)).toEqual({ lr: 1, momentum: 0.85 });
+  });
+
+  it('bad specs: the error class, and a message naming where, the key and the value', () => {
+    expectNamedError(() => spaceFromJSON(null), TypeError, { fn: 'spaceFromJSON', arg: 'spec', got: 'null' });
+    expectNamedError(() => spaceFromJSON([1, 2]), TypeError, { fn: 'spaceFromJSON', arg: 'spec', got: '[1,2]' });
+    expectNamedError(() => spaceFromJSON({ type: 'linspace', start: 0, end: 1, steps: -3 }), RangeError, { fn: 'linspace', arg: 'steps', got: '-3' });
+    expectNamedError(() => spaceFromJSON({ type: 'linspace', start: 0, end: 1, steps: '3' }), TypeError, { fn: 'linspace', arg: 'steps', got: '"3"' });
+    expectNamedError(() => spaceFromJSON({ type: 'cosinespace', start: 0, steps: 3 }), TypeError, { fn: 'cosinespace', arg: 'end', got: 'undefined' });
+    expectNamedError(() => spaceFromJSON({ type: 'constant', value: null }), TypeError, { fn: 'constant', arg: 'value', got: 'null' });
+    expectNamedError(() => spaceFromJSON({ type: 'linspace', start: 0, end: 1, steps: 3, endpoint: 'false' }), TypeError, { fn: 'linspace', arg: 'endpoint', got: '"false"' });
+    expectNamedError(() => phaseFromJSON([]), TypeError, { fn: 'phaseFromJSON', arg: 'spec', got: '[]' });
+    expectNamedError(() => phaseFromJSON({}), TypeError, { fn: 'Phase', arg: 'params', got: '{}' });
+    expectNamedError(() => policyFromJSON('phases'), TypeError, { fn: 'policyFromJSON', arg: 'spec', got: '"phases"' });
+    expectNamedError(() => policyFromJSON({ phases: 3 }), TypeError, { fn: 'policyFromJSON', arg: 'phases', got: '3' });
+    expectNamedError(() => policyFromJSON({ phases: [{ lr: { type: 'linspace', start: 0, end: 1, steps: 3 } }, 7] }), TypeError, { fn: 'policyFromJSON: phases[1]', arg: 'spec', got: '7' });
+    expectNamedError(() => policyFromJSON({ phases: [] }), RangeError, { fn: 'OptimizerPolicy', arg: 'phases', got: '[]' });
+    expectNamedError(() => policyFromJSON({ phases: [{ lr: { type: 'linspace', start: 0, end: 1, steps: 3 } }] }, { initialStep: -2 }), RangeError, { fn: 'OptimizerPolicy', arg: 'initialStep', got: '-2' });
+    expect(() => policyFromJSON({ phases: [{ lr: { type: 'linspace', start: 0, end: 1, steps: 3 }, momentum: { type: 'linspace', start: 0, end: 1, steps: 4 } }] })).toThrow(
+      new RangeError('Phase: spaces must have equal lengths, got lr: 3, momentum: 4'),
+    );
+    // Unknown names list what is accepted, and say where they were found.
+    expect(() => spaceFromJSON({ type: 'constant', value: 1, stpes: 3 })).toThrow(TypeError);
+    expect(() => spaceFromJSON({ type: 'constant', value: 1, stpes: 3 })).toThrow(/^spaceFromJSON: unknown key of a constant spec "stpes"; accepted: type, value, steps$/);
+    expect(() => spaceFromJSON({ start: 0 })).toThrow(/^spaceFromJSON: unknown space type undefined; accepted: linspace, cosinespace/);
+    expect(() => policyFromJSON({ phases: [{ lr: { type: 'linspace', start: 0, end: 1, steps: 3 } }, { momentum: { type: 'cosine' } }] })).toThrow(
+      /^policyFromJSON: phases\[1\]: momentum: unknown space type "cosine"; accepted: /,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { type Ease, linearEase } from '../ease.js';
-import { count, finite, num } from '../internal/validate.js';
+import { count, finite, num, show } from '../internal/validate.js';
 import { Space, type SpaceSpec } from '../space.js';
 
 /** Options shared by the eased spaces. */
@@ -62,19 +62,19 @@ export class EasedSpace extends Space {
     finite(name, 'end', end);
     if (!(steps === Infinity && this.mayBeUnbounded())) count(name, 'steps', steps);
     const endpoint = options.endpoint ?? true;
-    if (typeof endpoint !== 'boolean') throw new TypeError(`${name}: endpoint must be a boolean, got ${String(endpoint)}`);
+    if (typeof endpoint !== 'boolean') throw new TypeError(`${name}: endpoint must be a boolean, got ${show(endpoint)}`);
     this.length = steps;
     this.endpoint = endpoint;
     this.offset = options.offset === undefined ? 0 : finite(name, 'offset', options.offset);
     this.#defaultSpan = options.span === undefined;
     if (options.span !== undefined && !(finite(name, 'span', options.span) > 0)) {
-      throw new RangeError(`${name}: span must be a finite number > 0, got ${options.span}`);
+      throw new RangeError(`${name}: span must be a finite number > 0, got ${show(options.span)}`);
     }
     this.span = options.span ?? (endpoint ? Math.max(steps - 1, 1) : Math.max(steps, 1));
     this._delta = end - start;
     this._wide = !Number.isFinite(this._delta);
     this.wrap = options.wrap ?? false;
-    if (typeof this.wrap !== 'boolean') throw new TypeError(`${name}: wrap must be a boolean, got ${String(this.wrap)}`);
+    if (typeof this.wrap !== 'boolean') throw new TypeError(`${name}: wrap must be a boolean, got ${show(this.wrap)}`);
   }
 
   protected override get label(): string {

@@ -66,7 +66,7 @@ describe('EasedSpace, the one mechanism behind the curves', () => {
     expectNamedError(make({ span: Infinity }), RangeError, { fn: 'myspace', arg: 'span', got: 'Infinity' });
     expectNamedError(make({ offset: NaN }), RangeError, { fn: 'myspace', arg: 'offset', got: 'NaN' });
     expectNamedError(make({ endpoint: 1 }), TypeError, { fn: 'myspace', arg: 'endpoint', got: '1' });
-    expectNamedError(make({ wrap: 'yes' }), TypeError, { fn: 'myspace', arg: 'wrap', got: 'yes' });
+    expectNamedError(make({ wrap: 'yes' }), TypeError, { fn: 'myspace', arg: 'wrap', got: '"yes"' });
     expectNamedError(() => new EasedSpace('myspace', 0, 1, Infinity, linearEase), RangeError, { fn: 'myspace', arg: 'steps', got: 'Infinity' });
   });
 });

@@ -87,6 +87,6 @@ describe('linspace', () => {
     expectNamedError(() => linspace(0, -Infinity, 3), RangeError, { fn: 'linspace', arg: 'end', got: '-Infinity' });
     expectNamedError(() => linspace('0' as unknown as number, 1, 3), TypeError, { fn: 'linspace', arg: 'start', got: '"0"' });
     expectNamedError(() => linspace(0, null as unknown as number, 3), TypeError, { fn: 'linspace', arg: 'end', got: 'null' });
-    expectNamedError(() => linspace(0, 1, 3, { endpoint: 'no' as unknown as boolean }), TypeError, { fn: 'linspace', arg: 'endpoint', got: 'no' });
+    expectNamedError(() => linspace(0, 1, 3, { endpoint: 'no' as unknown as boolean }), TypeError, { fn: 'linspace', arg: 'endpoint', got: '"no"' });
   });
 });
