@@ -1,6 +1,20 @@
 // Compile-time guarantees, checked by `npm run typecheck` (tsc reads spec/), and run as tests.
+import { type Observable, Subject } from 'rxjs';
 import { describe, expectTypeOf, it } from 'vitest';
-import { cosinespace, linspace, OptimizerPolicy, oneCyclePhases, Phase, sgdrPhases, type PolicyValues } from '../lib/index.js';
+import {
+  constant,
+  cosinespace,
+  linspace,
+  OptimizerPolicy,
+  oneCyclePhases,
+  Phase,
+  Sequence,
+  sgdrPhases,
+  type ParamValues,
+  type PhaseValues,
+  type PolicyValues,
+  type Space,
+} from '../lib/index.js';
 
 describe('types', () => {
   it('a Phase of { lr, momentum } yields { lr: number; momentum: number }', () => {
@@ -34,5 +48,77 @@ describe('types', () => {
     void (() => oneCyclePhases({}));
     // @ts-expect-error lr is a pair
     void (() => sgdrPhases({ baseCycleLength: 1, cycles: 1, lr: 1 }));
+  });
+
+  it('spaces are Observable<number>, Iterable<number> and Space; at(i) is a number', () => {
+    const space = linspace(1, 0, 3);
+    expectTypeOf(space).toEqualTypeOf<Space>();
+    expectTypeOf(space).toMatchTypeOf<Observable<number>>();
+    expectTypeOf(space).toMatchTypeOf<Iterable<number>>();
+    expectTypeOf(space.at(0)).toBeNumber();
+    expectTypeOf(constant(0.9)).toEqualTypeOf<Space>();
+    // @ts-expect-error steps is required (constant is the one space without it)
+    void (() => linspace(0, 1));
+    // @ts-expect-error numbers only
+    void (() => cosinespace('1', 0, 5));
+  });
+
+  it('a Phase infers its names from the object it is given', () => {
+    const phase = new Phase({ lr: linspace(0, 1, 3), momentum: 0.9, weightDecay: constant(1e-4) });
+    expectTypeOf(phase).toEqualTypeOf<Phase<'lr' | 'momentum' | 'weightDecay'>>();
+    expectTypeOf(phase.names).toEqualTypeOf<readonly ('lr' | 'momentum' | 'weightDecay')[]>();
+    expectTypeOf<PhaseValues<typeof phase>>().toEqualTypeOf<ParamValues<'lr' | 'momentum' | 'weightDecay'>>();
+    // @ts-expect-error a parameter is a space or a number, not a string
+    void (() => new Phase({ lr: '0.1' }));
+    // @ts-expect-error nor an array of numbers
+    void (() => new Phase({ lr: [0, 1] }));
+  });
+
+  it('the driven stream, allSteps() and iteration carry the dict type', () => {
+    const policy = new OptimizerPolicy(oneCyclePhases({ steps: 10 }));
+    type V = { lr: number; momentum: number };
+    expectTypeOf(policy.drive(new Subject<void>())).toEqualTypeOf<Observable<V>>();
+    expectTypeOf(policy.allSteps()).toEqualTypeOf<Sequence<V>>();
+    expectTypeOf([...policy]).toEqualTypeOf<V[]>();
+    policy.drive(new Subject<void>()).subscribe((v) => {
+      expectTypeOf(v.momentum).toBeNumber();
+      // @ts-expect-error a typo in a parameter name is a compile error on the driven stream too
+      void v.momentun;
+    });
+  });
+
+  it('an OptimizerPolicy takes Phases only, and known options only', () => {
+    // @ts-expect-error a space is not a phase
+    void (() => new OptimizerPolicy([linspace(0, 1, 3)]));
+    // @ts-expect-error Poutyne's snake_case option name is a compile error
+    void (() => new OptimizerPolicy(sgdrPhases({ baseCycleLength: 4, cycles: 2 }), { initial_step: 3 }));
+    // @ts-expect-error initialStep is a number
+    void (() => new OptimizerPolicy(sgdrPhases({ baseCycleLength: 4, cycles: 2 }), { initialStep: '3' }));
+  });
+
+  it('preset options reject unknown and snake_case names', () => {
+    // @ts-expect-error finetune_fraction is Poutyne's name; here it is finetuneFraction
+    void (() => oneCyclePhases({ steps: 10, finetune_fraction: 0.2 }));
+    // @ts-expect-error cycles is required
+    void (() => sgdrPhases({ baseCycleLength: 200 }));
+    // @ts-expect-error cycle_mult is Poutyne's name; here it is cycleMult
+    void (() => sgdrPhases({ baseCycleLength: 200, cycles: 3, cycle_mult: 2 }));
+    // @ts-expect-error momentum is a pair too
+    void (() => oneCyclePhases({ steps: 10, momentum: [0.9] }));
+  });
+
+  it('a custom Sequence must give length and _at', () => {
+    // @ts-expect-error _at is abstract
+    class Partial extends Sequence<number> {
+      readonly length = 1;
+    }
+    void Partial;
+    class Ones extends Sequence<number> {
+      readonly length = 2;
+      _at(): number {
+        return 1;
+      }
+    }
+    expectTypeOf(new Ones().at(0)).toBeNumber();
   });
 });
