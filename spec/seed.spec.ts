@@ -60,7 +60,9 @@ describe('seed: Build Complex Policies From Basic Phases', () => {
     expect(p.length).toBe(700);
     const reference = [...poutyneLinspace(0, 1, 100), ...poutyneCosinespace(1, 0, 200), ...poutyneLinspace(0, 0.5, 100), ...poutyneLinspace(0.5, 0.1, 300)];
     expectClose([...p.allSteps()].map((d) => d.lr), reference);
-    expect([99, 100, 299, 300, 399, 400, 699].map((k) => p.at(k).lr)).toEqual([1, 1, 0, 0, 0.5, 0.5, 0.1]);
+    // Boundary values: each phase starts at its start and ends at its end, so the joins repeat a value.
+    expect([0, 99, 100, 299, 300, 399, 400, 699].map((k) => p.at(k).lr)).toEqual([0, 1, 1, 0, 0, 0.5, 0.5, 0.1]);
+    expect(p.phaseStarts).toEqual([0, 100, 300, 400]);
   });
 
   it('driven batch by batch, pushes the same values into an optimizer', () => {
@@ -74,6 +76,21 @@ describe('seed: Build Complex Policies From Basic Phases', () => {
 });
 
 describe('seed: Use Already Defined Complex Policies', () => {
+  it('the seed\'s manual build: cosinespace(1, 0, 200 | 400 | 800), 1400 steps, restarting at 200 and 600', () => {
+    const manual = new OptimizerPolicy([new Phase({ lr: cosinespace(1, 0, 200) }), new Phase({ lr: cosinespace(1, 0, 400) }), new Phase({ lr: cosinespace(1, 0, 800) })]);
+    expect(manual.length).toBe(200 + 400 + 800);
+    expect(manual.phaseStarts).toEqual([0, 200, 600]);
+    expect([0, 199, 200, 599, 600, 1399].map((k) => manual.at(k).lr)).toEqual([1, 0, 1, 0, 1, 0]);
+    expectClose([...manual.allSteps()].map((d) => d.lr), [...poutyneCosinespace(1, 0, 200), ...poutyneCosinespace(1, 0, 400), ...poutyneCosinespace(1, 0, 800)]);
+    // The pre-defined one is the same build with sgdr's lr option set to the manual (1, 0).
+    expect([...new OptimizerPolicy(sgdrPhases({ baseCycleLength: 200, cycles: 3, cycleMult: 2, lr: [1, 0] })).allSteps()]).toEqual([...manual.allSteps()]);
+  });
+
+  it('sgdr_phases(base_cycle_length=200, cycles=3, cycle_mult=2) with its default lr (1, 0.1): each cycle ends at 0.1, not 0 as in the manual build', () => {
+    const preset = new OptimizerPolicy(sgdrPhases({ baseCycleLength: 200, cycles: 3, cycleMult: 2 }));
+    expect([0, 199, 200, 599, 600, 1399].map((k) => preset.at(k).lr)).toEqual([1, 0.1, 1, 0.1, 1, 0.1]);
+  });
+
   it('sgdr_phases(base_cycle_length=200, cycles=3, cycle_mult=2) is the manual build with lr (1, 0.1)', () => {
     const preset = new OptimizerPolicy(sgdrPhases({ baseCycleLength: 200, cycles: 3, cycleMult: 2 }));
     const manual = new OptimizerPolicy([200, 400, 800].map((n) => new Phase({ lr: cosinespace(1, 0.1, n) })));
@@ -94,5 +111,20 @@ describe('seed: Use Already Defined Complex Policies', () => {
     expectClose(lr, [...poutyneLinspace(0.1, 1, 225), ...poutyneLinspace(1, 0.1, 225), ...poutyneLinspace(0.1, 0.01, 50)]);
     const momentum = [...tp.allSteps()].map((d) => d.momentum);
     expectClose(momentum, [...poutyneLinspace(0.95, 0.85, 225), ...poutyneLinspace(0.85, 0.95, 225), ...Array(50).fill(0.95)]);
+  });
+
+  it('one_cycle_phases(500): phase lengths 225 / 225 / 50 (a = int(500·0.1), up = (500 - a)//2) and the values at the joins', () => {
+    const tp = new OptimizerPolicy(oneCyclePhases({ steps: 500 }));
+    expect(tp.phases.map((p) => p.length)).toEqual([225, 225, 50]);
+    expect(tp.phaseStarts).toEqual([0, 225, 450]);
+    const at = (k: number) => tp.at(k);
+    expect(at(0)).toEqual({ lr: 0.1, momentum: 0.95 });
+    expect(at(224)).toEqual({ lr: 1, momentum: 0.85 }); // the peak, twice
+    expect(at(225)).toEqual({ lr: 1, momentum: 0.85 });
+    expect(at(449)).toEqual({ lr: 0.1, momentum: 0.95 }); // back at the start, twice
+    expect(at(450)).toEqual({ lr: 0.1, momentum: 0.95 });
+    expect(at(499)).toEqual({ lr: 0.01, momentum: 0.95 });
+    // lr at step 100 of the way up: 0.1 + 100/224 · 0.9
+    expect(at(100).lr).toBeCloseTo(0.1 + (100 / 224) * 0.9, 14);
   });
 });
