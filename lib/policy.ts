@@ -89,7 +89,8 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
   }
 
   /**
-   * Moves the cursor to `step` (0 ≤ step ≤ length) without emitting anything: for resuming.
+   * Moves the cursor to `step` (any non-negative integer; at or past the end, the next step
+   * completes the driven stream) without emitting anything: for resuming.
    * @example policy.seek(1_000); policy.currentStep; // 1000
    */
   seek(step: number): void {

@@ -16,6 +16,10 @@ export function cycle(space: Space, steps: number): Space {
 }
 
 class CycleSpace extends Space {
+  protected override get label(): string {
+    return 'cycle';
+  }
+
   constructor(
     readonly space: Space,
     readonly length: number,

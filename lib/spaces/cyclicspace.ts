@@ -34,6 +34,10 @@ export function cyclicspace(low: number, high: number, steps: number, options: C
 }
 
 class CyclicSpace extends Space {
+  protected override get label(): string {
+    return 'cyclicspace';
+  }
+
   readonly #total: number;
   readonly #ratio: number;
 

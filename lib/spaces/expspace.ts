@@ -29,6 +29,10 @@ export function expspace(start: number, rate: number, steps: number, options: Ex
 }
 
 class ExpSpace extends Space {
+  protected override get label(): string {
+    return 'expspace';
+  }
+
   constructor(
     readonly start: number,
     readonly rate: number,

@@ -14,6 +14,10 @@ export function invsqrtspace(start: number, timescale: number, steps: number): S
 }
 
 class InvSqrtSpace extends Space {
+  protected override get label(): string {
+    return 'invsqrtspace';
+  }
+
   constructor(
     readonly start: number,
     readonly timescale: number,

@@ -52,6 +52,10 @@ function mulberry(state: number): number {
 }
 
 class NoisySpace extends Space {
+  protected override get label(): string {
+    return 'noisy';
+  }
+
   readonly length: number;
 
   constructor(
