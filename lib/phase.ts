@@ -2,6 +2,8 @@ import { show } from './internal/validate.js';
 import { Sequence } from './sequence.js';
 import { Space, type SpaceSpec } from './space.js';
 import { constant } from './spaces/constant.js';
+import { EasedSpace } from './spaces/eased.js';
+import { cosineEase, linearEase, type Ease } from './ease.js';
 
 /** The values of one step: one number per parameter name, e.g. `{ lr: number; momentum: number }`. */
 export type ParamValues<K extends string = string> = { [P in K]: number };
@@ -37,8 +39,7 @@ export class Phase<K extends string = string> extends Sequence<ParamValues<K>> {
   /** The space of each parameter (plain numbers given to the constructor appear as `constant`). */
   readonly spaces: Readonly<Record<K, Space>>;
   // Builds one step's dict; see `dictBuilder` for why it is compiled per phase.
-  readonly #build: (spaces: readonly Space[], i: number) => ParamValues<K>;
-  readonly #list: readonly Space[];
+  readonly #build: (i: number) => ParamValues<K>;
 
   constructor(params: Readonly<Record<K, SpaceLike>>) {
     super();
@@ -74,12 +75,11 @@ export class Phase<K extends string = string> extends Sequence<ParamValues<K>> {
     this.length = length;
     this.names = names;
     this.spaces = spaces;
-    this.#list = names.map((name) => spaces[name]);
-    this.#build = dictBuilder(names);
+    this.#build = dictBuilder(names, names.map((name) => spaces[name]));
   }
 
   _at(i: number): ParamValues<K> {
-    return this.#build(this.#list, i);
+    return this.#build(i);
   }
 
   /**
@@ -115,17 +115,59 @@ export class Phase<K extends string = string> extends Sequence<ParamValues<K>> {
  * `new Function` (not under a Content-Security-Policy without 'unsafe-eval'), the literal is
  * compiled once per phase. The names are embedded with JSON.stringify, so any name is quoted
  * safely. Elsewhere the key-by-key loop gives the same dicts, slower.
+ *
+ * The plain eased spaces (linear, cosine, constant: what Poutyne's presets are made of) are
+ * inlined into that literal with their numbers, and spaces on the same progress share one ease:
+ * a one-cycle phase of cosine `lr` and `momentum` takes one `Math.cos` a step, not two. The
+ * expressions are `EasedSpace._at`'s, operation for operation, so the values are the same bits.
  */
-function dictBuilder<K extends string>(names: readonly K[]): (spaces: readonly Space[], i: number) => ParamValues<K> {
+function dictBuilder<K extends string>(names: readonly K[], spaces: readonly Space[]): (i: number) => ParamValues<K> {
   try {
-    const fields = names.map((name, j) => `${JSON.stringify(name)}: spaces[${j}]._at(i)`).join(', ');
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval
-    return new Function('spaces', 'i', `return { ${fields} };`) as (spaces: readonly Space[], i: number) => ParamValues<K>;
+    return compileDict(names, spaces);
   } catch {
-    return (spaces, i) => {
+    return (i) => {
       const out = {} as ParamValues<K>;
       for (let j = 0; j < names.length; j++) out[names[j]!] = spaces[j]!._at(i);
       return out;
     };
   }
+}
+
+function compileDict<K extends string>(names: readonly K[], spaces: readonly Space[]): (i: number) => ParamValues<K> {
+  const lines: string[] = [];
+  const eases: Ease[] = [];
+  // One weight per distinct (offset, span, ease): the key is the generated expression itself.
+  const weights = new Map<string, string>();
+  const fields = names.map((name, j) => {
+    const space = spaces[j]!;
+    let value = `spaces[${j}]._at(i)`;
+    // Only a space whose `_at` is EasedSpace's own: no override, no wrapping or overflow variant.
+    if (space instanceof EasedSpace && space._at === EasedSpace.prototype._at) {
+      const t = `(i + ${literal(space.offset)}) / ${literal(space.span)}`;
+      let w: string;
+      if (space.ease === linearEase) w = t;
+      else if (space.ease === cosineEase) w = `(1 - Math.cos(Math.PI * (${t}))) / 2`;
+      else {
+        let k = eases.indexOf(space.ease);
+        if (k < 0) k = eases.push(space.ease) - 1;
+        w = `eases[${k}](${t})`;
+      }
+      let v = weights.get(w);
+      if (v === undefined) {
+        v = `w${weights.size}`;
+        weights.set(w, v);
+        lines.push(`const ${v} = ${w};`);
+      }
+      value = `${v} === 1 ? ${literal(space.end)} : ${literal(space.start)} + ${literal(space._delta)} * ${v}`;
+    }
+    return `${JSON.stringify(name)}: ${value}`;
+  });
+  const body = `return function dict(i) { ${lines.join(' ')} return { ${fields.join(', ')} }; };`;
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  return new Function('spaces', 'eases', body)(spaces, eases) as (i: number) => ParamValues<K>;
+}
+
+/** A number as source text that parses back to the same double (`-0` and `Infinity` included). */
+function literal(x: number): string {
+  return Object.is(x, -0) ? '-0' : `(${String(x)})`;
 }

@@ -1,6 +1,17 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { constant, cosinespace, linspace, Phase, phaseFromJSON } from '../lib/index.js';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  constant,
+  cosinespace,
+  expspace,
+  kcosinespace,
+  linspace,
+  Phase,
+  phaseFromJSON,
+  polyspace,
+  tanhspace,
+  type Space,
+} from '../lib/index.js';
 import { collect, expectClose, expectNamedError, poutyneCosinespace, poutyneLinspace } from './helpers.js';
 
 describe('Phase', () => {
@@ -106,6 +117,56 @@ describe('Phase', () => {
     a.lr = 42;
     expect(phase.at(1)).toEqual({ lr: 0.5 });
     expect(phase.at(1)).not.toBe(phase.at(1));
+  });
+
+  // The phase compiles its spaces' formulas into one function (sharing a cosine between spaces
+  // on the same progress): each value must still be the very bits the space's own at() gives.
+  const mixedSpaces = (n: number, a: number, b: number): Record<string, Space> => ({
+    lin: linspace(a, b, n),
+    cos: cosinespace(b, a, n),
+    cos2: cosinespace(a, -0, n),
+    open: cosinespace(a, b, n, { endpoint: false }),
+    offset: linspace(a, b, n, { offset: 0.5, span: n + 1 }),
+    wrap: cosinespace(a, b, n, { span: 3.5, wrap: true }),
+    wide: linspace(-Number.MAX_VALUE, Number.MAX_VALUE, n),
+    poly: polyspace(a, b, n, 2),
+    tanh: tanhspace(a, b, n),
+    kcos: kcosinespace(a, b, n, 2),
+    exp: expspace(a === 0 ? 1 : a, 0.9, n),
+    held: constant(a),
+    minusZero: constant(-0, n),
+  });
+
+  it('law: every parameter of at(i) is bit for bit its space\'s at(i), for every kind of space', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.double({ min: -10, max: 10, noNaN: true }), fc.double({ min: -10, max: 10, noNaN: true }), (n, a, b) => {
+        const spaces = mixedSpaces(n, a, b);
+        const phase = new Phase(spaces);
+        for (let i = 0; i < n; i++) {
+          const dict = phase.at(i);
+          for (const [name, space] of Object.entries(spaces)) {
+            if (!Object.is(dict[name], space.at(Math.min(i, space.length - 1)))) return false;
+          }
+        }
+        return true;
+      }),
+    );
+  });
+
+  it('without new Function (a strict Content-Security-Policy) it builds the same dicts', () => {
+    const spaces = mixedSpaces(9, 0.3, 2);
+    const compiled = [...new Phase(spaces)];
+    vi.stubGlobal('Function', function refused() {
+      throw new EvalError('Refused to evaluate a string as JavaScript (unsafe-eval)');
+    });
+    let fallback: unknown[];
+    try {
+      fallback = [...new Phase(spaces)];
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(fallback).toEqual(compiled);
+    expect(Object.keys(fallback[4] as object)).toEqual(Object.keys(spaces));
   });
 
   it('an empty phase (steps 0) is allowed and emits nothing', () => {
