@@ -23,7 +23,7 @@ export interface TimmCosineOptions {
   /** Whether the cosine starts after the warmup (`true`) or overlaps it (default `false`: the peak is never applied). */
   readonly warmupPrefix?: boolean;
   readonly kDecay?: number;
-  /** Steps `[from, to)` (or `[from]`) where the lr is multiplied by `1 + noise`; default none. */
+  /** Steps `[from, to)` (or `[from]`) where the lr `v` becomes `v + v·noise`, as in timm; default none. */
   readonly noiseRangeT?: readonly [number, number?];
   readonly noisePct?: number;
   readonly noiseType?: 'normal' | 'uniform';
@@ -35,8 +35,8 @@ export interface TimmCosineOptions {
  * timm `CosineLRScheduler`: warmup `warmupLrInit → baseLr` over `warmupT` steps, then cosine cycles
  * `tInitial·cycleMul^i` long with peaks `baseLr·cycleDecay^i`, `lrMin` after `cycleLimit` cycles,
  * and optional k-decay. Without `warmupPrefix` the warmup overlaps the first cycle, as in timm.
- * Noise (`noiseRangeT`, seeded by `noiseSeed + t` as in timm) uses rx-policy's own generator
- * (see `noisy`): timm's torch.randn stream cannot be reproduced bit for bit.
+ * Noise (`noiseRangeT`, `noisePct`, `noiseType`, `noiseSeed`) is timm's own draws, bit for bit:
+ * `torch.randn(1)` after `manual_seed(noiseSeed + t)`, reproduced by `noisy`.
  * @example timm.cosineLR({ baseLr: 1, tInitial: 10, warmupT: 3, warmupPrefix: true, steps: 14 })
  */
 function cosineLR(given: TimmCosineOptions): Phase<'lr'>[] {

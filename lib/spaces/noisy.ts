@@ -1,4 +1,5 @@
 import { count, finite, knownKeys, plainObject, show } from '../internal/validate.js';
+import { TorchGenerator } from '../internal/torchGenerator.js';
 import { Space, type SpaceSpec } from '../space.js';
 
 /** Options of `noisy`, with timm's defaults. */
@@ -7,23 +8,24 @@ export interface NoiseOptions {
   readonly range: readonly [number, number?];
   /** Noise limit: `|n| < pct`. Default 0.67. */
   readonly pct?: number;
-  /** `'normal'` (default: standard normal, redrawn until `|n| < pct`) or `'uniform'` in `(−pct, pct)`. */
+  /** `'normal'` (default: `torch.randn`, redrawn until `|n| < pct`) or `'uniform'` (`2·(torch.rand − 0.5)·pct`). */
   readonly type?: 'normal' | 'uniform';
-  /** Default 42. */
+  /** An integer; step `t` draws from `manual_seed(seed + t)`. Default 42. */
   readonly seed?: number;
   /** The global step of this space's step 0 (when it is a later phase of a policy). Default 0. */
   readonly offset?: number;
 }
 
 /**
- * Multiplies a space by `1 + n` on a range of steps, with `n` drawn from a generator seeded by
- * `seed + step`, as timm's noise does, so any step's noise is known in O(1) and a resumed run gets
- * the same noise. The generator is a counter-based mulberry32 with Box–Muller, not torch.randn:
- * the values differ from timm's, the distribution and seeding scheme do not.
+ * timm's learning-rate noise: on a range of steps, a value `v` becomes `v + v·n`, with `n` drawn
+ * as timm draws it, from a PyTorch CPU generator seeded with `seed + step`. rx-policy reproduces
+ * that generator (MT19937 and ATen's Box–Muller, see `TorchGenerator`), so the noise is PyTorch's
+ * own, bit for bit, and any step's noise is known in O(1): a resumed run gets the same noise.
  *
  * @example
- * import { noisy, linspace } from 'rx-policy';
- * noisy(linspace(1, 0, 100), { range: [10, 90], seed: 7 }).at(50); // same value on every run
+ * import { noisy, constant } from 'rx-policy';
+ * // timm: torch.Generator().manual_seed(42 + 0); torch.randn(1) is 0.33669036626815796
+ * noisy(constant(1, 10), { range: [0], seed: 42 }).at(0); // 1.336690366268158
  */
 export function noisy(space: Space, options: NoiseOptions): Space {
   const fn = 'noisy';
@@ -39,17 +41,13 @@ export function noisy(space: Space, options: NoiseOptions): Space {
   if (!(pct > 0)) throw new RangeError(`${fn}: pct must be > 0, got ${pct}`);
   const type = options.type ?? 'normal';
   if (type !== 'normal' && type !== 'uniform') throw new TypeError(`${fn}: type must be 'normal' or 'uniform', got ${show(type)}`);
-  const seed = finite(fn, 'seed', options.seed ?? 42);
+  const seed = options.seed ?? 42;
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`${fn}: seed must be an integer, got ${show(seed)}`);
   return new NoisySpace(space, from, to, pct, type, seed, count(fn, 'offset', options.offset ?? 0));
 }
 
-/** One step of mulberry32 (a small counter-based generator): the next state's uniform in [0, 1). */
-function mulberry(state: number): number {
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+// One generator serves every noisy space: each step reseeds it, so nothing is allocated per step.
+const generator = new TorchGenerator();
 
 class NoisySpace extends Space {
   protected override get label(): string {
@@ -71,18 +69,13 @@ class NoisySpace extends Space {
     this.length = space.length;
   }
 
-  /** The noise of global step `t`: timm redraws a normal until it is inside ±pct. */
+  /** The noise of global step `t`: timm's `_calculate_noise(t)`. */
   noiseAt(t: number): number {
-    // The generator's state is a local number: no allocation per step.
-    let state = (this.seed + t) >>> 0;
-    state = (state + 0x6d2b79f5) >>> 0;
-    if (this.type === 'uniform') return this.pct * (2 * mulberry(state) - 1);
+    const g = generator.manualSeed(this.seed + t);
+    if (this.type === 'uniform') return 2 * (g.randFloat32() - 0.5) * this.pct;
+    // timm redraws until the noise is inside ±pct (about two draws at the default 0.67).
     for (;;) {
-      const u1 = mulberry(state);
-      state = (state + 0x6d2b79f5) >>> 0;
-      const u2 = mulberry(state);
-      state = (state + 0x6d2b79f5) >>> 0;
-      const n = Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+      const n = g.randnFloat32();
       if (Math.abs(n) < this.pct) return n;
     }
   }
@@ -90,7 +83,9 @@ class NoisySpace extends Space {
   _at(i: number): number {
     const value = this.space._at(i);
     const t = i + this.offset;
-    return t >= this.from && t < this.to ? value * (1 + this.noiseAt(t)) : value;
+    if (!(t >= this.from && t < this.to)) return value;
+    // timm writes `v + v * noise`, which can differ from `v * (1 + noise)` in the last bit.
+    return value + value * this.noiseAt(t);
   }
 
   override toString(): string {

@@ -1,5 +1,6 @@
 // Reference numbers: anchors.md §2.5 (transcription of timm/scheduler/cosine_lr.py; timm's tests
-// were not checked there) and timm's formula written out below for other options.
+// were not checked there) and timm's formula written out below for other options. The noise's
+// numbers come from real PyTorch (see spec/internal/torchGenerator.spec.ts).
 import { describe, expect, it } from 'vitest';
 import { OptimizerPolicy, timm, type TimmCosineOptions } from '../../lib/index.js';
 import { expectClose } from '../helpers.js';
@@ -67,6 +68,18 @@ describe('timm.cosineLR', () => {
 
 describe('timm noise', () => {
   const base = { baseLr: 1, tInitial: 50, lrMin: 0.01, steps: 60 };
+  it('is PyTorch\'s noise, bit for bit: lr + lr·n with n = torch.randn(1) after manual_seed(noiseSeed + t)', () => {
+    // n for seeds 41…44 at noise_pct 0.67 from real PyTorch (spec/internal/torchGenerator.spec.ts):
+    // seed 41 redraws once (its first normal is outside ±0.67).
+    const torchNoise = [-0.6409721970558167, 0.33669036626815796, -0.6484010815620422, 0.058945026248693466];
+    const clean = lrs(base);
+    const noisy = lrs({ ...base, noiseRangeT: [0, 4], noiseSeed: 41 });
+    torchNoise.forEach((n, t) => expect(noisy[t]).toBe(clean[t]! + clean[t]! * n));
+    expect(noisy.slice(4)).toEqual(clean.slice(4));
+    // The documented example: a flat lr of 1 with noise from step 0, seed 42.
+    expect(lrs({ baseLr: 1, tInitial: 10, lrMin: 1, steps: 10, noiseRangeT: [0] })[0]).toBe(1.336690366268158);
+  });
+
   it('multiplies by 1 + n on [from, to) only, with |n| < pct, the same on every build', () => {
     const clean = lrs(base);
     const a = lrs({ ...base, noiseRangeT: [10, 40], noisePct: 0.3, noiseSeed: 5 });
