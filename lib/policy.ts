@@ -1,4 +1,5 @@
 import { Observable, Subscriber } from 'rxjs';
+import { ParamStream } from './internal/paramStream.js';
 import { count, show } from './internal/validate.js';
 import { Phase, type PhaseValues } from './phase.js';
 import { Sequence } from './sequence.js';
@@ -170,7 +171,8 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
     if (!(step$ instanceof Observable)) {
       throw new TypeError(`OptimizerPolicy.drive: step$ must be an Observable, got ${show(step$)}`);
     }
-    return new Observable<PhaseValues<P>>((subscriber) => {
+    // A ParamStream: a sink subscribed to it checks the parameter names before the first step.
+    return new ParamStream<PhaseValues<P>>(this.params, (subscriber) => {
       if (this.#driver !== undefined) {
         subscriber.error(
           new Error('OptimizerPolicy.drive: this policy is already driven by another subscription; share() the driven stream to feed several sinks'),

@@ -8,8 +8,9 @@ export type Values = Readonly<Record<string, number>>;
 /** Options shared by the sinks. */
 export interface SinkOptions {
   /**
-   * The parameter names that will be written, checked when the sink is made (pass the policy's
-   * names). Without it, each new set of names is checked on the value that brings it.
+   * The parameter names that will be written, checked when the sink is made (pass `policy.params`).
+   * Without it, they are checked when the sink subscribes to `policy.drive(…)` or
+   * `schedule(policy)`, which carry their names, or else on the first value that brings them.
    */
   readonly params?: readonly string[];
 }

@@ -1,6 +1,6 @@
-import { Subject, type Observer } from 'rxjs';
+import { map, Subject, type Observer } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { applyTo, applyToGroups, applyWith, linspace, OptimizerPolicy, Phase, type Values } from '../../lib/index.js';
+import { applyTo, applyToGroups, applyWith, fitCallbacks, linspace, OptimizerPolicy, Phase, schedule, type Values } from '../../lib/index.js';
 
 const policy = () => new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 3), momentum: linspace(0.9, 0.8, 3) })]);
 
@@ -22,6 +22,38 @@ describe('sinks', () => {
     expect(() => applyTo({ learningRate: 0 }, { params: ['lr'] })).toThrow(new TypeError('applyTo: the target has no numeric field "lr"; it has: learningRate'));
     const sink = applyTo({ lr: 0 });
     expect(() => sink.next!({ lr: 1, beta1: 0.9 })).toThrow(/no numeric field "beta1"/);
+  });
+
+  it('a sink subscribed to policy.drive checks the names at subscription: nothing is stepped or written', () => {
+    const p = policy();
+    const optimizer = { lr: 7 };
+    const step$ = new Subject<void>();
+    expect(() => p.drive(step$).subscribe(applyTo(optimizer))).toThrow(new TypeError('applyTo: the target has no numeric field "momentum"; it has: lr'));
+    step$.next();
+    expect(p.currentStep).toBe(0);
+    expect(optimizer.lr).toBe(7);
+    // The failed subscription did not take the cursor: a good sink can drive the policy now.
+    const good = { lr: 0, momentum: 0 };
+    p.drive(step$).subscribe(applyTo(good));
+    step$.next();
+    expect(good).toEqual({ lr: 0, momentum: 0.9 });
+  });
+
+  it('so does a sink subscribed to events$.pipe(schedule(policy)); every sink kind checks there', () => {
+    const { events$ } = fitCallbacks();
+    expect(() => events$.pipe(schedule(policy())).subscribe(applyToGroups({ paramGroups: [{ lr: 0 }] }))).toThrow(/applyToGroups: paramGroups\[0\] has no numeric field "momentum"; it has: lr/);
+    expect(() => policy().drive(new Subject()).subscribe(applyWith({ lr: () => {} }))).toThrow(new TypeError('applyWith: no setter for "momentum"; setters: lr'));
+  });
+
+  it('behind other operators a sink cannot see the names up front: it checks the first value, before writing', () => {
+    const optimizer = { lr: 7 };
+    const sink = applyTo(optimizer);
+    const step$ = new Subject<void>();
+    // A plain Observable from map() carries no names, so subscribing succeeds...
+    policy().drive(step$).pipe(map((v) => ({ ...v }))).subscribe({ next: (v) => expect(() => sink.next!(v)).toThrow(/no numeric field "momentum"/) });
+    step$.next();
+    // ...and the first value is refused whole: lr was not written either.
+    expect(optimizer.lr).toBe(7);
   });
 
   it('applyToGroups writes every group, or per-group values by array or function', () => {

@@ -1,7 +1,8 @@
 // A real TF.js training run (pure-JS CPU backend): the values the policy emits take effect.
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { cosinespace, fitCallbacks, linspace, OptimizerPolicy, Phase, resumeFromIterations, schedule, tfjsOptimizerSink } from '../../lib/index.js';
+import { Subject } from 'rxjs';
+import { cosinespace, fitCallbacks, linspace, oneCyclePhases, OptimizerPolicy, Phase, resumeFromIterations, schedule, tfjsOptimizerSink } from '../../lib/index.js';
 
 await tf.setBackend('cpu');
 
@@ -76,6 +77,10 @@ describe('TF.js: a policy drives real training through the fit bridge and the si
       new TypeError('tfjsOptimizerSink: Adam has no hyper-parameter "momentum"; it has: learningRate, beta1, beta2, epsilon (lr is an alias of learningRate)'),
     );
     expect(() => tfjsOptimizerSink(tf.train.sgd(0.1), { params: ['beta1'] })).toThrow(/SGD has no hyper-parameter "beta1"/);
+    // Without params, subscribing to the policy's stream is where the check happens (Poutyne would
+    // write momentum into Adam's groups, where nothing reads it).
+    const oneCycle = new OptimizerPolicy(oneCyclePhases({ steps: 10 }));
+    expect(() => oneCycle.drive(new Subject<void>()).subscribe(tfjsOptimizerSink(tf.train.adam(0.1)))).toThrow(/Adam has no hyper-parameter "momentum"/);
     const cases: [tf.Optimizer, Record<string, number>][] = [
       [tf.train.adamax(0.1), { lr: 0.2, beta1: 0.8, beta2: 0.99, epsilon: 1e-6, decay: 0.01 }],
       [tf.train.rmsprop(0.1), { learningRate: 0.2, decay: 0.8, momentum: 0.5, epsilon: 1e-6 }],
