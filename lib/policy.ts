@@ -49,6 +49,7 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
   #step: number;
   #driver: Subscriber<PhaseValues<P>> | undefined;
   #allSteps: Sequence<PhaseValues<P>> | undefined;
+  #params: readonly string[] | undefined;
 
   constructor(phases: readonly P[], options: PolicyOptions = {}) {
     if (!Array.isArray(phases) || phases.length === 0) {
@@ -76,7 +77,9 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
 
   /** Every parameter name of every phase, in first-seen order: what sinks check up front. */
   get params(): readonly string[] {
-    return [...new Set(this.phases.flatMap((phase) => phase.names))];
+    // Computed once: the phases never change, and drive() hands the names to every sink.
+    this.#params ??= Object.freeze([...new Set(this.phases.flatMap((phase) => phase.names))]);
+    return this.#params;
   }
 
   /** The step whose values come next; advanced by `drive` and by iteration. */
