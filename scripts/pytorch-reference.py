@@ -2,9 +2,9 @@
 
 Run by hand (not in CI), with Debian's PyTorch:
     apt-get install -y python3-torch
-    /usr/bin/python3 scripts/pytorch-reference.py > spec/presets/fixtures/pytorch.json
+    /usr/bin/python3 scripts/pytorch-reference.py > spec/fixtures/pytorch.json
 Each case builds an optimizer and a scheduler, then records the values in the optimizer's first
-param group at every step (what batch k trains with: read before `scheduler.step()`), for every
+param group at every step (and, for ReduceLROnPlateau, at every epoch of a given metric sequence) (what batch k trains with: read before `scheduler.step()`), for every
 hyper-parameter the scheduler drives. spec/presets/pytorch-real.spec.ts compares rx-policy's presets
 with them. `options` are the rx-policy preset's options; `torch` is the equivalent PyTorch call.
 """
@@ -80,5 +80,45 @@ simple("cyclicLR", {"maxLr": 0.01, "stepSizeUp": 5}, 30, lambda o: S.CyclicLR(o,
 simple("cyclicLR", {"maxLr": 0.01, "stepSizeUp": 4, "stepSizeDown": 6, "mode": "triangular2"}, 45, lambda o: S.CyclicLR(o, base_lr=0.001, max_lr=0.01, step_size_up=4, step_size_down=6, mode="triangular2"), "CyclicLR(opt, base_lr=0.001, max_lr=0.01, step_size_up=4, step_size_down=6, mode='triangular2')", fields=LR_M, lr=0.001)
 simple("cyclicLR", {"maxLr": 0.01, "stepSizeUp": 3, "mode": "exp_range", "gamma": 0.9}, 30, lambda o: S.CyclicLR(o, base_lr=0.001, max_lr=0.01, step_size_up=3, mode="exp_range", gamma=0.9), "CyclicLR(opt, base_lr=0.001, max_lr=0.01, step_size_up=3, mode='exp_range', gamma=0.9)", fields=LR_M, lr=0.001)
 
+
+# ReduceLROnPlateau: one metric per epoch; the lr each epoch trains with is read before step(metric).
+def loss_curve(n, seed):
+    # A deterministic, bumpy loss: a decay with plateaus and noise, so that every rule fires.
+    g = torch.Generator().manual_seed(seed)
+    out, level = [], 1.0
+    for e in range(n):
+        if e % 7 < 4:
+            level *= 0.9
+        out.append(round(level * (1 + 0.02 * torch.randn(1, generator=g).item()), 6))
+    return out
+
+
+plateau = []
+
+
+def plateau_case(options, metrics, lr=0.1):
+    names = {"mode": "mode", "factor": "factor", "patience": "patience", "threshold": "threshold",
+             "threshold_mode": "thresholdMode", "cooldown": "cooldown", "min_lr": "minValue", "eps": "eps"}
+    param = torch.nn.Parameter(torch.zeros(1))
+    opt = SGD([param], lr=lr)
+    sched = S.ReduceLROnPlateau(opt, **options)
+    lrs = []
+    for m in metrics:
+        lrs.append(opt.param_groups[0]["lr"])
+        opt.step()
+        sched.step(m)
+    call = "ReduceLROnPlateau(" + ", ".join(["opt"] + [f"{k}={v!r}" for k, v in options.items()]) + ")"
+    plateau.append({"options": {names[k]: v for k, v in options.items()}, "lr0": lr, "torch": call, "metrics": metrics, "lr": lrs})
+
+
+plateau_case({}, loss_curve(30, 1) + [0.5] * 30)
+plateau_case({"patience": 2, "factor": 0.5}, loss_curve(50, 2))
+plateau_case({"patience": 1, "factor": 0.3, "cooldown": 2, "min_lr": 0.002}, loss_curve(50, 3))
+plateau_case({"patience": 2, "threshold": 0.05, "threshold_mode": "abs"}, loss_curve(40, 4))
+plateau_case({"mode": "max", "patience": 1, "factor": 0.5}, [1 - x for x in loss_curve(40, 5)])
+plateau_case({"mode": "max", "patience": 0, "threshold": 0.01, "threshold_mode": "abs", "factor": 0.9, "eps": 0.003}, [1 - x for x in loss_curve(40, 6)], lr=0.05)
+plateau_case({"patience": 0, "factor": 0.1, "min_lr": 1e-4}, [1.0] * 12)
+
 # One case per line: the file stays readable and its diffs small.
-print('{"torch": %s, "cases": [\n%s\n]}' % (json.dumps(torch.__version__), ",\n".join(json.dumps(c) for c in cases)))
+print('{"torch": %s, "cases": [\n%s\n],\n"plateau": [\n%s\n]}' % (
+    json.dumps(torch.__version__), ",\n".join(json.dumps(c) for c in cases), ",\n".join(json.dumps(c) for c in plateau)))

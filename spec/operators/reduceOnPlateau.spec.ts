@@ -1,6 +1,7 @@
 // Expected reductions worked out by hand from PyTorch's ReduceLROnPlateau.step (torch/optim/lr_scheduler.py):
 // better → best = m, bad = 0, else bad += 1; in cooldown → cooldown -= 1, bad = 0; bad > patience →
 // lr = max(lr·factor, min_lr) unless that changes it by ≤ eps, cooldown = cooldown, bad = 0.
+import { readFileSync } from 'node:fs';
 import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { reduceOnPlateau, type PlateauOptions } from '../../lib/index.js';
@@ -62,4 +63,37 @@ describe('reduceOnPlateau (PyTorch ReduceLROnPlateau semantics)', () => {
     expect(() => reduceOnPlateau(m$, { mode: 'median' as 'min' })).toThrow(/mode must be 'min' or 'max', got "median"/);
     expect(() => reduceOnPlateau(m$, { patiense: 2 } as PlateauOptions)).toThrow(/unknown option "patiense"/);
   });
+});
+
+// Real PyTorch 1.13 (Debian's python3-torch), recorded by scripts/pytorch-reference.py: an SGD
+// optimizer, ReduceLROnPlateau with these options, one metric per epoch, the lr read before each
+// step(metric). The metric sequences are bumpy losses with plateaus, so every rule fires.
+interface PlateauCase {
+  readonly options: PlateauOptions;
+  readonly lr0: number;
+  readonly torch: string;
+  readonly metrics: number[];
+  readonly lr: number[];
+}
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/pytorch.json', import.meta.url), 'utf8')) as { torch: string; plateau: PlateauCase[] };
+
+describe(`reduceOnPlateau against real PyTorch ${fixture.torch}`, () => {
+  for (const c of fixture.plateau) {
+    it(`${c.torch}: ${new Set(c.lr).size - 1} reductions over ${c.metrics.length} epochs`, () => {
+      const values$ = new Subject<{ lr: number }>();
+      const metric$ = new Subject<number>();
+      const seen: number[] = [];
+      values$.pipe(reduceOnPlateau(metric$, c.options)).subscribe((v) => seen.push(v.lr));
+      // Each epoch: the schedule emits (a constant lr here), the epoch trains with it, the metric arrives.
+      for (const m of c.metrics) {
+        values$.next({ lr: c.lr0 });
+        metric$.next(m);
+      }
+      expect(seen.length).toBe(c.lr.length);
+      // PyTorch multiplies the lr in place each time; rx-policy multiplies a scale: equal to rounding.
+      c.lr.forEach((e, k) => {
+        if (!(Math.abs(seen[k]! - e) <= 1e-12 * e)) throw new Error(`${c.torch}: epoch ${k} lr ${seen[k]}, PyTorch ${e}`);
+      });
+    });
+  }
 });

@@ -1,5 +1,5 @@
 // Reference numbers: real PyTorch 1.13 schedulers (Debian's python3-torch), recorded by
-// scripts/pytorch-reference.py into fixtures/pytorch.json: the values in the optimizer's param
+// scripts/pytorch-reference.py into spec/fixtures/pytorch.json: the values in the optimizer's param
 // group at each step, for lr and for momentum or Adam's beta1 where the scheduler drives them.
 // PyTorch mostly computes recursively (each lr from the previous one) where rx-policy uses the
 // closed form, so the two agree to rounding: a relative 1e-12, not bit for bit.
@@ -15,7 +15,7 @@ interface Case {
   readonly values: Record<string, number[]>;
 }
 
-const fixture = JSON.parse(readFileSync(new URL('./fixtures/pytorch.json', import.meta.url), 'utf8')) as { torch: string; cases: Case[] };
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/pytorch.json', import.meta.url), 'utf8')) as { torch: string; cases: Case[] };
 
 /** Builds a preset from JSON options, as a config file would (the options are checked by the preset). */
 function build(c: Case): Phase[] {
