@@ -8,7 +8,9 @@ import { cosinespace } from './spaces/cosinespace.js';
 import { cycle } from './spaces/cycle.js';
 import { cyclicspace, type CyclicOptions } from './spaces/cyclicspace.js';
 import type { SpaceOptions } from './spaces/eased.js';
-import { expspace } from './spaces/expspace.js';
+import { expspace, type ExpOptions } from './spaces/expspace.js';
+import { invtimespace } from './spaces/invtimespace.js';
+import { polycyclespace } from './spaces/polycyclespace.js';
 import { invsqrtspace } from './spaces/invsqrtspace.js';
 import { kcosinespace } from './spaces/kcosinespace.js';
 import { linspace } from './spaces/linspace.js';
@@ -44,18 +46,28 @@ const readEased =
     return make(spec['start'] as number, spec['end'] as number, spec['steps'] as number, ...args, easedOptions(spec) as never);
   };
 
+/** Reads the spaces shaped `(start, rate, steps, { every, staircase })`. */
+const readRated =
+  (make: (start: number, rate: number, steps: number, options: ExpOptions) => Space, type: string): SpaceReader =>
+  (spec, where) => {
+    knownKeys(where, `key of an ${type} spec`, spec, ['type', 'start', 'rate', 'steps', 'every', 'staircase']);
+    const options: { every?: number; staircase?: boolean } = {};
+    if (spec['every'] !== undefined) options.every = spec['every'] as number;
+    if (spec['staircase'] !== undefined) options.staircase = spec['staircase'] as boolean;
+    return make(spec['start'] as number, spec['rate'] as number, spec['steps'] as number, options);
+  };
+
 // One entry per space factory; a new space shape adds its reader here.
 const readers: Record<string, SpaceReader> = {
   linspace: readEased(linspace, 'linspace'),
   cosinespace: readEased(cosinespace, 'cosinespace'),
   polyspace: readEased(polyspace, 'polyspace', ['power']),
   powspace: readEased(powspace, 'powspace', ['power']),
-  expspace: (spec, where) => {
-    knownKeys(where, 'key of an expspace spec', spec, ['type', 'start', 'rate', 'steps', 'every', 'staircase']);
-    const options: { every?: number; staircase?: boolean } = {};
-    if (spec['every'] !== undefined) options.every = spec['every'] as number;
-    if (spec['staircase'] !== undefined) options.staircase = spec['staircase'] as boolean;
-    return expspace(spec['start'] as number, spec['rate'] as number, spec['steps'] as number, options);
+  expspace: readRated(expspace, 'expspace'),
+  invtimespace: readRated(invtimespace, 'invtimespace'),
+  polycyclespace: (spec, where) => {
+    knownKeys(where, 'key of a polycyclespace spec', spec, ['type', 'start', 'end', 'period', 'power', 'steps']);
+    return polycyclespace(spec['start'] as number, spec['end'] as number, spec['period'] as number, spec['power'] as number, spec['steps'] as number);
   },
   cycle: (spec, where) => {
     knownKeys(where, 'key of a cycle spec', spec, ['type', 'space', 'steps']);

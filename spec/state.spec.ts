@@ -32,6 +32,16 @@ const smallOptions: Record<string, Record<string, unknown>> = {
   'huggingface.inverseSqrt': { lr: 1, numWarmupSteps: 3, numTrainingSteps: 17 },
   'timm.cosineLR': { baseLr: 1, tInitial: 4, lrMin: 0.1, cycleMul: 1.5, cycleDecay: 0.5, cycleLimit: 3, warmupT: 2, kDecay: 2, noiseRangeT: [5, 20], noiseSeed: 3, steps: 25 },
   'huggingface.wsd': { lr: 1, numWarmupSteps: 3, numDecaySteps: 5, numTrainingSteps: 17, minLrRatio: 0.1 },
+  'optax.constantSchedule': { value: 0.3, steps: 12 },
+  'optax.linearSchedule': { initValue: 1, endValue: 0.1, transitionSteps: 8, transitionBegin: 3, steps: 16 },
+  'optax.polynomialSchedule': { initValue: 1, endValue: 0.1, power: 2, transitionSteps: 8, transitionBegin: 3, steps: 16 },
+  'optax.exponentialDecay': { initValue: 1, transitionSteps: 2, decayRate: 0.5, transitionBegin: 2, endValue: 0.1, steps: 20 },
+  'optax.cosineDecaySchedule': { initValue: 1, decaySteps: 10, alpha: 0.1, exponent: 2, steps: 14 },
+  'optax.piecewiseConstantSchedule': { initValue: 1, boundariesAndScales: { 4: 0.5, 9: 0.1 }, steps: 14 },
+  'keras.exponentialDecay': { initialLearningRate: 1, decaySteps: 3, decayRate: 0.5, staircase: true, steps: 14 },
+  'keras.inverseTimeDecay': { initialLearningRate: 1, decaySteps: 2, decayRate: 0.5, steps: 14 },
+  'keras.piecewiseConstantDecay': { boundaries: [3, 8], values: [1, 0.5, 0.1], steps: 14 },
+  'keras.polynomialDecay': { initialLearningRate: 1, decaySteps: 4, endLearningRate: 0.1, power: 2, cycle: true, steps: 18 },
 };
 
 function drive(policy: OptimizerPolicy, n: number) {

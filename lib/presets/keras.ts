@@ -1,8 +1,14 @@
 // Keras 3's LearningRateSchedules (keras/src/optimizers/schedules/learning_rate_schedule.py).
-import { count, finite, knownKeys, plainObject, positive } from '../internal/validate.js';
+// rx-policy evaluates their documented formulas in float64; Keras evaluates them in the dtype of
+// `initial_learning_rate`, float32 by default, so its own values agree with these to about 7 digits.
+import { count, finite, knownKeys, plainObject, positive, show } from '../internal/validate.js';
 import { Phase } from '../phase.js';
+import { constant } from '../spaces/constant.js';
 import { cosinespace } from '../spaces/cosinespace.js';
 import { cycle } from '../spaces/cycle.js';
+import { expspace } from '../spaces/expspace.js';
+import { invtimespace } from '../spaces/invtimespace.js';
+import { polycyclespace } from '../spaces/polycyclespace.js';
 import { warmupThenCosine } from './optax.js';
 
 function read<T extends object>(fn: string, given: T, accepted: readonly string[]): T {
@@ -67,10 +73,117 @@ function cosineDecayRestarts(given: { readonly initialLearningRate: number; read
   return phases.length > 0 ? phases : [new Phase({ lr: cosinespace(init, floor, 0) })];
 }
 
+function staircaseOption(fn: string, value: unknown): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw new TypeError(`${fn}: staircase must be a boolean, got ${show(value)}`);
+  return value;
+}
+
+/** Options shared by `keras.exponentialDecay` and `keras.inverseTimeDecay`. */
+export interface KerasDecayOptions {
+  readonly initialLearningRate: number;
+  readonly decaySteps: number;
+  readonly decayRate: number;
+  /** Whether `step / decaySteps` is floored (a staircase). Default `false`. */
+  readonly staircase?: boolean;
+  readonly steps: number;
+}
+
+/**
+ * Keras `ExponentialDecay`: `init · decayRate^(step / decaySteps)`, floored exponent with `staircase`.
+ * @example keras.exponentialDecay({ initialLearningRate: 0.1, decaySteps: 100000, decayRate: 0.96, staircase: true, steps: 500000 })
+ */
+function exponentialDecay(given: KerasDecayOptions): Phase<'lr'>[] {
+  const fn = 'keras.exponentialDecay';
+  const o = read(fn, given, ['initialLearningRate', 'decaySteps', 'decayRate', 'staircase', 'steps']);
+  const T = decaySteps(fn, 'decay_steps', o.decaySteps);
+  const init = finite(fn, 'initialLearningRate', o.initialLearningRate);
+  // 0 or a negative rate has no real power at fractional exponents (Keras gives NaN there).
+  const rate = positive(fn, 'decayRate', o.decayRate);
+  return [new Phase({ lr: expspace(init, rate, count(fn, 'steps', o.steps), { every: T, staircase: staircaseOption(fn, o.staircase) }) })];
+}
+
+/**
+ * Keras `InverseTimeDecay`: `init / (1 + decayRate · step / decaySteps)`, floored with `staircase`.
+ * @example keras.inverseTimeDecay({ initialLearningRate: 0.1, decaySteps: 1, decayRate: 0.5, steps: 100 })
+ */
+function inverseTimeDecay(given: KerasDecayOptions): Phase<'lr'>[] {
+  const fn = 'keras.inverseTimeDecay';
+  const o = read(fn, given, ['initialLearningRate', 'decaySteps', 'decayRate', 'staircase', 'steps']);
+  const T = decaySteps(fn, 'decay_steps', o.decaySteps);
+  const init = finite(fn, 'initialLearningRate', o.initialLearningRate);
+  const rate = finite(fn, 'decayRate', o.decayRate);
+  if (rate < 0) throw new RangeError(`${fn}: decayRate must be ≥ 0 (a negative rate divides by zero), got ${show(rate)}`);
+  return [new Phase({ lr: invtimespace(init, rate, count(fn, 'steps', o.steps), { every: T, staircase: staircaseOption(fn, o.staircase) }) })];
+}
+
+/**
+ * Keras `PiecewiseConstantDecay`: `values[0]` while `step ≤ boundaries[0]`, `values[i]` while
+ * `boundaries[i-1] < step ≤ boundaries[i]`, the last value after. Note the switch comes one step
+ * *after* each boundary (optax's `piecewise_constant_schedule` and PyTorch's `MultiStepLR` switch at it).
+ * @example keras.piecewiseConstantDecay({ boundaries: [100000, 110000], values: [1, 0.5, 0.1], steps: 120000 })
+ */
+function piecewiseConstantDecay(given: { readonly boundaries: readonly number[]; readonly values: readonly number[]; readonly steps: number }): Phase<'lr'>[] {
+  const fn = 'keras.piecewiseConstantDecay';
+  const o = read(fn, given, ['boundaries', 'values', 'steps']);
+  if (!Array.isArray(o.boundaries)) throw new TypeError(`${fn}: boundaries must be an array of step numbers, got ${show(o.boundaries)}`);
+  if (!Array.isArray(o.values)) throw new TypeError(`${fn}: values must be an array of numbers, got ${show(o.values)}`);
+  if (o.boundaries.length !== o.values.length - 1) {
+    throw new RangeError(
+      `${fn}: The length of boundaries should be 1 less than the length of values. Received: boundaries=${show(o.boundaries)} of length ${o.boundaries.length}, and values=${show(o.values)} of length ${o.values.length}.`,
+    );
+  }
+  const boundaries = o.boundaries.map((b, i) => count(fn, `boundaries[${i}]`, b));
+  boundaries.forEach((b, i) => {
+    if (i > 0 && !(b > boundaries[i - 1]!)) throw new RangeError(`${fn}: boundaries must be strictly increasing, got ${show(o.boundaries)}`);
+  });
+  const values = o.values.map((v, i) => finite(fn, `values[${i}]`, v));
+  const steps = count(fn, 'steps', o.steps);
+  const phases: Phase<'lr'>[] = [];
+  let from = 0;
+  values.forEach((value, i) => {
+    // Interval i ends after step boundaries[i] (inclusive); the last runs to the end.
+    const to = i < boundaries.length ? Math.min(boundaries[i]! + 1, steps) : steps;
+    if (to > from) phases.push(new Phase({ lr: constant(value, to - from) }));
+    from = Math.max(from, to);
+  });
+  return phases.length > 0 ? phases : [new Phase({ lr: constant(values[0]!, 0) })];
+}
+
+/**
+ * Keras `PolynomialDecay`: `(init − end)·(1 − min(step, T)/T)^power + end`, then `end`; with
+ * `cycle`, the horizon `T` grows to the first multiple of `decaySteps` not below the step (see
+ * `polycyclespace`). Defaults: `endLearningRate` 0.0001, `power` 1.
+ * @example keras.polynomialDecay({ initialLearningRate: 0.1, decaySteps: 10000, endLearningRate: 0.01, power: 0.5, steps: 12000 })
+ */
+function polynomialDecay(given: {
+  readonly initialLearningRate: number;
+  readonly decaySteps: number;
+  readonly endLearningRate?: number;
+  readonly power?: number;
+  readonly cycle?: boolean;
+  readonly steps: number;
+}): Phase<'lr'>[] {
+  const fn = 'keras.polynomialDecay';
+  const o = read(fn, given, ['initialLearningRate', 'decaySteps', 'endLearningRate', 'power', 'cycle', 'steps']);
+  const T = decaySteps(fn, 'decay_steps', o.decaySteps);
+  const init = finite(fn, 'initialLearningRate', o.initialLearningRate);
+  const end = finite(fn, 'endLearningRate', o.endLearningRate ?? 0.0001);
+  const power = positive(fn, 'power', o.power ?? 1);
+  if (o.cycle !== undefined && typeof o.cycle !== 'boolean') throw new TypeError(`${fn}: cycle must be a boolean, got ${show(o.cycle)}`);
+  const steps = count(fn, 'steps', o.steps);
+  if (o.cycle === true) return [new Phase({ lr: polycyclespace(init, end, T, power, steps) })];
+  // Without cycle, steps 0…T follow the first horizon exactly (the same formula), then `end`.
+  const ramp = Math.min(T + 1, steps);
+  const phases = [new Phase({ lr: polycyclespace(init, end, T, power, ramp) })];
+  if (steps > ramp) phases.push(new Phase({ lr: constant(end, steps - ramp) }));
+  return phases;
+}
+
 /**
  * Keras' learning-rate schedules, by their Keras names in camelCase.
  * @example
  * import { keras, OptimizerPolicy } from 'rx-policy';
  * new OptimizerPolicy(keras.cosineDecay({ initialLearningRate: 1e-3, decaySteps: 1000, steps: 1000 }));
  */
-export const keras = { cosineDecay, cosineDecayRestarts } as const;
+export const keras = { exponentialDecay, inverseTimeDecay, piecewiseConstantDecay, polynomialDecay, cosineDecay, cosineDecayRestarts } as const;

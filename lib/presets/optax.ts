@@ -4,7 +4,9 @@ import { Phase } from '../phase.js';
 import { constant } from '../spaces/constant.js';
 import { cosinepowspace } from '../spaces/cosinepowspace.js';
 import { cosinespace } from '../spaces/cosinespace.js';
+import { expspace } from '../spaces/expspace.js';
 import { linspace } from '../spaces/linspace.js';
+import { polycyclespace } from '../spaces/polycyclespace.js';
 import { interpolatePhases } from './interpolate.js';
 
 function read<T extends object>(fn: string, given: T, accepted: readonly string[]): T {
@@ -100,10 +102,187 @@ function sgdr(given: { readonly cycles: readonly Omit<WarmupCosineOptions, 'step
   return phases;
 }
 
+/** Checks optax's `transition_begin`, which optax silently raises to 0 when negative; rx-policy refuses. */
+function begin(fn: string, value: unknown): number {
+  return count(fn, 'transitionBegin', value ?? 0);
+}
+
+/** `value` for `n` steps, as the one phase of a schedule (keeps `steps: 0` a valid, empty policy). */
+function held(value: number, n: number): Phase<'lr'>[] {
+  return [new Phase({ lr: constant(value, n) })];
+}
+
+/** optax `constant_schedule`. @example optax.constantSchedule({ value: 0.1, steps: 100 }) */
+function constantSchedule(given: { readonly value: number; readonly steps: number }): Phase<'lr'>[] {
+  const fn = 'optax.constantSchedule';
+  const o = read(fn, given, ['value', 'steps']);
+  return held(finite(fn, 'value', o.value), count(fn, 'steps', o.steps));
+}
+
+/** Options of `optax.polynomialSchedule`. */
+export interface PolynomialScheduleOptions {
+  readonly initValue: number;
+  readonly endValue: number;
+  readonly power: number;
+  /** Steps of the transition; 0 holds `initValue` throughout, as optax documents. */
+  readonly transitionSteps: number;
+  /** Steps held at `initValue` before the transition. Default 0. */
+  readonly transitionBegin?: number;
+  readonly steps: number;
+}
+
+/**
+ * optax `polynomial_schedule`: `initValue` until `transitionBegin`, then
+ * `(init − end)·(1 − (t − B)/T)^power + end` over `transitionSteps`, then `endValue`.
+ * @example optax.polynomialSchedule({ initValue: 1, endValue: 0.01, power: 2, transitionSteps: 100, transitionBegin: 5, steps: 110 })
+ */
+function polynomialSchedule(given: PolynomialScheduleOptions): Phase<'lr'>[] {
+  return polynomial('optax.polynomialSchedule', given, ['initValue', 'endValue', 'power', 'transitionSteps', 'transitionBegin', 'steps']);
+}
+
+/**
+ * optax `linear_schedule`: `polynomialSchedule` with power 1.
+ * @example optax.linearSchedule({ initValue: 1, endValue: 0.01, transitionSteps: 100, steps: 100 })
+ */
+function linearSchedule(given: Omit<PolynomialScheduleOptions, 'power'>): Phase<'lr'>[] {
+  return polynomial('optax.linearSchedule', { ...given, power: 1 }, ['initValue', 'endValue', 'transitionSteps', 'transitionBegin', 'steps', 'power']);
+}
+
+function polynomial(fn: string, given: PolynomialScheduleOptions, accepted: readonly string[]): Phase<'lr'>[] {
+  const o = read(fn, given, accepted);
+  const init = finite(fn, 'initValue', o.initValue);
+  const end = finite(fn, 'endValue', o.endValue);
+  const power = positive(fn, 'power', o.power);
+  const T = count(fn, 'transitionSteps', o.transitionSteps);
+  const B = begin(fn, o.transitionBegin);
+  const steps = count(fn, 'steps', o.steps);
+  if (T === 0) return held(init, steps);
+  const phases: Phase<'lr'>[] = [];
+  const before = Math.min(B, steps);
+  if (before > 0) phases.push(new Phase({ lr: constant(init, before) }));
+  // Steps B…B+T: the first horizon of polycyclespace is optax's formula, operation for operation.
+  const ramp = Math.min(T + 1, steps - before);
+  if (ramp > 0) phases.push(new Phase({ lr: polycyclespace(init, end, T, power, ramp) }));
+  if (steps > before + ramp) phases.push(new Phase({ lr: constant(end, steps - before - ramp) }));
+  return phases.length > 0 ? phases : held(init, 0);
+}
+
+/** Options of `optax.exponentialDecay`. */
+export interface ExponentialDecayOptions {
+  readonly initValue: number;
+  /** Steps per factor of `decayRate`; 0 holds `initValue` throughout, as optax documents. */
+  readonly transitionSteps: number;
+  /** 0 holds `initValue` throughout, as optax documents. */
+  readonly decayRate: number;
+  readonly transitionBegin?: number;
+  readonly staircase?: boolean;
+  /** A bound the decay stops at: a floor when `decayRate < 1`, a ceiling otherwise. */
+  readonly endValue?: number;
+  readonly steps: number;
+}
+
+/**
+ * optax `exponential_decay`: `initValue` until `transitionBegin`, then
+ * `init · decayRate^((t − B)/T)` (floored exponent with `staircase`), bounded by `endValue`.
+ * @example optax.exponentialDecay({ initValue: 1, transitionSteps: 10, decayRate: 0.5, endValue: 0.1, steps: 50 })
+ */
+function exponentialDecay(given: ExponentialDecayOptions): Phase<'lr'>[] {
+  const fn = 'optax.exponentialDecay';
+  const o = read(fn, given, ['initValue', 'transitionSteps', 'decayRate', 'transitionBegin', 'staircase', 'endValue', 'steps']);
+  const init = finite(fn, 'initValue', o.initValue);
+  const T = count(fn, 'transitionSteps', o.transitionSteps);
+  const rate = finite(fn, 'decayRate', o.decayRate);
+  if (rate < 0) throw new RangeError(`${fn}: decayRate must be ≥ 0 (a negative rate has no real power), got ${show(rate)}`);
+  const B = begin(fn, o.transitionBegin);
+  if (o.staircase !== undefined && typeof o.staircase !== 'boolean') throw new TypeError(`${fn}: staircase must be a boolean, got ${show(o.staircase)}`);
+  const end = o.endValue === undefined ? undefined : finite(fn, 'endValue', o.endValue);
+  const steps = count(fn, 'steps', o.steps);
+  if (T === 0 || rate === 0) return held(init, steps);
+  const before = Math.min(B, steps);
+  const decay = expspace(init, rate, steps - before, { every: T, staircase: o.staircase ?? false });
+  // optax clips every value, the held ones included: max with the end when decaying, min when growing.
+  const clipped = (v: number) => (end === undefined ? false : rate < 1 ? v < end : v > end);
+  // The decay is monotone: the first clipped step, found with the very values it would emit.
+  let lo = 0;
+  let hi = decay.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (clipped(decay.at(mid))) hi = mid;
+    else lo = mid + 1;
+  }
+  const phases: Phase<'lr'>[] = [];
+  const first = clipped(init) ? end! : init;
+  if (before > 0) phases.push(new Phase({ lr: constant(first, before) }));
+  if (lo > 0) phases.push(new Phase({ lr: expspace(init, rate, lo, { every: T, staircase: o.staircase ?? false }) }));
+  if (decay.length > lo) phases.push(new Phase({ lr: constant(end!, decay.length - lo) }));
+  return phases.length > 0 ? phases : held(init, 0);
+}
+
+/**
+ * optax `cosine_decay_schedule`: `init·((1 − alpha)·(½(1 + cos(π·min(t, T)/T)))^exponent + alpha)`.
+ * @example optax.cosineDecaySchedule({ initValue: 1, decaySteps: 100, alpha: 0.1, steps: 120 })
+ */
+function cosineDecaySchedule(given: { readonly initValue: number; readonly decaySteps: number; readonly alpha?: number; readonly exponent?: number; readonly steps: number }): Phase<'lr'>[] {
+  const fn = 'optax.cosineDecaySchedule';
+  const o = read(fn, given, ['initValue', 'decaySteps', 'alpha', 'exponent', 'steps']);
+  const D = o.decaySteps;
+  if (typeof D !== 'number' || !Number.isSafeInteger(D) || !(D > 0)) {
+    throw new RangeError(`${fn}: The cosine_decay_schedule requires positive decaySteps, got decaySteps=${show(D)}.`);
+  }
+  const init = finite(fn, 'initValue', o.initValue);
+  const alpha = finite(fn, 'alpha', o.alpha ?? 0);
+  return warmupThenCosine(fn, init, init, 0, D, alpha * init, count(fn, 'steps', o.steps), positive(fn, 'exponent', o.exponent ?? 1));
+}
+
+/**
+ * optax `piecewise_constant_schedule`: `initValue` times every scale whose boundary the step has
+ * reached (`t ≥ boundary`; Keras' `PiecewiseConstantDecay` switches one step later). Boundaries are
+ * the keys of `boundariesAndScales`, as in optax's dict, e.g. `{ 100: 0.1, 200: 0.1 }`.
+ * @example optax.piecewiseConstantSchedule({ initValue: 1, boundariesAndScales: { 100: 0.1, 200: 0.01 }, steps: 300 })
+ */
+function piecewiseConstantSchedule(given: { readonly initValue: number; readonly boundariesAndScales?: Readonly<Record<number, number>>; readonly steps: number }): Phase<'lr'>[] {
+  const fn = 'optax.piecewiseConstantSchedule';
+  const o = read(fn, given, ['initValue', 'boundariesAndScales', 'steps']);
+  const init = finite(fn, 'initValue', o.initValue);
+  const steps = count(fn, 'steps', o.steps);
+  const given_ = o.boundariesAndScales ?? {};
+  const entries = Object.entries(plainObject(fn, 'boundariesAndScales', given_)).map(([key, scale]) => {
+    const boundary = Number(key);
+    if (key.trim() === '' || !Number.isSafeInteger(boundary) || boundary < 0) {
+      throw new RangeError(`${fn}: boundariesAndScales keys must be non-negative integer steps, got ${show(key)}`);
+    }
+    const s = finite(fn, `boundariesAndScales[${key}]`, scale);
+    if (s < 0) throw new RangeError(`${fn}: piecewise_constant_schedule expects non-negative scale factors, got ${show(s)} at ${key}`);
+    return [boundary, s] as const;
+  });
+  entries.sort((a, b) => a[0] - b[0]);
+  const phases: Phase<'lr'>[] = [];
+  let from = 0;
+  let value = init;
+  for (const [boundary, scale] of [...entries, [Infinity, 1] as const]) {
+    const to = Math.min(boundary, steps);
+    if (to > from) phases.push(new Phase({ lr: constant(value, to - from) }));
+    from = Math.max(from, to);
+    value *= scale;
+  }
+  return phases.length > 0 ? phases : held(init, 0);
+}
+
 /**
  * optax's schedules, by their optax names in camelCase.
  * @example
  * import { optax, OptimizerPolicy } from 'rx-policy';
  * new OptimizerPolicy(optax.warmupCosineDecay({ initValue: 0, peakValue: 1e-3, warmupSteps: 100, decaySteps: 1000, steps: 1000 }));
  */
-export const optax = { cosineOnecycle, linearOnecycle, warmupCosineDecay, sgdr } as const;
+export const optax = {
+  constantSchedule,
+  linearSchedule,
+  polynomialSchedule,
+  exponentialDecay,
+  cosineDecaySchedule,
+  piecewiseConstantSchedule,
+  cosineOnecycle,
+  linearOnecycle,
+  warmupCosineDecay,
+  sgdr,
+} as const;
