@@ -29,7 +29,7 @@ export { fitCallbacks, type FitBridge, type FitCallbacks } from './events/fitCal
 export { schedule, epochsToSteps, type ScheduleOptions } from './operators/schedule.js';
 export { applyTo, applyToGroups, applyWith, type Values, type SinkOptions, type GroupSinkOptions, type PerGroup } from './sinks/applyTo.js';
 export { tfjsOptimizerSink, type TfjsOptimizerLike } from './sinks/tfjs.js';
-export { reduceOnPlateau, type PlateauOptions } from './operators/reduceOnPlateau.js';
+export { reduceOnPlateau, type PlateauOptions, type PlateauState } from './operators/reduceOnPlateau.js';
 export { saveState, restorePolicy, loadState, resumeFromIterations, type PolicyState } from './state.js';
 
 // --- Plotting and CLI (issue 4): loaded lazily, never from the core ---

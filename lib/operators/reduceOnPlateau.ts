@@ -21,6 +21,38 @@ export interface PlateauOptions {
   readonly eps?: number;
   /** The parameters to scale. Default: every parameter. */
   readonly params?: readonly string[];
+  /** Where to start from: a state saved by `onState` in an earlier run (checkpoint and resume). */
+  readonly initialState?: PlateauState;
+  /** Called after each metric with the operator's state, plain JSON, for checkpoints. */
+  readonly onState?: (state: PlateauState) => void;
+}
+
+/**
+ * What `reduceOnPlateau` remembers between metrics (PyTorch's `ReduceLROnPlateau.state_dict()`
+ * holds the same): the best metric so far (`null` before the first), the metrics without
+ * improvement, the cooldown left, and the scale applied to each parameter so far.
+ */
+export interface PlateauState {
+  readonly best: number | null;
+  readonly badMetrics: number;
+  readonly cooldownLeft: number;
+  readonly scale: Readonly<Record<string, number>>;
+}
+
+function readState(fn: string, given: unknown): PlateauState {
+  const state = plainObject(fn, 'initialState', given);
+  knownKeys(fn, 'key of initialState', state, ['best', 'badMetrics', 'cooldownLeft', 'scale']);
+  const best = state['best'];
+  if (best !== null && (typeof best !== 'number' || !Number.isFinite(best))) throw new TypeError(`${fn}: initialState.best must be a finite number or null, got ${show(best)}`);
+  for (const key of ['badMetrics', 'cooldownLeft'] as const) {
+    const v = state[key];
+    if (!Number.isSafeInteger(v) || (v as number) < 0) throw new RangeError(`${fn}: initialState.${key} must be a non-negative integer, got ${show(v)}`);
+  }
+  const scale = plainObject(fn, 'initialState.scale', state['scale']);
+  for (const [name, v] of Object.entries(scale)) {
+    if (typeof v !== 'number' || !(v > 0 && v <= 1)) throw new RangeError(`${fn}: initialState.scale.${name} must be a number in (0, 1], got ${show(v)}`);
+  }
+  return { best, badMetrics: state['badMetrics'] as number, cooldownLeft: state['cooldownLeft'] as number, scale: scale as Record<string, number> };
 }
 
 /**
@@ -31,14 +63,20 @@ export interface PlateauOptions {
  * by `factor`, unless that would lower the value by no more than `eps`, values never go below
  * `minValue`, and `cooldown` metrics are skipped after a reduction.
  *
+ * For checkpoints, `onState` hands out the operator's state after each metric, and
+ * `initialState` starts a new run from it: a resumed run reduces exactly where an uninterrupted one
+ * does. Save it next to `saveState(policy)`.
+ *
  * @example
- * events$.pipe(schedule(policy), reduceOnPlateau(valLoss$, { patience: 2, factor: 0.5 }))
+ * let plateau: PlateauState | undefined;
+ * events$.pipe(schedule(policy), reduceOnPlateau(valLoss$, { patience: 2, factor: 0.5, onState: (s) => (plateau = s) }))
  *   .subscribe(tfjsOptimizerSink(optimizer));
+ * // later, resuming: reduceOnPlateau(valLoss$, { patience: 2, factor: 0.5, initialState: plateau })
  */
 export function reduceOnPlateau<V extends Readonly<Record<string, number>>>(metric$: Observable<number>, options: PlateauOptions = {}): MonoTypeOperatorFunction<V> {
   const fn = 'reduceOnPlateau';
   plainObject(fn, 'options', options);
-  knownKeys(fn, 'option', options as Record<string, unknown>, ['mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'minValue', 'eps', 'params']);
+  knownKeys(fn, 'option', options as Record<string, unknown>, ['mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'minValue', 'eps', 'params', 'initialState', 'onState']);
   const mode = options.mode ?? 'min';
   if (mode !== 'min' && mode !== 'max') throw new TypeError(`${fn}: mode must be 'min' or 'max', got ${show(mode)}`);
   const thresholdMode = options.thresholdMode ?? 'rel';
@@ -56,6 +94,9 @@ export function reduceOnPlateau<V extends Readonly<Record<string, number>>>(metr
   const minValue = finite(fn, 'minValue', options.minValue ?? 0);
   const eps = finite(fn, 'eps', options.eps ?? 1e-8);
   const only = options.params === undefined ? undefined : new Set(options.params);
+  const initial = options.initialState === undefined ? undefined : readState(fn, options.initialState);
+  const onState = options.onState;
+  if (onState !== undefined && typeof onState !== 'function') throw new TypeError(`${fn}: onState must be a function, got ${show(onState)}`);
 
   const isBetter = (a: number, best: number): boolean => {
     if (mode === 'min') return thresholdMode === 'rel' ? a < best * (1 - threshold) : a < best - threshold;
@@ -64,10 +105,11 @@ export function reduceOnPlateau<V extends Readonly<Record<string, number>>>(metr
 
   return (values$) =>
     new Observable<V>((subscriber) => {
-      let best = mode === 'min' ? Infinity : -Infinity;
-      let badMetrics = 0;
-      let cooldownLeft = 0;
-      const scale = new Map<string, number>();
+      // Each subscription starts from the initial state: the operator stays cold and re-subscribable.
+      let best = initial?.best ?? (mode === 'min' ? Infinity : -Infinity);
+      let badMetrics = initial?.badMetrics ?? 0;
+      let cooldownLeft = initial?.cooldownLeft ?? 0;
+      const scale = new Map<string, number>(Object.entries(initial?.scale ?? {}));
       let last: V | undefined;
       const scaled = (values: V): V => {
         const out: Record<string, number> = { ...values };
@@ -96,6 +138,7 @@ export function reduceOnPlateau<V extends Readonly<Record<string, number>>>(metr
               cooldownLeft = cooldown;
               badMetrics = 0;
             }
+            onState?.({ best: Number.isFinite(best) ? best : null, badMetrics, cooldownLeft, scale: Object.fromEntries(scale) });
           },
           error: (err: unknown) => subscriber.error(err),
         }),

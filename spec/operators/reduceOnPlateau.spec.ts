@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { reduceOnPlateau, type PlateauOptions } from '../../lib/index.js';
+import { reduceOnPlateau, type PlateauOptions, type PlateauState } from '../../lib/index.js';
 
 /** Feeds metrics one by one, and after each, one lr=1 value; returns the lr seen after each metric. */
 function run(metrics: number[], options: PlateauOptions, base: Record<string, number> = { lr: 1 }): Record<string, number>[] {
@@ -96,4 +96,54 @@ describe(`reduceOnPlateau against real PyTorch ${fixture.torch}`, () => {
       });
     });
   }
+
+  it('checkpoint and resume: stopped after any epoch and restarted from the saved state (through JSON), every case still gives PyTorch\'s lrs', () => {
+    const epochs = (options: PlateauOptions, lr0: number, metrics: number[]) => {
+      const values$ = new Subject<{ lr: number }>();
+      const metric$ = new Subject<number>();
+      const seen: number[] = [];
+      let state: PlateauState | undefined;
+      values$.pipe(reduceOnPlateau(metric$, { ...options, onState: (s) => (state = s) })).subscribe((v) => seen.push(v.lr));
+      for (const m of metrics) {
+        values$.next({ lr: lr0 });
+        metric$.next(m);
+      }
+      return { seen, state };
+    };
+    for (const c of fixture.plateau) {
+      const uninterrupted = epochs(c.options, c.lr0, c.metrics).seen;
+      for (let k = 0; k <= c.metrics.length; k += 3) {
+        const first = epochs(c.options, c.lr0, c.metrics.slice(0, k));
+        const saved = first.state === undefined ? undefined : (JSON.parse(JSON.stringify(first.state)) as PlateauState);
+        const second = epochs({ ...c.options, ...(saved && { initialState: saved }) }, c.lr0, c.metrics.slice(k));
+        expect([...first.seen, ...second.seen], `${c.torch}, resumed after epoch ${k}`).toEqual(uninterrupted);
+      }
+    }
+  });
+});
+
+describe('reduceOnPlateau state', () => {
+  it('is plain JSON after each metric: best (null before any), bad metrics, cooldown left, scales', () => {
+    const states: PlateauState[] = [];
+    const values$ = new Subject<{ lr: number; momentum: number }>();
+    const metric$ = new Subject<number>();
+    values$.pipe(reduceOnPlateau(metric$, { patience: 0, factor: 0.5, cooldown: 1, params: ['lr'], onState: (s) => states.push(s) })).subscribe();
+    values$.next({ lr: 1, momentum: 0.9 });
+    for (const m of [3, 3, 3]) metric$.next(m);
+    expect(states).toEqual([
+      { best: 3, badMetrics: 0, cooldownLeft: 0, scale: {} },
+      { best: 3, badMetrics: 0, cooldownLeft: 1, scale: { lr: 0.5 } },
+      { best: 3, badMetrics: 0, cooldownLeft: 0, scale: { lr: 0.5 } },
+    ]);
+  });
+
+  it('a malformed initialState is refused by name, before anything runs', () => {
+    const m$ = new Subject<number>();
+    const bad = (initialState: unknown) => () => reduceOnPlateau(m$, { initialState: initialState as PlateauState });
+    expect(bad([])).toThrow(/reduceOnPlateau: initialState must be/);
+    expect(bad({ best: 'x', badMetrics: 0, cooldownLeft: 0, scale: {} })).toThrow('reduceOnPlateau: initialState.best must be a finite number or null, got "x"');
+    expect(bad({ best: 1, badMetrics: -1, cooldownLeft: 0, scale: {} })).toThrow('reduceOnPlateau: initialState.badMetrics must be a non-negative integer, got -1');
+    expect(bad({ best: 1, badMetrics: 0, cooldownLeft: 0, scale: { lr: 2 } })).toThrow('reduceOnPlateau: initialState.scale.lr must be a number in (0, 1], got 2');
+    expect(bad({ best: 1, badMetrics: 0, cooldownLeft: 0, scale: {}, step: 3 })).toThrow(/unknown key of initialState "step"/);
+  });
 });
