@@ -3,6 +3,7 @@
 // `initial_learning_rate`, float32 by default, so its own values agree with these to about 7 digits.
 import { count, finite, knownKeys, plainObject, positive, show } from '../internal/validate.js';
 import { Phase } from '../phase.js';
+import type { Space } from '../space.js';
 import { constant } from '../spaces/constant.js';
 import { cosinespace } from '../spaces/cosinespace.js';
 import { cycle } from '../spaces/cycle.js';
@@ -94,13 +95,8 @@ export interface KerasDecayOptions {
  * @example keras.exponentialDecay({ initialLearningRate: 0.1, decaySteps: 100000, decayRate: 0.96, staircase: true, steps: 500000 })
  */
 function exponentialDecay(given: KerasDecayOptions): Phase<'lr'>[] {
-  const fn = 'keras.exponentialDecay';
-  const o = read(fn, given, ['initialLearningRate', 'decaySteps', 'decayRate', 'staircase', 'steps']);
-  const T = decaySteps(fn, 'decay_steps', o.decaySteps);
-  const init = finite(fn, 'initialLearningRate', o.initialLearningRate);
   // 0 or a negative rate has no real power at fractional exponents (Keras gives NaN there).
-  const rate = positive(fn, 'decayRate', o.decayRate);
-  return [new Phase({ lr: expspace(init, rate, count(fn, 'steps', o.steps), { every: T, staircase: staircaseOption(fn, o.staircase) }) })];
+  return rateDecay('keras.exponentialDecay', given, (fn, rate) => positive(fn, 'decayRate', rate), expspace);
 }
 
 /**
@@ -108,13 +104,29 @@ function exponentialDecay(given: KerasDecayOptions): Phase<'lr'>[] {
  * @example keras.inverseTimeDecay({ initialLearningRate: 0.1, decaySteps: 1, decayRate: 0.5, steps: 100 })
  */
 function inverseTimeDecay(given: KerasDecayOptions): Phase<'lr'>[] {
-  const fn = 'keras.inverseTimeDecay';
+  return rateDecay(
+    'keras.inverseTimeDecay',
+    given,
+    (fn, rate) => {
+      if (finite(fn, 'decayRate', rate) < 0) throw new RangeError(`${fn}: decayRate must be ≥ 0 (a negative rate divides by zero), got ${show(rate)}`);
+      return rate as number;
+    },
+    invtimespace,
+  );
+}
+
+/** The decays of one rate per `decaySteps`: checks Keras' options, then builds the one space. */
+function rateDecay(
+  fn: string,
+  given: KerasDecayOptions,
+  checkRate: (fn: string, rate: unknown) => number,
+  space: (start: number, rate: number, steps: number, options: { every: number; staircase: boolean }) => Space,
+): Phase<'lr'>[] {
   const o = read(fn, given, ['initialLearningRate', 'decaySteps', 'decayRate', 'staircase', 'steps']);
   const T = decaySteps(fn, 'decay_steps', o.decaySteps);
   const init = finite(fn, 'initialLearningRate', o.initialLearningRate);
-  const rate = finite(fn, 'decayRate', o.decayRate);
-  if (rate < 0) throw new RangeError(`${fn}: decayRate must be ≥ 0 (a negative rate divides by zero), got ${show(rate)}`);
-  return [new Phase({ lr: invtimespace(init, rate, count(fn, 'steps', o.steps), { every: T, staircase: staircaseOption(fn, o.staircase) }) })];
+  const rate = checkRate(fn, o.decayRate);
+  return [new Phase({ lr: space(init, rate, count(fn, 'steps', o.steps), { every: T, staircase: staircaseOption(fn, o.staircase) }) })];
 }
 
 /**
