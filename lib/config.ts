@@ -71,6 +71,26 @@ export const presets: Readonly<Record<string, PresetEntry>> = {
     options: ['baseLr', 'tInitial', 'lrMin', 'cycleMul', 'cycleDecay', 'cycleLimit', 'warmupT', 'warmupLrInit', 'warmupPrefix', 'kDecay', 'noiseRangeT', 'noisePct', 'noiseType', 'noiseSeed', 'steps'],
     summary: 'timm CosineLRScheduler: warmup (prefix or overlapping), cycle_mul/decay/limit, k-decay',
   },
+  'timm.polyLR': {
+    build: timm.polyLR as PresetEntry['build'],
+    options: ['baseLr', 'tInitial', 'power', 'lrMin', 'cycleMul', 'cycleDecay', 'cycleLimit', 'warmupT', 'warmupLrInit', 'warmupPrefix', 'kDecay', 'noiseRangeT', 'noisePct', 'noiseType', 'noiseSeed', 'steps'],
+    summary: 'timm PolyLRScheduler: polynomial cycles (power 0.5), k-decay',
+  },
+  'timm.tanhLR': {
+    build: timm.tanhLR as PresetEntry['build'],
+    options: ['baseLr', 'tInitial', 'lb', 'ub', 'lrMin', 'cycleMul', 'cycleDecay', 'cycleLimit', 'warmupT', 'warmupLrInit', 'warmupPrefix', 'noiseRangeT', 'noisePct', 'noiseType', 'noiseSeed', 'steps'],
+    summary: 'timm TanhLRScheduler: tanh cycles (lb -7, ub 3)',
+  },
+  'timm.stepLR': {
+    build: timm.stepLR as PresetEntry['build'],
+    options: ['baseLr', 'decayT', 'decayRate', 'warmupT', 'warmupLrInit', 'warmupPrefix', 'noiseRangeT', 'noisePct', 'noiseType', 'noiseSeed', 'steps'],
+    summary: 'timm StepLRScheduler: decayRate^floor(t/decayT) (warmupPrefix true)',
+  },
+  'timm.multiStepLR': {
+    build: timm.multiStepLR as PresetEntry['build'],
+    options: ['baseLr', 'decayT', 'decayRate', 'warmupT', 'warmupLrInit', 'warmupPrefix', 'noiseRangeT', 'noisePct', 'noiseType', 'noiseSeed', 'steps'],
+    summary: 'timm MultiStepLRScheduler: decays one step before each milestone',
+  },
   'huggingface.inverseSqrt': { build: huggingface.inverseSqrt as PresetEntry['build'], options: ['lr', 'numWarmupSteps', 'numTrainingSteps', 'timescale'], summary: 'HF get_inverse_sqrt_schedule' },
   'huggingface.wsd': {
     build: huggingface.wsd as PresetEntry['build'],

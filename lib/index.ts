@@ -44,10 +44,20 @@ export { invsqrtspace } from './spaces/invsqrtspace.js';
 export { invtimespace } from './spaces/invtimespace.js';
 export { polycyclespace } from './spaces/polycyclespace.js';
 export { kcosinespace } from './spaces/kcosinespace.js';
+export { kpolyspace } from './spaces/kpolyspace.js';
 export { cosinepowspace } from './spaces/cosinepowspace.js';
 export { noisy, type NoiseOptions } from './spaces/noisy.js';
 export { cyclicspace, type CyclicOptions } from './spaces/cyclicspace.js';
-export { timm, type TimmCosineOptions } from './presets/timm.js';
+export {
+  timm,
+  type TimmCommonOptions,
+  type TimmCycleOptions,
+  type TimmCosineOptions,
+  type TimmPolyOptions,
+  type TimmTanhOptions,
+  type TimmStepOptions,
+  type TimmMultiStepOptions,
+} from './presets/timm.js';
 export { splitSteps, repeatPhases } from './compose.js';
 export { piecewise } from './presets/piecewise.js';
 export { fastai } from './presets/fastai.js';

@@ -13,6 +13,7 @@ import { invtimespace } from './spaces/invtimespace.js';
 import { polycyclespace } from './spaces/polycyclespace.js';
 import { invsqrtspace } from './spaces/invsqrtspace.js';
 import { kcosinespace } from './spaces/kcosinespace.js';
+import { kpolyspace } from './spaces/kpolyspace.js';
 import { linspace } from './spaces/linspace.js';
 import { noisy } from './spaces/noisy.js';
 import { tanhspace } from './spaces/tanhspace.js';
@@ -50,10 +51,11 @@ const readEased =
 const readRated =
   (make: (start: number, rate: number, steps: number, options: ExpOptions) => Space, type: string): SpaceReader =>
   (spec, where) => {
-    knownKeys(where, `key of an ${type} spec`, spec, ['type', 'start', 'rate', 'steps', 'every', 'staircase']);
-    const options: { every?: number; staircase?: boolean } = {};
+    knownKeys(where, `key of an ${type} spec`, spec, ['type', 'start', 'rate', 'steps', 'every', 'staircase', 'offset']);
+    const options: { every?: number; staircase?: boolean; offset?: number } = {};
     if (spec['every'] !== undefined) options.every = spec['every'] as number;
     if (spec['staircase'] !== undefined) options.staircase = spec['staircase'] as boolean;
+    if (spec['offset'] !== undefined) options.offset = spec['offset'] as number;
     return make(spec['start'] as number, spec['rate'] as number, spec['steps'] as number, options);
   };
 
@@ -76,6 +78,7 @@ const readers: Record<string, SpaceReader> = {
   tanhspace: readEased(tanhspace, 'tanhspace', ['lb', 'ub']),
   cosinepowspace: readEased(cosinepowspace, 'cosinepowspace', ['exponent']),
   kcosinespace: readEased(kcosinespace, 'kcosinespace', ['k']),
+  kpolyspace: readEased(kpolyspace, 'kpolyspace', ['power', 'k']),
   cyclicspace: (spec, where) => {
     knownKeys(where, 'key of a cyclicspace spec', spec, ['type', 'low', 'high', 'steps', 'stepsUp', 'stepsDown', 'mode', 'gamma']);
     return cyclicspace(spec['low'] as number, spec['high'] as number, spec['steps'] as number, spec as unknown as CyclicOptions);

@@ -42,6 +42,10 @@ const smallOptions: Record<string, Record<string, unknown>> = {
   'keras.inverseTimeDecay': { initialLearningRate: 1, decaySteps: 2, decayRate: 0.5, steps: 14 },
   'keras.piecewiseConstantDecay': { boundaries: [3, 8], values: [1, 0.5, 0.1], steps: 14 },
   'keras.polynomialDecay': { initialLearningRate: 1, decaySteps: 4, endLearningRate: 0.1, power: 2, cycle: true, steps: 18 },
+  'timm.polyLR': { baseLr: 1, tInitial: 5, power: 2, lrMin: 0.1, cycleMul: 1.5, cycleLimit: 3, warmupT: 2, kDecay: 2, noiseRangeT: [4, 12], steps: 22 },
+  'timm.tanhLR': { baseLr: 1, tInitial: 6, lrMin: 0.1, cycleLimit: 3, warmupT: 3, steps: 22 },
+  'timm.stepLR': { baseLr: 1, decayT: 2.5, decayRate: 0.5, warmupT: 3, warmupPrefix: false, steps: 16 },
+  'timm.multiStepLR': { baseLr: 1, decayT: [4, 9, 9], decayRate: 0.5, warmupT: 2, noiseRangeT: [3], noiseType: 'uniform', steps: 16 },
 };
 
 function drive(policy: OptimizerPolicy, n: number) {

@@ -7,16 +7,22 @@ export interface RatedOptions {
   readonly every?: number;
   /** Whether the exponent is `floor(i / every)` (a staircase, PyTorch `StepLR`) or `i / every` (default, smooth). */
   readonly staircase?: boolean;
+  /**
+   * Progress is `(i + offset) / every` (default 0): a curve whose clock started `offset` steps
+   * before this space's first step (timm's step decay after a warmup that is not a prefix).
+   */
+  readonly offset?: number;
 }
 
 /**
- * A space `(start, rate, steps, { every, staircase })` whose value depends on the progress
- * `p = i / every`, floored with `staircase`: the decays that advance by a rate per period.
+ * A space `(start, rate, steps, { every, staircase, offset })` whose value depends on the progress
+ * `p = (i + offset) / every`, floored with `staircase`: the decays that advance by a rate per period.
  * A subclass gives the curve as a function of `p`.
  */
 export abstract class RatedSpace extends Space {
   readonly every: number;
   readonly staircase: boolean;
+  readonly offset: number;
 
   /** Checks the arguments in the name of the factory `type`. */
   constructor(
@@ -33,26 +39,27 @@ export abstract class RatedSpace extends Space {
     const staircase = options.staircase ?? false;
     if (typeof staircase !== 'boolean') throw new TypeError(`${type}: staircase must be a boolean, got ${show(staircase)}`);
     this.staircase = staircase;
+    this.offset = count(type, 'offset', options.offset ?? 0);
   }
 
   protected override get label(): string {
     return this.type;
   }
 
-  /** The value at progress `p` (`i / every`, floored with `staircase`). */
+  /** The value at progress `p` (`(i + offset) / every`, floored with `staircase`). */
   protected abstract valueAt(p: number): number;
 
   _at(i: number): number {
-    const p = i / this.every;
+    const p = (i + this.offset) / this.every;
     return this.valueAt(this.staircase ? Math.floor(p) : p);
   }
 
   override toString(): string {
-    const options = [this.every !== 1 ? `every: ${num(this.every)}` : '', this.staircase ? 'staircase: true' : ''].filter(Boolean);
+    const options = [this.every !== 1 ? `every: ${num(this.every)}` : '', this.staircase ? 'staircase: true' : '', this.offset !== 0 ? `offset: ${this.offset}` : ''].filter(Boolean);
     return `${this.type}(${num(this.start)}, ${num(this.rate)}, ${this.length}${options.length ? `, { ${options.join(', ')} }` : ''})`;
   }
 
   toJSON(): SpaceSpec {
-    return { type: this.type, start: this.start, rate: this.rate, steps: this.length, ...(this.every !== 1 && { every: this.every }), ...(this.staircase && { staircase: true }) };
+    return { type: this.type, start: this.start, rate: this.rate, steps: this.length, ...(this.every !== 1 && { every: this.every }), ...(this.staircase && { staircase: true }), ...(this.offset !== 0 && { offset: this.offset }) };
   }
 }

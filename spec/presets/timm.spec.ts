@@ -6,6 +6,7 @@ import { OptimizerPolicy, timm, type TimmCosineOptions } from '../../lib/index.j
 import { expectClose } from '../helpers.js';
 
 const lrs = (o: TimmCosineOptions) => [...new OptimizerPolicy(timm.cosineLR(o)).allSteps()].map((v) => v.lr);
+const lrsOf = (phases: ReturnType<typeof timm.stepLR>) => [...new OptimizerPolicy(phases).allSteps()].map((v) => v.lr);
 
 /** timm's _get_lr(t), transcribed from its documented algorithm. */
 function timmLr(t: number, o: Required<Omit<TimmCosineOptions, 'steps' | 'noiseRangeT' | 'noisePct' | 'noiseType' | 'noiseSeed'>>): number {
@@ -101,5 +102,29 @@ describe('timm noise', () => {
     expect(Math.abs(sd - 1)).toBeLessThan(0.05);
     const u = lrs({ baseLr: 1, tInitial: 1000, lrMin: 1, steps: 1000, noiseRangeT: [0], noisePct: 0.2, noiseType: 'uniform' }).map((v) => v - 1);
     expect(Math.max(...u.map(Math.abs))).toBeLessThan(0.2);
+  });
+});
+
+describe('timm poly, tanh, step and multistep', () => {
+  it('validate their options by name', () => {
+    expect(() => timm.multiStepLR({ baseLr: 1, decayT: [10, 5], steps: 20 })).toThrow('timm.multiStepLR: decayT must be sorted, got [10,5]');
+    expect(() => timm.multiStepLR({ baseLr: 1, decayT: 10 as never, steps: 20 })).toThrow(/timm.multiStepLR: decayT must be an array of milestones, got 10/);
+    expect(() => timm.stepLR({ baseLr: 1, decayT: 0, steps: 20 })).toThrow(/timm.stepLR: decayT must be a finite number > 0, got 0/);
+    expect(() => timm.stepLR({ baseLr: 1, decayT: 3, warmupPrefix: 'no' as never, steps: 20 })).toThrow(/warmupPrefix must be a boolean, got "no"/);
+    expect(() => timm.polyLR({ baseLr: 1, tInitial: 10, power: 0, steps: 20 })).toThrow(/timm.polyLR: power must be a finite number > 0, got 0/);
+    expect(() => timm.tanhLR({ baseLr: 1, tInitial: 10, lb: Number.NaN, steps: 20 })).toThrow(/timm.tanhLR: lb must be a finite number, got NaN/);
+    expect(() => timm.tanhLR({ baseLr: 1, tInitial: 10, steps: 20, k: 2 } as never)).toThrow(/unknown option "k"/);
+  });
+
+  it('multiStepLR decays one step before each milestone (PyTorch\'s MultiStepLR at it); repeated milestones decay twice', () => {
+    const lr = lrsOf(timm.multiStepLR({ baseLr: 1, decayT: [3, 5, 5], decayRate: 0.5, steps: 7 }));
+    expect(lr).toEqual([1, 1, 0.5, 0.5, 0.125, 0.125, 0.125]);
+  });
+
+  it('tanhLR without a prefix warms up towards the tanh curve at warmupT, not towards baseLr, as timm does', () => {
+    const lr = lrsOf(timm.tanhLR({ baseLr: 1, tInitial: 10, warmupT: 4, steps: 10 }));
+    const target = lrsOf(timm.tanhLR({ baseLr: 1, tInitial: 10, steps: 10 }))[4]!;
+    expectClose(lr.slice(0, 4), [0, 0.25, 0.5, 0.75].map((f) => f * target), 15);
+    expect(lr[4]).toBe(target);
   });
 });
