@@ -1,7 +1,8 @@
 // Warm-restart presets at 10^9 steps: built, resumed at 10^9 − 1 and stepped 10^6 times without
-// memory that grows with the schedule's length.
+// memory that grows with the schedule's length. Also timm's noise on every step, which reseeds a
+// PyTorch-compatible generator per step (as timm does), to show what that costs.
 import { Subject } from 'rxjs';
-import { keras, OptimizerPolicy, pytorch, type Phase } from '../lib/index.js';
+import { keras, OptimizerPolicy, pytorch, timm, type Phase } from '../lib/index.js';
 import { fmt, heapUsed, median } from './harness.js';
 
 const BIG = 1_000_000_000;
@@ -9,6 +10,7 @@ const cases: [string, () => Phase<'lr'>[]][] = [
   ['pytorch.cosineAnnealingWarmRestarts t0 1000, tMult 1', () => pytorch.cosineAnnealingWarmRestarts({ baseLr: 1, t0: 1000, etaMin: 0.01, steps: BIG })],
   ['pytorch.cosineAnnealingWarmRestarts t0 1000, tMult 2', () => pytorch.cosineAnnealingWarmRestarts({ baseLr: 1, t0: 1000, tMult: 2, etaMin: 0.01, steps: BIG })],
   ['keras.cosineDecayRestarts first 1000, tMul 1.5, mMul 0.9', () => keras.cosineDecayRestarts({ initialLearningRate: 1, firstDecaySteps: 1000, tMul: 1.5, mMul: 0.9, alpha: 0.01, steps: BIG })],
+  ['timm.cosineLR with normal noise on every step (noisePct 0.67)', () => timm.cosineLR({ baseLr: 1, tInitial: BIG, noiseRangeT: [0], steps: BIG })],
 ];
 
 for (const [name, build] of cases) {
