@@ -39,7 +39,7 @@ export class Phase<K extends string = string> extends Sequence<ParamValues<K>> {
   /** The space of each parameter (plain numbers given to the constructor appear as `constant`). */
   readonly spaces: Readonly<Record<K, Space>>;
   // Builds one step's dict; see `dictBuilder` for why it is compiled per phase.
-  readonly #build: (i: number) => ParamValues<K>;
+  #build: (i: number) => ParamValues<K>;
 
   constructor(params: Readonly<Record<K, SpaceLike>>) {
     super();
@@ -75,7 +75,12 @@ export class Phase<K extends string = string> extends Sequence<ParamValues<K>> {
     this.length = length;
     this.names = names;
     this.spaces = spaces;
-    this.#build = dictBuilder(names, names.map((name) => spaces[name]));
+    // Compiled on first use: a schedule of 10^5 cycles builds in milliseconds, and a phase that is
+    // never visited (a resumed run, a plot of one part) never costs a compilation.
+    this.#build = (i) => {
+      this.#build = dictBuilder(names, names.map((name) => spaces[name]));
+      return this.#build(i);
+    };
   }
 
   _at(i: number): ParamValues<K> {
