@@ -48,7 +48,7 @@ section('resume at step 10^9 - 1 (construct + drive + one step)');
 
 // 3. Stepping cost, side by side: a bare Subject -> subscriber writing two numbers (the floor
 // of any step-subject design), the policy driven by the same Subject, and a plain for loop.
-section('stepping 10^6 times: policy.drive vs bare Subject vs plain loop (medians of 15 interleaved rounds)');
+section('stepping 10^6 times: policy.drive vs bare Subject vs plain loop (medians of 41 interleaved rounds)');
 {
   const phases = [
     new Phase({ lr: linspace(0.1, 1, STEPS / 2), momentum: linspace(0.95, 0.85, STEPS / 2) }),
@@ -67,7 +67,7 @@ section('stepping 10^6 times: policy.drive vs bare Subject vs plain loop (median
     for (let k = 0; k < STEPS; k++) step$.next();
     sub.unsubscribe();
   };
-  const times = interleave(15, {
+  const times = interleave(41, {
     bareSubject() {
       const step$ = new Subject<void>();
       let i = 0;
