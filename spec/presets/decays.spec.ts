@@ -1,7 +1,7 @@
 // Reference numbers: Keras 3's own tests (keras/src/optimizers/schedules/learning_rate_schedule_test.py:
 // ExponentialDecayTest, PiecewiseConstantDecayTest, LinearDecayTest, SqrtDecayTest,
-// InverseTimeDecayTest) and optax's own tests and docstrings (optax/schedules/_schedule_test.py:
-// PolynomialTest, PiecewiseConstantTest, ExponentialTest, CosineDecayTest; polynomial_schedule's
+// InverseTimeDecayTest, CosineDecayTest, CosineDecayRestartsTest) and optax's own tests and docstrings (optax/schedules/_schedule_test.py:
+// PolynomialTest, PiecewiseConstantTest, ExponentialTest, CosineDecayTest, WarmupCosineDecayTest; polynomial_schedule's
 // and piecewise_constant_schedule's docstring examples). Keras and optax check in float32 with
 // tolerances of 1e-6 to 1e-3; the expected values below are their formulas in float64, which
 // rx-policy must meet to 12 digits, and their printed figures, to the digits printed.
@@ -54,6 +54,48 @@ describe('keras decays', () => {
     expect(() => keras.piecewiseConstantDecay({ boundaries: [5, 5], values: [1, 2, 3], steps: 3 })).toThrow(/boundaries must be strictly increasing, got \[5,5\]/);
     expect(() => keras.inverseTimeDecay({ initialLearningRate: 1, decaySteps: 1, decayRate: -1, steps: 3 })).toThrow(/decayRate must be ≥ 0/);
     expect(() => keras.polynomialDecay({ initialLearningRate: 1, decaySteps: 4, cycle: 'yes' as never, steps: 3 })).toThrow(/cycle must be a boolean, got "yes"/);
+  });
+});
+
+describe('keras CosineDecay and CosineDecayRestarts, Keras\' own tests', () => {
+  // Keras' helpers, written out as its tests write them (np_cosine_decay, np_cosine_decay_restarts).
+  const npCosineDecay = (step: number, decaySteps: number, alpha = 0) => {
+    const decay = 0.5 * (1 + Math.cos((Math.PI * Math.min(step, decaySteps)) / decaySteps));
+    return (1 - alpha) * decay + alpha;
+  };
+  const npCosineDecayRestarts = (step: number, decaySteps: number, tMul = 2, mMul = 1, alpha = 0) => {
+    let fac = 1;
+    while (step >= decaySteps) {
+      step -= decaySteps;
+      decaySteps *= tMul;
+      fac *= mMul;
+    }
+    return (1 - alpha) * fac * 0.5 * (1 + Math.cos((Math.PI * step) / decaySteps)) + alpha;
+  };
+  const steps = [0, 250, 500, 750, 1000, 1250];
+
+  it('CosineDecay: test_decay and test_alpha (1000 steps, read every 250 up to 1250)', () => {
+    for (const alpha of [0, 0.1]) {
+      const p = keras.cosineDecay({ initialLearningRate: 1, decaySteps: 1000, alpha, steps: 1500 });
+      expectClose(steps.map((k) => lrAt(p, k)), steps.map((k) => npCosineDecay(k, 1000, alpha)), 12);
+    }
+  });
+
+  it('CosineDecay: test_warmup (warmup 1500 to 10) and test_warmup_decay (warmup 2000, then 1000 steps of cosine)', () => {
+    const warm = keras.cosineDecay({ initialLearningRate: 0, decaySteps: 10, warmupTarget: 10, warmupSteps: 1500, steps: 1500 });
+    expectClose(steps.map((k) => lrAt(warm, k)), steps.map((k) => (k / 1500) * 10), 12);
+    const both = keras.cosineDecay({ initialLearningRate: 0, decaySteps: 1000, warmupTarget: 10, warmupSteps: 2000, steps: 3000 });
+    const at = Array.from({ length: 12 }, (_, j) => j * 250);
+    expectClose(at.map((k) => lrAt(both, k)), at.map((k) => (k < 2001 ? (k / 2000) * 10 : 10 * npCosineDecay(k - 2000, 1000))), 12);
+  });
+
+  it('CosineDecayRestarts: test_decay, test_alpha, test_mmul, test_tmul (first 1000 steps, read every 250)', () => {
+    const cases = [{}, { alpha: 0.1 }, { mMul: 0.9 }, { tMul: 1 }] as const;
+    for (const o of cases) {
+      const p = keras.cosineDecayRestarts({ initialLearningRate: 1, firstDecaySteps: 1000, ...o, steps: 1500 });
+      const want = steps.map((k) => npCosineDecayRestarts(k, 1000, 'tMul' in o ? o.tMul : 2, 'mMul' in o ? o.mMul : 1, 'alpha' in o ? o.alpha : 0));
+      expectClose(steps.map((k) => lrAt(p, k)), want, 12);
+    }
   });
 });
 
@@ -114,6 +156,18 @@ describe('optax decays', () => {
     // O(1) at any step: no table of 10^10 values is built.
     expect(lrAt(optax.cosineDecaySchedule({ initValue: 1000, decaySteps: 1e10, steps: 1e10 }), 1e9)).toBeCloseTo(975.52826, 4);
     expect(() => optax.cosineDecaySchedule({ initValue: 1, decaySteps: 0, steps: 3 })).toThrow('optax.cosineDecaySchedule: The cosine_decay_schedule requires positive decaySteps, got decaySteps=0.');
+  });
+
+  it('warmup_cosine_decay_schedule: test_limits and test_with_exponent (optax\'s float32 figures, rtol 1e-6 as there)', () => {
+    for (const [init, peak, end] of [[10, 0.5, 1e-4], [5, 3, 0]] as const) {
+      const p = optax.warmupCosineDecay({ initValue: init, peakValue: peak, warmupSteps: 100, decaySteps: 1000, endValue: end, steps: 1001 });
+      expect(lrAt(p, 0)).toBe(init);
+      expect(lrAt(p, 100)).toBeCloseTo(peak, 12);
+      expect(Math.abs(lrAt(p, 1000) - end)).toBeLessThanOrEqual(1e-3 * Math.abs(end) + 1e-12);
+    }
+    const p = optax.warmupCosineDecay({ initValue: 0.2, peakValue: 1.21, endValue: -3, warmupSteps: 50, decaySteps: 100, exponent: 2, steps: 101 });
+    const printed = [0.20000004768371582, 0.4020000100135803, 1.2100000381469727, -1.947500228881836, -3.000000238418579];
+    [0, 10, 50, 75, 100].forEach((k, j) => expect(Math.abs(lrAt(p, k) - printed[j]!)).toBeLessThanOrEqual(1e-6 * Math.abs(printed[j]!) + 1e-8));
   });
 
   it('constant_schedule: test_constant', () => {
