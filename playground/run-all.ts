@@ -8,3 +8,5 @@ console.log();
 await import('./presets.js');
 console.log();
 await import('./compose.js');
+console.log();
+await import('./ports.js');
