@@ -44,6 +44,13 @@ export function positive(fn: string, arg: string, value: unknown): number {
   return value as number;
 }
 
+/** An optional boolean option: `fallback` when absent. */
+export function flag(fn: string, arg: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') throw new TypeError(`${fn}: ${arg} must be a boolean, got ${show(value)}`);
+  return value;
+}
+
 /** A fraction in [0, 1): the half-open range every "fraction of the steps" option uses. */
 export function fraction(fn: string, arg: string, value: unknown): number {
   finite(fn, arg, value);

@@ -1,7 +1,7 @@
 // Keras 3's LearningRateSchedules (keras/src/optimizers/schedules/learning_rate_schedule.py).
 // rx-policy evaluates their documented formulas in float64; Keras evaluates them in the dtype of
 // `initial_learning_rate`, float32 by default, so its own values agree with these to about 7 digits.
-import { count, finite, knownKeys, plainObject, positive, show } from '../internal/validate.js';
+import { count, finite, flag, knownKeys, plainObject, positive, show } from '../internal/validate.js';
 import { Phase } from '../phase.js';
 import type { Space } from '../space.js';
 import { constant } from '../spaces/constant.js';
@@ -10,6 +10,7 @@ import { cycle } from '../spaces/cycle.js';
 import { expspace } from '../spaces/expspace.js';
 import { invtimespace } from '../spaces/invtimespace.js';
 import { polycyclespace } from '../spaces/polycyclespace.js';
+import { heldPhases } from './interpolate.js';
 import { warmupThenCosine } from './optax.js';
 
 function read<T extends object>(fn: string, given: T, accepted: readonly string[]): T {
@@ -74,12 +75,6 @@ function cosineDecayRestarts(given: { readonly initialLearningRate: number; read
   return phases.length > 0 ? phases : [new Phase({ lr: cosinespace(init, floor, 0) })];
 }
 
-function staircaseOption(fn: string, value: unknown): boolean {
-  if (value === undefined) return false;
-  if (typeof value !== 'boolean') throw new TypeError(`${fn}: staircase must be a boolean, got ${show(value)}`);
-  return value;
-}
-
 /** Options shared by `keras.exponentialDecay` and `keras.inverseTimeDecay`. */
 export interface KerasDecayOptions {
   readonly initialLearningRate: number;
@@ -126,7 +121,7 @@ function rateDecay(
   const T = decaySteps(fn, 'decay_steps', o.decaySteps);
   const init = finite(fn, 'initialLearningRate', o.initialLearningRate);
   const rate = checkRate(fn, o.decayRate);
-  return [new Phase({ lr: space(init, rate, count(fn, 'steps', o.steps), { every: T, staircase: staircaseOption(fn, o.staircase) }) })];
+  return [new Phase({ lr: space(init, rate, count(fn, 'steps', o.steps), { every: T, staircase: flag(fn, 'staircase', o.staircase, false) }) })];
 }
 
 /**
@@ -150,16 +145,8 @@ function piecewiseConstantDecay(given: { readonly boundaries: readonly number[];
     if (i > 0 && !(b > boundaries[i - 1]!)) throw new RangeError(`${fn}: boundaries must be strictly increasing, got ${show(o.boundaries)}`);
   });
   const values = o.values.map((v, i) => finite(fn, `values[${i}]`, v));
-  const steps = count(fn, 'steps', o.steps);
-  const phases: Phase<'lr'>[] = [];
-  let from = 0;
-  values.forEach((value, i) => {
-    // Interval i ends after step boundaries[i] (inclusive); the last runs to the end.
-    const to = i < boundaries.length ? Math.min(boundaries[i]! + 1, steps) : steps;
-    if (to > from) phases.push(new Phase({ lr: constant(value, to - from) }));
-    from = Math.max(from, to);
-  });
-  return phases.length > 0 ? phases : [new Phase({ lr: constant(values[0]!, 0) })];
+  // Interval i includes step boundaries[i]: the value changes one step after it.
+  return heldPhases(values, boundaries.map((b) => b + 1), count(fn, 'steps', o.steps));
 }
 
 /**
@@ -182,9 +169,9 @@ function polynomialDecay(given: {
   const init = finite(fn, 'initialLearningRate', o.initialLearningRate);
   const end = finite(fn, 'endLearningRate', o.endLearningRate ?? 0.0001);
   const power = positive(fn, 'power', o.power ?? 1);
-  if (o.cycle !== undefined && typeof o.cycle !== 'boolean') throw new TypeError(`${fn}: cycle must be a boolean, got ${show(o.cycle)}`);
+  const cycles = flag(fn, 'cycle', o.cycle, false);
   const steps = count(fn, 'steps', o.steps);
-  if (o.cycle === true) return [new Phase({ lr: polycyclespace(init, end, T, power, steps) })];
+  if (cycles) return [new Phase({ lr: polycyclespace(init, end, T, power, steps) })];
   // Without cycle, steps 0…T follow the first horizon exactly (the same formula), then `end`.
   const ramp = Math.min(T + 1, steps);
   const phases = [new Phase({ lr: polycyclespace(init, end, T, power, ramp) })];

@@ -1,5 +1,5 @@
 // optax's schedules (optax/schedules/_schedule.py), as phases over `steps` counts.
-import { count, finite, knownKeys, plainObject, positive, show } from '../internal/validate.js';
+import { count, finite, flag, knownKeys, plainObject, positive, show } from '../internal/validate.js';
 import { Phase } from '../phase.js';
 import { constant } from '../spaces/constant.js';
 import { cosinepowspace } from '../spaces/cosinepowspace.js';
@@ -7,7 +7,7 @@ import { cosinespace } from '../spaces/cosinespace.js';
 import { expspace } from '../spaces/expspace.js';
 import { linspace } from '../spaces/linspace.js';
 import { polycyclespace } from '../spaces/polycyclespace.js';
-import { interpolatePhases } from './interpolate.js';
+import { heldPhases, interpolatePhases } from './interpolate.js';
 
 function read<T extends object>(fn: string, given: T, accepted: readonly string[]): T {
   plainObject(fn, 'options', given);
@@ -137,7 +137,9 @@ export interface PolynomialScheduleOptions {
  * @example optax.polynomialSchedule({ initValue: 1, endValue: 0.01, power: 2, transitionSteps: 100, transitionBegin: 5, steps: 110 })
  */
 function polynomialSchedule(given: PolynomialScheduleOptions): Phase<'lr'>[] {
-  return polynomial('optax.polynomialSchedule', given, ['initValue', 'endValue', 'power', 'transitionSteps', 'transitionBegin', 'steps']);
+  const fn = 'optax.polynomialSchedule';
+  const o = read(fn, given, ['initValue', 'endValue', 'power', 'transitionSteps', 'transitionBegin', 'steps']);
+  return polynomial(fn, o, positive(fn, 'power', o.power));
 }
 
 /**
@@ -145,14 +147,14 @@ function polynomialSchedule(given: PolynomialScheduleOptions): Phase<'lr'>[] {
  * @example optax.linearSchedule({ initValue: 1, endValue: 0.01, transitionSteps: 100, steps: 100 })
  */
 function linearSchedule(given: Omit<PolynomialScheduleOptions, 'power'>): Phase<'lr'>[] {
-  return polynomial('optax.linearSchedule', { ...given, power: 1 }, ['initValue', 'endValue', 'transitionSteps', 'transitionBegin', 'steps', 'power']);
+  const fn = 'optax.linearSchedule';
+  return polynomial(fn, read(fn, given, ['initValue', 'endValue', 'transitionSteps', 'transitionBegin', 'steps']), 1);
 }
 
-function polynomial(fn: string, given: PolynomialScheduleOptions, accepted: readonly string[]): Phase<'lr'>[] {
-  const o = read(fn, given, accepted);
+/** Both polynomial schedules, once their options are read. */
+function polynomial(fn: string, o: Omit<PolynomialScheduleOptions, 'power'>, power: number): Phase<'lr'>[] {
   const init = finite(fn, 'initValue', o.initValue);
   const end = finite(fn, 'endValue', o.endValue);
-  const power = positive(fn, 'power', o.power);
   const T = count(fn, 'transitionSteps', o.transitionSteps);
   const B = begin(fn, o.transitionBegin);
   const steps = count(fn, 'steps', o.steps);
@@ -194,12 +196,12 @@ function exponentialDecay(given: ExponentialDecayOptions): Phase<'lr'>[] {
   const rate = finite(fn, 'decayRate', o.decayRate);
   if (rate < 0) throw new RangeError(`${fn}: decayRate must be ≥ 0 (a negative rate has no real power), got ${show(rate)}`);
   const B = begin(fn, o.transitionBegin);
-  if (o.staircase !== undefined && typeof o.staircase !== 'boolean') throw new TypeError(`${fn}: staircase must be a boolean, got ${show(o.staircase)}`);
+  const staircase = flag(fn, 'staircase', o.staircase, false);
   const end = o.endValue === undefined ? undefined : finite(fn, 'endValue', o.endValue);
   const steps = count(fn, 'steps', o.steps);
   if (T === 0 || rate === 0) return held(init, steps);
   const before = Math.min(B, steps);
-  const decay = expspace(init, rate, steps - before, { every: T, staircase: o.staircase ?? false });
+  const decay = expspace(init, rate, steps - before, { every: T, staircase });
   // optax clips every value, the held ones included: max with the end when decaying, min when growing.
   const clipped = (v: number) => (end === undefined ? false : rate < 1 ? v < end : v > end);
   // The decay is monotone: the first clipped step, found with the very values it would emit.
@@ -213,7 +215,7 @@ function exponentialDecay(given: ExponentialDecayOptions): Phase<'lr'>[] {
   const phases: Phase<'lr'>[] = [];
   const first = clipped(init) ? end! : init;
   if (before > 0) phases.push(new Phase({ lr: constant(first, before) }));
-  if (lo > 0) phases.push(new Phase({ lr: expspace(init, rate, lo, { every: T, staircase: o.staircase ?? false }) }));
+  if (lo > 0) phases.push(new Phase({ lr: expspace(init, rate, lo, { every: T, staircase }) }));
   if (decay.length > lo) phases.push(new Phase({ lr: constant(end!, decay.length - lo) }));
   return phases.length > 0 ? phases : held(init, 0);
 }
@@ -245,8 +247,7 @@ function piecewiseConstantSchedule(given: { readonly initValue: number; readonly
   const o = read(fn, given, ['initValue', 'boundariesAndScales', 'steps']);
   const init = finite(fn, 'initValue', o.initValue);
   const steps = count(fn, 'steps', o.steps);
-  const given_ = o.boundariesAndScales ?? {};
-  const entries = Object.entries(plainObject(fn, 'boundariesAndScales', given_)).map(([key, scale]) => {
+  const entries = Object.entries(plainObject(fn, 'boundariesAndScales', o.boundariesAndScales ?? {})).map(([key, scale]) => {
     const boundary = Number(key);
     if (key.trim() === '' || !Number.isSafeInteger(boundary) || boundary < 0) {
       throw new RangeError(`${fn}: boundariesAndScales keys must be non-negative integer steps, got ${show(key)}`);
@@ -256,16 +257,10 @@ function piecewiseConstantSchedule(given: { readonly initValue: number; readonly
     return [boundary, s] as const;
   });
   entries.sort((a, b) => a[0] - b[0]);
-  const phases: Phase<'lr'>[] = [];
-  let from = 0;
-  let value = init;
-  for (const [boundary, scale] of [...entries, [Infinity, 1] as const]) {
-    const to = Math.min(boundary, steps);
-    if (to > from) phases.push(new Phase({ lr: constant(value, to - from) }));
-    from = Math.max(from, to);
-    value *= scale;
-  }
-  return phases.length > 0 ? phases : held(init, 0);
+  // optax multiplies the scales in, boundary by boundary: the values are the running products.
+  const values = [init];
+  for (const [, scale] of entries) values.push(values.at(-1)! * scale);
+  return heldPhases(values, entries.map(([boundary]) => boundary), steps);
 }
 
 /**

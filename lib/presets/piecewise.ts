@@ -1,7 +1,6 @@
 import { count, show } from '../internal/validate.js';
-import { Phase } from '../phase.js';
-import { constant } from '../spaces/constant.js';
-import { interpolatePhases } from './interpolate.js';
+import type { Phase } from '../phase.js';
+import { heldPhases, interpolatePhases } from './interpolate.js';
 
 /**
  * Interpolates between given points `[step, value]`, linearly or by half cosines (optax's
@@ -23,18 +22,7 @@ export function piecewise(kind: 'linear' | 'cos' | 'constant', points: readonly 
     if (i > 0 && !(point[0] > points[i - 1]![0])) throw new RangeError(`${fn}: point steps must increase, got ${points[i - 1]![0]} then ${point[0]}`);
   });
   const total = count(fn, 'steps', steps);
-  if (kind === 'constant') {
-    const phases: Phase<'lr'>[] = [];
-    const edges = [0, ...points.map((p) => p[0]).filter((b) => b > 0), Infinity];
-    const values = points[0]![0] > 0 ? [points[0]![1], ...points.map((p) => p[1])] : points.map((p) => p[1]);
-    for (let i = 0; i + 1 < edges.length; i++) {
-      const from = Math.min(edges[i]!, total);
-      const to = Math.min(edges[i + 1]!, total);
-      if (to > from) phases.push(new Phase({ lr: constant(values[i]!, to - from) }));
-    }
-    return phases.length > 0 ? phases : [new Phase({ lr: constant(values[0]!, 0) })];
-  }
   const values = [points[0]![1], ...points.map((p) => p[1])];
   const boundaries = points.map((p) => p[0]);
-  return interpolatePhases(kind, values, boundaries, total);
+  return kind === 'constant' ? heldPhases(values, boundaries, total) : interpolatePhases(kind, values, boundaries, total);
 }

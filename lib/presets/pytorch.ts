@@ -10,6 +10,7 @@ import { cyclicspace } from '../spaces/cyclicspace.js';
 import { expspace } from '../spaces/expspace.js';
 import { linspace } from '../spaces/linspace.js';
 import { polyspace } from '../spaces/polyspace.js';
+import { heldPhases } from './interpolate.js';
 
 function options<T extends object>(fn: string, given: T, accepted: readonly string[]): T {
   plainObject(fn, 'options', given);
@@ -174,17 +175,10 @@ function multiStepLR(given: { readonly baseLr: number; readonly milestones: read
   const milestones = [...o.milestones].map((m, i) => count(fn, `milestones[${i}]`, m)).sort((a, b) => a - b);
   const base = finite(fn, 'baseLr', o.baseLr);
   const gamma = positive(fn, 'gamma', o.gamma ?? 0.1);
-  const steps = count(fn, 'steps', o.steps);
-  const phases: Phase<'lr'>[] = [];
-  let from = 0;
-  let value = base;
-  for (const m of [...milestones, Infinity]) {
-    const to = Math.min(m, steps);
-    if (to > from) phases.push(new Phase({ lr: constant(value, to - from) }));
-    from = Math.max(from, to);
-    value *= gamma;
-  }
-  return phases.length > 0 ? phases : [new Phase({ lr: constant(base, 0) })];
+  // PyTorch multiplies in place at each milestone: the values are the running products.
+  const values = [base];
+  for (let i = 0; i < milestones.length; i++) values.push(values[i]! * gamma);
+  return heldPhases(values, milestones, count(fn, 'steps', o.steps));
 }
 
 /** PyTorch `ExponentialLR`: `baseLr · gamma^k`. @example pytorch.exponentialLR({ baseLr: 1, gamma: 0.9, steps: 10 }) */

@@ -1,5 +1,5 @@
 // timm's schedulers (timm/scheduler/*.py), stepped per update (`t_in_epochs=False`).
-import { count, finite, knownKeys, plainObject, positive, positiveCount, show } from '../internal/validate.js';
+import { count, finite, flag, knownKeys, plainObject, positive, positiveCount, show } from '../internal/validate.js';
 import { Phase } from '../phase.js';
 import { constant } from '../spaces/constant.js';
 import { cosinespace } from '../spaces/cosinespace.js';
@@ -9,6 +9,7 @@ import { kcosinespace } from '../spaces/kcosinespace.js';
 import { kpolyspace } from '../spaces/kpolyspace.js';
 import { linspace } from '../spaces/linspace.js';
 import { noisy } from '../spaces/noisy.js';
+import { heldPhases } from './interpolate.js';
 import { polyspace } from '../spaces/polyspace.js';
 import { tanhspace } from '../spaces/tanhspace.js';
 import type { Space } from '../space.js';
@@ -82,12 +83,6 @@ function read<T extends TimmCommonOptions>(fn: string, given: T, keys: readonly 
   };
 }
 
-function prefixOption(fn: string, value: unknown, fallback: boolean): boolean {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') throw new TypeError(`${fn}: warmupPrefix must be a boolean, got ${show(value)}`);
-  return value;
-}
-
 /** timm's warmup, `warmupLrInit + t·(target − warmupLrInit)/warmupT`, over the first `min(W, steps)` steps. */
 function warmup(init: number, target: number, W: number, steps: number): Phase<'lr'>[] {
   const w = Math.min(W, steps);
@@ -141,7 +136,7 @@ function withNoise(given: TimmCommonOptions, phases: Phase<'lr'>[]): Phase<'lr'>
 /** A cycle scheduler: warmup to `baseLr` (or, for tanh without a prefix, to the curve at `warmupT`), then the cycles. */
 function cycleScheduler(fn: string, given: TimmCycleOptions, keys: readonly string[], curve: Curve, warmupTarget: 'base' | 'curve'): Phase<'lr'>[] {
   const { base, W, warmupInit, steps } = read(fn, given, keys);
-  const prefix = prefixOption(fn, given.warmupPrefix, false);
+  const prefix = flag(fn, 'warmupPrefix', given.warmupPrefix, false);
   const w = Math.min(W, steps);
   const shift = prefix ? W : 0;
   const { phases, valueAt } = cycles(fn, given, curve, w - shift, steps - shift);
@@ -211,7 +206,7 @@ function stepLR(given: TimmStepOptions): Phase<'lr'>[] {
   const { base, W, warmupInit, steps } = read(fn, given, [...commonKeys, 'decayT', 'decayRate']);
   const decayT = positive(fn, 'decayT', given.decayT);
   const rate = positive(fn, 'decayRate', given.decayRate ?? 1);
-  const prefix = prefixOption(fn, given.warmupPrefix, true);
+  const prefix = flag(fn, 'warmupPrefix', given.warmupPrefix, true);
   const w = Math.min(W, steps);
   const phases = warmup(warmupInit, base, W, steps);
   // Without a prefix the decay's clock already reads W at the first step after the warmup.
@@ -242,23 +237,13 @@ function multiStepLR(given: TimmMultiStepOptions): Phase<'lr'>[] {
     if (i > 0 && m < milestones[i - 1]!) throw new RangeError(`${fn}: decayT must be sorted, got ${show(given.decayT)}`);
   });
   const rate = positive(fn, 'decayRate', given.decayRate ?? 1);
-  const prefix = prefixOption(fn, given.warmupPrefix, true);
-  const w = Math.min(W, steps);
-  const phases = warmup(warmupInit, base, W, steps);
+  const prefix = flag(fn, 'warmupPrefix', given.warmupPrefix, true);
   const shift = prefix ? W : 0;
-  // On the clock t (= step − shift), the value changes where t + 1 reaches a milestone.
-  let from = w;
-  let value = base * rate ** milestones.filter((m) => m <= w - shift + 1).length;
-  for (const m of milestones) {
-    const at = m - 1 + shift; // the step where this milestone's decay starts
-    if (at <= from) continue;
-    const to = Math.min(at, steps);
-    if (to > from) phases.push(new Phase({ lr: constant(value, to - from) }));
-    from = Math.max(from, to);
-    value = base * rate ** milestones.filter((x) => x <= m).length;
-  }
-  if (steps > from) phases.push(new Phase({ lr: constant(value, steps - from) }));
-  return withNoise(given, phases);
+  // On the clock t (= step − shift) the value is base·rate^(milestones ≤ t + 1): the j-th decay
+  // starts at step m_j − 1 + shift.
+  const values = [base, ...milestones.map((_, j) => base * rate ** (j + 1))];
+  const decays = heldPhases(values, milestones.map((m) => m - 1 + shift), steps, Math.min(W, steps));
+  return withNoise(given, [...warmup(warmupInit, base, W, steps), ...decays]);
 }
 
 /**

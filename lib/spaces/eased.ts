@@ -1,5 +1,5 @@
 import { type Ease, linearEase } from '../ease.js';
-import { count, finite, num, show } from '../internal/validate.js';
+import { count, finite, flag, num, show } from '../internal/validate.js';
 import { Space, type SpaceSpec } from '../space.js';
 
 /** Options shared by the eased spaces. */
@@ -61,8 +61,7 @@ export class EasedSpace extends Space {
     finite(name, 'start', start);
     finite(name, 'end', end);
     if (!(steps === Infinity && this.mayBeUnbounded())) count(name, 'steps', steps);
-    const endpoint = options.endpoint ?? true;
-    if (typeof endpoint !== 'boolean') throw new TypeError(`${name}: endpoint must be a boolean, got ${show(endpoint)}`);
+    const endpoint = flag(name, 'endpoint', options.endpoint, true);
     this.length = steps;
     this.endpoint = endpoint;
     this.offset = options.offset === undefined ? 0 : finite(name, 'offset', options.offset);
@@ -73,8 +72,7 @@ export class EasedSpace extends Space {
     this.span = options.span ?? (endpoint ? Math.max(steps - 1, 1) : Math.max(steps, 1));
     this._delta = end - start;
     this._wide = !Number.isFinite(this._delta);
-    this.wrap = options.wrap ?? false;
-    if (typeof this.wrap !== 'boolean') throw new TypeError(`${name}: wrap must be a boolean, got ${show(this.wrap)}`);
+    this.wrap = flag(name, 'wrap', options.wrap, false);
     // Their checks stay off the common path: two branches a step cost ~10% of `drive`.
     if (this.wrap || this._wide) this._at = (i) => this.#generalAt(i);
   }

@@ -1,4 +1,4 @@
-import { count, finite, num, positive, show } from '../internal/validate.js';
+import { count, finite, flag, num, positive } from '../internal/validate.js';
 import { Space, type SpaceSpec } from '../space.js';
 
 /** Options of the rated spaces (`expspace`, `invtimespace`). */
@@ -36,9 +36,7 @@ export abstract class RatedSpace extends Space {
     finite(type, 'start', start);
     count(type, 'steps', length);
     this.every = positive(type, 'every', options.every ?? 1);
-    const staircase = options.staircase ?? false;
-    if (typeof staircase !== 'boolean') throw new TypeError(`${type}: staircase must be a boolean, got ${show(staircase)}`);
-    this.staircase = staircase;
+    this.staircase = flag(type, 'staircase', options.staircase, false);
     this.offset = count(type, 'offset', options.offset ?? 0);
   }
 

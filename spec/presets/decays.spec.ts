@@ -110,6 +110,8 @@ describe('optax decays', () => {
     expect(lrs(optax.linearSchedule({ initValue: 10, endValue: 20, transitionSteps: 0, steps: 3 }))).toEqual([10, 10, 10]);
     expect(() => optax.linearSchedule({ initValue: 10, endValue: 20, transitionSteps: -1, steps: 3 })).toThrow(/optax.linearSchedule: transitionSteps must be a non-negative integer, got -1/);
     expect(() => optax.linearSchedule({ initValue: 10, endValue: 20, transitionSteps: 5, transitionBegin: -2, steps: 3 })).toThrow(/transitionBegin must be a non-negative integer, got -2/);
+    // linear_schedule has no power: one given is an unknown option, not silently replaced by 1.
+    expect(() => optax.linearSchedule({ initValue: 10, endValue: 20, transitionSteps: 5, power: 2, steps: 3 } as never)).toThrow(/optax.linearSchedule: unknown option "power"/);
   });
 
   it('piecewise_constant_schedule switches at t ≥ boundary: test_positive, test_negative, the docstring', () => {
