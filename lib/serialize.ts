@@ -69,7 +69,7 @@ const readers: Record<string, SpaceReader> = {
   invtimespace: readRated(invtimespace, 'invtimespace'),
   polycyclespace: (spec, where) => {
     knownKeys(where, 'key of a polycyclespace spec', spec, ['type', 'start', 'end', 'period', 'power', 'steps']);
-    return polycyclespace(spec['start'] as number, spec['end'] as number, spec['period'] as number, spec['power'] as number, spec['steps'] as number);
+    return polycyclespace(spec['start'] as number, spec['end'] as number, spec['steps'] as number, spec['power'] as number, spec['period'] as number);
   },
   cycle: (spec, where) => {
     knownKeys(where, 'key of a cycle spec', spec, ['type', 'space', 'steps']);

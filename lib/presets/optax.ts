@@ -164,7 +164,7 @@ function polynomial(fn: string, o: Omit<PolynomialScheduleOptions, 'power'>, pow
   if (before > 0) phases.push(new Phase({ lr: constant(init, before) }));
   // Steps B…B+T: the first horizon of polycyclespace is optax's formula, operation for operation.
   const ramp = Math.min(T + 1, steps - before);
-  if (ramp > 0) phases.push(new Phase({ lr: polycyclespace(init, end, T, power, ramp) }));
+  if (ramp > 0) phases.push(new Phase({ lr: polycyclespace(init, end, ramp, power, T) }));
   if (steps > before + ramp) phases.push(new Phase({ lr: constant(end, steps - before - ramp) }));
   return phases.length > 0 ? phases : held(init, 0);
 }

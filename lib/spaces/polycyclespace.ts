@@ -10,11 +10,11 @@ import { Space, type SpaceSpec } from '../space.js';
  *
  * @example
  * import { polycyclespace } from 'rx-policy';
- * [...polycyclespace(1, 0, 2, 1, 6)]; // [1, 0.5, 0, 0.25, 0, 0.1666…]
+ * [...polycyclespace(1, 0, 6, 1, 2)]; // [1, 0.5, 0, 0.25, 0, 0.1666…]
  */
-export function polycyclespace(start: number, end: number, period: number, power: number, steps: number): Space {
+export function polycyclespace(start: number, end: number, steps: number, power: number, period: number): Space {
   const fn = 'polycyclespace';
-  return new PolyCycleSpace(finite(fn, 'start', start), finite(fn, 'end', end), positiveCount(fn, 'period', period), positive(fn, 'power', power), count(fn, 'steps', steps));
+  return new PolyCycleSpace(finite(fn, 'start', start), finite(fn, 'end', end), count(fn, 'steps', steps), positive(fn, 'power', power), positiveCount(fn, 'period', period));
 }
 
 class PolyCycleSpace extends Space {
@@ -25,9 +25,9 @@ class PolyCycleSpace extends Space {
   constructor(
     readonly start: number,
     readonly end: number,
-    readonly period: number,
-    readonly power: number,
     readonly length: number,
+    readonly power: number,
+    readonly period: number,
   ) {
     super();
   }
@@ -38,10 +38,10 @@ class PolyCycleSpace extends Space {
   }
 
   override toString(): string {
-    return `polycyclespace(${num(this.start)}, ${num(this.end)}, ${this.period}, ${num(this.power)}, ${this.length})`;
+    return `polycyclespace(${num(this.start)}, ${num(this.end)}, ${this.length}, ${num(this.power)}, ${this.period})`;
   }
 
   toJSON(): SpaceSpec {
-    return { type: 'polycyclespace', start: this.start, end: this.end, period: this.period, power: this.power, steps: this.length };
+    return { type: 'polycyclespace', start: this.start, end: this.end, steps: this.length, power: this.power, period: this.period };
   }
 }
