@@ -134,8 +134,10 @@ function withNoise(given: TimmCommonOptions, phases: Phase<'lr'>[]): Phase<'lr'>
 }
 
 /** A cycle scheduler: warmup to `baseLr` (or, for tanh without a prefix, to the curve at `warmupT`), then the cycles. */
-function cycleScheduler(fn: string, given: TimmCycleOptions, keys: readonly string[], curve: Curve, warmupTarget: 'base' | 'curve'): Phase<'lr'>[] {
+function cycleScheduler<T extends TimmCycleOptions>(fn: string, given: T, keys: readonly string[], makeCurve: (options: T) => Curve, warmupTarget: 'base' | 'curve'): Phase<'lr'>[] {
   const { base, W, warmupInit, steps } = read(fn, given, keys);
+  // The curve's own options are read once the options are known to be an object of known keys.
+  const curve = makeCurve(given);
   const prefix = flag(fn, 'warmupPrefix', given.warmupPrefix, false);
   const w = Math.min(W, steps);
   const shift = prefix ? W : 0;
@@ -154,9 +156,11 @@ function cycleScheduler(fn: string, given: TimmCycleOptions, keys: readonly stri
  */
 function cosineLR(given: TimmCosineOptions): Phase<'lr'>[] {
   const fn = 'timm.cosineLR';
-  const k = given !== null && typeof given === 'object' ? positive(fn, 'kDecay', given.kDecay ?? 1) : 1;
-  const curve: Curve = (peak, lrMin, n, opts) => (k === 1 ? cosinespace(peak, lrMin, n, opts) : kcosinespace(peak, lrMin, n, k, opts));
-  return cycleScheduler(fn, given, [...cycleKeys, 'kDecay'], curve, 'base');
+  const makeCurve = (o: TimmCosineOptions): Curve => {
+    const k = positive(fn, 'kDecay', o.kDecay ?? 1);
+    return (peak, lrMin, n, opts) => (k === 1 ? cosinespace(peak, lrMin, n, opts) : kcosinespace(peak, lrMin, n, k, opts));
+  };
+  return cycleScheduler(fn, given, [...cycleKeys, 'kDecay'], makeCurve, 'base');
 }
 
 /**
@@ -166,11 +170,12 @@ function cosineLR(given: TimmCosineOptions): Phase<'lr'>[] {
  */
 function polyLR(given: TimmPolyOptions): Phase<'lr'>[] {
   const fn = 'timm.polyLR';
-  const ok = given !== null && typeof given === 'object';
-  const power = ok ? positive(fn, 'power', given.power ?? 0.5) : 1;
-  const k = ok ? positive(fn, 'kDecay', given.kDecay ?? 1) : 1;
-  const curve: Curve = (peak, lrMin, n, opts) => (k === 1 ? polyspace(peak, lrMin, n, power, opts) : kpolyspace(peak, lrMin, n, power, k, opts));
-  return cycleScheduler(fn, given, [...cycleKeys, 'power', 'kDecay'], curve, 'base');
+  const makeCurve = (o: TimmPolyOptions): Curve => {
+    const power = positive(fn, 'power', o.power ?? 0.5);
+    const k = positive(fn, 'kDecay', o.kDecay ?? 1);
+    return (peak, lrMin, n, opts) => (k === 1 ? polyspace(peak, lrMin, n, power, opts) : kpolyspace(peak, lrMin, n, power, k, opts));
+  };
+  return cycleScheduler(fn, given, [...cycleKeys, 'power', 'kDecay'], makeCurve, 'base');
 }
 
 /**
@@ -181,11 +186,12 @@ function polyLR(given: TimmPolyOptions): Phase<'lr'>[] {
  */
 function tanhLR(given: TimmTanhOptions): Phase<'lr'>[] {
   const fn = 'timm.tanhLR';
-  const ok = given !== null && typeof given === 'object';
-  const lb = ok ? finite(fn, 'lb', given.lb ?? -7) : -7;
-  const ub = ok ? finite(fn, 'ub', given.ub ?? 3) : 3;
-  const curve: Curve = (peak, lrMin, n, opts) => tanhspace(peak, lrMin, n, lb, ub, opts);
-  return cycleScheduler(fn, given, [...cycleKeys, 'lb', 'ub'], curve, 'curve');
+  const makeCurve = (o: TimmTanhOptions): Curve => {
+    const lb = finite(fn, 'lb', o.lb ?? -7);
+    const ub = finite(fn, 'ub', o.ub ?? 3);
+    return (peak, lrMin, n, opts) => tanhspace(peak, lrMin, n, lb, ub, opts);
+  };
+  return cycleScheduler(fn, given, [...cycleKeys, 'lb', 'ub'], makeCurve, 'curve');
 }
 
 /** Options of `timm.stepLR`. */
