@@ -163,7 +163,7 @@ function compileDict<K extends string>(names: readonly K[], spaces: readonly Spa
         weights.set(w, v);
         lines.push(`const ${v} = ${w};`);
       }
-      value = `${v} === 1 ? ${literal(space.end)} : ${literal(space.start)} + ${literal(space._delta)} * ${v}`;
+      value = `${v} === 1 ? ${literal(space.end)} : ${literal(space.start)} + ${literal(space.delta)} * ${v}`;
     }
     return `${JSON.stringify(name)}: ${value}`;
   });
