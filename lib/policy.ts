@@ -1,5 +1,6 @@
 import { from, isObservable as isRxObservable, observable, takeWhile, type Observable, type InteropObservable, type Subscriber } from 'rxjs';
 import { ParamStream } from './internal/paramStream.js';
+import { plotSchedule, type PlotOptions, type Schedule } from './internal/plotHook.js';
 import { count, show } from './internal/validate.js';
 import { Phase, type PhaseValues } from './phase.js';
 import { Sequence } from './sequence.js';
@@ -249,14 +250,19 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
 
   /**
    * Draws a parameter (or several, side by side) to SVG, like Poutyne's `plot(param_name)`;
-   * writes the file when `out` is given (`.svg` or `.png`). The charting code loads only now.
-   * @example await policy.plot('lr', { out: 'lr.svg' });
+   * writes the file when `out` is given (`.svg` or `.png`). Plotting lives in `rx-policy/plot`,
+   * which registers itself when imported: import it once in the app that plots.
+   *
+   * @param param the parameter name, or several for side-by-side panels. Default `'lr'`.
+   * @param options `title`, `width`, `height`, `out`.
+   * @returns the SVG text.
+   * @throws RangeError `OptimizerPolicy.plot: no parameter …` naming the ones there are; Error when `rx-policy/plot` is not loaded.
+   * @example
+   * import 'rx-policy/plot';
+   * await policy.plot('lr', { out: 'lr.svg' });
    */
-  async plot(param: string | readonly string[] = 'lr', options: Omit<import('./plot/plot.js').PlotOptions, 'param'> = {}): Promise<string> {
-    // A computed specifier: bundlers for the browser leave the Node-only plotting code out.
-    const module = './plot/plot.js';
-    const { plot } = (await import(module)) as typeof import('./plot/plot.js');
-    return plot(this as never, { ...options, param });
+  plot(param: string | readonly string[] = 'lr', options: Omit<PlotOptions, 'param'> = {}): Promise<string> {
+    return plotSchedule('OptimizerPolicy.plot', this as Schedule & { readonly params: readonly string[] }, param, options);
   }
 
   /** A summary with the right labels (Poutyne's `__repr__` swaps them). */
