@@ -2,6 +2,9 @@
 // entry point, so that adding, removing or leaking a name is a decision a reviewer sees here.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as rx from '../lib/index.js';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import * as plotEntry from '../lib/plot/index.js';
 import type {
   OptaxCosineOnecycleOptions,
   PresetOptions,
@@ -17,7 +20,6 @@ import type {
   KerasCosineDecayOptions,
   HuggingfaceCosineOptions,
 } from '../lib/index.js';
-import * as plotEntry from '../lib/plot/index.js';
 
 const curvesAndSpaces = [
   'EasedSpace', 'Sequence', 'Space', 'constant', 'cosineEase', 'cosinepowspace', 'cosinespace', 'cycle', 'cyclicspace', 'expspace', 'invsqrtspace',
@@ -27,6 +29,11 @@ const phasesAndPolicies = ['OptimizerPolicy', 'Phase', 'repeatPhases', 'splitSte
 const presetsByLibrary = ['fastai', 'huggingface', 'keras', 'oneCyclePhases', 'optax', 'piecewise', 'pytorch', 'sgdrPhases', 'timm'];
 const training = ['applyTo', 'applyToGroups', 'applyWith', 'epochsToSteps', 'fitCallbacks', 'reduceOnPlateau', 'schedule', 'tfjsOptimizerSink'];
 const stateAndConfigs = ['buildPolicy', 'loadState', 'phaseFromJSON', 'policyFromJSON', 'presets', 'restorePolicy', 'resumeFromIterations', 'saveState', 'spaceFromJSON'];
+
+function staticImports(file: string): string[] {
+  const source = readFileSync(file, 'utf8');
+  return [...source.matchAll(/^[ \t]*(?:import|export)\s[^'";*()]*?from\s+'([^']+)'/gm)].filter((m) => !/^\s*(?:import|export)\s+type\s/.test(m[0])).map((m) => m[1]!);
+}
 
 describe('rx-policy: the public door', () => {
   it('exports exactly these runtime names, by concept', () => {
@@ -74,5 +81,25 @@ describe('rx-policy: the public door', () => {
 describe('rx-policy/plot: the plotting door', () => {
   it('exports exactly plot, plotTerminal and decimate', () => {
     expect(Object.keys(plotEntry).sort()).toEqual(['decimate', 'plot', 'plotTerminal']);
+  });
+});
+
+describe('module boundaries', () => {
+  it('lib/index.ts reaches only lib files (never lib/plot or lib/cli) and rxjs', () => {
+    const seen = new Set<string>();
+    const external = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const spec of staticImports(file)) {
+        if (spec.startsWith('.')) visit(resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
+        else external.add(spec);
+      }
+    };
+    visit(resolve('lib/index.ts'));
+    expect([...external]).toEqual(['rxjs']);
+    const reached = [...seen].map((f) => f.slice(resolve('lib').length + 1));
+    expect(reached.filter((f) => f.startsWith('plot') || f.startsWith('cli'))).toEqual([]);
+    expect(reached.length).toBeGreaterThan(20);
   });
 });
