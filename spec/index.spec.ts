@@ -1,10 +1,9 @@
 // The public surface, guarded as RxJS's own index-spec does: the exact runtime names of each
 // entry point, so that adding, removing or leaking a name is a decision a reviewer sees here.
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import * as rx from '../lib/index.js';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import * as plotEntry from '../lib/plot/index.js';
+import * as rx from '../lib/index.js';
 import type {
   OptaxCosineOnecycleOptions,
   PresetOptions,
@@ -77,13 +76,6 @@ describe('rx-policy: the public door', () => {
     expect(typo).toThrow(/cyclicspace: unknown option "stepsUpp"/);
   });
 });
-
-describe('rx-policy/plot: the plotting door', () => {
-  it('exports exactly plot, plotTerminal and decimate', () => {
-    expect(Object.keys(plotEntry).sort()).toEqual(['decimate', 'plot', 'plotTerminal']);
-  });
-});
-
 describe('module boundaries', () => {
   it('lib/index.ts reaches only lib files (never lib/plot or lib/cli) and rxjs', () => {
     const seen = new Set<string>();

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { constant, cosinespace, linspace, OptimizerPolicy, oneCyclePhases, Phase, pytorch, Space } from '../../lib/index.js';
-import { decimate, plot, plotTerminal } from '../../lib/plot/index.js';
+import { constant, cosinespace, linspace, oneCyclePhases, OptimizerPolicy, Phase, pytorch, Space } from '../../lib/index.js';
+import { decimate, plot } from '../../lib/plot/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rx-policy-plot-'));
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+
 
 describe('plot (SVG in Node, vega-lite)', () => {
   it('phase.plot(\'lr\'): axes titled steps and lr, ticks, a title', async () => {
@@ -80,7 +81,6 @@ describe('plot (SVG in Node, vega-lite)', () => {
     expect(existsSync(join(dir, 'x.txt'))).toBe(false);
   });
 });
-
 describe('plot in a bundled app, and outside the core', () => {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const bundle = async (source: string, platform: 'node' | 'browser') => {
@@ -141,27 +141,5 @@ describe('plot in a bundled app, and outside the core', () => {
       new RangeError('OptimizerPolicy.plot: no parameter "wd"; the policy has: lr, momentum'),
     );
     await expect(plot([{ length: 3 }] as never)).rejects.toThrow(/^plot: sources\[0\] must be a phase, a policy or a schedule/);
-  });
-});
-
-describe('decimate', () => {
-  it('keeps each column\'s min and max in step order, and everything when short', () => {
-    expect(decimate((i) => i, 5, 10)).toHaveLength(5);
-    const pts = decimate((i) => (i % 100 === 37 ? 10 : i % 100 === 71 ? -10 : 0), 1000, 10);
-    expect(pts).toHaveLength(20);
-    expect(pts.filter((p) => p.value === 10)).toHaveLength(10);
-    expect(pts.filter((p) => p.value === -10)).toHaveLength(10);
-    pts.slice(1).forEach((p, i) => expect(p.step).toBeGreaterThan(pts[i]!.step));
-  });
-});
-
-describe('plotTerminal', () => {
-  it('draws rows of the given height with the peak on the top row', () => {
-    const text = plotTerminal(new OptimizerPolicy(oneCyclePhases({ steps: 500 })), 'lr', { width: 40, height: 8 });
-    const lines = text.split('\n');
-    expect(lines).toHaveLength(10);
-    expect(lines[0]).toMatch(/^\s*1\.00 /);
-    expect(text).toContain('lr over 500 steps');
-    expect(() => plotTerminal(new Phase({ lr: linspace(0, 1, 3) }), 'wd')).toThrow(/plotTerminal: no parameter "wd"; it has: lr/);
   });
 });
