@@ -17,7 +17,8 @@ export type PhaseValues<P> = P extends Phase<infer K> ? ParamValues<K> : never;
 export type SpaceLike = Space | number;
 
 /**
- * A phase: named spaces zipped into one typed stream of parameter dicts, one dict a step. Any
+ * A phase (Poutyne's `Phase`, `poutyne/framework/callbacks/policies.py`): named spaces zipped into
+ * one typed stream of parameter dicts, one dict a step. Any
  * parameter names work (`lr`, `momentum`, `weightDecay`, `beta1`, …), where Poutyne takes only
  * `lr` and `momentum`.
  *

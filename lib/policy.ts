@@ -23,7 +23,7 @@ export interface PolicyOptions {
 export type PolicyValues<T> = T extends OptimizerPolicy<infer P> ? PhaseValues<P> : never;
 
 /**
- * Phases run one after the other: Poutyne's `OptimizerPolicy`. A policy is a pure function of the
+ * Phases run one after the other: Poutyne's `OptimizerPolicy` (`poutyne/framework/callbacks/policies.py`). A policy is a pure function of the
  * step (`at(step)`, O(log phases)) with a cursor, `currentStep`, that a step stream advances:
  * `policy.drive(step$)` emits the next parameter dict on each emission of `step$`, and completes
  * when the phases run out (later steps change nothing, as Poutyne keeps the last values).

@@ -22,7 +22,7 @@ describe('plot (SVG in Node, vega-lite)', () => {
     expect(t).toContain('0.5'); // a tick label
   });
 
-  it('several phases on one axes get a legend in the given order (the seed\'s constant / linear / cosine figure)', async () => {
+  it('several phases on one axes get a legend in the given order (Poutyne\'s constant / linear / cosine figure)', async () => {
     const steps = 100;
     const svg = await plot([new Phase({ lr: linspace(0.7, 0.7, steps) }), new Phase({ lr: linspace(0, 1, steps) }), new Phase({ lr: cosinespace(1, 0, steps) })]);
     const t = texts(svg);
@@ -31,7 +31,7 @@ describe('plot (SVG in Node, vega-lite)', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
-  it('several parameters side by side (the seed\'s plt.subplots(1, 2))', async () => {
+  it('several parameters side by side (Poutyne\'s plt.subplots(1, 2))', async () => {
     const svg = await new Phase({ lr: linspace(1, 0.5, 100), momentum: cosinespace(0.8, 1, 100) }).plot(['lr', 'momentum']);
     const t = texts(svg);
     expect(t.filter((x) => x === 'steps')).toHaveLength(2);
