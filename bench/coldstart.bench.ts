@@ -3,16 +3,13 @@
 // state). A process loads rxjs, then times the import of rx-policy (by its package name, through
 // the `exports` map, as a user's code does), in wall time and in CPU time (user + system; on a
 // busy machine the steadier figure, as waiting for a core is left out). The time to import rxjs
-// itself is printed for scale: it is the part every RxJS user pays already. Needs dist/
-// (npm run build). Figures are medians.
+// itself is printed for scale: it is the part every RxJS user pays already. Builds dist/ first
+// when the sources are newer. Figures are medians.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { builtPackage } from '../spec/support/dist.js';
 import { fmt, median } from './harness.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-if (!existsSync(join(root, 'dist', 'index.js'))) throw new Error('coldstart.bench: dist/ is missing: run npm run build first');
+const root = await builtPackage();
 
 const rounds = Number(process.env.ROUNDS ?? 31);
 const timed = (before: string, load: string) =>

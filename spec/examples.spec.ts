@@ -1,7 +1,8 @@
 // Runs every code example of the documentation against the built package, as optax runs its
 // doctests: each `@example` of lib/'s doc comments and each ts/js block of README.md and docs/*.md
-// (conventions in docs/examples.md and spec/support/examples.ts). One test per example; the ones
-// marked `// fragment` are listed, not run.
+// (conventions in docs/examples.md and spec/support/examples.ts). Each is type-checked against the
+// package's declarations and run. One test per example; the ones marked `// fragment` are listed,
+// not run.
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,7 +35,25 @@ beforeAll(async () => {
       continue;
     }
     writeFileSync(file, `// ${example.id}\n${js}`);
+    // The same example as TypeScript, for the type check below (`export {}` makes it a module).
+    writeFileSync(join(dir, `example-${i}.ts`), `${example.code}\nexport {};\n`);
     manifest.push({ id: example.id, file });
+  }
+  // Type-check the examples against the built package's declarations, as a user's editor would.
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], types: ['node'], strict: true, noEmit: true, skipLibCheck: true },
+      include: ['*.ts'],
+    }),
+  );
+  const tsc = await promisify(execFile)(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(dir, 'tsconfig.json'), '--pretty', 'false'], { cwd: root, maxBuffer: 64 * 1024 * 1024 }).catch((err: { stdout?: string }) => ({ stdout: err.stdout ?? '' }));
+  const typeErrors = new Map<string, string[]>();
+  for (const line of tsc.stdout.split('\n')) {
+    const m = /example-(\d+)\.ts\((\d+),\d+\): (error TS\d+: .*)$/.exec(line);
+    if (!m) continue;
+    const id = runnable[Number(m[1])]!.id;
+    typeErrors.set(id, [...(typeErrors.get(id) ?? []), `type error, line ${m[2]}: ${m[3]}`]);
   }
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   const scratch = mkdtempSync(join(tmpdir(), 'rx-policy-examples-'));
@@ -44,7 +63,7 @@ beforeAll(async () => {
       maxBuffer: 64 * 1024 * 1024,
       timeout: 600_000,
     });
-    for (const r of JSON.parse(stdout.trim().split('\n').pop()!) as { id: string; failures: string[] }[]) results.set(r.id, r.failures);
+    for (const r of JSON.parse(stdout.trim().split('\n').pop()!) as { id: string; failures: string[] }[]) results.set(r.id, [...(typeErrors.get(r.id) ?? []), ...r.failures]);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
