@@ -1,10 +1,9 @@
 // Builds dist/ for the package: `npm run build`, and `npm pack` / `npm publish` / a git install
 // through `prepack`. Three layouts of the same code, each for the tool that reads it:
 //
-// - Node, ESM (`node` + `import` in `exports`): each entry point bundled into one file with
-//   esbuild. Importing the core then reads one file instead of one per module, which was most of
-//   Node's start-up cost. The feature entry points (plot, cli, dashboard) import the core from
-//   its bundle instead of carrying a copy, so `instanceof Phase` holds across entry points.
+// - Node, ESM (`node` + `import` in `exports`): the entry points bundled with esbuild, the code
+//   they share split into one chunk. Importing the core then reads two files instead of one per
+//   module, which was most of Node's start-up cost.
 // - Node, CommonJS (`require`): those bundles converted one by one into dist/cjs/ (a folder with
 //   its own `"type": "commonjs"`).
 // - Bundlers (`import` without `node`): one ES module per source module in dist/esm/, so that a
@@ -24,13 +23,12 @@ const pkg = JSON.parse(await readFile('package.json', 'utf8')) as {
 };
 const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})].flatMap((name) => [name, `${name}/*`]);
 
-// Public entry points, plus lib/plot/plot.ts: Phase#plot and OptimizerPolicy#plot load it lazily
-// by its path relative to their own module ('./plot/plot.js'), which dist/index.js keeps valid.
+// The library's entry points. They are bundled together with code splitting: what several of them
+// use (Phase, the plot hook the core and rx-policy/plot meet at) sits in one shared chunk, so each
+// class and each piece of module state exists once, and `instanceof Phase` holds across entry points.
 const entries: Record<string, string> = {
   index: 'lib/index.ts',
   'plot/index': 'lib/plot/index.ts',
-  'plot/plot': 'lib/plot/plot.ts',
-  'cli/main': 'lib/cli/main.ts',
 };
 for (const optional of ['dashboard/index']) {
   const file = `lib/${optional}.ts`;
@@ -52,44 +50,31 @@ async function files(dir: string, suffix: string): Promise<string[]> {
   return out.sort();
 }
 
-// Folders under lib/ whose code is not the core: each is bundled with its entry point, and imports
-// everything else from the other bundles.
-const features = new Set(Object.keys(entries).filter((e) => e.includes('/')).map((e) => e.split('/')[0]!));
+// The CLI is bundled on its own and imports the library from its bundles (dist/index.js,
+// dist/plot/index.js, …), so it shares their state; only the core's private helpers of lib/internal
+// that it uses directly are copied into it.
 const lib = resolve('lib');
 const folderOf = (file: string): string | undefined => {
   const rel = relative(lib, file).split(sep);
   return rel.length > 1 ? rel[0] : undefined;
 };
-/** The bundle (path under dist/, no extension) that provides a lib/ module to other bundles. */
-const bundleOf = (file: string): string => {
-  const rel = relative(lib, file).replace(/\.ts$/, '').split(sep).join('/');
-  if (rel in entries) return rel;
-  const folder = folderOf(file);
-  return folder !== undefined && features.has(folder) ? `${folder}/index` : 'index';
-};
-const linkBundles: Plugin = {
-  name: 'link-bundles',
+const linkToBundles: Plugin = {
+  name: 'link-to-bundles',
   setup(b) {
     b.onResolve({ filter: /^\.\.?\// }, (args) => {
-      const from = folderOf(args.importer);
-      if (from === undefined || !features.has(from)) return undefined;
       const target = resolve(dirname(args.importer), args.path.replace(/\.js$/, '.ts'));
       const to = folderOf(target);
-      // Within its own folder, and the core's private helpers (pure functions), a feature bundles.
-      if (to === from || to === 'internal') return undefined;
-      const path = posix.relative(from, `${bundleOf(target)}.js`);
-      return { path: path.startsWith('.') ? path : `./${path}`, external: true };
+      if (to === 'cli' || to === 'internal') return undefined;
+      const bundle = to !== undefined && `${to}/index` in entries ? `${to}/index` : 'index';
+      return { path: posix.relative('cli', `${bundle}.js`), external: true };
     });
   },
 };
 
 await rm('dist', { recursive: true, force: true });
 
-await build({
-  entryPoints: entries,
-  outdir: 'dist',
+const common = {
   bundle: true,
-  plugins: [linkBundles],
   format: 'esm',
   platform: 'neutral',
   target: 'es2022',
@@ -97,7 +82,9 @@ await build({
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
-});
+} as const;
+await build({ ...common, entryPoints: entries, outdir: 'dist', splitting: true, chunkNames: 'shared/[name]-[hash]' });
+await build({ ...common, entryPoints: { 'cli/main': 'lib/cli/main.ts' }, outdir: 'dist', plugins: [linkToBundles] });
 
 // CommonJS: convert every ESM file; the CLI is an ES module only (top-level await), as its bin.
 const esm = (await files('dist', '.js')).filter((f) => !f.startsWith(join('dist', 'cli')));
@@ -135,4 +122,4 @@ for (const dts of await files('dist', '.d.ts')) {
   await cp(dts, target);
 }
 
-console.log(`dist: ${esm.length} Node bundles and their CommonJS copies, the CLI, ${sources.length} modules for bundlers`);
+console.log(`dist: ${Object.keys(entries).join(', ')} and the CLI for Node (ESM, and CommonJS in dist/cjs), ${sources.length} modules for bundlers in dist/esm`);

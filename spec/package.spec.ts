@@ -40,16 +40,18 @@ describe('the package in Node', () => {
     expect(Number(cjs(code("const { Phase, linspace } = require('rx-policy'); const { plotTerminal } = require('rx-policy/plot');")))).toBeGreaterThan(4);
   });
 
-  it('loads the charting code only when a plot is made (Phase#plot from the built core)', () => {
+  it('plots a core Phase once rx-policy/plot is imported (the plotter registers itself with the core)', () => {
     const code = (load: string) => `${load} const svg = await new Phase({ lr: linspace(0, 1, 10) }).plot('lr'); console.log(svg.startsWith('<svg'));`;
-    expect(esm(code("import { Phase, linspace } from 'rx-policy';")).trim()).toBe('true');
-    expect(cjs(`(async () => { ${code("const { Phase, linspace } = require('rx-policy');")} })()`).trim()).toBe('true');
+    expect(esm(code("import { Phase, linspace } from 'rx-policy'; import 'rx-policy/plot';")).trim()).toBe('true');
+    expect(cjs(`(async () => { ${code("const { Phase, linspace } = require('rx-policy'); require('rx-policy/plot');")} })()`).trim()).toBe('true');
   });
 
-  it('reads one file for the core: no charting package, no other module of rx-policy', () => {
+  it('reads two files for the core (its bundle and the chunk it shares with rx-policy/plot), and no charting package', () => {
     const loaded = JSON.parse(cjs(`require('rx-policy'); console.log(JSON.stringify(Object.keys(require.cache)));`)) as string[];
     const ours = loaded.filter((f) => !f.includes('node_modules')).map((f) => f.slice(root.length + 1));
-    expect(ours).toEqual(['dist/cjs/index.js']);
+    expect(ours.length).toBe(2);
+    expect(ours[0]).toBe('dist/cjs/index.js');
+    expect(ours[1]).toMatch(/^dist\/cjs\/shared\/chunk-\w+\.js$/);
     expect(loaded.filter((f) => /vega|resvg|asciichart|tensorflow/.test(f))).toEqual([]);
   });
 

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { interval, Observable, range, share, Subject, take, throwError, toArray } from 'rxjs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { interval, Observable, observable, range, share, Subject, take, throwError, toArray } from 'rxjs';
 import { describe, expect, it, vi } from 'vitest';
 import { constant, cosinespace, linspace, OptimizerPolicy, Phase, policyFromJSON, type ParamValues } from '../lib/index.js';
 import { collect, expectNamedError } from './helpers.js';
@@ -157,6 +159,63 @@ describe('OptimizerPolicy', () => {
     expect((error as Error).message).toBe('boom');
     const { seen } = driveSteps(policy, 1);
     expect(seen).toEqual([{ lr: 1 }]);
+  });
+
+  it('drives from a Subject of another copy of RxJS (its UMD bundle), as from() would', () => {
+    const require = createRequire(import.meta.url);
+    const cjs = require(join(dirname(require.resolve('rxjs')), '..', 'bundles', 'rxjs.umd.js')) as typeof import('rxjs');
+    const step$ = new cjs.Subject<void>();
+    expect(step$ instanceof Observable).toBe(false);
+    const policy = new OptimizerPolicy(constantPhases());
+    const seen: number[] = [];
+    let completed = false;
+    policy.drive(step$).subscribe({ next: ({ lr }) => seen.push(lr), complete: () => (completed = true) });
+    for (let i = 0; i < 8; i++) step$.next();
+    expect(seen).toEqual([0, 0, 1, 1, 2, 2]);
+    expect(completed).toBe(true);
+    expect(step$.observed).toBe(false);
+    // A synchronous endless stream of that copy is stopped at the end too.
+    const again = new OptimizerPolicy(constantPhases());
+    expect(collect(again.drive(cjs.range(0, 1e12))).map((d) => d.lr)).toEqual([0, 0, 1, 1, 2, 2]);
+  });
+
+  it('drives from a minimal interop observable ([Symbol.observable]), and unsubscribes from it at once', () => {
+    const observers: { next(v: unknown): void }[] = [];
+    let unsubscribed = 0;
+    const foreign = {
+      [observable]() {
+        return {
+          subscribe(observer: { next(v: unknown): void }) {
+            observers.push(observer);
+            return { unsubscribe: () => unsubscribed++ };
+          },
+        };
+      },
+    };
+    const policy = new OptimizerPolicy(constantPhases());
+    const seen: number[] = [];
+    const sub = policy.drive(foreign as unknown as Observable<unknown>).subscribe(({ lr }) => seen.push(lr));
+    observers[0]!.next(1);
+    observers[0]!.next(1);
+    observers[0]!.next(1);
+    expect(seen).toEqual([0, 0, 1]);
+    sub.unsubscribe();
+    expect(unsubscribed).toBe(1);
+    observers[0]!.next(1);
+    expect(seen).toEqual([0, 0, 1]);
+    expect(policy.currentStep).toBe(3);
+  });
+
+  it('refuses what is not observable, even what from() would take (arrays, promises, strings)', () => {
+    const policy = new OptimizerPolicy(constantPhases());
+    for (const [input, got] of [
+      [[1, 2], '[1,2]'],
+      ['abc', '"abc"'],
+      [Promise.resolve(1), '{}'],
+      [{ subscribe: () => undefined }, '{}'],
+    ] as const) {
+      expectNamedError(() => policy.drive(input as unknown as Observable<unknown>), TypeError, { fn: 'OptimizerPolicy.drive', arg: 'step$', got });
+    }
   });
 
   it('takeUntil-style early stop: unsubscribing stops stepping', () => {
