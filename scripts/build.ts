@@ -15,7 +15,7 @@
 import { execFileSync } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 
 const pkg = JSON.parse(await readFile('package.json', 'utf8')) as {
   dependencies?: Record<string, string>;
@@ -73,7 +73,7 @@ const linkToBundles: Plugin = {
 
 await rm('dist', { recursive: true, force: true });
 
-const common = {
+const common: BuildOptions = {
   bundle: true,
   format: 'esm',
   platform: 'neutral',
@@ -82,7 +82,7 @@ const common = {
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
-} as const;
+};
 await build({ ...common, entryPoints: entries, outdir: 'dist', splitting: true, chunkNames: 'shared/[name]-[hash]' });
 await build({ ...common, entryPoints: { 'cli/main': 'lib/cli/main.ts' }, outdir: 'dist', plugins: [linkToBundles] });
 
