@@ -32,7 +32,9 @@ function readSpace(definition: SpaceDefinition, spec: Readonly<Record<string, un
 
 /**
  * Rebuilds a space from its `toJSON()` form.
- * @example spaceFromJSON({ type: 'linspace', start: 0, end: 1, steps: 3 }).at(1); // 0.5
+ * @example
+ * import { spaceFromJSON } from 'rx-policy';
+ * spaceFromJSON({ type: 'linspace', start: 0, end: 1, steps: 3 }).at(1); // → 0.5
  */
 export function spaceFromJSON(spec: unknown, where = 'spaceFromJSON'): Space {
   const obj = plainObject(where, 'spec', spec);
@@ -46,7 +48,9 @@ export function spaceFromJSON(spec: unknown, where = 'spaceFromJSON'): Space {
 
 /**
  * Rebuilds a phase from its `toJSON()` form.
- * @example phaseFromJSON({ lr: { type: 'cosinespace', start: 1, end: 0, steps: 5 } }).length; // 5
+ * @example
+ * import { phaseFromJSON } from 'rx-policy';
+ * phaseFromJSON({ lr: { type: 'cosinespace', start: 1, end: 0, steps: 5 } }).length; // → 5
  */
 export function phaseFromJSON(spec: unknown, where = 'phaseFromJSON'): Phase {
   const obj = plainObject(where, 'spec', spec);
@@ -58,9 +62,10 @@ export function phaseFromJSON(spec: unknown, where = 'phaseFromJSON'): Phase {
 /**
  * Rebuilds a policy from its `toJSON()` form, so a schedule can live in a config file.
  * @example
+ * import { OptimizerPolicy, oneCyclePhases, policyFromJSON } from 'rx-policy';
  * const policy = new OptimizerPolicy(oneCyclePhases({ steps: 100 }));
  * const copy = policyFromJSON(JSON.parse(JSON.stringify(policy)));
- * copy.at(42); // equals policy.at(42)
+ * copy.at(42); // → policy.at(42)
  */
 export function policyFromJSON(spec: unknown, options?: PolicyOptions): OptimizerPolicy {
   const obj = plainObject('policyFromJSON', 'spec', spec);

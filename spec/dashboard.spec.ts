@@ -4,8 +4,9 @@ import type { Server } from 'node:http';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDashboard } from '../playground/dashboard/server.js';
+import { findChromium } from './support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = findChromium();
 let browser: Browser;
 let server: Server;
 let url: string;

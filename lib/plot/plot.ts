@@ -54,7 +54,8 @@ function seriesOf(source: Plottable, param: string, columns: number): Point[] {
  * title; writes it (SVG or PNG) when `out` is given. Long schedules are decimated per pixel column.
  *
  * @example
- * import { plot, Phase, linspace, cosinespace } from 'rx-policy';
+ * import { Phase, linspace, cosinespace } from 'rx-policy';
+ * import { plot } from 'rx-policy/plot';
  * await plot([new Phase({ lr: linspace(0.7, 0.7, 100) }), new Phase({ lr: linspace(0, 1, 100) }), new Phase({ lr: cosinespace(1, 0, 100) })], { out: 'phases.svg' });
  */
 export async function plot(sources: Plottable | readonly Plottable[], options: PlotOptions = {}): Promise<string> {

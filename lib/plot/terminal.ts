@@ -9,7 +9,8 @@ import { decimate } from './decimate.js';
  * maximum of its steps, so peaks show), `height` rows, with the value axis on the left.
  *
  * @example
- * import { plotTerminal, OptimizerPolicy, oneCyclePhases } from 'rx-policy';
+ * import { OptimizerPolicy, oneCyclePhases } from 'rx-policy';
+ * import { plotTerminal } from 'rx-policy/plot';
  * console.log(plotTerminal(new OptimizerPolicy(oneCyclePhases({ steps: 500 })), 'lr'));
  */
 export function plotTerminal(source: Phase | OptimizerPolicy, param = 'lr', options: { readonly width?: number; readonly height?: number } = {}): string {

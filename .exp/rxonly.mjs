@@ -1,0 +1,1 @@
+import { Observable, Subject, Subscriber } from 'rxjs'; export const x = [Observable, Subject, Subscriber];

@@ -1,0 +1,46 @@
+// Cold start: what importing rx-policy costs a fresh Node process over importing rxjs alone.
+// Each round starts one process per variant, in turn (interleaved, so all see the same machine
+// state). A process loads rxjs, then times the import of rx-policy (by its package name, through
+// the `exports` map, as a user's code does), in wall time and in CPU time (user + system; on a
+// busy machine the steadier figure, as waiting for a core is left out). The time to import rxjs
+// itself is printed for scale: it is the part every RxJS user pays already. Builds dist/ first
+// when the sources are newer. Figures are medians.
+import { execFileSync } from 'node:child_process';
+import { builtPackage } from '../spec/support/dist.js';
+import { fmt, median } from './harness.js';
+
+const root = await builtPackage();
+
+const rounds = Number(process.env.ROUNDS ?? 31);
+const timed = (before: string, load: string) =>
+  `${before} const t0 = performance.now(), c0 = process.cpuUsage(); ${load} const c = process.cpuUsage(c0); console.log(performance.now() - t0, (c.user + c.system) / 1000);`;
+const variants: Record<string, string[]> = {
+  'ESM  rxjs alone': ['--input-type=module', '-e', timed('', "await import('rxjs');")],
+  'ESM  rx-policy, after rxjs': ['--input-type=module', '-e', timed("await import('rxjs');", "await import('rx-policy');")],
+  // The same code as one ES module per source module (the bundlers' layout, dist/esm), for
+  // comparison: what Node's start-up would cost without the bundle.
+  'ESM  per-module, after rxjs': ['--input-type=module', '-e', timed("await import('rxjs');", "await import('./dist/esm/index.js');")],
+  'CJS  rxjs alone': ['-e', timed('', "require('rxjs');")],
+  'CJS  rx-policy, after rxjs': ['-e', timed("require('rxjs');", "require('rx-policy');")],
+};
+
+const wall: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+const cpu: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+for (let r = 0; r < rounds; r++) {
+  for (const [name, args] of Object.entries(variants)) {
+    const [w, c] = execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8' }).trim().split(' ').map(Number);
+    wall[name]!.push(w!);
+    cpu[name]!.push(c!);
+  }
+}
+console.log(`cold start, medians of ${rounds} interleaved processes, ms (wall / cpu):`);
+for (const name of Object.keys(variants)) {
+  console.log(`  ${name.padEnd(28)} ${fmt(median(wall[name]!)).padStart(7)} / ${fmt(median(cpu[name]!))}`);
+}
+for (const kind of ['ESM', 'CJS']) {
+  const ours = `${kind}  rx-policy, after rxjs`;
+  const ratio = median(cpu[ours]!) / median(cpu[`${kind}  rxjs alone`]!);
+  console.log(`  ${kind}: rx-policy adds ${fmt(median(wall[ours]!))} ms wall, ${fmt(median(cpu[ours]!))} ms cpu (budget 10 ms), ${fmt(100 * ratio, 0)}% of rxjs's own import (cpu)`);
+}
+const perModule = median(cpu['ESM  per-module, after rxjs']!) / median(cpu['ESM  rx-policy, after rxjs']!);
+console.log(`  the bundle imports ${fmt(perModule, 1)}x faster than one module per file (cpu)`);
