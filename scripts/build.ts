@@ -86,8 +86,17 @@ const common: BuildOptions = {
 await build({ ...common, entryPoints: entries, outdir: 'dist', splitting: true, chunkNames: 'shared/[name]-[hash]' });
 await build({ ...common, entryPoints: { 'cli/main': 'lib/cli/main.ts' }, outdir: 'dist', plugins: [linkToBundles] });
 
-// CommonJS: convert every ESM file; the CLI is an ES module only (top-level await), as its bin.
-const esm = (await files('dist', '.js')).filter((f) => !f.startsWith(join('dist', 'cli')));
+// The dashboard's prebuilt page (HTML, CSS, the browser scripts, mountDashboard for the browser)
+// goes next to its Node bundle, where its server looks for it.
+const dashboardBuild = 'scripts/build-dashboard.ts';
+if ('dashboard/index' in entries && (await exists(dashboardBuild))) {
+  const { buildDashboard } = (await import(`../${dashboardBuild}`)) as { buildDashboard: (outDir: string) => Promise<unknown> };
+  await buildDashboard(resolve('dist', 'dashboard'));
+}
+
+// CommonJS: convert the library's bundles and their shared chunk (the CLI is an ES module only, as
+// its bin; the dashboard's browser scripts are no modules of Node's).
+const esm = [...Object.keys(entries).map((e) => join('dist', `${e}.js`)), ...(await files(join('dist', 'shared'), '.js'))];
 await build({
   entryPoints: esm,
   outdir: 'dist/cjs',
@@ -96,9 +105,13 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'es2022',
+  // A module that finds its files next to itself (import.meta.url) finds them in CommonJS too.
+  define: { 'import.meta.url': '__rxpModuleUrl' },
+  banner: { js: 'const __rxpModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
   logLevel: 'warning',
 });
 await writeFile('dist/cjs/package.json', '{ "type": "commonjs" }\n');
+if (await exists('dist/dashboard/assets/dashboard.html')) await cp('dist/dashboard/assets', 'dist/cjs/dashboard/assets', { recursive: true });
 
 // One module per source module, for bundlers.
 const sources = (await files('lib', '.ts')).filter((f) => !f.endsWith('.d.ts') && !f.startsWith(join('lib', 'cli')));
