@@ -245,13 +245,13 @@ export function custom<T, O extends Common<T>>(type: FieldType, expected: string
   return field(type, expected, o, parse);
 }
 
-/** A function (not JSON-serialisable: a schedule built with one cannot be saved). */
-export function fn<T extends (...args: never[]) => unknown, O extends Common<T>>(o: O & { readonly signature: string }): Field<T, PresenceOf<O>> {
+/** A function (not JSON-serialisable: a schedule built with one cannot be saved); never required, no default. */
+export function fn<T extends (...args: never[]) => unknown>(o: Omit<Common<T>, 'default' | 'required'> & { readonly signature: string }): Field<T, 'optional'> {
   const expected = `a function ${o.signature}`;
   return field('function', expected, o, (f, arg, v) => {
     if (typeof v !== 'function') throw new TypeError(`${f}: ${arg} must be ${expected}, got ${show(v)}`);
     return v as T;
-  });
+  }) as Field<T, 'optional'>;
 }
 
 /** The declared options of one public function: checks bags, and describes them. */
