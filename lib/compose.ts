@@ -66,8 +66,8 @@ export function joinTo<K extends string>(fn: string, parts: Iterable<Phase<K> | 
   let done = 0;
   let last: Phase<K> | undefined;
   let p = 0;
-  for (const piece of parts) {
-    if (done >= steps) break;
+  // `done` is checked before the next piece is pulled: a generator is never asked past `steps`.
+  for (const piece of steps > 0 ? parts : []) {
     if (piece === undefined) continue;
     const isPhase = piece instanceof Phase;
     if (!isPhase && (typeof piece !== 'object' || piece === null || typeof piece.take !== 'function')) {
@@ -82,6 +82,7 @@ export function joinTo<K extends string>(fn: string, parts: Iterable<Phase<K> | 
     push(fn, out, phase, done);
     last = phase;
     done += n;
+    if (done >= steps) break;
   }
   if (done < steps && last !== undefined) {
     const held: Record<string, Space> = {};

@@ -321,3 +321,12 @@ export function distinctNames(fnName: string, names: Readonly<Record<string, str
     seen.set(value, option);
   }
 }
+
+/**
+ * Checks a value computed from options (a ratio, a span) is finite, naming the option that made
+ * it overflow: `fn: maxLr / divFactor would be Infinity (not a finite number), got divFactor 5e-324`.
+ */
+export function derivedFinite(fnName: string, value: number, expression: string, option: string, given: unknown): number {
+  if (!Number.isFinite(value)) throw new RangeError(`${fnName}: ${expression} would be ${show(value)} (not a finite number), got ${option} ${show(given)}`);
+  return value;
+}

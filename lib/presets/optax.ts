@@ -1,6 +1,6 @@
 // optax's schedules (optax/schedules/_schedule.py), as phases over `steps` counts.
 import { joinTo, MAX_PHASES, part, type Part } from '../compose.js';
-import { boolean, checkList, checkNumber, custom, declare, integer, number, type OptionsOf } from '../internal/options.js';
+import { boolean, checkList, checkNumber, custom, declare, derivedFinite, integer, number, type OptionsOf } from '../internal/options.js';
 import { plainObject, show } from '../internal/validate.js';
 import { Phase } from '../phase.js';
 import { cosinepowspace } from '../spaces/cosinepowspace.js';
@@ -35,7 +35,8 @@ function cosineOnecycle(given: CosineOnecycleOptions): Phase<'lr'>[] {
   const o = cosineOnecycleOptions.read(given);
   const T = o.transitionSteps;
   const div = o.divFactor;
-  const init = o.peakValue / div;
+  const init = derivedFinite(cosineOnecycleOptions.fn, o.peakValue / div, 'peakValue / divFactor', 'divFactor', div);
+  derivedFinite(cosineOnecycleOptions.fn, init * div * (1 / (div * o.finalDivFactor)), 'the final value', 'finalDivFactor', o.finalDivFactor);
   return joinTo(cosineOnecycleOptions.fn, interpolateParts('cos', [init, init * div, init * div * (1 / (div * o.finalDivFactor))], [Math.trunc(o.pctStart * T), T]), o.steps);
 }
 
@@ -46,7 +47,8 @@ function linearOnecycle(given: LinearOnecycleOptions): Phase<'lr'>[] {
   if (o.pctFinal < o.pctStart) throw new RangeError(`${fn}: pctFinal must be ≥ pctStart (${o.pctStart}), got ${o.pctFinal}`);
   const T = o.transitionSteps;
   const div = o.divFactor;
-  const init = o.peakValue / div;
+  const init = derivedFinite(fn, o.peakValue / div, 'peakValue / divFactor', 'divFactor', div);
+  derivedFinite(fn, init * div * (1 / div) * (1 / o.finalDivFactor), 'the final value', 'finalDivFactor', o.finalDivFactor);
   const b = [Math.trunc(o.pctStart * T), Math.trunc(o.pctFinal * T), T];
   return joinTo(fn, interpolateParts('linear', [init, init * div, init * div * (1 / div), init * div * (1 / div) * (1 / o.finalDivFactor)], b), o.steps);
 }
