@@ -70,7 +70,7 @@ function polynomial(given: OptionsOf<typeof polynomialOptions.shape>): Phase<'lr
   check(fn, o);
   if (!(o.lr > o.lrEnd)) throw new RangeError(`${fn}: lrEnd (${o.lrEnd}) must be smaller than initial lr (${o.lr}), got lrEnd ${o.lrEnd}`);
   const D = o.numTrainingSteps - o.numWarmupSteps;
-  return schedule(fn, o, polyspace(o.lr, o.lrEnd, D, o.power, { span: Math.max(1, D) }));
+  return schedule(fn, o, polyspace(o.lr, o.lrEnd, D, { power: o.power, span: Math.max(1, D) }));
 }
 
 /** HF `get_constant_schedule_with_warmup` (`numWarmupSteps` 0: `get_constant_schedule`). @example huggingface.constant({ lr: 1, numWarmupSteps: 4, numTrainingSteps: 10 }) */
@@ -115,13 +115,13 @@ function wsd(given: WsdOptions): Phase<'lr'>[] {
   if (S < 0 || W + S + D > N) throw new RangeError(`${fn}: warmup + stable + decay steps (${W} + ${S} + ${D}) must fit in numTrainingSteps (${N}), got ${W + S + D}`);
   const floor = o.minLrRatio * lr;
   const span = { span: Math.max(1, W) };
-  const up = o.warmupType === 'linear' ? linspace(floor, lr, W, span) : o.warmupType === 'cosine' ? cosinespace(floor, lr, W, span) : polyspace(floor, lr, W, 0.5, span); // 1 − √(1 − p), scaled
+  const up = o.warmupType === 'linear' ? linspace(floor, lr, W, span) : o.warmupType === 'cosine' ? cosinespace(floor, lr, W, span) : polyspace(floor, lr, W, { power: 0.5, ...span }); // 1 − √(1 − p), scaled
   const down =
     o.decayType === 'linear'
       ? linspace(lr, floor, D, { span: Math.max(1, D) })
       : o.decayType === 'cosine'
         ? cosinespace(lr, floor, D, { span: derivedFinite(fn, Math.max(1, D) / (2 * o.numCycles), 'the cosine period', 'numCycles', o.numCycles) })
-        : powspace(lr, floor, D, 0.5, { span: Math.max(1, D) });
+        : powspace(lr, floor, D, { power: 0.5, span: Math.max(1, D) });
   return joinTo(fn, [new Phase({ lr: up }), new Phase({ lr: constant(lr, S) }), new Phase({ lr: down }), new Phase({ lr: constant(floor, N - W - S - D) })], N);
 }
 

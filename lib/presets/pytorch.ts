@@ -239,7 +239,7 @@ function polynomialLR(given: PolynomialLROptions): Phase<'lr'>[] {
   const o = polynomialLROptions.read(given);
   const T = o.totalIters;
   // Steps 0…T (the last exactly 0), then held.
-  return joinTo(polynomialLROptions.fn, [part(T + 1, (n) => new Phase({ lr: polyspace(o.baseLr, 0, n, o.power, { span: T }) }))], o.steps);
+  return joinTo(polynomialLROptions.fn, [part(T + 1, (n) => new Phase({ lr: polyspace(o.baseLr, 0, n, { power: o.power, span: T }) }))], o.steps);
 }
 
 /** A custom amplitude for `pytorch.cyclicLR` (PyTorch's `scale_fn`): of the cycle number (from 1) or of the step. */
