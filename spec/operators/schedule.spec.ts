@@ -62,7 +62,7 @@ describe('schedule: training events → parameter dicts', () => {
       expect(String(error)).toMatch(message);
       expect(policy.currentStep).toBe(stepAfter);
     }
-    expect(() => schedule(lrPolicy(2), { per: 'step' as 'batch' })).toThrow(/schedule: per must be 'batch' or 'epoch', got "step"/);
+    expect(() => schedule(lrPolicy(2), { per: 'step' as 'batch' })).toThrow(`schedule: per must be one of 'batch', 'epoch', got "step"`);
   });
 
   it('stepping twice by accident is impossible: a second subscription errors; share() feeds two sinks', () => {

@@ -74,7 +74,7 @@ describe('TF.js: a policy drives real training through the fit bridge and the si
 
   it('each optimizer accepts its own hyper-parameters and names the ones it has otherwise', () => {
     expect(() => tfjsOptimizerSink(tf.train.adam(0.1), { params: ['lr', 'momentum'] })).toThrow(
-      new TypeError('tfjsOptimizerSink: Adam has no hyper-parameter "momentum"; it has: learningRate, beta1, beta2, epsilon (lr is an alias of learningRate)'),
+      /^tfjsOptimizerSink: Adam has no hyper-parameter "momentum"; it has: learningRate, beta1, beta2, epsilon \(lr is an alias of learningRate\)\. .*momentumName: 'beta1'/,
     );
     expect(() => tfjsOptimizerSink(tf.train.sgd(0.1), { params: ['beta1'] })).toThrow(/SGD has no hyper-parameter "beta1"/);
     // Without params, subscribing to the policy's stream is where the check happens (Poutyne would
