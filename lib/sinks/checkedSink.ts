@@ -52,7 +52,10 @@ export function checkedSink(writer: SinkWriter, options: SinkOptions): Partial<O
   };
   const only = options.params === undefined ? undefined : [...new Set(options.params)];
   if (only !== undefined) expect(only);
-  const last = writer.onlyChanged ? new Map<string, number>() : undefined;
+  const onlyChanged = writer.onlyChanged === true;
+  const last = onlyChanged ? new Map<string, number>() : undefined;
+  // With params, the last written values sit in an array by position: one comparison a name.
+  const lastOfOnly = only === undefined ? undefined : new Float64Array(only.length).fill(NaN);
   const put = last === undefined
     ? write
     : (name: string, value: number) => {
@@ -66,10 +69,16 @@ export function checkedSink(writer: SinkWriter, options: SinkOptions): Partial<O
     next(input: SinkInput) {
       const values = input instanceof Stepped ? input.values : input;
       if (only !== undefined) {
+        const lastWritten = lastOfOnly!;
         for (let i = 0; i < only.length; i++) {
           const name = only[i]!;
           const value = values[name];
-          if (value !== undefined) put(name, value);
+          if (value === undefined) continue;
+          if (onlyChanged) {
+            if (lastWritten[i] === value) continue;
+            write(name, value);
+            lastWritten[i] = value;
+          } else write(name, value);
         }
         return;
       }
