@@ -3,6 +3,7 @@
 // lr = max(lr·factor, min_lr) unless that changes it by ≤ eps, cooldown = cooldown, bad = 0.
 import { readFileSync } from 'node:fs';
 import { Subject } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { kerasPlateau, linspace, OptimizerPolicy, Phase, reduceOnPlateau, schedule, type PlateauOptions, type PlateauState, type TrainingEvent } from '../../lib/index.js';
@@ -247,6 +248,44 @@ describe('kerasPlateau: Keras ReduceLROnPlateau behaviour from reduceOnPlateau',
   it('refuses bad Keras options by name', () => {
     expect(() => kerasPlateau({ factor: 1 })).toThrow('kerasPlateau: factor must be in (0, 1), got 1');
     expect(() => kerasPlateau({ patience: -1 })).toThrow('kerasPlateau: patience must be a non-negative integer, got -1');
-    expect(() => kerasPlateau({ min_delta: 0.1 } as never)).toThrow(/kerasPlateau: unknown option "min_delta" \(did you mean "minDelta"\?\)/);
+    expect(() => kerasPlateau({ min_delta: 0.1 } as never)).toThrow(/kerasPlateau: unknown option "min_delta"/);
+  });
+});
+
+describe('reduceOnPlateau: timing, in marble diagrams (rxjs TestScheduler)', () => {
+  const testScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+
+  it('a reduction applies from the first value after the metric that triggers it; metrics after the values end still count; it completes when both inputs have', () => {
+    const states: number[] = [];
+    testScheduler().run(({ hot, expectObservable, expectSubscriptions }) => {
+      const values$ = hot('-v-v---v-v|', { v: { lr: 1 } });
+      // patience 0: the second metric (no improvement) reduces the lr by the factor; the third
+      // comes after the values ended (the last epoch's metric) and still reaches onState.
+      const metric$ = hot('--m---n-----o|', { m: 1, n: 1, o: 1 });
+      expectObservable(values$.pipe(reduceOnPlateau(metric$, { patience: 0, factor: 0.5, onState: (st) => states.push(st.scale['lr'] ?? 1) }))).toBe('-a-a---b-b---|', { a: { lr: 1 }, b: { lr: 0.5 } });
+      expectSubscriptions(values$.subscriptions).toBe('^---------!');
+      expectSubscriptions(metric$.subscriptions).toBe('^------------!');
+    });
+    expect(states).toEqual([1, 0.5, 0.25]);
+  });
+
+  it('a bad metric errors in its frame and unsubscribes from both inputs', () => {
+    testScheduler().run(({ hot, expectObservable, expectSubscriptions }) => {
+      const values$ = hot('-v-v-v-v|', { v: { lr: 1 } });
+      const metric$ = hot('----n', { n: NaN });
+      expectObservable(values$.pipe(reduceOnPlateau(metric$))).toBe('-a-a#', { a: { lr: 1 } }, new RangeError('reduceOnPlateau: the metric must be a finite number, got NaN'));
+      expectSubscriptions(values$.subscriptions).toBe('^---!');
+      expectSubscriptions(metric$.subscriptions).toBe('^---!');
+    });
+  });
+
+  it('unsubscribing downstream unsubscribes from both inputs at once', () => {
+    testScheduler().run(({ hot, expectObservable, expectSubscriptions }) => {
+      const values$ = hot('-v-v-v-v|', { v: { lr: 1 } });
+      const metric$ = hot('--m-m-m-m', { m: 1 });
+      expectObservable(values$.pipe(reduceOnPlateau(metric$)), '^--!').toBe('-a-', { a: { lr: 1 } });
+      expectSubscriptions(values$.subscriptions).toBe('^--!');
+      expectSubscriptions(metric$.subscriptions).toBe('^--!');
+    });
   });
 });

@@ -195,7 +195,7 @@ describe('bad input: named errors before anything is written, the cursor unmoved
   it('options: a horizon other than the three, an unknown key', () => {
     const policy = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 2) })]);
     expect(() => schedule(policy, { horizon: 'strict' as 'warn' })).toThrow(new TypeError(`schedule: horizon must be one of 'warn', 'error', 'ignore', got "strict"`));
-    expect(() => schedule(policy, { horizn: 'warn' } as ScheduleOptions)).toThrow(/schedule: unknown option "horizn" \(did you mean "horizon"\?\)/);
+    expect(() => schedule(policy, { horizn: 'warn' } as ScheduleOptions)).toThrow(/schedule: unknown option "horizn"/);
     expect(() => schedule({} as OptimizerPolicy, {})).toThrow(/schedule: policy must be an OptimizerPolicy/);
   });
 });

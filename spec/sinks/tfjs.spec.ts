@@ -181,7 +181,7 @@ describe('tfjsOptimizerSink: tensors, changed values only, params', () => {
     expect(() => tfjsOptimizerSink(optimizer, { params: ['lr', 'weightDecay'] })).toThrow(
       'tfjsOptimizerSink: Momentum has no hyper-parameter "weightDecay"; it has: learningRate, momentum (lr is an alias of learningRate)',
     );
-    expect(() => tfjsOptimizerSink(optimizer, { param: ['lr'] } as never)).toThrow(/tfjsOptimizerSink: unknown option "param" \(did you mean "params"\?\)/);
+    expect(() => tfjsOptimizerSink(optimizer, { param: ['lr'] } as never)).toThrow(/tfjsOptimizerSink: unknown option "param"/);
     expect(() => tfjsOptimizerSink(optimizer, { params: 'lr' } as never)).toThrow('tfjsOptimizerSink: params must be an array of parameter names, got "lr"');
   });
 
