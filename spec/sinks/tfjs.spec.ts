@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { Subject } from 'rxjs';
-import { cosinespace, fitCallbacks, linspace, oneCyclePhases, OptimizerPolicy, Phase, resumeFromIterations, schedule, tfjsOptimizerSink } from '../../lib/index.js';
+import { cosinespace, fitCallbacks, linspace, oneCyclePhases, OptimizerPolicy, Phase, restorePolicy, resumeFromIterations, saveState, schedule, tfjsOptimizerSink } from '../../lib/index.js';
 
 await tf.setBackend('cpu');
 
@@ -210,5 +210,53 @@ describe("README's opening example, with a real TF.js optimizer", () => {
     for (let k = 1; k < 224; k++) step$.next();
     step$.next();
     expect(optimizer.getConfig()).toMatchObject({ learningRate: 1, momentum: 0.85 });
+  });
+});
+
+describe('checkpoint and resume of model, optimizer and policy with pure @tensorflow/tfjs (as docs/training.md shows)', () => {
+  interface Saved { shape: number[]; values: number[] }
+  async function checkpoint(model: tf.LayersModel, optimizer: tf.Optimizer, policy: OptimizerPolicy): Promise<string> {
+    const saved = async (t: tf.Tensor): Promise<Saved> => ({ shape: t.shape, values: Array.from(await t.data()) });
+    const weights = await Promise.all(model.getWeights().map(saved));
+    const slots = await Promise.all((await optimizer.getWeights()).map(async ({ name, tensor }) => ({ name, ...(await saved(tensor)) })));
+    return JSON.stringify({ weights, optimizer: slots, policy: saveState(policy) });
+  }
+  async function resume(json: string, model: tf.LayersModel, optimizer: tf.Optimizer): Promise<OptimizerPolicy> {
+    const c = JSON.parse(json) as { weights: Saved[]; optimizer: (Saved & { name: string })[]; policy: unknown };
+    model.setWeights(c.weights.map((w) => tf.tensor(w.values, w.shape)));
+    await optimizer.setWeights(c.optimizer.map((w) => ({ name: w.name, tensor: tf.tensor(w.values, w.shape) })));
+    return restorePolicy(c.policy);
+  }
+  const fresh = () => {
+    const optimizer = tf.train.momentum(0.01, 0.9);
+    const model = tf.sequential();
+    model.add(tf.layers.dense({ units: 4, inputShape: [1], activation: 'tanh', kernelInitializer: tf.initializers.glorotUniform({ seed: 7 }) }));
+    model.add(tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: 8 }) }));
+    model.compile({ optimizer, loss: 'meanSquaredError' });
+    return { optimizer, model };
+  };
+  const fit = async (model: tf.LayersModel, optimizer: tf.Optimizer, policy: OptimizerPolicy, from: number, to: number) => {
+    const { events$, callbacks } = fitCallbacks({ tf });
+    const sub = events$.pipe(schedule(policy, { horizon: 'error' })).subscribe(tfjsOptimizerSink(optimizer, { params: policy.params }));
+    await model.fit(tf.tensor2d(xsData, [N, 1]), tf.tensor2d(ysData, [N, 1]), { epochs: to, initialEpoch: from, batchSize: BATCH, shuffle: false, verbose: 0, callbacks });
+    sub.unsubscribe();
+  };
+
+  it('a run checkpointed after 2 of 4 epochs and resumed in a fresh model gives the uninterrupted weights, bit for bit', async () => {
+    const phases = oneCyclePhases({ steps: 4 * (N / BATCH), lr: [0.01, 0.1], momentum: [0.95, 0.85] });
+    const a = fresh();
+    const policyA = new OptimizerPolicy(phases);
+    await fit(a.model, a.optimizer, policyA, 0, 2);
+    const json = await checkpoint(a.model, a.optimizer, policyA);
+    await fit(a.model, a.optimizer, policyA, 2, 4);
+
+    const b = fresh();
+    const policyB = await resume(json, b.model, b.optimizer);
+    expect(policyB.currentStep).toBe(8);
+    expect(b.optimizer.iterations).toBe(8);
+    await fit(b.model, b.optimizer, policyB, 2, 4);
+    const weightsOf = (m: tf.LayersModel) => m.getWeights().map((w) => Array.from(w.dataSync()));
+    expect(weightsOf(b.model)).toEqual(weightsOf(a.model));
+    expect(b.optimizer.getConfig()).toEqual(a.optimizer.getConfig());
   });
 });
