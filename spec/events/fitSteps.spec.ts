@@ -1,6 +1,6 @@
 // fitSteps counts batches as TF.js's fit does (tfjs-layers engine/training.ts: splitAt =
 // floor(rows·(1 − validationSplit)); makeBatches: ceil(rows / batchSize) batches an epoch, the
-// last one shorter). The real runs in spec/operators/schedule-runs.spec.ts confirm it on fit.
+// last one shorter). The real runs in spec/operators/schedule.spec.ts confirm it on fit.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fitSteps, type FitStepsOptions } from '../../lib/index.js';
