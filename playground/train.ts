@@ -38,18 +38,12 @@ const model = tf.sequential({
 });
 model.compile({ optimizer, loss: 'meanSquaredError' });
 
-const { events$, callbacks } = fitCallbacks({ tf });
+const { events$, callbacks, fail } = fitCallbacks({ tf });
 // Shared: the sink and the progress feed read one cursor (a second subscription would be refused).
 // Each value comes with its step; a run longer than the policy would be an error before any write.
 const values$ = events$.pipe(schedule(policy, { horizon: 'error', withStep: true }), share());
-values$.subscribe({
-  ...tfjsOptimizerSink(optimizer, { params: policy.params }),
-  error: (err: unknown) => {
-    model.stopTraining = true;
-    console.error(String(err));
-    process.exitCode = 1;
-  },
-});
+// An error of the stream (a run longer than the policy) makes model.fit reject with it.
+values$.subscribe({ ...tfjsOptimizerSink(optimizer, { params: policy.params }), error: fail });
 
 // The progress feed joins the schedule with the loss of each finished batch.
 const loss$ = events$.pipe(

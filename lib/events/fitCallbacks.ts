@@ -48,6 +48,14 @@ export interface FitBridge {
   readonly events$: Observable<TrainingEvent>;
   /** Pass as `model.fit(x, y, { callbacks })`, or as one element of a callbacks array. */
   readonly callbacks: FitCallbacks;
+  /**
+   * Makes the running `fit` reject with `error`, from the hook that is running (or the next
+   * one): TF.js awaits each hook, so no further batch runs. Pass it as the error handler of the
+   * sink, so an error of the values stream (the horizon check, a parameter the optimizer lacks)
+   * ends the run instead of training on stale values. The next `fit` starts clean.
+   * @example values$.subscribe({ ...tfjsOptimizerSink(optimizer), error: fail });
+   */
+  readonly fail: (error: unknown) => void;
 }
 
 const HOOKS = ['onTrainBegin', 'onTrainEnd', 'onEpochBegin', 'onEpochEnd', 'onBatchBegin', 'onBatchEnd'] as const;
@@ -118,7 +126,7 @@ function planOf(params: unknown): RunPlan | undefined {
  * schedule keeps its cursor across them.
  *
  * @param options `{ tf }`: the TF.js module, for a bridge TF.js treats as its own callback.
- * @returns `{ events$, callbacks }`.
+ * @returns `{ events$, callbacks, fail }`.
  * @throws TypeError when `tf` is given without a `CustomCallback` class.
  * @example
  * import * as tf from '@tensorflow/tfjs';
@@ -135,39 +143,50 @@ export function fitCallbacks(options: FitCallbacksOptions = {}): FitBridge {
   }
   const events$ = new Subject<TrainingEvent>();
   let epoch = -1;
+  let failure: { error: unknown } | undefined;
+  // After each emission: a failure handed over by `fail` rejects the hook, and so the fit.
+  const emit = (event: TrainingEvent) => {
+    events$.next(event);
+    if (failure !== undefined) {
+      const { error } = failure;
+      failure = undefined;
+      throw error;
+    }
+  };
 
   // Plain functions, not arrows: `this` is the object TF.js calls them on, which holds the
   // params TF.js handed over (the bridge itself, or the CustomCallback TF.js wrapped it in).
   const hooks: FitHooks = {
     async onTrainBegin(this: unknown) {
       epoch = -1;
+      failure = undefined;
       const run = planOf((this as { params?: unknown } | undefined)?.params);
-      events$.next(run ? { type: 'trainBegin', run } : { type: 'trainBegin' });
+      emit(run ? { type: 'trainBegin', run } : { type: 'trainBegin' });
     },
     async onTrainEnd(logs) {
       const pending = resolveLogs(logs);
       if (pending) await pending;
       const l = logsOf(logs);
-      events$.next(l ? { type: 'trainEnd', logs: l } : { type: 'trainEnd' });
+      emit(l ? { type: 'trainEnd', logs: l } : { type: 'trainEnd' });
     },
     async onEpochBegin(e) {
       epoch = e;
-      events$.next({ type: 'epochBegin', epoch: e });
+      emit({ type: 'epochBegin', epoch: e });
     },
     async onEpochEnd(e, logs) {
       const pending = resolveLogs(logs);
       if (pending) await pending;
       const l = logsOf(logs);
-      events$.next(l ? { type: 'epochEnd', epoch: e, logs: l } : { type: 'epochEnd', epoch: e });
+      emit(l ? { type: 'epochEnd', epoch: e, logs: l } : { type: 'epochEnd', epoch: e });
     },
     async onBatchBegin(batch) {
-      events$.next({ type: 'batchBegin', epoch, batch });
+      emit({ type: 'batchBegin', epoch, batch });
     },
     async onBatchEnd(batch, logs) {
       const pending = resolveLogs(logs);
       if (pending) await pending;
       const l = logsOf(logs);
-      events$.next(l ? { type: 'batchEnd', epoch, batch, logs: l } : { type: 'batchEnd', epoch, batch });
+      emit(l ? { type: 'batchEnd', epoch, batch, logs: l } : { type: 'batchEnd', epoch, batch });
     },
   };
 
@@ -200,5 +219,8 @@ export function fitCallbacks(options: FitCallbacksOptions = {}): FitBridge {
     }
     callbacks = instance;
   }
-  return { events$: events$.asObservable(), callbacks };
+  const fail = (error: unknown) => {
+    failure ??= { error };
+  };
+  return { events$: events$.asObservable(), callbacks, fail };
 }

@@ -274,6 +274,26 @@ describe('the horizon check', () => {
     expect(new Set(t.lrs)).toEqual(new Set([0.5])); // the optimizer's own lr: nothing was written
   });
 
+  it("'error' with the bridge's fail as the sink's error handler: fit rejects with the error before any batch runs", async () => {
+    const optimizer = tf.train.sgd(0.5);
+    const model = tf.sequential();
+    model.add(tf.layers.dense({ units: 1, inputShape: [1] }));
+    model.compile({ optimizer, loss: 'meanSquaredError' });
+    const policy = new OptimizerPolicy([new Phase({ lr: linspace(0.01, 0.1, 6) })]);
+    const { events$, callbacks, fail } = fitCallbacks({ tf });
+    events$.pipe(schedule(policy, { horizon: 'error' })).subscribe({ ...tfjsOptimizerSink(optimizer), error: fail });
+    let batches = 0;
+    events$.subscribe((e) => void (e.type === 'batchBegin' && batches++));
+    const [x, y] = data();
+    await expect(model.fit(x, y, { epochs: 2, batchSize: BATCH, verbose: 0, callbacks })).rejects.toThrow(/^schedule: this run takes 8 batches \(2 epochs × 4\) but the policy has 6 steps left/);
+    expect(batches).toBe(0);
+    expect(policy.currentStep).toBe(0);
+    expect(optimizer.getConfig()).toEqual({ learningRate: 0.5 });
+    // The next fit starts clean (the failed stream no longer schedules).
+    await model.fit(x, y, { epochs: 1, batchSize: BATCH, verbose: 0, callbacks });
+    expect(batches).toBe(4);
+  });
+
   it("'ignore': silent; a run that fits is silent under every mode", async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const [x, y] = data();
