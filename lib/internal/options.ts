@@ -125,21 +125,59 @@ export function checkOption(fn: string, name: string, decl: OptionDecl, value: u
   }
 }
 
+/** A table's names, entries and defaults, worked out once per table. */
+interface Compiled {
+  readonly names: readonly string[];
+  readonly entries: readonly (readonly [string, OptionDecl])[];
+  readonly required: readonly (readonly [string, OptionDecl])[];
+  readonly defaults: Readonly<Record<string, unknown>>;
+}
+
+const compiled = new WeakMap<OptionTable, Compiled>();
+const none: Readonly<Record<string, unknown>> = Object.freeze({});
+
+function compile(table: OptionTable): Compiled {
+  let c = compiled.get(table);
+  if (c === undefined) {
+    const entries = Object.entries(table);
+    const defaults: Record<string, unknown> = {};
+    for (const [name, decl] of entries) defaults[name] = 'default' in decl ? decl.default : undefined;
+    c = {
+      names: entries.map(([name]) => name),
+      entries,
+      required: entries.filter(([, decl]) => 'required' in decl && decl.required === true),
+      defaults: Object.freeze(defaults),
+    };
+    compiled.set(table, c);
+  }
+  return c;
+}
+
 /**
  * Reads an options bag against its table: unknown keys and bad values are named errors, absent
  * options take their defaults. Returns the resolved options and, apart, those the caller gave
  * that differ from their defaults (what a printout or a JSON form needs to rebuild the call).
  */
 export function readOptions<T extends OptionTable>(fn: string, table: T, given: unknown): { resolved: ResolvedOf<T>; given: Readonly<Record<string, unknown>> } {
-  const bag = given === undefined ? {} : plainObject(fn, 'options', given);
-  knownKeys(fn, 'option', bag, Object.keys(table));
-  const resolved: Record<string, unknown> = {};
+  const c = compile(table);
+  const bag = given === undefined ? none : plainObject(fn, 'options', given);
+  let any = false;
+  for (const key in bag) {
+    if (!Object.hasOwn(bag, key)) continue;
+    any = true;
+    if (!Object.hasOwn(table, key)) knownKeys(fn, 'option', bag, c.names);
+  }
+  if (!any) {
+    // The commonest call (no options): the shared defaults, after the required check.
+    for (const [name, decl] of c.required) checkOption(fn, name, decl, undefined);
+    return { resolved: c.defaults as ResolvedOf<T>, given: none };
+  }
+  const resolved: Record<string, unknown> = { ...c.defaults };
   const kept: Record<string, unknown> = {};
-  for (const [name, decl] of Object.entries(table)) {
+  for (const [name, decl] of c.entries) {
     const value = bag[name];
     if (value === undefined) {
       if ('required' in decl && decl.required) checkOption(fn, name, decl, value);
-      resolved[name] = 'default' in decl ? decl.default : undefined;
       continue;
     }
     resolved[name] = checkOption(fn, name, decl, value);

@@ -72,7 +72,7 @@ export class EasedSpace extends DeclaredSpace {
   /**
    * @param name the factory's name, used in errors, `toString()` and `toJSON()`.
    * @param steps a non-negative integer, or `Infinity` for a flat curve (`start === end`) that takes its phase's length.
-   * @param declaration the factory call, when a declared factory builds the space.
+   * @param declaration the factory call, when a declared factory builds the space (it has checked the arguments and options).
    * @throws TypeError or RangeError naming `name`, the argument and the value.
    */
   constructor(
@@ -85,12 +85,20 @@ export class EasedSpace extends DeclaredSpace {
     declaration?: SpaceDeclaration,
   ) {
     super();
-    finite(name, 'start', start);
-    finite(name, 'end', end);
-    // Only a flat curve may be endless: any other needs its end.
-    if (!(steps === Infinity && start === end)) count(name, 'steps', steps);
-    const { resolved, given } = readOptions(name, easedOptions, options);
-    this.declaration = declaration ?? { definition: { name, args: curveArgs, options: easedOptions, build: () => this }, args: [start, end, steps], options: given };
+    let resolved: ResolvedOf<typeof easedOptions>;
+    if (declaration === undefined) {
+      finite(name, 'start', start);
+      finite(name, 'end', end);
+      // Only a flat curve may be endless: any other needs its end.
+      if (!(steps === Infinity && start === end)) count(name, 'steps', steps);
+      const read = readOptions(name, easedOptions, options);
+      resolved = read.resolved;
+      this.declaration = { definition: { name, args: curveArgs, options: easedOptions, build: () => this }, args: [start, end, steps], options: read.given };
+    } else {
+      // A declared factory checked every argument and option already, in its own name.
+      resolved = { endpoint: true, offset: 0, span: undefined, wrap: false, ...options } as ResolvedOf<typeof easedOptions>;
+      this.declaration = declaration;
+    }
     this.length = steps;
     this.endpoint = resolved.endpoint;
     this.offset = resolved.offset;
