@@ -80,11 +80,14 @@ export type HuggingfaceInverseSqrtOptions = PresetOptions<typeof huggingface.inv
 export { piecewise } from './presets/piecewise.js';
 
 // ── Training: events, operators, sinks ────────────────────────────────────────────────────────
-export type { TrainingEvent, TrainingEventOf, Logs } from './events/trainingEvent.js';
-export { fitCallbacks, type FitBridge, type FitCallbacks } from './events/fitCallbacks.js';
+export type { TrainingEvent, TrainingEventOf, Logs, RunPlan } from './events/trainingEvent.js';
+export { fitCallbacks, type FitBridge, type FitCallbacks, type FitCallbacksOptions, type FitHooks, type TfjsCallbacksModule } from './events/fitCallbacks.js';
+export { fitSteps, type FitStepsOptions } from './events/fitSteps.js';
+export { Stepped } from './events/stepped.js';
 export { schedule, epochsToSteps, type ScheduleOptions } from './operators/schedule.js';
-export { reduceOnPlateau, type PlateauOptions, type PlateauState } from './operators/reduceOnPlateau.js';
+export { reduceOnPlateau, kerasPlateau, type PlateauOptions, type PlateauState, type KerasPlateauOptions } from './operators/reduceOnPlateau.js';
 export { applyTo, applyToGroups, applyWith, type Values, type SinkOptions, type GroupSinkOptions, type PerGroup } from './sinks/applyTo.js';
+export type { SinkInput } from './sinks/checkedSink.js';
 export { tfjsOptimizerSink, type TfjsOptimizerLike } from './sinks/tfjs.js';
 
 // ── State and configs ─────────────────────────────────────────────────────────────────────────

@@ -26,7 +26,7 @@ const curvesAndSpaces = [
 ];
 const phasesAndPolicies = ['join', 'MAX_PHASES', 'OptimizerPolicy', 'part', 'Phase', 'repeatPhases', 'splitSteps'];
 const presetsByLibrary = ['fastai', 'huggingface', 'keras', 'oneCyclePhases', 'optax', 'piecewise', 'pytorch', 'sgdrPhases', 'timm'];
-const training = ['applyTo', 'applyToGroups', 'applyWith', 'epochsToSteps', 'fitCallbacks', 'reduceOnPlateau', 'schedule', 'tfjsOptimizerSink'];
+const training = ['Stepped', 'applyTo', 'applyToGroups', 'applyWith', 'epochsToSteps', 'fitCallbacks', 'fitSteps', 'kerasPlateau', 'reduceOnPlateau', 'schedule', 'tfjsOptimizerSink'];
 const stateAndConfigs = ['buildPolicy', 'loadState', 'phaseFromJSON', 'policyFromJSON', 'presetOptions', 'presets', 'restorePolicy', 'resumeFromIterations', 'saveState', 'spaceFromJSON'];
 
 function staticImports(file: string): string[] {
