@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { hostname, networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SseClient } from './sseClient.js';
 import { DashboardStore, type MetricOptions, type MetricValue, type Subscribable, type WatchedValue, type WatchOptions } from './store.js';
 
 /** Options of `serveDashboard`. */
@@ -142,27 +143,15 @@ export async function serveDashboard(options: ServeOptions = {}): Promise<Dashbo
   const { port: wanted, host, allowedHosts, onError } = checkOptions(options);
   const assets = loadAssets();
   const report = onError ?? ((err: Error) => console.warn(`rx-policy dashboard: ${err.message}`));
-  const clients = new Set<{ res: ServerResponse; stale: boolean }>();
+  const clients = new Map<ServerResponse, SseClient>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const send = (client: { res: ServerResponse; stale: boolean }, chunk: string): void => {
-    if (client.stale) return;
-    if (!client.res.write(chunk)) {
-      // The socket's buffer is full: stop writing until it drains, then send the latest state
-      // whole. What is held is at most one message, however long the page stalls.
-      client.stale = true;
-      client.res.once('drain', () => {
-        client.stale = false;
-        send(client, frame(store.snapshot()));
-      });
-    }
-  };
   const flush = (): void => {
     timer = undefined;
     const message = store.delta();
     if (clients.size === 0 || (message.runs.length === 0 && message.metrics.length === 0)) return;
     const chunk = frame(message);
-    for (const client of clients) send(client, chunk);
+    for (const client of clients.values()) client.send(chunk);
   };
   const store = new DashboardStore(
     'serveDashboard',
@@ -176,7 +165,7 @@ export async function serveDashboard(options: ServeOptions = {}): Promise<Dashbo
   let allowed = new Set<string>();
   const server = createServer((req, res) => handle(req, res));
   const heartbeat = setInterval(() => {
-    for (const client of clients) send(client, ': keep-alive\n\n');
+    for (const client of clients.values()) client.send(': keep-alive\n\n');
   }, HEARTBEAT_MS);
   heartbeat.unref();
 
@@ -191,10 +180,10 @@ export async function serveDashboard(options: ServeOptions = {}): Promise<Dashbo
     if (path === '/events') {
       res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
       if (req.method === 'HEAD') return void res.end();
-      const client = { res, stale: false };
-      clients.add(client);
-      res.on('close', () => clients.delete(client));
-      send(client, `retry: 1000\n${frame(store.snapshot())}`);
+      const client = new SseClient(res, () => frame(store.snapshot()));
+      clients.set(res, client);
+      res.on('close', () => clients.delete(res));
+      client.send(`retry: 1000\n${frame(store.snapshot())}`);
       return;
     }
     const name = path === '/' ? 'dashboard.html' : path === '/explore' ? 'explorer.html' : path.startsWith('/assets/') ? path.slice('/assets/'.length) : '';
@@ -244,7 +233,7 @@ export async function serveDashboard(options: ServeOptions = {}): Promise<Dashbo
         store.close();
         if (timer !== undefined) clearTimeout(timer);
         clearInterval(heartbeat);
-        for (const client of clients) client.res.end();
+        for (const res of clients.keys()) res.end();
         clients.clear();
         server.close(() => resolve());
         server.closeAllConnections();
