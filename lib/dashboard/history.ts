@@ -192,6 +192,23 @@ export function applyColumns(current: Columns | undefined, patch: Columns): Colu
   return { width: patch.width, from: 0, data: keep.concat(patch.data) };
 }
 
+/**
+ * `applyColumns` in place, for a page that keeps its buckets across many patches: no copy of
+ * the untouched buckets.
+ */
+export function mergeColumns(current: { width: number; data: (number | null)[] }, patch: Columns): void {
+  if (patch.from === 0 || current.width !== patch.width) {
+    current.width = patch.width;
+    current.data = [...patch.data];
+    return;
+  }
+  const data = current.data;
+  const start = patch.from * 4;
+  while (data.length < start) data.push(null);
+  data.length = start;
+  for (const v of patch.data) data.push(v);
+}
+
 /** The points of a bucket array in step order: each bucket's min and max, the earlier first. */
 export function columnPoints(cols: Columns): { steps: number[]; values: number[] } {
   const steps: number[] = [];

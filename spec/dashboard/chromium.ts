@@ -38,14 +38,23 @@ export function watchErrors(page: Page): string[] {
 /** Records every long task (> 50 ms) of the page from its first script on. */
 export async function recordLongTasks(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: number[] };
+    const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
     w.__longTasks = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
 }
 
-export function longTasks(page: Page): Promise<number[]> {
-  return page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+/** The page's clock, to mark the start of a measured stretch. */
+export function pageNow(page: Page): Promise<number> {
+  return page.evaluate(() => performance.now());
+}
+
+/** The durations of the long tasks that started at or after `since` (the page's clock). */
+export function longTasks(page: Page, since = 0): Promise<number[]> {
+  return page.evaluate(
+    (from) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start >= from).map((t) => t.duration),
+    since,
+  );
 }

@@ -211,7 +211,7 @@ describe('serveDashboard: the event stream', () => {
     await client.ended;
     await own.close();
     await expect(get(own.port, '/')).rejects.toThrow(/ECONNREFUSED/);
-    expect(() => own.watch(new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 2) })]), new Subject())).toThrow('serveDashboard.watch: the dashboard is closed');
+    expect(() => own.watch(new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 2) })]), new Subject<{ lr: number }>())).toThrow('serveDashboard.watch: the dashboard is closed');
   });
 
   it('close() lets a Node process that drove a run exit by itself', async () => {

@@ -3,10 +3,15 @@
 // cursor), one card per metric, every chart on the same step axis. Messages may come at any
 // rate; the charts redraw at most once per animation frame, with the latest data.
 import uPlot from 'uplot';
-import { applyColumns, columnPoints, type Columns } from '../history.js';
+import { columnPoints, mergeColumns, type Columns } from '../history.js';
 import type { DashboardMessage, MetricPatch, RunPatch, RunStatus } from '../store.js';
-import { axes, CHART_HEIGHT, joinSeries, PALETTE, readTheme, type Theme } from './chart.js';
+import { axes, CHART_HEIGHT, joinSeries, PALETTE, readTheme, type Points, type Theme } from './chart.js';
 import { formatCount, formatDuration, formatValue } from './format.js';
+
+interface Bucketed {
+  width: number;
+  data: (number | null)[];
+}
 
 interface Chart {
   readonly box: HTMLElement;
@@ -21,8 +26,8 @@ interface RunView {
   name: string;
   length: number;
   params: readonly string[];
-  planned: Record<string, Columns>;
-  applied: Record<string, Columns>;
+  planned: Record<string, Points>;
+  applied: Record<string, Bucketed>;
   last: Record<string, number>;
   status: RunStatus;
   readonly card: HTMLElement;
@@ -36,7 +41,7 @@ interface MetricView {
   readonly id: number;
   readonly color: string;
   patch: MetricPatch;
-  points: Columns | undefined;
+  points: Bucketed;
   readonly card: HTMLElement;
   readonly statusLine: HTMLElement;
   readonly chart: Chart;
@@ -78,6 +83,8 @@ export class DashboardView {
   #destroyed = false;
   /** Milliseconds from navigation start to the first drawn chart. */
   firstRender: number | undefined;
+  /** The longest redraw so far, in milliseconds. */
+  longestRender = 0;
 
   constructor(root: HTMLElement, options: ViewOptions) {
     this.#root = root;
@@ -163,8 +170,9 @@ export class DashboardView {
       for (const param of patch.params) run.charts.set(param, this.#chartBox(card, param));
     }
     if (whole) run.applied = {};
-    if (patch.planned !== undefined) run.planned = { ...patch.planned };
-    for (const [param, cols] of Object.entries(patch.applied)) run.applied[param] = applyColumns(run.applied[param], cols);
+    // The planned curve never changes: its points are computed once.
+    if (patch.planned !== undefined) for (const [param, cols] of Object.entries(patch.planned)) run.planned[param] = columnPoints(cols);
+    for (const [param, cols] of Object.entries(patch.applied)) mergeColumns((run.applied[param] ??= { width: cols.width, data: [] }), cols);
     run.last = { ...patch.last };
     run.status = patch.status;
     run.length = patch.length;
@@ -184,11 +192,11 @@ export class DashboardView {
       const statusLine = el('p', 'rxp-status');
       card.append(head, statusLine);
       this.#metricsBox.append(card);
-      m = { id: patch.id, color, patch, points: undefined, card, statusLine, chart: this.#chartBox(card, patch.name), dirty: true };
+      m = { id: patch.id, color, patch, points: { width: 1, data: [] }, card, statusLine, chart: this.#chartBox(card, patch.name), dirty: true };
       this.#metrics.set(patch.id, m);
     }
-    if (whole) m.points = undefined;
-    if (patch.points !== undefined) m.points = applyColumns(m.points, patch.points);
+    if (whole) m.points = { width: 1, data: [] };
+    if (patch.points !== undefined) mergeColumns(m.points, patch.points);
     m.patch = patch;
     m.dirty = true;
   }
@@ -227,6 +235,7 @@ export class DashboardView {
   #render(): void {
     this.#frame = 0;
     if (this.#destroyed) return;
+    const t0 = performance.now();
     const empty = this.#runs.size === 0 && this.#metrics.size === 0;
     this.#empty.hidden = !empty;
     this.#metricsSection.hidden = this.#metrics.size === 0;
@@ -239,6 +248,11 @@ export class DashboardView {
     for (const run of this.#runs.values()) if (run.dirty || rescale) this.#renderRun(run);
     for (const m of this.#metrics.values()) if (m.dirty || rescale) this.#renderMetric(m);
     this.#counts();
+    const took = performance.now() - t0;
+    if (took > this.longestRender) {
+      this.longestRender = took;
+      document.body.dataset['longestRender'] = took.toFixed(1);
+    }
     if (this.firstRender === undefined && !empty) {
       this.firstRender = performance.now();
       document.body.dataset['firstRender'] = this.firstRender.toFixed(1);
@@ -260,8 +274,9 @@ export class DashboardView {
     const s = run.status;
     const done = s.step + 1;
     const pct = run.length > 0 ? Math.min(100, (100 * done) / run.length) : 0;
+    const ended = s.state === 'completed' && done < run.length ? `ended early` : s.state;
     const parts = [
-      s.state === 'waiting' ? 'waiting for the first value' : s.state,
+      s.state === 'waiting' ? 'waiting for the first value' : ended,
       `step ${formatCount(Math.max(0, done))} / ${formatCount(run.length)}`,
     ];
     if (s.state !== 'waiting') parts.push(formatDuration(s.elapsed), `${formatCount(s.rate)} steps/s`);
@@ -273,7 +288,7 @@ export class DashboardView {
       const chart = run.charts.get(param)!;
       const planned = run.planned[param];
       const applied = run.applied[param];
-      chart.data = joinSeries([planned ? columnPoints(planned) : { steps: [], values: [] }, applied ? columnPoints(applied) : { steps: [], values: [] }]);
+      chart.data = joinSeries([planned ?? { steps: [], values: [] }, applied ? columnPoints({ width: applied.width, from: 0, data: applied.data }) : { steps: [], values: [] }]);
       if (chart.plot === undefined) chart.plot = this.#runChart(run, param, chart);
       else chart.plot.setData(chart.data);
       this.#runLegend(run, param, chart, null);
@@ -286,7 +301,7 @@ export class DashboardView {
     const parts = [p.state === 'waiting' ? 'waiting for the first value' : p.state, `${formatCount(p.count)} points`];
     m.statusLine.textContent = parts.join(' · ') + (p.error !== undefined ? ` · ${p.error}` : '');
     m.statusLine.dataset['state'] = p.state;
-    const pts = m.points ? columnPoints(m.points) : { steps: [], values: [] };
+    const pts = columnPoints({ width: m.points.width, from: 0, data: m.points.data });
     m.chart.data = [pts.steps, pts.values];
     if (m.chart.plot === undefined) m.chart.plot = this.#metricChart(m);
     else m.chart.plot.setData(m.chart.data);
