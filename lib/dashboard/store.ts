@@ -69,6 +69,8 @@ export interface RunPatch {
 export interface MetricPatch {
   readonly id: number;
   readonly name: string;
+  /** The run whose steps place the points, when the metric names one. */
+  readonly run?: string;
   readonly points?: Columns;
   readonly count: number;
   readonly last: { readonly step: number; readonly value: number } | null;
@@ -425,6 +427,7 @@ export class DashboardStore {
     return {
       id: m.id,
       name: m.name,
+      ...(m.run !== undefined && { run: m.run }),
       ...(points && { points }),
       count: h.count,
       last: h.lastStep === h.lastStep ? { step: h.lastStep, value: h.lastValue } : null,

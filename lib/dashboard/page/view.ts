@@ -34,6 +34,8 @@ interface RunView {
   readonly statusLine: HTMLElement;
   readonly bar: HTMLElement;
   readonly charts: Map<string, Chart>;
+  /** The end of this run's step axis: its length, or further if values go past it. */
+  xMax: number;
   dirty: boolean;
 }
 
@@ -45,6 +47,7 @@ interface MetricView {
   readonly card: HTMLElement;
   readonly statusLine: HTMLElement;
   readonly chart: Chart;
+  xMax: number;
   dirty: boolean;
 }
 
@@ -53,6 +56,24 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   if (className !== undefined) node.className = className;
   if (text !== undefined) node.textContent = text;
   return node;
+}
+
+/** The planned curve's value at `step`, read off its drawn points (linear between them). */
+function plannedAt(plan: Points, step: number): number | null {
+  const xs = plan.steps;
+  if (xs.length === 0 || step < xs[0]! || step > xs[xs.length - 1]!) return null;
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= step) lo = mid;
+    else hi = mid;
+  }
+  const x0 = xs[lo]!;
+  const x1 = xs[hi]!;
+  const y0 = plan.values[lo]!;
+  const y1 = plan.values[hi]!;
+  return x1 === x0 || step <= x0 ? y0 : step >= x1 ? y1 : y0 + ((y1 - y0) * (step - x0)) / (x1 - x0);
 }
 
 /** Options of the view. */
@@ -79,7 +100,6 @@ export class DashboardView {
   #theme: Theme;
   readonly #boxes = new Map<HTMLElement, Chart>();
   #frame = 0;
-  #xMax = 1;
   #destroyed = false;
   /** Milliseconds from navigation start to the first drawn chart. */
   firstRender: number | undefined;
@@ -165,7 +185,7 @@ export class DashboardView {
       track.append(bar);
       card.append(head, statusLine, track);
       this.#runsBox.append(card);
-      run = { id: patch.id, color, name: patch.name, length: patch.length, params: patch.params, planned: {}, applied: {}, last: {}, status: patch.status, card, statusLine, bar, charts: new Map(), dirty: true };
+      run = { id: patch.id, color, name: patch.name, length: patch.length, params: patch.params, planned: {}, applied: {}, last: {}, status: patch.status, card, statusLine, bar, charts: new Map(), xMax: 1, dirty: true };
       this.#runs.set(patch.id, run);
       for (const param of patch.params) run.charts.set(param, this.#chartBox(card, param));
     }
@@ -192,7 +212,7 @@ export class DashboardView {
       const statusLine = el('p', 'rxp-status');
       card.append(head, statusLine);
       this.#metricsBox.append(card);
-      m = { id: patch.id, color, patch, points: { width: 1, data: [] }, card, statusLine, chart: this.#chartBox(card, patch.name), dirty: true };
+      m = { id: patch.id, color, patch, points: { width: 1, data: [] }, card, statusLine, chart: this.#chartBox(card, patch.name), xMax: 1, dirty: true };
       this.#metrics.set(patch.id, m);
     }
     if (whole) m.points = { width: 1, data: [] };
@@ -239,14 +259,24 @@ export class DashboardView {
     const empty = this.#runs.size === 0 && this.#metrics.size === 0;
     this.#empty.hidden = !empty;
     this.#metricsSection.hidden = this.#metrics.size === 0;
-    // One step axis for every chart: as long as the longest run, or the furthest metric point.
+    // Each run's charts span that run; a metric spans the run it follows, or every run and point.
     let xMax = 1;
-    for (const run of this.#runs.values()) xMax = Math.max(xMax, run.length - 1, run.status.step);
+    for (const run of this.#runs.values()) {
+      const end = Math.max(1, run.length - 1, run.status.step);
+      if (end !== run.xMax) run.dirty = true;
+      run.xMax = end;
+      xMax = Math.max(xMax, end);
+    }
     for (const m of this.#metrics.values()) if (m.patch.last) xMax = Math.max(xMax, m.patch.last.step);
-    const rescale = xMax !== this.#xMax;
-    this.#xMax = xMax;
-    for (const run of this.#runs.values()) if (run.dirty || rescale) this.#renderRun(run);
-    for (const m of this.#metrics.values()) if (m.dirty || rescale) this.#renderMetric(m);
+    const byName = new Map([...this.#runs.values()].map((r) => [r.name, r]));
+    for (const m of this.#metrics.values()) {
+      const own = m.patch.run !== undefined ? byName.get(m.patch.run) : undefined;
+      const end = own !== undefined ? Math.max(own.xMax, m.patch.last?.step ?? 0) : xMax;
+      if (end !== m.xMax) m.dirty = true;
+      m.xMax = end;
+    }
+    for (const run of this.#runs.values()) if (run.dirty) this.#renderRun(run);
+    for (const m of this.#metrics.values()) if (m.dirty) this.#renderMetric(m);
     this.#counts();
     const took = performance.now() - t0;
     if (took > this.longestRender) {
@@ -318,7 +348,8 @@ export class DashboardView {
     } else {
       const step = run.status.step;
       const last = run.last[param];
-      const planned = step >= 0 && step < run.length ? this.#plannedAt(chart, step) : null;
+      const plan = run.planned[param];
+      const planned = plan !== undefined && step >= 0 && step < run.length ? plannedAt(plan, step) : null;
       text = last !== undefined ? `applied ${formatValue(last)} at step ${formatCount(step)}` : 'no value applied yet';
       if (planned !== null) text += ` (planned ${formatValue(planned)})`;
     }
@@ -352,44 +383,21 @@ export class DashboardView {
     legend.lastElementChild!.textContent = text;
   }
 
-  /** The planned value drawn at (or just before) `step`: the legend's comparison point. */
-  #plannedAt(chart: Chart, step: number): number | null {
-    const xs = chart.data[0] as number[];
-    const ys = chart.data[1] as (number | null)[];
-    let lo = 0;
-    let hi = xs.length - 1;
-    let found: number | null = null;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (xs[mid]! <= step) {
-        lo = mid + 1;
-        for (let k = mid; k >= 0 && k > mid - 4; k--) {
-          const y = ys[k];
-          if (y !== null && y !== undefined) {
-            found = y;
-            break;
-          }
-        }
-      } else hi = mid - 1;
-    }
-    return found;
-  }
-
-  #base(chart: Chart): Pick<uPlot.Options, 'width' | 'height' | 'scales' | 'legend' | 'cursor' | 'padding'> {
+  #base(chart: Chart, xMax: () => number): Pick<uPlot.Options, 'width' | 'height' | 'scales' | 'legend' | 'cursor' | 'padding'> {
     return {
       width: Math.max(200, chart.box.clientWidth),
       height: CHART_HEIGHT,
       padding: [10, 12, 0, 0],
       legend: { show: false },
       cursor: { sync: { key: 'rxp-step', setSeries: false }, drag: { x: false, y: false }, points: { size: 6 } },
-      scales: { x: { time: false, range: () => [0, this.#xMax] } },
+      scales: { x: { time: false, range: () => [0, xMax()] } },
     };
   }
 
   #runChart(run: RunView, param: string, chart: Chart): uPlot {
     const t = this.#theme;
     const opts: uPlot.Options = {
-      ...this.#base(chart),
+      ...this.#base(chart, () => run.xMax),
       series: [
         {},
         { label: 'planned', stroke: t.planned, width: 1.5, dash: [5, 4], spanGaps: true, points: { show: false } },
@@ -406,7 +414,7 @@ export class DashboardView {
 
   #metricChart(m: MetricView): uPlot {
     const opts: uPlot.Options = {
-      ...this.#base(m.chart),
+      ...this.#base(m.chart, () => m.xMax),
       series: [{}, { label: m.patch.name, stroke: m.color, width: 1.5, spanGaps: true, points: { show: false } }],
       axes: axes(this.#theme, m.patch.name),
       hooks: { setCursor: [(u) => this.#metricLegend(m, u.cursor.idx ?? null)] },
