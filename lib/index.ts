@@ -21,7 +21,7 @@ export { oneCyclePhases, type OneCycleOptions } from './presets/oneCycle.js';
 
 // Configuration: policies to and from JSON.
 export { spaceFromJSON, phaseFromJSON, policyFromJSON, type PhaseSpec, type PolicySpec } from './serialize.js';
-export { buildPolicy, presets, type PresetEntry, type PolicyConfig } from './config.js';
+export { buildPolicy, presets, presetOptions, type PresetEntry, type PolicyConfig, type FieldInfo } from './config.js';
 
 // --- Training: event streams, sinks, TF.js, checkpoints, plateau (issue 3) ---
 export type { TrainingEvent, TrainingEventOf, Logs } from './events/trainingEvent.js';
@@ -46,7 +46,7 @@ export { polycyclespace } from './spaces/polycyclespace.js';
 export { kcosinespace } from './spaces/kcosinespace.js';
 export { kpolyspace } from './spaces/kpolyspace.js';
 export { cosinepowspace } from './spaces/cosinepowspace.js';
-export { noisy, type NoiseOptions } from './spaces/noisy.js';
+export { noisy, MIN_NOISE_PCT, type NoiseOptions } from './spaces/noisy.js';
 export { cyclicspace, type CyclicOptions } from './spaces/cyclicspace.js';
 export {
   timm,
@@ -58,10 +58,22 @@ export {
   type TimmStepOptions,
   type TimmMultiStepOptions,
 } from './presets/timm.js';
-export { splitSteps, repeatPhases } from './compose.js';
+export { splitSteps, repeatPhases, join, part, MAX_PHASES, type Part } from './compose.js';
 export { piecewise } from './presets/piecewise.js';
 export { fastai } from './presets/fastai.js';
 export { keras, type KerasDecayOptions } from './presets/keras.js';
-export { optax, type WarmupCosineOptions, type PolynomialScheduleOptions, type ExponentialDecayOptions } from './presets/optax.js';
+export { optax, type WarmupCosineOptions, type PolynomialScheduleOptions, type ExponentialDecayOptions, type CosineOnecycleOptions, type LinearOnecycleOptions, type SgdrScheduleOptions } from './presets/optax.js';
 export { huggingface, type WsdOptions } from './presets/huggingface.js';
-export { pytorch, type OneCycleLROptions, type CosineAnnealingLROptions, type WarmRestartsOptions, type CyclicLROptions } from './presets/pytorch.js';
+export {
+  pytorch,
+  type OneCycleLROptions,
+  type CosineAnnealingLROptions,
+  type WarmRestartsOptions,
+  type CyclicLROptions,
+  type ScaleFn,
+  type StepLROptions,
+  type MultiStepLROptions,
+  type ExponentialLROptions,
+  type LinearLROptions,
+  type PolynomialLROptions,
+} from './presets/pytorch.js';

@@ -52,18 +52,19 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
   #params: readonly string[] | undefined;
 
   constructor(phases: readonly P[], options: PolicyOptions = {}) {
-    if (!Array.isArray(phases) || phases.length === 0) {
-      throw new RangeError(`OptimizerPolicy: phases must be a non-empty array of Phase, got ${show(phases)}`);
-    }
+    // An empty list is the empty schedule (length 0), what a preset gives for `steps: 0`.
+    if (!Array.isArray(phases)) throw new TypeError(`OptimizerPolicy: phases must be an array of Phase, got ${show(phases)}`);
     const starts = new Float64Array(phases.length);
     let total = 0;
-    phases.forEach((phase: unknown, p) => {
+    for (let p = 0; p < phases.length; p++) {
+      // A hole of a sparse array is refused here, not when its step is reached.
+      const phase: unknown = p in phases ? phases[p] : undefined;
       if (!(phase instanceof Phase)) {
         throw new TypeError(`OptimizerPolicy: phases[${p}] must be a Phase, got ${show(phase)}`);
       }
       starts[p] = total;
       total += phase.length;
-    });
+    }
     if (!Number.isSafeInteger(total)) {
       throw new RangeError(`OptimizerPolicy: the phases' total length must be a safe integer, got ${total}`);
     }

@@ -38,13 +38,22 @@ export function noisy(space: Space, options: NoiseOptions): Space {
   const from = count(fn, 'range[0]', options.range[0]);
   const to = options.range[1] === undefined ? Infinity : count(fn, 'range[1]', options.range[1]);
   const pct = finite(fn, 'pct', options.pct ?? 0.67);
-  if (!(pct > 0)) throw new RangeError(`${fn}: pct must be > 0, got ${pct}`);
+  if (!(pct >= MIN_NOISE_PCT)) throw new RangeError(`${fn}: pct must be a finite number ≥ ${MIN_NOISE_PCT} (normal noise is redrawn until |n| < pct, about 1/(0.8·pct) draws a step), got ${show(pct)}`);
   const type = options.type ?? 'normal';
   if (type !== 'normal' && type !== 'uniform') throw new TypeError(`${fn}: type must be 'normal' or 'uniform', got ${show(type)}`);
   const seed = options.seed ?? 42;
   if (!Number.isSafeInteger(seed)) throw new RangeError(`${fn}: seed must be an integer, got ${show(seed)}`);
   return new NoisySpace(space, from, to, pct, type, seed, count(fn, 'offset', options.offset ?? 0));
 }
+
+/**
+ * The smallest noise limit: timm redraws a normal noise until `|n| < pct`, about `1/(0.8·pct)`
+ * draws a step, so below this a step could take millions of draws (timm's loop never ends at 1e-30).
+ */
+export const MIN_NOISE_PCT = 1e-3;
+
+/** Draws after which a step gives up (never reached at pct ≥ MIN_NOISE_PCT: the chance is below e^-79). */
+const MAX_DRAWS = 100_000;
 
 // One generator serves every noisy space: each step reseeds it, so nothing is allocated per step.
 const generator = new TorchGenerator();
@@ -74,10 +83,11 @@ class NoisySpace extends Space {
     const g = generator.manualSeed(this.seed + t);
     if (this.type === 'uniform') return 2 * (g.randFloat32() - 0.5) * this.pct;
     // timm redraws until the noise is inside ±pct (about two draws at the default 0.67).
-    for (;;) {
+    for (let draw = 0; draw < MAX_DRAWS; draw++) {
       const n = g.randnFloat32();
       if (Math.abs(n) < this.pct) return n;
     }
+    throw new RangeError(`noisy: no normal draw fell inside ±pct in ${MAX_DRAWS} draws at step ${t}, got pct ${this.pct}`);
   }
 
   _at(i: number): number {
@@ -85,7 +95,10 @@ class NoisySpace extends Space {
     const t = i + this.offset;
     if (!(t >= this.from && t < this.to)) return value;
     // timm writes `v + v * noise`, which can differ from `v * (1 + noise)` in the last bit.
-    return value + value * this.noiseAt(t);
+    const out = value + value * this.noiseAt(t);
+    // A huge pct can overflow a large value; refused where it happens, not emitted.
+    if (!Number.isFinite(out)) throw new RangeError(`noisy: the value at step ${t} overflows (${value} + ${value}·noise), got ${out}; use a smaller pct`);
+    return out;
   }
 
   override toString(): string {

@@ -19,7 +19,7 @@ const fixture = JSON.parse(readFileSync(new URL('../fixtures/pytorch.json', impo
 
 /** Builds a preset from JSON options, as a config file would (the options are checked by the preset). */
 function build(c: Case): Phase[] {
-  const preset = pytorch[c.preset] as (options: Record<string, unknown>) => Phase[];
+  const preset = pytorch[c.preset] as unknown as (options: Record<string, unknown>) => Phase[];
   return preset(c.preset === 'oneCycleLR' ? c.options : { ...c.options, steps: c.steps });
 }
 

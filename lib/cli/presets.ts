@@ -1,0 +1,28 @@
+// `rx-policy presets`: the presets and their options, from their declarations.
+import { presets } from '../config.js';
+import type { FieldInfo } from '../internal/options.js';
+import { CliError, type Command, parse } from './command.js';
+
+function describe(f: FieldInfo): string {
+  const head = f.required ? 'required' : f.default !== undefined ? `default ${JSON.stringify(f.default)}` : 'optional';
+  const mode = f.mode !== undefined ? ` [${f.mode}]` : '';
+  return `    ${f.name}: ${f.expected}; ${head}${mode}. ${f.doc}`;
+}
+
+export const presetsCommand: Command = {
+  name: 'presets',
+  summary: 'list the presets and their options (type, default, required)',
+  help: 'usage: rx-policy presets [NAME]\n\n  without NAME, every preset with its options; with NAME, that preset only',
+  async run(argv, io) {
+    const { values, positionals } = parse('presets', argv, { help: { type: 'boolean', short: 'h' } }, 1);
+    if (values.help) {
+      io.out(`${this.help}\n`);
+      return 0;
+    }
+    const name = positionals[0];
+    if (name !== undefined && !Object.hasOwn(presets, name)) throw new CliError(`presets: unknown preset ${JSON.stringify(name)}; accepted: ${Object.keys(presets).join(', ')}`);
+    const names = name === undefined ? Object.keys(presets) : [name];
+    io.out(names.map((n) => `${n}\n  ${presets[n]!.summary}\n${presets[n]!.fields.map(describe).join('\n')}\n`).join(''));
+    return 0;
+  },
+};
