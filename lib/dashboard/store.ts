@@ -63,6 +63,8 @@ export interface RunPatch {
   readonly applied: Readonly<Record<string, Columns>>;
   /** Each parameter's last applied value. */
   readonly last: Readonly<Record<string, number>>;
+  /** The planned values at the last applied step (exact, where the curve is decimated). */
+  readonly plannedNow: Readonly<Record<string, number>>;
   readonly status: RunStatus;
 }
 
@@ -418,7 +420,12 @@ export class DashboardStore {
       state: run.state,
       ...(run.error !== undefined && { error: run.error }),
     };
-    return { id: run.id, name: run.name, length: run.policy.length, params: run.params, ...(planned && { planned }), applied, last, status };
+    const plannedNow: Record<string, number> = {};
+    if (run.lastStep >= 0 && run.lastStep < run.policy.length) {
+      const at = run.policy.at(run.lastStep) as Record<string, unknown>;
+      for (const name of run.params) if (typeof at[name] === 'number') plannedNow[name] = at[name];
+    }
+    return { id: run.id, name: run.name, length: run.policy.length, params: run.params, ...(planned && { planned }), applied, last, plannedNow, status };
   }
 
   #metricPatch(m: Metric, full: boolean): MetricPatch {

@@ -29,6 +29,7 @@ interface RunView {
   planned: Record<string, Points>;
   applied: Record<string, Bucketed>;
   last: Record<string, number>;
+  plannedNow: Record<string, number>;
   status: RunStatus;
   readonly card: HTMLElement;
   readonly statusLine: HTMLElement;
@@ -56,24 +57,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   if (className !== undefined) node.className = className;
   if (text !== undefined) node.textContent = text;
   return node;
-}
-
-/** The planned curve's value at `step`, read off its drawn points (linear between them). */
-function plannedAt(plan: Points, step: number): number | null {
-  const xs = plan.steps;
-  if (xs.length === 0 || step < xs[0]! || step > xs[xs.length - 1]!) return null;
-  let lo = 0;
-  let hi = xs.length - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! <= step) lo = mid;
-    else hi = mid;
-  }
-  const x0 = xs[lo]!;
-  const x1 = xs[hi]!;
-  const y0 = plan.values[lo]!;
-  const y1 = plan.values[hi]!;
-  return x1 === x0 || step <= x0 ? y0 : step >= x1 ? y1 : y0 + ((y1 - y0) * (step - x0)) / (x1 - x0);
 }
 
 /** Options of the view. */
@@ -185,7 +168,7 @@ export class DashboardView {
       track.append(bar);
       card.append(head, statusLine, track);
       this.#runsBox.append(card);
-      run = { id: patch.id, color, name: patch.name, length: patch.length, params: patch.params, planned: {}, applied: {}, last: {}, status: patch.status, card, statusLine, bar, charts: new Map(), xMax: 1, dirty: true };
+      run = { id: patch.id, color, name: patch.name, length: patch.length, params: patch.params, planned: {}, applied: {}, last: {}, plannedNow: {}, status: patch.status, card, statusLine, bar, charts: new Map(), xMax: 1, dirty: true };
       this.#runs.set(patch.id, run);
       for (const param of patch.params) run.charts.set(param, this.#chartBox(card, param));
     }
@@ -194,6 +177,7 @@ export class DashboardView {
     if (patch.planned !== undefined) for (const [param, cols] of Object.entries(patch.planned)) run.planned[param] = columnPoints(cols);
     for (const [param, cols] of Object.entries(patch.applied)) mergeColumns((run.applied[param] ??= { width: cols.width, data: [] }), cols);
     run.last = { ...patch.last };
+    run.plannedNow = { ...patch.plannedNow };
     run.status = patch.status;
     run.length = patch.length;
     run.dirty = true;
@@ -348,8 +332,7 @@ export class DashboardView {
     } else {
       const step = run.status.step;
       const last = run.last[param];
-      const plan = run.planned[param];
-      const planned = plan !== undefined && step >= 0 && step < run.length ? plannedAt(plan, step) : null;
+      const planned = run.plannedNow[param] ?? null;
       text = last !== undefined ? `applied ${formatValue(last)} at step ${formatCount(step)}` : 'no value applied yet';
       if (planned !== null) text += ` (planned ${formatValue(planned)})`;
     }
