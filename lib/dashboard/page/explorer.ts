@@ -1,9 +1,10 @@
 // The preset explorer (`npx rx-policy dashboard`, then /explore): pick a preset, edit its options
-// in a form generated from the preset's option list, watch the curves redraw, and pin several
+// in a form generated from the preset's option declarations, watch the curves redraw, and pin several
 // presets or option sets on the same axes, with the first step where each differs from the one
 // being edited.
 import uPlot from 'uplot';
 import { buildPolicy, presets } from '../../config.js';
+import type { FieldInfo } from '../../internal/options.js';
 import type { OptimizerPolicy } from '../../policy.js';
 import { columnPoints, plannedColumns } from '../history.js';
 import { axes, CHART_HEIGHT, joinSeries, PALETTE, readTheme, type Theme } from './chart.js';
@@ -83,7 +84,7 @@ class Explorer {
   readonly #fields = el('div', 'rxp-form');
   readonly #error = el('p', 'rxp-error');
   readonly #pin = el('button', 'rxp-primary', 'Add to comparison');
-  readonly #clear = el('button', undefined, 'Clear comparison');
+  readonly #clear = el('button', undefined, 'Clear');
   readonly #list = el('ul', 'rxp-compare');
   readonly #diff = el('div', 'rxp-diff');
   readonly #charts = el('div', 'rxp-grid');
@@ -164,26 +165,46 @@ class Explorer {
     if (values === undefined) {
       values = {};
       const example = presetExamples[name] ?? {};
-      for (const key of entry.options) values[key] = example[key] === undefined ? '' : JSON.stringify(example[key]);
+      for (const f of entry.fields) values[f.name] = example[f.name] === undefined ? '' : JSON.stringify(example[f.name]);
       this.#values.set(name, values);
     }
     this.#fields.replaceChildren();
-    for (const key of entry.options) {
-      const field = el('label', 'rxp-field');
-      const input = el('input');
-      input.name = key;
-      input.autocomplete = 'off';
-      input.spellcheck = false;
-      input.value = values[key]!;
-      input.placeholder = 'default';
-      input.addEventListener('input', () => {
-        values[key] = input.value;
-        this.#schedule();
-      });
-      field.append(el('span', undefined, key), input);
-      this.#fields.append(field);
+    for (const f of entry.fields) {
+      if (!f.json) continue; // a function option has no form field
+      this.#fields.append(this.#field(f, values));
     }
     this.#schedule();
+  }
+
+  /** One form field, from the option's declaration: a choice for enums and booleans, else text. */
+  #field(f: FieldInfo, values: Record<string, string>): HTMLElement {
+    const field = el('label', 'rxp-field');
+    const title = el('span', undefined, f.name);
+    if (f.required) title.append(el('em', 'rxp-required', ' required'));
+    let input: HTMLInputElement | HTMLSelectElement;
+    const fallback = f.default !== undefined ? `default: ${JSON.stringify(f.default)}` : f.required ? 'required' : 'not used';
+    if (f.type === 'enum' || f.type === 'boolean') {
+      const select = el('select');
+      select.add(new Option(`(${fallback})`, ''));
+      for (const v of f.type === 'boolean' ? ['true', 'false'] : (f.values ?? [])) select.add(new Option(v, JSON.stringify(f.type === 'boolean' ? v === 'true' : v)));
+      input = select;
+    } else {
+      const text = el('input');
+      text.autocomplete = 'off';
+      text.spellcheck = false;
+      if (f.type === 'number' || f.type === 'integer') text.inputMode = 'decimal';
+      text.placeholder = fallback;
+      input = text;
+    }
+    input.name = f.name;
+    input.value = values[f.name] ?? '';
+    input.addEventListener(input instanceof HTMLSelectElement ? 'change' : 'input', () => {
+      values[f.name] = input.value;
+      this.#schedule();
+    });
+    const hint = [f.doc, f.expected !== '' ? `(${f.expected}${f.mode !== undefined ? `; with ${f.mode}` : ''})` : ''].filter(Boolean).join(' ');
+    field.append(title, input, el('small', undefined, hint));
+    return field;
   }
 
   #pinCurrent(): void {
@@ -206,7 +227,7 @@ class Explorer {
       const v = parseField(text);
       if (v !== undefined) options[key] = v;
     }
-    for (const input of this.#fields.querySelectorAll('input')) input.removeAttribute('aria-invalid');
+    for (const input of this.#fields.querySelectorAll('input, select')) input.removeAttribute('aria-invalid');
     try {
       const policy = buildPolicy({ preset: name, options });
       this.#error.textContent = '';
@@ -215,7 +236,7 @@ class Explorer {
       const text = (err as Error).message;
       this.#error.textContent = text;
       // Mark the field the message names, when it names one.
-      for (const input of this.#fields.querySelectorAll('input')) if (new RegExp(`\\b${input.name}\\b`).test(text)) input.setAttribute('aria-invalid', 'true');
+      for (const input of this.#fields.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) if (new RegExp(`\\b${input.name}\\b`).test(text)) input.setAttribute('aria-invalid', 'true');
       return undefined;
     }
   }
@@ -336,7 +357,7 @@ class Explorer {
       const line = el('span', 'rxp-line');
       line.style.borderColor = c.color;
       const value = idx === null ? '' : ` ${formatValue(d[i + 1]?.[idx])}`;
-      key.append(line, document.createTextNode(`${i === 0 && c === this.#current ? 'current' : c.label}${value}`));
+      key.append(line, document.createTextNode(`${i === 0 && c === this.#current ? `current (${c.label})` : c.label}${value}`));
       key.style.fontWeight = '400';
       legend.append(key);
     });
