@@ -43,7 +43,7 @@ export class History {
     this.count++;
     this.lastStep = step;
     this.lastValue = value;
-    let c = Math.floor(step / this.width);
+    let c = this.width === 1 ? step : Math.floor(step / this.width);
     while (c >= this.capacity) {
       this.#coarsen();
       c = Math.floor(step / this.width);

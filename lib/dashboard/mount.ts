@@ -1,5 +1,5 @@
 export type { PolicyLike, Subscribable, WatchedValue, MetricValue, WatchOptions, MetricOptions } from './store.js';
-import { DashboardStore, type MetricOptions, type MetricValue, type Subscribable, type WatchedValue, type WatchOptions } from './store.js';
+import { DashboardStore, type MetricOptions, type MetricValue, type PolicyLike, type Subscribable, type WatchedValue, type WatchOptions } from './store.js';
 import { DashboardView } from './page/view.js';
 
 // The page's stylesheet (uPlot's and the dashboard's), inlined by the bundler.
@@ -16,7 +16,7 @@ export interface MountOptions {
 /** A dashboard drawn in the page: the same `watch` and `metric` as the server's. */
 export interface MountedDashboard {
   /** Shows a policy's planned schedule and each value of `values$` at its step (see `serveDashboard`). */
-  watch<V extends WatchedValue>(policy: object, values$: Subscribable<V>, options?: WatchOptions): void;
+  watch<V extends WatchedValue>(policy: PolicyLike, values$: Subscribable<V>, options?: WatchOptions): void;
   /** Shows a live metric on the metrics panel, at the step of the run watched last. */
   metric(name: string, metric$: Subscribable<MetricValue>, options?: MetricOptions): void;
   /** Stops watching and empties the element. A second call is a no-op. */

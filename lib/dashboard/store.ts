@@ -231,6 +231,7 @@ export class DashboardStore {
     const subscription = values$.subscribe({
       next: (value) => this.#applied(run, value),
       error: (err) => {
+        run.lastAt = now();
         run.state = 'errored';
         run.error = message(err);
         this.#touch(run);
@@ -238,6 +239,7 @@ export class DashboardStore {
       },
       complete: () => {
         if (run.state !== 'errored') run.state = 'completed';
+        run.lastAt = now();
         this.#touch(run);
       },
     });
@@ -371,12 +373,11 @@ export class DashboardStore {
     }
     run.lastStep = step;
     run.count++;
-    const t = now();
+    // The clock is read once per run and per update, never per value: it costs more than the rest.
     if (run.state === 'waiting') {
       run.state = 'running';
-      run.firstAt = t;
+      run.firstAt = now();
     }
-    run.lastAt = t;
     if (!run.changed) this.#touch(run);
   }
 
