@@ -103,7 +103,10 @@ class Explorer {
     root.classList.add('rxp-dash');
     const head = el('header', 'rxp-head');
     head.append(el('h1', 'rxp-title', 'rx-policy preset explorer'));
-    head.append(el('span', 'rxp-conn', 'pick a preset, edit its options, pin curves to compare'));
+    head.append(el('span', 'rxp-subtitle', 'pick a preset, edit its options, pin curves to compare'));
+    const live = el('a', 'rxp-link', 'live runs →');
+    live.href = '/';
+    head.append(live);
     const layout = el('div', 'rxp-explorer');
     const panel = el('section', 'rxp-card');
     const presetField = el('label', 'rxp-field');

@@ -9,7 +9,7 @@ dashboard.watch(policy, values$);   // planned curves, applied values
 dashboard.metric('loss', loss$);    // any Observable<number>`;
 
 const root = document.getElementById('app')!;
-const view = new DashboardView(root, { hint: HINT });
+const view = new DashboardView(root, { hint: HINT, links: [{ href: '/explore', text: 'preset explorer →' }] });
 view.setConnection('connecting…', 'waiting');
 
 const events = new EventSource('/events');

@@ -65,6 +65,8 @@ export interface ViewOptions {
   readonly hint: string;
   /** Shown in the header. */
   readonly title?: string;
+  /** Links at the end of the header (the served page points to the preset explorer). */
+  readonly links?: readonly { readonly href: string; readonly text: string }[];
 }
 
 /** Renders dashboard messages into `root`. */
@@ -96,6 +98,11 @@ export class DashboardView {
     head.append(el('h1', 'rxp-title', options.title ?? 'rx-policy dashboard'));
     this.#connection = el('span', 'rxp-conn');
     head.append(this.#connection);
+    for (const link of options.links ?? []) {
+      const a = el('a', 'rxp-link', link.text);
+      a.href = link.href;
+      head.append(a);
+    }
     this.#empty = el('section', 'rxp-empty');
     const lead = el('p', 'rxp-empty-lead', 'Nothing is being watched yet.');
     const how = el('p', undefined, 'Give the dashboard a policy and its values, and any metric; this page updates by itself:');
