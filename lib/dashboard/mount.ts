@@ -24,6 +24,7 @@ export interface MountedDashboard {
 }
 
 const STYLE_ID = 'rx-policy-dashboard-style';
+const UPDATE_MS = 50;
 const HINT = `import { mountDashboard } from 'rx-policy/dashboard';
 
 const dashboard = mountDashboard(element);
@@ -61,14 +62,25 @@ export function mountDashboard(element: HTMLElement, options: MountOptions = {})
   }
   element.replaceChildren();
   const view = new DashboardView(element, { hint: HINT, ...(options.title !== undefined && { title: options.title }) });
+  // At most 20 updates a second, each in an animation frame: as often as the served page, and
+  // it leaves the frames between to the training itself.
   let frame = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let last = 0;
   const store = new DashboardStore(
     'mountDashboard',
     () => {
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        view.apply(store.delta());
-      });
+      timer = setTimeout(
+        () => {
+          timer = undefined;
+          frame = requestAnimationFrame(() => {
+            frame = 0;
+            last = performance.now();
+            view.apply(store.delta());
+          });
+        },
+        Math.max(0, UPDATE_MS - (performance.now() - last)),
+      );
     },
     options.onError ?? ((err) => console.warn(`rx-policy dashboard: ${err.message}`)),
   );
@@ -80,6 +92,7 @@ export function mountDashboard(element: HTMLElement, options: MountOptions = {})
       if (store.closed) return;
       store.close();
       cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
       view.destroy();
     },
   };

@@ -59,6 +59,16 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return node;
 }
 
+/** A status line: its parts kept whole when the line wraps, joined by ` · `. */
+function setParts(line: HTMLElement, parts: readonly string[]): void {
+  const nodes: Node[] = [];
+  parts.forEach((part, i) => {
+    if (i > 0) nodes.push(document.createTextNode(' · '));
+    nodes.push(el('span', undefined, part));
+  });
+  line.replaceChildren(...nodes);
+}
+
 /** Options of the view. */
 export interface ViewOptions {
   /** What the empty state tells the user to do (a code snippet). */
@@ -88,8 +98,10 @@ export class DashboardView {
   #destroyed = false;
   /** Milliseconds from navigation start to the first drawn chart. */
   firstRender: number | undefined;
-  /** The longest redraw so far, in milliseconds. */
+  /** The longest redraw so far, in milliseconds, and the longest that created no chart. */
   longestRender = 0;
+  longestUpdate = 0;
+  #created = false;
 
   constructor(root: HTMLElement, options: ViewOptions) {
     this.#root = root;
@@ -247,6 +259,7 @@ export class DashboardView {
     this.#frame = 0;
     if (this.#destroyed) return;
     const t0 = performance.now();
+    this.#created = false;
     const empty = this.#runs.size === 0 && this.#metrics.size === 0;
     this.#empty.hidden = !empty;
     this.#metricsSection.hidden = this.#metrics.size === 0;
@@ -273,6 +286,10 @@ export class DashboardView {
     if (took > this.longestRender) {
       this.longestRender = took;
       document.body.dataset['longestRender'] = took.toFixed(1);
+    }
+    if (!this.#created && took > this.longestUpdate) {
+      this.longestUpdate = took;
+      document.body.dataset['longestUpdate'] = took.toFixed(1);
     }
     if (this.firstRender === undefined && !empty) {
       this.firstRender = performance.now();
@@ -301,16 +318,19 @@ export class DashboardView {
       `step ${formatCount(Math.max(0, done))} / ${formatCount(run.length)}`,
     ];
     if (s.state !== 'waiting') parts.push(formatDuration(s.elapsed), `${formatCount(s.rate)} steps/s`);
-    run.statusLine.textContent = parts.join(' · ');
+    if (s.error !== undefined) parts.push(s.error);
+    setParts(run.statusLine, parts);
     run.statusLine.dataset['state'] = s.state;
-    if (s.error !== undefined) run.statusLine.textContent += ` · ${s.error}`;
     run.bar.style.width = `${pct}%`;
     for (const param of run.params) {
       const chart = run.charts.get(param)!;
       const planned = run.planned[param];
       const applied = run.applied[param];
       chart.data = joinSeries([planned ?? { steps: [], values: [] }, applied ? columnPoints({ width: applied.width, from: 0, data: applied.data }) : { steps: [], values: [] }]);
-      if (chart.plot === undefined) chart.plot = this.#runChart(run, param, chart);
+      if (chart.plot === undefined) {
+        chart.plot = this.#runChart(run, param, chart);
+        this.#created = true;
+      }
       else chart.plot.setData(chart.data);
       this.#runLegend(run, param, chart, null);
     }
@@ -320,11 +340,15 @@ export class DashboardView {
     m.dirty = false;
     const p = m.patch;
     const parts = [p.state === 'waiting' ? 'waiting for the first value' : p.state, `${formatCount(p.count)} points`];
-    m.statusLine.textContent = parts.join(' · ') + (p.error !== undefined ? ` · ${p.error}` : '');
+    if (p.error !== undefined) parts.push(p.error);
+    setParts(m.statusLine, parts);
     m.statusLine.dataset['state'] = p.state;
     const pts = columnPoints({ width: m.points.width, from: 0, data: m.points.data });
     m.chart.data = [pts.steps, pts.values];
-    if (m.chart.plot === undefined) m.chart.plot = this.#metricChart(m);
+    if (m.chart.plot === undefined) {
+      m.chart.plot = this.#metricChart(m);
+      this.#created = true;
+    }
     else m.chart.plot.setData(m.chart.data);
     this.#metricLegend(m, null);
   }
