@@ -59,13 +59,14 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return node;
 }
 
-/** A status line: its parts kept whole when the line wraps, joined by ` · `. */
-function setParts(line: HTMLElement, parts: readonly string[]): void {
+/** A status line: its parts kept whole when the line wraps, joined by ` · `; then an error, which may wrap. */
+function setParts(line: HTMLElement, parts: readonly string[], error?: string): void {
   const nodes: Node[] = [];
   parts.forEach((part, i) => {
     if (i > 0) nodes.push(document.createTextNode(' · '));
     nodes.push(el('span', undefined, part));
   });
+  if (error !== undefined) nodes.push(document.createTextNode(` · ${error}`));
   line.replaceChildren(...nodes);
 }
 
@@ -318,8 +319,7 @@ export class DashboardView {
       `step ${formatCount(Math.max(0, done))} / ${formatCount(run.length)}`,
     ];
     if (s.state !== 'waiting') parts.push(formatDuration(s.elapsed), `${formatCount(s.rate)} steps/s`);
-    if (s.error !== undefined) parts.push(s.error);
-    setParts(run.statusLine, parts);
+    setParts(run.statusLine, parts, s.error);
     run.statusLine.dataset['state'] = s.state;
     run.bar.style.width = `${pct}%`;
     for (const param of run.params) {
@@ -340,8 +340,7 @@ export class DashboardView {
     m.dirty = false;
     const p = m.patch;
     const parts = [p.state === 'waiting' ? 'waiting for the first value' : p.state, `${formatCount(p.count)} points`];
-    if (p.error !== undefined) parts.push(p.error);
-    setParts(m.statusLine, parts);
+    setParts(m.statusLine, parts, p.error);
     m.statusLine.dataset['state'] = p.state;
     const pts = columnPoints({ width: m.points.width, from: 0, data: m.points.data });
     m.chart.data = [pts.steps, pts.values];
