@@ -63,13 +63,18 @@ const SECURITY_HEADERS = {
   'cross-origin-opener-policy': 'same-origin',
 };
 
-/** Where the prebuilt page lives: next to this module in the package, under dist/ in a checkout. */
+/**
+ * Where the prebuilt page lives: `assets/` next to this module (dist/dashboard/), or, from a build
+ * that puts this module elsewhere under dist/ (dist/cjs/dashboard/, dist/esm/dashboard/) or from
+ * the sources in a checkout (lib/dashboard/), dist/dashboard/assets/.
+ */
 function assetsDir(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [join(here, 'assets'), join(here, '..', '..', 'dist', 'dashboard', 'assets')];
+  // __dirname exists in a CommonJS build; an ES module has import.meta.url instead.
+  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, 'assets'), join(here, '..', '..', 'dashboard', 'assets'), join(here, '..', '..', 'dist', 'dashboard', 'assets')];
   const found = candidates.find((dir) => existsSync(join(dir, 'dashboard.html')));
   if (found === undefined) {
-    throw new Error(`serveDashboard: the prebuilt page is missing (looked in ${candidates.join(' and ')}); build it with \`tsx scripts/build-dashboard.ts\``);
+    throw new Error(`serveDashboard: the prebuilt page is missing (looked in ${candidates.join(', ')}); build it with \`tsx scripts/build-dashboard.ts\``);
   }
   return found;
 }
