@@ -111,7 +111,7 @@ describe('serveDashboard in Chromium', () => {
     console.log(
       `dashboard page: live.js ${(gzipSync(js).length / 1024).toFixed(1)} KiB gzipped; first render after a reload ${firstRender.toFixed(0)} ms; ` +
         `${drawn} values drawn in 2 s of live updates (two runs at ${RATE} steps/s each): ${tasks.length} tasks over 50 ms${tasks.length ? ` (longest ${Math.max(...tasks).toFixed(0)} ms)` : ''}, ` +
-        `longest redraw (script) ${(await dataset(page))['longestRender']} ms (creating the charts), ${(await dataset(page))['longestUpdate']} ms (an update); load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
+        `longest redraw (script) ${(await dataset(page))['longestRender']} ms (creating the charts), ${(await dataset(page))['longestUpdate']} ms (an update; mean ${(await dataset(page))['meanUpdate']} ms); load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
     );
     expect(errors).toEqual([]);
     await page.close();

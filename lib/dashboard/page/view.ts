@@ -103,6 +103,8 @@ export class DashboardView {
   longestRender = 0;
   longestUpdate = 0;
   #created = false;
+  #updates = 0;
+  #updateTime = 0;
 
   constructor(root: HTMLElement, options: ViewOptions) {
     this.#root = root;
@@ -145,10 +147,15 @@ export class DashboardView {
   apply(message: DashboardMessage): void {
     if (this.#destroyed) return;
     if (message.kind === 'snapshot') {
-      const runIds = new Set(message.runs.map((r) => r.id));
-      for (const [id, run] of this.#runs) if (!runIds.has(id)) this.#dropRun(id, run);
-      const metricIds = new Set(message.metrics.map((m) => m.id));
-      for (const [id, m] of this.#metrics) if (!metricIds.has(id)) this.#dropMetric(id, m);
+      // What the snapshot does not hold, or holds under another name (a restarted server
+      // numbers its runs afresh), goes; the rest is refilled in place.
+      const runs = new Map(message.runs.map((r) => [r.id, r]));
+      for (const [id, run] of this.#runs) {
+        const next = runs.get(id);
+        if (next === undefined || next.name !== run.name || next.length !== run.length) this.#dropRun(id, run);
+      }
+      const metrics = new Map(message.metrics.map((m) => [m.id, m]));
+      for (const [id, m] of this.#metrics) if (metrics.get(id)?.name !== m.patch.name) this.#dropMetric(id, m);
     }
     for (const patch of message.runs) this.#applyRun(patch, message.kind === 'snapshot');
     for (const patch of message.metrics) this.#applyMetric(patch, message.kind === 'snapshot');
@@ -288,9 +295,14 @@ export class DashboardView {
       this.longestRender = took;
       document.body.dataset['longestRender'] = took.toFixed(1);
     }
-    if (!this.#created && took > this.longestUpdate) {
-      this.longestUpdate = took;
-      document.body.dataset['longestUpdate'] = took.toFixed(1);
+    if (!this.#created) {
+      this.#updates++;
+      this.#updateTime += took;
+      document.body.dataset['meanUpdate'] = (this.#updateTime / this.#updates).toFixed(2);
+      if (took > this.longestUpdate) {
+        this.longestUpdate = took;
+        document.body.dataset['longestUpdate'] = took.toFixed(1);
+      }
     }
     if (this.firstRender === undefined && !empty) {
       this.firstRender = performance.now();
