@@ -6,7 +6,7 @@ import uPlot from 'uplot';
 import { buildPolicy, presets } from '../../config.js';
 import type { FieldInfo } from '../../internal/options.js';
 import type { OptimizerPolicy } from '../../policy.js';
-import { columnPoints, plannedColumns } from '../history.js';
+import { columnPoints, plannedColumns, type Columns } from '../history.js';
 import { axes, CHART_HEIGHT, joinSeries, PALETTE, readTheme, type Theme } from './chart.js';
 import { presetExamples } from './examples.js';
 import { formatCount, formatValue } from './format.js';
@@ -97,6 +97,7 @@ class Explorer {
   #version = 0;
   #xMax = 1;
   #markers: { step: number; color: string }[] = [];
+  readonly #cache = new WeakMap<OptimizerPolicy, Record<string, Columns>>();
 
   constructor(root: HTMLElement) {
     this.#root = root;
@@ -253,7 +254,7 @@ class Explorer {
     this.#renderList();
     const params = [...new Set(curves.flatMap((c) => c.policy.params))];
     this.#xMax = Math.max(1, ...curves.map((c) => c.policy.length - 1));
-    const planned = curves.map((c) => plannedColumns(c.policy.length, c.policy.params, (k) => c.policy.at(k) as Record<string, number>, 1024));
+    const planned = curves.map((c) => this.#planned(c.policy));
     for (const [param, p] of this.#plots) {
       if (!params.includes(param)) {
         p.plot.destroy();
@@ -306,6 +307,16 @@ class Explorer {
     document.body.dataset['version'] = String(this.#version);
     document.body.dataset['curves'] = String(curves.length);
     document.body.dataset['steps'] = String(this.#current?.policy.length ?? 0);
+  }
+
+  /** A curve's buckets, computed once per policy: pinned curves are not recomputed on each edit. */
+  #planned(policy: OptimizerPolicy): Record<string, Columns> {
+    let cols = this.#cache.get(policy);
+    if (cols === undefined) {
+      cols = plannedColumns(policy.length, policy.params, (k) => policy.at(k) as Record<string, number>, 1024);
+      this.#cache.set(policy, cols);
+    }
+    return cols;
   }
 
   #renderList(): void {
