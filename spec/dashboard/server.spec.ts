@@ -2,12 +2,10 @@
 // how it ends. The page itself is tested in Chromium (live.spec.ts).
 import { spawn } from 'node:child_process';
 import { createServer, request, type IncomingMessage } from 'node:http';
-import { Writable } from 'node:stream';
 import { Subject, share } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { serveDashboard, type DashboardServer } from '../../lib/dashboard/index.js';
 import { columnPoints } from '../../lib/dashboard/history.js';
-import { SseClient } from '../../lib/dashboard/sseClient.js';
 import type { DashboardMessage } from '../../lib/dashboard/store.js';
 import { OptimizerPolicy, Phase, linspace } from '../../lib/index.js';
 import { buildDashboard } from '../../scripts/build-dashboard.js';
@@ -223,32 +221,4 @@ describe('serveDashboard: the event stream', () => {
     expect(out).toMatch(/dashboard http:\/\/127\.0\.0\.1:\d+\/\ndone 3000\nclosed\n/);
     expect(code).toBe(0);
   }, 60_000);
-});
-
-describe('SseClient', () => {
-  it('holds at most one message for a stalled page, and sends the latest state when it drains', async () => {
-    const written: string[] = [];
-    const pending: (() => void)[] = [];
-    // A socket whose reader has stopped: nothing written completes until release().
-    const sink = new Writable({
-      highWaterMark: 1024,
-      write(chunk: Buffer, _enc, done) {
-        written.push(String(chunk));
-        pending.push(done);
-      },
-    });
-    let version = 0;
-    const client = new SseClient(sink, () => `latest ${version}\n\n`);
-    for (; version < 10_000; version++) client.send(`delta ${version} ${'x'.repeat(500)}\n\n`);
-    expect(client.stale).toBe(true);
-    expect(sink.writableLength).toBeLessThanOrEqual(1024 + 600);
-    expect(client.dropped).toBeGreaterThan(9_990);
-    while (pending.length > 0) {
-      pending.shift()!();
-      await new Promise((r) => setImmediate(r));
-    }
-    expect(client.stale).toBe(false);
-    expect(written.at(-1)).toBe('latest 10000\n\n');
-    expect(written.length).toBeLessThan(5);
-  });
 });
