@@ -1,17 +1,28 @@
 // `rx-policy dashboard`: the preset explorer (and the live page, empty until a run is watched),
 // served until Ctrl+C.
+import { spawn } from 'node:child_process';
 import { CliError, type Command, type Io, parse } from './command.js';
 
-const options = { port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+const options = { port: { type: 'string' }, host: { type: 'string' }, open: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 
 const HELP = [
-  'usage: rx-policy dashboard [--port N] [--host ADDRESS]',
+  'usage: rx-policy dashboard [--port N] [--host ADDRESS] [--open]',
   '',
   '  opens the preset explorer: pick a preset, edit its options, compare curves',
   '  --port N          the port, 0 to 65535 (default 0: a free one)',
   '  --host ADDRESS    the address to bind (default 127.0.0.1, this machine only);',
   '                    another address makes the page reachable from other machines',
+  '  --open            open the explorer in the default browser',
 ].join('\n');
+
+/** Asks the system to open `url` in the default browser; says so when it cannot. */
+function openBrowser(url: string, io: Io): void {
+  const [command, args] =
+    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+  const child = spawn(command, args, { stdio: 'ignore', detached: true });
+  child.on('error', (err) => io.err(`rx-policy dashboard: could not open a browser (${command}: ${err.message}); open ${url} yourself\n`));
+  child.unref();
+}
 
 /**
  * Serves the dashboard and prints the explorer's address; resolves to the exit code once
@@ -45,6 +56,7 @@ export async function dashboard(argv: readonly string[], io: Io, stop: AbortSign
     throw new CliError(`dashboard: ${(err as Error).message.replace(/^serveDashboard: /, '').replace('pass another { port } (or --port for the CLI)', 'pass another --port')}`);
   }
   io.out(`rx-policy dashboard: preset explorer on ${server.url}explore (Ctrl+C to stop)\n`);
+  if (o.open) openBrowser(`${server.url}explore`, io);
   if (!stop.aborted) await new Promise<void>((resolve) => stop.addEventListener('abort', () => resolve(), { once: true }));
   await server.close();
   return 0;

@@ -36,7 +36,24 @@ describe('rx-policy dashboard', () => {
     expect(out).toMatch(/\n {2}dashboard +open the preset explorer/);
     out = '';
     expect(await main(['dashboard', '--help'], (s) => (out += s))).toBe(0);
-    expect(out).toContain('usage: rx-policy dashboard [--port N] [--host ADDRESS]');
+    expect(out).toContain('usage: rx-policy dashboard [--port N] [--host ADDRESS] [--open]');
+  });
+
+  it('--open says so when no browser opener can be started', async () => {
+    const path = process.env['PATH'];
+    process.env['PATH'] = '/nonexistent';
+    let out = '';
+    let err = '';
+    const stop = new AbortController();
+    try {
+      const done = dashboard(['--open'], { out: (s) => (out += s), err: (s) => (err += s) }, stop.signal);
+      await expect.poll(() => err).toMatch(/^rx-policy dashboard: could not open a browser \((xdg-open|open|cmd): .*ENOENT.*\); open http:\/\/127\.0\.0\.1:\d+\/explore yourself\n$/);
+      expect(out).toMatch(/explorer on http/);
+      stop.abort();
+      expect(await done).toBe(0);
+    } finally {
+      process.env['PATH'] = path;
+    }
   });
 
   it('refuses a bad port, and names the port and the flag when it is in use', async () => {
