@@ -2,12 +2,13 @@
 // The `rx-policy` command. Each subcommand is a `Command` in its own file, listed once below.
 import { readFileSync } from 'node:fs';
 import { CliError, type Command, type Io } from './command.js';
+import { dashboardCommand } from './dashboard.js';
 import { plotCommand } from './plot.js';
 import { presetsCommand } from './presets.js';
 import { closest } from '../internal/validate.js';
 
 /** The subcommands, in the order `--help` lists them. */
-export const commands: readonly Command[] = [plotCommand, presetsCommand];
+export const commands: readonly Command[] = [plotCommand, presetsCommand, dashboardCommand];
 
 function version(): string {
   // lib/cli/main.ts and dist/cli/main.js both sit two levels below package.json.
