@@ -167,7 +167,6 @@ function compile(table: OptionTable): Compiled {
 export function readOptions<T extends OptionTable>(fn: string, table: T, given: unknown): { resolved: ResolvedOf<T>; given: Readonly<Record<string, unknown>> } {
   const c = compile(table);
   const bag = given === undefined ? none : plainObject(fn, 'options', given);
-  for (const name of c.required) if (bag[name] === undefined) checkOption(fn, name, table[name]!, undefined);
   let resolved: Record<string, unknown> | undefined;
   let kept: Record<string, unknown> | undefined;
   // Only the keys the caller wrote are visited: most calls give one or two options of several.
@@ -180,6 +179,8 @@ export function readOptions<T extends OptionTable>(fn: string, table: T, given: 
     (resolved ??= { ...c.defaults })[key] = checked;
     if (!('default' in decl!) || !Object.is(checked, decl.default)) (kept ??= {})[key] = checked;
   }
+  // After the unknown keys: a misspelt required option is named as a typo, not as missing.
+  for (const name of c.required) if (bag[name] === undefined) checkOption(fn, name, table[name]!, undefined);
   if (kept === undefined) return { resolved: (resolved ?? c.frozenDefaults) as ResolvedOf<T>, given: none };
   // In the table's order, whatever the caller's: printouts and JSON forms are canonical.
   const ordered: Record<string, unknown> = {};
