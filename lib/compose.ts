@@ -1,4 +1,5 @@
 import { declare, integer, number } from './internal/options.js';
+import { firstNonFinite } from './internal/finite.js';
 import { count, finite, show } from './internal/validate.js';
 import { Phase } from './phase.js';
 import type { Space } from './space.js';
@@ -61,16 +62,16 @@ export function join<K extends string>(parts: Iterable<Phase<K> | Part<K>>, opti
  * `join` in the name of the public function `fn` (a preset): its errors name `fn`.
  * @internal
  */
-export function joinTo<K extends string>(fn: string, parts: Iterable<Phase<K> | Part<K> | undefined>, steps: number): Phase<K>[] {
+export function joinTo<K extends string>(fn: string, parts: Iterable<Phase<K> | Part<K>>, steps: number): Phase<K>[] {
   const out: Phase<K>[] = [];
   let done = 0;
   let last: Phase<K> | undefined;
   let p = 0;
-  for (const piece of parts) {
-    if (done >= steps) break;
-    if (piece === undefined) continue;
+  // `done` is checked before the next piece is pulled: a generator is never asked past `steps`.
+  for (const piece of steps > 0 ? parts : []) {
     const isPhase = piece instanceof Phase;
-    if (!isPhase && (typeof piece !== 'object' || piece === null || typeof piece.take !== 'function')) {
+    // A hole of a sparse array arrives as undefined: refused here, not skipped.
+    if (!isPhase && (typeof piece !== 'object' || piece === null || typeof piece.take !== 'function' || typeof piece.length !== 'number')) {
       throw new TypeError(`${fn}: parts[${p}] must be a Phase or a part, got ${show(piece)}`);
     }
     p++;
@@ -82,6 +83,7 @@ export function joinTo<K extends string>(fn: string, parts: Iterable<Phase<K> | 
     push(fn, out, phase, done);
     last = phase;
     done += n;
+    if (done >= steps) break;
   }
   if (done < steps && last !== undefined) {
     const held: Record<string, Space> = {};
@@ -97,32 +99,12 @@ function push<K extends string>(fn: string, out: Phase<K>[], phase: Phase<K>, st
   }
   for (const name of phase.names) {
     const space = phase.spaces[name];
-    const bad = firstNonFinite(space, phase.length);
+    const bad = firstNonFinite((i) => space._at(i), phase.length);
     if (bad !== undefined) {
       throw new RangeError(`${fn}: ${name} would be ${show(space._at(bad))} at step ${start + bad} (not a finite number); choose options that keep every step finite, or fewer steps`);
     }
   }
   out.push(phase);
-}
-
-/**
- * The first index whose value is not finite, for spaces whose bad values (an overflow, a power
- * of a negative base) come as a suffix: both ends are checked and, when the last is bad, the
- * first bad index is found by bisection. `undefined` when both ends are finite.
- * @internal
- */
-export function firstNonFinite(space: Space, length = space.length): number | undefined {
-  if (length === 0 || length === Infinity) return Number.isFinite(space._at(0)) ? undefined : 0;
-  if (!Number.isFinite(space._at(0))) return 0;
-  if (Number.isFinite(space._at(length - 1))) return undefined;
-  let lo = 0; // finite
-  let hi = length - 1; // not finite
-  while (hi - lo > 1) {
-    const mid = lo + Math.floor((hi - lo) / 2);
-    if (Number.isFinite(space._at(mid))) lo = mid;
-    else hi = mid;
-  }
-  return hi;
 }
 
 /** The first `n` steps of a phase, each space repeated by `cycle` (which, shorter than the space, is a cut). */

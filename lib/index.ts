@@ -1,53 +1,45 @@
-// The one public door of rx-policy. Everything a user imports is re-exported here, by name.
+// The public door of rx-policy: every name a user imports, grouped as a user looks for it.
+// Plotting is a separate entry point, `rx-policy/plot`, so that importing this one never loads
+// charting code.
+import type { fastai } from './presets/fastai.js';
+import type { huggingface } from './presets/huggingface.js';
+import type { keras } from './presets/keras.js';
+import type { optax } from './presets/optax.js';
+import type { pytorch } from './presets/pytorch.js';
 
-// Curves: easing functions of progress t ∈ [0, 1].
+// ── Curves and spaces ─────────────────────────────────────────────────────────────────────────
+// A space is a cold Observable of numbers that is also iterable and O(1)-indexable.
 export { type Ease, linearEase, cosineEase } from './ease.js';
-
-// Sequences and spaces: cold Observables that are also iterable and O(1)-indexable.
 export { Sequence } from './sequence.js';
-export { Space, type SpaceSpec } from './space.js';
-export { EasedSpace, ParametricSpace, type SpaceOptions } from './spaces/eased.js';
-export { linspace } from './spaces/linspace.js';
-export { cosinespace } from './spaces/cosinespace.js';
-export { constant } from './spaces/constant.js';
+export { Space, type SpaceSpec, type SpaceDefinition, type SpaceDeclaration, type ArgDecl, type OptionDecl, type OptionTable, type NumberRange } from './space.js';
+export { EasedSpace, type SpaceOptions } from './spaces/eased.js';
+export type { RatedOptions } from './spaces/rated.js';
+export * from './spaces/index.js';
+export { MIN_NOISE_PCT } from './spaces/noisy.js';
 
-// Phases and policies.
+// ── Phases and policies ───────────────────────────────────────────────────────────────────────
 export { Phase, type ParamValues, type PhaseValues, type SpaceLike } from './phase.js';
 export { OptimizerPolicy, type PolicyOptions, type PolicyValues } from './policy.js';
+export { splitSteps, repeatPhases, join, part, MAX_PHASES, type Part } from './compose.js';
 
-// Presets (Poutyne's).
+// ── Presets, by library ───────────────────────────────────────────────────────────────────────
+/**
+ * The options object of a preset function.
+ * @example type O = PresetOptions<typeof optax.cosineOnecycle>; // { transitionSteps: number; peakValue: number; … }
+ */
+export type PresetOptions<F extends (options: never) => unknown> = Parameters<F>[0];
+
+// Poutyne
 export { sgdrPhases, type SgdrOptions } from './presets/sgdr.js';
 export { oneCyclePhases, type OneCycleOptions } from './presets/oneCycle.js';
-
-// Configuration: policies to and from JSON.
-export { spaceFromJSON, phaseFromJSON, policyFromJSON, type PhaseSpec, type PolicySpec } from './serialize.js';
-export { buildPolicy, presets, presetOptions, type PresetEntry, type PolicyConfig, type FieldInfo } from './config.js';
-
-// --- Training: event streams, sinks, TF.js, checkpoints, plateau (issue 3) ---
-export type { TrainingEvent, TrainingEventOf, Logs } from './events/trainingEvent.js';
-export { fitCallbacks, type FitBridge, type FitCallbacks } from './events/fitCallbacks.js';
-export { schedule, epochsToSteps, type ScheduleOptions } from './operators/schedule.js';
-export { applyTo, applyToGroups, applyWith, type Values, type SinkOptions, type GroupSinkOptions, type PerGroup } from './sinks/applyTo.js';
-export { tfjsOptimizerSink, type TfjsOptimizerLike } from './sinks/tfjs.js';
-export { reduceOnPlateau, type PlateauOptions, type PlateauState } from './operators/reduceOnPlateau.js';
-export { saveState, restorePolicy, loadState, resumeFromIterations, type PolicyState } from './state.js';
-
-// --- Plotting and CLI (issue 4): loaded lazily, never from the core ---
-
-// --- More shapes and the anchors' presets (issue 5) ---
-export { cycle } from './spaces/cycle.js';
-export { expspace, type ExpOptions } from './spaces/expspace.js';
-export { polyspace } from './spaces/polyspace.js';
-export { powspace } from './spaces/powspace.js';
-export { tanhspace } from './spaces/tanhspace.js';
-export { invsqrtspace } from './spaces/invsqrtspace.js';
-export { invtimespace } from './spaces/invtimespace.js';
-export { polycyclespace } from './spaces/polycyclespace.js';
-export { kcosinespace } from './spaces/kcosinespace.js';
-export { kpolyspace } from './spaces/kpolyspace.js';
-export { cosinepowspace } from './spaces/cosinepowspace.js';
-export { noisy, MIN_NOISE_PCT, type NoiseOptions } from './spaces/noisy.js';
-export { cyclicspace, type CyclicOptions } from './spaces/cyclicspace.js';
+// PyTorch
+export { pytorch, type OneCycleLROptions, type CosineAnnealingLROptions, type WarmRestartsOptions, type CyclicLROptions, type ScaleFn } from './presets/pytorch.js';
+export type PytorchStepLROptions = PresetOptions<typeof pytorch.stepLR>;
+export type PytorchMultiStepLROptions = PresetOptions<typeof pytorch.multiStepLR>;
+export type PytorchExponentialLROptions = PresetOptions<typeof pytorch.exponentialLR>;
+export type PytorchLinearLROptions = PresetOptions<typeof pytorch.linearLR>;
+export type PytorchPolynomialLROptions = PresetOptions<typeof pytorch.polynomialLR>;
+// timm
 export {
   timm,
   type TimmCommonOptions,
@@ -58,22 +50,44 @@ export {
   type TimmStepOptions,
   type TimmMultiStepOptions,
 } from './presets/timm.js';
-export { splitSteps, repeatPhases, join, part, MAX_PHASES, type Part } from './compose.js';
-export { piecewise } from './presets/piecewise.js';
+// fastai
 export { fastai } from './presets/fastai.js';
+export type FastaiFitOneCycleOptions = PresetOptions<typeof fastai.fitOneCycle>;
+export type FastaiFitFlatCosOptions = PresetOptions<typeof fastai.fitFlatCos>;
+export type FastaiFitSgdrOptions = PresetOptions<typeof fastai.fitSgdr>;
+// Keras
 export { keras, type KerasDecayOptions } from './presets/keras.js';
-export { optax, type WarmupCosineOptions, type PolynomialScheduleOptions, type ExponentialDecayOptions, type CosineOnecycleOptions, type LinearOnecycleOptions, type SgdrScheduleOptions } from './presets/optax.js';
+export type KerasCosineDecayOptions = PresetOptions<typeof keras.cosineDecay>;
+export type KerasCosineDecayRestartsOptions = PresetOptions<typeof keras.cosineDecayRestarts>;
+export type KerasPiecewiseConstantDecayOptions = PresetOptions<typeof keras.piecewiseConstantDecay>;
+export type KerasPolynomialDecayOptions = PresetOptions<typeof keras.polynomialDecay>;
+// optax
+export { optax, type WarmupCosineOptions, type PolynomialScheduleOptions, type ExponentialDecayOptions } from './presets/optax.js';
+export type OptaxCosineOnecycleOptions = PresetOptions<typeof optax.cosineOnecycle>;
+export type OptaxLinearOnecycleOptions = PresetOptions<typeof optax.linearOnecycle>;
+export type OptaxSgdrOptions = PresetOptions<typeof optax.sgdr>;
+export type OptaxConstantScheduleOptions = PresetOptions<typeof optax.constantSchedule>;
+export type OptaxLinearScheduleOptions = PresetOptions<typeof optax.linearSchedule>;
+export type OptaxCosineDecayScheduleOptions = PresetOptions<typeof optax.cosineDecaySchedule>;
+export type OptaxPiecewiseConstantScheduleOptions = PresetOptions<typeof optax.piecewiseConstantSchedule>;
+// Hugging Face
 export { huggingface, type WsdOptions } from './presets/huggingface.js';
-export {
-  pytorch,
-  type OneCycleLROptions,
-  type CosineAnnealingLROptions,
-  type WarmRestartsOptions,
-  type CyclicLROptions,
-  type ScaleFn,
-  type StepLROptions,
-  type MultiStepLROptions,
-  type ExponentialLROptions,
-  type LinearLROptions,
-  type PolynomialLROptions,
-} from './presets/pytorch.js';
+export type HuggingfaceScheduleOptions = PresetOptions<typeof huggingface.linear>;
+export type HuggingfaceCosineOptions = PresetOptions<typeof huggingface.cosine>;
+export type HuggingfacePolynomialOptions = PresetOptions<typeof huggingface.polynomial>;
+export type HuggingfaceInverseSqrtOptions = PresetOptions<typeof huggingface.inverseSqrt>;
+// Any library: piecewise schedules from (step, value) points
+export { piecewise } from './presets/piecewise.js';
+
+// ── Training: events, operators, sinks ────────────────────────────────────────────────────────
+export type { TrainingEvent, TrainingEventOf, Logs } from './events/trainingEvent.js';
+export { fitCallbacks, type FitBridge, type FitCallbacks } from './events/fitCallbacks.js';
+export { schedule, epochsToSteps, type ScheduleOptions } from './operators/schedule.js';
+export { reduceOnPlateau, type PlateauOptions, type PlateauState } from './operators/reduceOnPlateau.js';
+export { applyTo, applyToGroups, applyWith, type Values, type SinkOptions, type GroupSinkOptions, type PerGroup } from './sinks/applyTo.js';
+export { tfjsOptimizerSink, type TfjsOptimizerLike } from './sinks/tfjs.js';
+
+// ── State and configs ─────────────────────────────────────────────────────────────────────────
+export { saveState, restorePolicy, loadState, resumeFromIterations, type PolicyState } from './state.js';
+export { spaceFromJSON, phaseFromJSON, policyFromJSON, type PhaseSpec, type PolicySpec } from './serialize.js';
+export { buildPolicy, presets, presetOptions, type PresetEntry, type PolicyConfig, type FieldInfo } from './config.js';

@@ -1,9 +1,196 @@
-// Option declarations. Each option of a public function is declared once: its type, default,
-// allowed range, whether it is required, a one-line doc and the mode it belongs to. From that one
-// declaration come the TypeScript type of the options bag (`OptionsOf`), the check of a bag with
-// its defaults filled in (`read`), and a plain-data description (`fields`) for help texts, docs
-// and generated forms. Errors keep the core's form: `fn: option must be …, got X`.
-import { knownKeys, show } from './validate.js';
+// Declared options: each option is written once, as data (type, default, range, whether it is
+// required, a one-line doc, the mode it belongs to), and its TypeScript type, its check, its
+// default and its printed and JSON forms all derive from that one entry. Two forms of the same
+// idea: a plain table (`OptionTable`, what spaces declare, read by `readOptions`) and field
+// builders (`declare`, `number`, `integer`, …: what presets, sinks and operators declare, with
+// bounds, lists and cross-option rules), both describable as `FieldInfo` data for docs and forms.
+// Errors keep the core's form: `fn: option must be …, got X`.
+import { count, finite, knownKeys, plainObject, positive, positiveCount, show } from './validate.js';
+
+/**
+ * The allowed range of a number:
+ * `finite`, `positive` (> 0), `nonNegative` (≥ 0), `integer` (a safe integer), `count` (an integer
+ * ≥ 0) or `positiveCount` (an integer ≥ 1).
+ */
+export type NumberRange = 'finite' | 'positive' | 'nonNegative' | 'integer' | 'count' | 'positiveCount';
+
+/** A number option (or positional argument). */
+export interface NumberOption {
+  readonly type: 'number';
+  readonly range: NumberRange;
+  readonly default?: number;
+  /** Whether the caller must give it (no default). */
+  readonly required?: boolean;
+  readonly doc: string;
+}
+
+/** A boolean option. */
+export interface BooleanOption {
+  readonly type: 'boolean';
+  readonly default: boolean;
+  readonly doc: string;
+}
+
+/** One of a few strings. */
+export interface ChoiceOption<V extends string = string> {
+  readonly type: 'choice';
+  readonly values: readonly V[];
+  readonly default: V;
+  readonly doc: string;
+}
+
+/** A range of steps `[from]` or `[from, to)` (integers ≥ 0; `to` omitted: to the end). */
+export interface StepRangeOption {
+  readonly type: 'stepRange';
+  readonly required?: boolean;
+  readonly doc: string;
+}
+
+/** One declared option. `json` renames its key in JSON forms (where `type` is taken). */
+export type OptionDecl = (NumberOption | BooleanOption | ChoiceOption | StepRangeOption) & { readonly json?: string };
+
+/** The options of one function, by name, in the order they are documented. */
+export type OptionTable = Readonly<Record<string, OptionDecl>>;
+
+/** The TypeScript type of a declared option's value. */
+export type ValueOf<D> = D extends NumberOption
+  ? number
+  : D extends BooleanOption
+    ? boolean
+    : D extends ChoiceOption<infer V>
+      ? V
+      : D extends StepRangeOption
+        ? readonly [number, number?]
+        : never;
+
+type RequiredKeys<T> = { [K in keyof T]: T[K] extends { readonly required: true } ? K : never }[keyof T];
+type Flat<T> = { [K in keyof T]: T[K] } & {};
+
+/** The options bag a caller passes for a table: required options required, the others optional. */
+export type TableOptionsOf<T extends OptionTable> = Flat<
+  { readonly [K in RequiredKeys<T>]: ValueOf<T[K]> } & { readonly [K in Exclude<keyof T, RequiredKeys<T>>]?: ValueOf<T[K]> }
+>;
+
+/** The options after defaults: an option with a default is always there. */
+export type ResolvedOf<T extends OptionTable> = Flat<{
+  readonly [K in keyof T]: T[K] extends { readonly default: unknown } | { readonly required: true } ? ValueOf<T[K]> : ValueOf<T[K]> | undefined;
+}>;
+
+const rangeText: Record<NumberRange, string> = {
+  finite: 'a finite number',
+  positive: 'a finite number > 0',
+  nonNegative: 'a finite number ≥ 0',
+  integer: 'an integer',
+  count: 'a non-negative integer',
+  positiveCount: 'a positive integer',
+};
+
+/** Checks a number against its declared range, in the name of `fn` and `arg`. */
+export function checkNumber(fn: string, arg: string, range: NumberRange, value: unknown): number {
+  switch (range) {
+    case 'finite':
+      return finite(fn, arg, value);
+    case 'positive':
+      return positive(fn, arg, value);
+    case 'count':
+      return count(fn, arg, value);
+    case 'positiveCount':
+      return positiveCount(fn, arg, value);
+    default: {
+      if (typeof value !== 'number') throw new TypeError(`${fn}: ${arg} must be ${rangeText[range]}, got ${show(value)}`);
+      const ok = range === 'integer' ? Number.isSafeInteger(value) : Number.isFinite(value) && value >= 0;
+      if (!ok) throw new RangeError(`${fn}: ${arg} must be ${rangeText[range]}, got ${show(value)}`);
+      return value;
+    }
+  }
+}
+
+/** Checks one declared option's value (never `undefined`: that is handled by the caller). */
+export function checkOption(fn: string, name: string, decl: OptionDecl, value: unknown): unknown {
+  switch (decl.type) {
+    case 'number':
+      return checkNumber(fn, name, decl.range, value);
+    case 'boolean':
+      if (typeof value !== 'boolean') throw new TypeError(`${fn}: ${name} must be a boolean, got ${show(value)}`);
+      return value;
+    case 'choice':
+      if (!decl.values.includes(value as string)) {
+        throw new TypeError(`${fn}: ${name} must be ${decl.values.map((v) => `'${v}'`).join(', ').replace(/, ([^,]*)$/, ' or $1')}, got ${show(value)}`);
+      }
+      return value;
+    case 'stepRange': {
+      if (!Array.isArray(value) || value.length < 1 || value.length > 2) {
+        throw new TypeError(`${fn}: ${name} must be [from] or [from, to], got ${show(value)}`);
+      }
+      const from = count(fn, `${name}[0]`, value[0]);
+      if (value.length === 1 || value[1] === undefined) return [from];
+      return [from, count(fn, `${name}[1]`, value[1])];
+    }
+  }
+}
+
+/** A table's names, entries and defaults, worked out once per table. */
+interface Compiled {
+  readonly names: readonly string[];
+  readonly entries: readonly (readonly [string, OptionDecl])[];
+  readonly required: readonly (readonly [string, OptionDecl])[];
+  readonly defaults: Readonly<Record<string, unknown>>;
+}
+
+const compiled = new WeakMap<OptionTable, Compiled>();
+const none: Readonly<Record<string, unknown>> = Object.freeze({});
+
+function compile(table: OptionTable): Compiled {
+  let c = compiled.get(table);
+  if (c === undefined) {
+    const entries = Object.entries(table);
+    const defaults: Record<string, unknown> = {};
+    for (const [name, decl] of entries) defaults[name] = 'default' in decl ? decl.default : undefined;
+    c = {
+      names: entries.map(([name]) => name),
+      entries,
+      required: entries.filter(([, decl]) => 'required' in decl && decl.required === true),
+      defaults: Object.freeze(defaults),
+    };
+    compiled.set(table, c);
+  }
+  return c;
+}
+
+/**
+ * Reads an options bag against its table: unknown keys and bad values are named errors, absent
+ * options take their defaults. Returns the resolved options and, apart, those the caller gave
+ * that differ from their defaults (what a printout or a JSON form needs to rebuild the call).
+ */
+export function readOptions<T extends OptionTable>(fn: string, table: T, given: unknown): { resolved: ResolvedOf<T>; given: Readonly<Record<string, unknown>> } {
+  const c = compile(table);
+  const bag = given === undefined ? none : plainObject(fn, 'options', given);
+  let any = false;
+  for (const key in bag) {
+    if (!Object.hasOwn(bag, key)) continue;
+    any = true;
+    if (!Object.hasOwn(table, key)) knownKeys(fn, 'option', bag, c.names);
+  }
+  if (!any) {
+    // The commonest call (no options): the shared defaults, after the required check.
+    for (const [name, decl] of c.required) checkOption(fn, name, decl, undefined);
+    return { resolved: c.defaults as ResolvedOf<T>, given: none };
+  }
+  const resolved: Record<string, unknown> = { ...c.defaults };
+  const kept: Record<string, unknown> = {};
+  for (const [name, decl] of c.entries) {
+    const value = bag[name];
+    if (value === undefined) {
+      if ('required' in decl && decl.required) checkOption(fn, name, decl, value);
+      continue;
+    }
+    resolved[name] = checkOption(fn, name, decl, value);
+    if (!('default' in decl) || !Object.is(resolved[name], decl.default)) kept[name] = resolved[name];
+  }
+  return { resolved: resolved as ResolvedOf<T>, given: kept };
+}
+
+// ── Field builders ───────────────────────────────────────────────────────────────────────────
 
 /** Whether an option must be given, has a default, or may be left out (meaning "not used"). */
 export type Presence = 'required' | 'default' | 'optional';
@@ -67,12 +254,12 @@ export type AnyField = Field<unknown, Presence>;
 export type Shape = Readonly<Record<string, AnyField>>;
 
 type TypeOf<F> = F extends Field<infer T, Presence> ? T : never;
-type RequiredKeys<S> = { [K in keyof S]: S[K] extends Field<unknown, 'required'> ? K : never }[keyof S];
+type RequiredFields<S> = { [K in keyof S]: S[K] extends Field<unknown, 'required'> ? K : never }[keyof S];
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
 /** The options bag a user writes: required options required, the others optional. */
-export type OptionsOf<S extends Shape> = Simplify<
-  { readonly [K in RequiredKeys<S>]: TypeOf<S[K]> } & { readonly [K in Exclude<keyof S, RequiredKeys<S>>]?: TypeOf<S[K]> }
+export type ShapeOptionsOf<S extends Shape> = Simplify<
+  { readonly [K in RequiredFields<S>]: TypeOf<S[K]> } & { readonly [K in Exclude<keyof S, RequiredFields<S>>]?: TypeOf<S[K]> }
 >;
 
 /** A checked bag: defaults filled in; options without a default that were left out are `undefined`. */
@@ -137,7 +324,7 @@ function boundsInfo(b: Bounds): Partial<FieldInfo> {
 }
 
 /** Checks a finite number within `b`, in the name of `fn` and option `arg`. */
-export function checkNumber(fn: string, arg: string, value: unknown, b: Bounds = {}, expected = describeBounds(b)): number {
+export function checkBounded(fn: string, arg: string, value: unknown, b: Bounds = {}, expected = describeBounds(b)): number {
   if (typeof value !== 'number') throw new TypeError(`${fn}: ${arg} must be ${expected}, got ${show(value)}`);
   if (!Number.isFinite(value) || !within(value, b)) throw new RangeError(`${fn}: ${arg} must be ${expected}, got ${show(value)}`);
   return value;
@@ -163,7 +350,7 @@ export function checkInteger(fn: string, arg: string, value: unknown, min = 0, m
  */
 export function number<O extends Common<number> & Bounds & { readonly expected?: string }>(o: O): Field<number, PresenceOf<O>> {
   const expected = o.expected ?? describeBounds(o);
-  return field('number', expected, o, (fn, arg, v) => checkNumber(fn, arg, v, o, expected), boundsInfo(o));
+  return field('number', expected, o, (fn, arg, v) => checkBounded(fn, arg, v, o, expected), boundsInfo(o));
 }
 
 /** A safe integer ≥ `min` (default 0), optionally ≤ `max`. */
@@ -215,7 +402,7 @@ export function checkList<T>(fn: string, arg: string, value: unknown, expected: 
 export function numbers<O extends Common<readonly number[]> & Bounds & { readonly length?: number; readonly minLength?: number; readonly expected?: string }>(o: O): Field<readonly number[], PresenceOf<O>> {
   const each = describeBounds(o).replace(/^an? (finite )?number/, '');
   const expected = o.expected ?? (o.length === 2 ? `a pair [start, end] of finite numbers${each}` : o.length !== undefined ? `${o.length} finite numbers${each}` : `an array of finite numbers${each}`);
-  return field('numbers', expected, o, (fn, arg, v) => Object.freeze(checkList(fn, arg, v, expected, (f, a, x) => checkNumber(f, a, x, o), o.length, o.minLength)), {
+  return field('numbers', expected, o, (fn, arg, v) => Object.freeze(checkList(fn, arg, v, expected, (f, a, x) => checkBounded(f, a, x, o), o.length, o.minLength)), {
     ...boundsInfo(o),
     ...(o.length !== undefined && { length: o.length }),
   });
@@ -320,4 +507,39 @@ export function distinctNames(fnName: string, names: Readonly<Record<string, str
     if (other !== undefined) throw new RangeError(`${fnName}: ${option} must differ from ${other}, which also names the parameter ${show(value)}, got ${show(value)}`);
     seen.set(value, option);
   }
+}
+
+/**
+ * Checks a value computed from options (a ratio, a span) is finite, naming the option that made
+ * it overflow: `fn: maxLr / divFactor would be Infinity (not a finite number), got divFactor 5e-324`.
+ */
+export function derivedFinite(fnName: string, value: number, expression: string, option: string, given: unknown): number {
+  if (!Number.isFinite(value)) throw new RangeError(`${fnName}: ${expression} would be ${show(value)} (not a finite number), got ${option} ${show(given)}`);
+  return value;
+}
+
+/**
+ * The options bag a caller passes, for either form of declaration (a table or a shape of
+ * fields): required options required, the others optional.
+ */
+export type OptionsOf<T extends OptionTable | Shape> = T extends Shape ? ShapeOptionsOf<T> : T extends OptionTable ? TableOptionsOf<T> : never;
+
+/** A table's options as `FieldInfo` data, as the field builders describe theirs (for docs and forms). */
+export function tableFields(table: OptionTable): readonly FieldInfo[] {
+  return Object.entries(table).map(([name, d]) => {
+    const base = { name, doc: d.doc, required: 'required' in d && d.required === true, json: true, ...('default' in d && d.default !== undefined && { default: d.default }) };
+    switch (d.type) {
+      case 'number': {
+        const integer = d.range === 'integer' || d.range === 'count' || d.range === 'positiveCount';
+        const min = d.range === 'positiveCount' ? 1 : d.range === 'count' || d.range === 'nonNegative' || d.range === 'positive' ? 0 : undefined;
+        return { ...base, type: integer ? 'integer' : 'number', expected: rangeText[d.range], ...(min !== undefined && { min }), ...(d.range === 'positive' && { exclusiveMin: true }) } as FieldInfo;
+      }
+      case 'boolean':
+        return { ...base, type: 'boolean', expected: 'a boolean' } as FieldInfo;
+      case 'choice':
+        return { ...base, type: 'enum', values: d.values, expected: `one of ${d.values.map((v) => `'${v}'`).join(', ')}` } as FieldInfo;
+      case 'stepRange':
+        return { ...base, type: 'integers', min: 0, expected: '[from] or [from, to] of non-negative integer steps' } as FieldInfo;
+    }
+  });
 }

@@ -115,7 +115,9 @@ export function closest(key: string, accepted: readonly string[]): string | unde
       best = name;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(Math.min(folded.length, best.length) / 3)) ? best : undefined;
+  // Near enough: a third of the shorter name may differ (at least one edit), never all of it.
+  const shorter = best === undefined ? 0 : Math.min(folded.length, best.length);
+  return best !== undefined && bestDistance <= Math.max(1, Math.floor(shorter / 3)) && bestDistance < shorter ? best : undefined;
 }
 
 /** Levenshtein distance, with an adjacent swap counting as one edit. */
@@ -133,7 +135,7 @@ function editDistance(a: string, b: string): number {
   return rows[a.length]![b.length]!;
 }
 
-/** Formats a number the way the seed prints them: integers without a dot, others in shortest form. */
+/** Formats a number as Poutyne prints them: integers without a dot, others in shortest form. */
 export function num(value: number): string {
   return Object.is(value, -0) ? '0' : String(value);
 }

@@ -1,7 +1,7 @@
 // fastai's fit policies (fastai/callback/schedule.py). fastai evaluates each schedule at
 // pos = k/N for batch k of N, so the final value is never applied (Poutyne and PyTorch reach it).
 import { joinTo, MAX_PHASES } from '../compose.js';
-import { declare, integer, number, numbers, type OptionsOf } from '../internal/options.js';
+import { declare, derivedFinite, integer, number, numbers, type OptionsOf } from '../internal/options.js';
 import { Phase } from '../phase.js';
 import type { Space } from '../space.js';
 import { cosinespace } from '../spaces/cosinespace.js';
@@ -38,7 +38,9 @@ const fitOneCycleOptions = declare('fastai.fitOneCycle', {
  */
 function fitOneCycle(given: OptionsOf<typeof fitOneCycleOptions.shape>): Phase<'lr' | 'momentum'>[] {
   const o = fitOneCycleOptions.read(given);
-  const phases = combinedCos(o.steps, o.pctStart, { lr: [o.lrMax / o.div, o.lrMax, o.lrMax / o.divFinal], momentum: o.moms }) as Phase<'lr' | 'momentum'>[];
+  const fn = fitOneCycleOptions.fn;
+  const lr = [derivedFinite(fn, o.lrMax / o.div, 'lrMax / div', 'div', o.div), o.lrMax, derivedFinite(fn, o.lrMax / o.divFinal, 'lrMax / divFinal', 'divFinal', o.divFinal)];
+  const phases = combinedCos(o.steps, o.pctStart, { lr, momentum: o.moms }) as Phase<'lr' | 'momentum'>[];
   return joinTo(fitOneCycleOptions.fn, phases, o.steps);
 }
 
@@ -52,7 +54,8 @@ const fitFlatCosOptions = declare('fastai.fitFlatCos', {
 /** fastai `fit_flat_cos`: flat at `lr` for `pctStart` of the run, then a cosine to `lr/divFinal`. @example fastai.fitFlatCos({ steps: 20, lr: 1 }) */
 function fitFlatCos(given: OptionsOf<typeof fitFlatCosOptions.shape>): Phase<'lr'>[] {
   const o = fitFlatCosOptions.read(given);
-  return joinTo(fitFlatCosOptions.fn, combinedCos(o.steps, o.pctStart, { lr: [o.lr, o.lr, o.lr / o.divFinal] }) as Phase<'lr'>[], o.steps);
+  const final = derivedFinite(fitFlatCosOptions.fn, o.lr / o.divFinal, 'lr / divFinal', 'divFinal', o.divFinal);
+  return joinTo(fitFlatCosOptions.fn, combinedCos(o.steps, o.pctStart, { lr: [o.lr, o.lr, final] }) as Phase<'lr'>[], o.steps);
 }
 
 const fitSgdrOptions = declare('fastai.fitSgdr', {

@@ -2,7 +2,7 @@
 // values: HF multiplies each group's initial lr by a factor; here `lr` is that initial lr.
 // HF's warmup is `k / max(1, W)` for k < W, so the rate is 0 at step 0.
 import { joinTo } from '../compose.js';
-import { declare, integer, number, oneOf, type OptionsOf, type ValuesOf } from '../internal/options.js';
+import { declare, derivedFinite, integer, number, oneOf, type OptionsOf, type ValuesOf } from '../internal/options.js';
 import { Phase } from '../phase.js';
 import type { Space } from '../space.js';
 import { constant } from '../spaces/constant.js';
@@ -50,7 +50,8 @@ function cosine(given: OptionsOf<typeof cosineOptions.shape>): Phase<'lr'>[] {
   const o = cosineOptions.read(given);
   check(cosineOptions.fn, o);
   const D = o.numTrainingSteps - o.numWarmupSteps;
-  return schedule(cosineOptions.fn, o, cosinespace(o.lr, 0, D, { span: Math.max(1, D) / (2 * o.numCycles) }));
+  const span = derivedFinite(cosineOptions.fn, Math.max(1, D) / (2 * o.numCycles), 'the cosine period', 'numCycles', o.numCycles);
+  return schedule(cosineOptions.fn, o, cosinespace(o.lr, 0, D, { span }));
 }
 
 /** HF `get_cosine_with_hard_restarts_schedule_with_warmup`: `numCycles` (default 1) cosines to 0, restarting at full `lr`. @example huggingface.cosineWithHardRestarts({ lr: 10, numWarmupSteps: 2, numTrainingSteps: 10, numCycles: 2 }) */
@@ -58,7 +59,8 @@ function cosineWithHardRestarts(given: OptionsOf<typeof hardRestartsOptions.shap
   const o = hardRestartsOptions.read(given);
   check(hardRestartsOptions.fn, o);
   const D = o.numTrainingSteps - o.numWarmupSteps;
-  return schedule(hardRestartsOptions.fn, o, cosinespace(o.lr, 0, D, { span: Math.max(1, D) / o.numCycles, wrap: true }));
+  const span = derivedFinite(hardRestartsOptions.fn, Math.max(1, D) / o.numCycles, 'the cycle length', 'numCycles', o.numCycles);
+  return schedule(hardRestartsOptions.fn, o, cosinespace(o.lr, 0, D, { span, wrap: true }));
 }
 
 /** HF `get_polynomial_decay_schedule_with_warmup`: from `lr` to `lrEnd` (default 1e-7) with `power`. @example huggingface.polynomial({ lr: 10, numWarmupSteps: 2, numTrainingSteps: 10, power: 2 }) */
@@ -68,7 +70,7 @@ function polynomial(given: OptionsOf<typeof polynomialOptions.shape>): Phase<'lr
   check(fn, o);
   if (!(o.lr > o.lrEnd)) throw new RangeError(`${fn}: lrEnd (${o.lrEnd}) must be smaller than initial lr (${o.lr}), got lrEnd ${o.lrEnd}`);
   const D = o.numTrainingSteps - o.numWarmupSteps;
-  return schedule(fn, o, polyspace(o.lr, o.lrEnd, D, o.power, { span: Math.max(1, D) }));
+  return schedule(fn, o, polyspace(o.lr, o.lrEnd, D, { power: o.power, span: Math.max(1, D) }));
 }
 
 /** HF `get_constant_schedule_with_warmup` (`numWarmupSteps` 0: `get_constant_schedule`). @example huggingface.constant({ lr: 1, numWarmupSteps: 4, numTrainingSteps: 10 }) */
@@ -113,13 +115,13 @@ function wsd(given: WsdOptions): Phase<'lr'>[] {
   if (S < 0 || W + S + D > N) throw new RangeError(`${fn}: warmup + stable + decay steps (${W} + ${S} + ${D}) must fit in numTrainingSteps (${N}), got ${W + S + D}`);
   const floor = o.minLrRatio * lr;
   const span = { span: Math.max(1, W) };
-  const up = o.warmupType === 'linear' ? linspace(floor, lr, W, span) : o.warmupType === 'cosine' ? cosinespace(floor, lr, W, span) : polyspace(floor, lr, W, 0.5, span); // 1 − √(1 − p), scaled
+  const up = o.warmupType === 'linear' ? linspace(floor, lr, W, span) : o.warmupType === 'cosine' ? cosinespace(floor, lr, W, span) : polyspace(floor, lr, W, { power: 0.5, ...span }); // 1 − √(1 − p), scaled
   const down =
     o.decayType === 'linear'
       ? linspace(lr, floor, D, { span: Math.max(1, D) })
       : o.decayType === 'cosine'
-        ? cosinespace(lr, floor, D, { span: Math.max(1, D) / (2 * o.numCycles) })
-        : powspace(lr, floor, D, 0.5, { span: Math.max(1, D) });
+        ? cosinespace(lr, floor, D, { span: derivedFinite(fn, Math.max(1, D) / (2 * o.numCycles), 'the cosine period', 'numCycles', o.numCycles) })
+        : powspace(lr, floor, D, { power: 0.5, span: Math.max(1, D) });
   return joinTo(fn, [new Phase({ lr: up }), new Phase({ lr: constant(lr, S) }), new Phase({ lr: down }), new Phase({ lr: constant(floor, N - W - S - D) })], N);
 }
 

@@ -163,9 +163,9 @@ const polynomialOptions = declare('keras.polynomialDecay', {
 function polynomialDecay(given: OptionsOf<typeof polynomialOptions.shape>): Phase<'lr'>[] {
   const o = polynomialOptions.read(given);
   const { initialLearningRate: init, endLearningRate: end, power, decaySteps: T, steps: n } = o;
-  if (o.cycle) return joinTo(polynomialOptions.fn, [new Phase({ lr: polycyclespace(init, end, n, power, T) })], n);
+  if (o.cycle) return joinTo(polynomialOptions.fn, [new Phase({ lr: polycyclespace(init, end, n, { power, period: T }) })], n);
   // Without cycle, steps 0…T follow the first horizon exactly (the same formula), then `end`.
-  return joinTo(polynomialOptions.fn, [part(T + 1, (m) => new Phase({ lr: polycyclespace(init, end, m, power, T) }))], n);
+  return joinTo(polynomialOptions.fn, [part(T + 1, (m) => new Phase({ lr: polycyclespace(init, end, m, { power, period: T }) }))], n);
 }
 
 /**

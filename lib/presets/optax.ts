@@ -1,6 +1,6 @@
 // optax's schedules (optax/schedules/_schedule.py), as phases over `steps` counts.
 import { joinTo, MAX_PHASES, part, type Part } from '../compose.js';
-import { boolean, checkList, checkNumber, custom, declare, integer, number, type OptionsOf } from '../internal/options.js';
+import { boolean, checkList, checkBounded, custom, declare, derivedFinite, integer, number, type OptionsOf } from '../internal/options.js';
 import { plainObject, show } from '../internal/validate.js';
 import { Phase } from '../phase.js';
 import { cosinepowspace } from '../spaces/cosinepowspace.js';
@@ -35,7 +35,8 @@ function cosineOnecycle(given: CosineOnecycleOptions): Phase<'lr'>[] {
   const o = cosineOnecycleOptions.read(given);
   const T = o.transitionSteps;
   const div = o.divFactor;
-  const init = o.peakValue / div;
+  const init = derivedFinite(cosineOnecycleOptions.fn, o.peakValue / div, 'peakValue / divFactor', 'divFactor', div);
+  derivedFinite(cosineOnecycleOptions.fn, init * div * (1 / (div * o.finalDivFactor)), 'the final value', 'finalDivFactor', o.finalDivFactor);
   return joinTo(cosineOnecycleOptions.fn, interpolateParts('cos', [init, init * div, init * div * (1 / (div * o.finalDivFactor))], [Math.trunc(o.pctStart * T), T]), o.steps);
 }
 
@@ -46,7 +47,8 @@ function linearOnecycle(given: LinearOnecycleOptions): Phase<'lr'>[] {
   if (o.pctFinal < o.pctStart) throw new RangeError(`${fn}: pctFinal must be ≥ pctStart (${o.pctStart}), got ${o.pctFinal}`);
   const T = o.transitionSteps;
   const div = o.divFactor;
-  const init = o.peakValue / div;
+  const init = derivedFinite(fn, o.peakValue / div, 'peakValue / divFactor', 'divFactor', div);
+  derivedFinite(fn, init * div * (1 / div) * (1 / o.finalDivFactor), 'the final value', 'finalDivFactor', o.finalDivFactor);
   const b = [Math.trunc(o.pctStart * T), Math.trunc(o.pctFinal * T), T];
   return joinTo(fn, interpolateParts('linear', [init, init * div, init * div * (1 / div), init * div * (1 / div) * (1 / o.finalDivFactor)], b), o.steps);
 }
@@ -90,7 +92,7 @@ export function warmupThenCosine(init: number, peak: number, W: number, C: numbe
   return [
     part(W, (n) => new Phase({ lr: linspace(init, peak, n, { span: Math.max(W, 1) }) })),
     // C + 1 steps: the last is exactly `end`, which the join then holds.
-    part(C + 1, (n) => new Phase({ lr: exponent === 1 ? cosinespace(peak, end, n, { span: C }) : cosinepowspace(peak, end, n, exponent, { span: C }) })),
+    part(C + 1, (n) => new Phase({ lr: exponent === 1 ? cosinespace(peak, end, n, { span: C }) : cosinepowspace(peak, end, n, { exponent, span: C }) })),
   ];
 }
 
@@ -181,7 +183,7 @@ function polynomial(o: { readonly initValue: number; readonly endValue: number; 
   const { initValue: init, endValue: end, transitionSteps: T, transitionBegin: B } = o;
   if (T === 0) return [hold(init)];
   // Steps B…B+T: the first horizon of polycyclespace is optax's formula, operation for operation.
-  return [hold(init, B), part(T + 1, (n) => new Phase({ lr: polycyclespace(init, end, n, power, T) }))];
+  return [hold(init, B), part(T + 1, (n) => new Phase({ lr: polycyclespace(init, end, n, { power, period: T }) }))];
 }
 
 const exponentialOptions = declare('optax.exponentialDecay', {
@@ -249,7 +251,7 @@ const piecewiseOptions = declare('optax.piecewiseConstantSchedule', {
     for (const [key, scale] of entries) {
       const boundary = Number(key);
       if (!/^(0|[1-9][0-9]*)$/.test(key) || !Number.isSafeInteger(boundary)) throw new RangeError(`${fn}: ${arg} keys must be non-negative integer steps, got ${show(key)}`);
-      checkNumber(fn, `${arg}[${key}]`, scale, { min: 0 });
+      checkBounded(fn, `${arg}[${key}]`, scale, { min: 0 });
     }
     return obj as Readonly<Record<number, number>>;
   }),

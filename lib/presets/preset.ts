@@ -1,6 +1,7 @@
 // What makes a function a preset: its declared options and a one-line summary, attached to it,
 // so the registry, the CLI's `presets` listing, the docs and the dashboard's forms read them from
 // the one declaration.
+import { deferFiniteChecks } from '../internal/finite.js';
 import { type Declaration, type FieldInfo, integer, type Shape } from '../internal/options.js';
 
 /** A preset function with its declaration and summary. */
@@ -9,9 +10,16 @@ export interface PresetInfo {
   readonly summary: string;
 }
 
-/** Attaches the declaration and summary to a preset's builder. */
+/**
+ * Attaches the declaration and summary to a preset's builder. The spaces it builds leave their
+ * finite check to the preset's join, whose errors name the preset and the global step.
+ */
 export function preset<F extends (options: never) => unknown>(declaration: Declaration<Shape>, summary: string, build: F): F & PresetInfo {
-  return Object.assign(build, { declaration, summary });
+  const wrapped = function (this: unknown, ...args: unknown[]) {
+    return deferFiniteChecks(() => (build as unknown as (...a: unknown[]) => unknown).apply(this, args));
+  } as unknown as F;
+  Object.defineProperty(wrapped, 'name', { value: build.name });
+  return Object.assign(wrapped, { declaration, summary });
 }
 
 /** The options of a preset, as data: name, type, default, range, required, doc, mode. */

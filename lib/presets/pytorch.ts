@@ -2,7 +2,7 @@
 // convention (the value after j calls to scheduler.step() is the value at step j) and checks.
 // Each open-ended one takes `steps`: how many steps to produce (PyTorch's schedulers run on forever).
 import { joinTo, part } from '../compose.js';
-import { boolean, declare, distinctNames, fn, integer, integers, name, number, oneOf, type OptionsOf } from '../internal/options.js';
+import { boolean, declare, derivedFinite, distinctNames, fn, integer, integers, name, number, oneOf, type OptionsOf } from '../internal/options.js';
 import { show } from '../internal/validate.js';
 import { Phase } from '../phase.js';
 import { Space, type SpaceSpec } from '../space.js';
@@ -68,8 +68,8 @@ function oneCycleLR(given: OneCycleLROptions<string>): Phase[] {
   const pct = o.pctStart;
   if (o.cycleMomentum) distinctNames(f, { lr: 'lr', momentumName: o.momentumName });
   const maxLr = o.maxLr;
-  const initial = maxLr / o.divFactor;
-  const min = initial / o.finalDivFactor;
+  const initial = derivedFinite(f, maxLr / o.divFactor, 'maxLr / divFactor', 'divFactor', o.divFactor);
+  const min = derivedFinite(f, initial / o.finalDivFactor, 'maxLr / divFactor / finalDivFactor', 'finalDivFactor', o.finalDivFactor);
   const baseM = o.baseMomentum;
   const maxM = o.maxMomentum;
   const ends = o.threePhase
@@ -239,7 +239,7 @@ function polynomialLR(given: PolynomialLROptions): Phase<'lr'>[] {
   const o = polynomialLROptions.read(given);
   const T = o.totalIters;
   // Steps 0…T (the last exactly 0), then held.
-  return joinTo(polynomialLROptions.fn, [part(T + 1, (n) => new Phase({ lr: polyspace(o.baseLr, 0, n, o.power, { span: T }) }))], o.steps);
+  return joinTo(polynomialLROptions.fn, [part(T + 1, (n) => new Phase({ lr: polyspace(o.baseLr, 0, n, { power: o.power, span: T }) }))], o.steps);
 }
 
 /** A custom amplitude for `pytorch.cyclicLR` (PyTorch's `scale_fn`): of the cycle number (from 1) or of the step. */

@@ -188,7 +188,7 @@ function cycleScheduler(fn: string, o: Cycle, curve: Curve, warmupTarget: 'base'
 function cosineLR(given: TimmCosineOptions): Phase<'lr'>[] {
   const o = cosineOptions.read(given);
   const k = o.kDecay;
-  return cycleScheduler(cosineOptions.fn, o, (peak, lrMin, n, opts) => (k === 1 ? cosinespace(peak, lrMin, n, opts) : kcosinespace(peak, lrMin, n, k, opts)), 'base');
+  return cycleScheduler(cosineOptions.fn, o, (peak, lrMin, n, opts) => (k === 1 ? cosinespace(peak, lrMin, n, opts) : kcosinespace(peak, lrMin, n, { k, ...opts })), 'base');
 }
 
 /**
@@ -199,7 +199,7 @@ function cosineLR(given: TimmCosineOptions): Phase<'lr'>[] {
 function polyLR(given: TimmPolyOptions): Phase<'lr'>[] {
   const o = polyOptions.read(given);
   const { power, kDecay: k } = o;
-  return cycleScheduler(polyOptions.fn, o, (peak, lrMin, n, opts) => (k === 1 ? polyspace(peak, lrMin, n, power, opts) : kpolyspace(peak, lrMin, n, power, k, opts)), 'base');
+  return cycleScheduler(polyOptions.fn, o, (peak, lrMin, n, opts) => (k === 1 ? polyspace(peak, lrMin, n, { power, ...opts }) : kpolyspace(peak, lrMin, n, { power, k, ...opts })), 'base');
 }
 
 /**
@@ -210,7 +210,7 @@ function polyLR(given: TimmPolyOptions): Phase<'lr'>[] {
  */
 function tanhLR(given: TimmTanhOptions): Phase<'lr'>[] {
   const o = tanhOptions.read(given);
-  return cycleScheduler(tanhOptions.fn, o, (peak, lrMin, n, opts) => tanhspace(peak, lrMin, n, o.lb, o.ub, opts), 'curve');
+  return cycleScheduler(tanhOptions.fn, o, (peak, lrMin, n, opts) => tanhspace(peak, lrMin, n, { lower: o.lb, upper: o.ub, ...opts }), 'curve');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { boolean, declare, distinctNames, integer, integers, name, number, numbers, oneOf, pair, type OptionsOf } from '../../lib/internal/options.js';
+import { boolean, declare, distinctNames, integer, integers, name, number, numbers, oneOf, pair, readOptions, tableFields, type OptionsOf, type OptionTable } from '../../lib/internal/options.js';
 import { closest, show } from '../../lib/internal/validate.js';
 import { expectNamedError } from '../helpers.js';
 
@@ -101,5 +101,50 @@ describe('option declarations', () => {
     expect(message.length).toBeLessThan(200);
     expect(show(Array.from({ length: 1000 }, (_, i) => i)).length).toBeLessThanOrEqual(100);
     expect(show(-0)).toBe('-0');
+  });
+});
+
+const table = {
+  every: { type: 'number', range: 'positive', default: 1, doc: 'steps per application' },
+  staircase: { type: 'boolean', default: false, doc: 'floor the progress' },
+  mode: { type: 'choice', values: ['a', 'b'], default: 'a', doc: 'the mode' },
+  up: { type: 'number', range: 'positiveCount', required: true, doc: 'steps up' },
+  range: { type: 'stepRange', doc: 'steps with noise' },
+} as const satisfies OptionTable;
+
+describe('readOptions: each option declared once, checked always', () => {
+  it('fills defaults and keeps apart only what the caller gave that differs from its default', () => {
+    const { resolved, given } = readOptions('f', table, { up: 2, every: 1, mode: 'b' });
+    expect(resolved).toEqual({ every: 1, staircase: false, mode: 'b', up: 2, range: undefined });
+    expect(given).toEqual({ up: 2, mode: 'b' });
+    expect(readOptions('f', table, { up: 1, range: [3] }).resolved.range).toEqual([3]);
+    expect(readOptions('f', table, { up: 1, range: [3, 5] }).given).toEqual({ up: 1, range: [3, 5] });
+  });
+
+  it('refuses unknown keys, values of the wrong type or range, null, and a missing required option', () => {
+    expect(() => readOptions('f', table, { up: 1, evrey: 2 })).toThrow(new TypeError('f: unknown option "evrey" (did you mean "every"?); accepted: every, staircase, mode, up, range'));
+    expectNamedError(() => readOptions('f', table, { up: 1, every: 0 }), RangeError, { fn: 'f', arg: 'every', got: '0' });
+    expectNamedError(() => readOptions('f', table, { up: 1, every: null }), TypeError, { fn: 'f', arg: 'every', got: 'null' });
+    expectNamedError(() => readOptions('f', table, { up: 1, staircase: 'true' }), TypeError, { fn: 'f', arg: 'staircase', got: '"true"' });
+    expectNamedError(() => readOptions('f', table, { up: 1, mode: 'c' }), TypeError, { fn: 'f', arg: "mode must be 'a' or 'b'", got: '"c"' });
+    expectNamedError(() => readOptions('f', table, {}), TypeError, { fn: 'f', arg: 'up', got: 'undefined' });
+    expectNamedError(() => readOptions('f', table, { up: 1.5 }), RangeError, { fn: 'f', arg: 'up', got: '1.5' });
+    expectNamedError(() => readOptions('f', table, { up: 1, range: [1, 2, 3] }), TypeError, { fn: 'f', arg: 'range', got: '[1,2,3]' });
+    expectNamedError(() => readOptions('f', table, { up: 1, range: [-1] }), RangeError, { fn: 'f', arg: 'range[0]', got: '-1' });
+    expectNamedError(() => readOptions('f', table, [1]), TypeError, { fn: 'f', arg: 'options', got: '[1]' });
+  });
+});
+
+describe('tableFields: a table described as the field builders describe theirs', () => {
+  it('gives each option its type, range, default and whether it is required', () => {
+    expect(tableFields(table)).toEqual([
+      { name: 'every', type: 'number', doc: 'steps per application', required: false, default: 1, json: true, expected: 'a finite number > 0', min: 0, exclusiveMin: true },
+      { name: 'staircase', type: 'boolean', doc: 'floor the progress', required: false, default: false, json: true, expected: 'a boolean' },
+      { name: 'mode', type: 'enum', doc: 'the mode', required: false, default: 'a', json: true, values: ['a', 'b'], expected: "one of 'a', 'b'" },
+      { name: 'up', type: 'integer', doc: 'steps up', required: true, json: true, expected: 'a positive integer', min: 1 },
+      { name: 'range', type: 'integers', doc: 'steps with noise', required: false, json: true, min: 0, expected: '[from] or [from, to] of non-negative integer steps' },
+    ]);
+    type T = OptionsOf<typeof table>;
+    expectTypeOf<T['up']>().toEqualTypeOf<number>();
   });
 });
