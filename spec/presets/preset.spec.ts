@@ -3,7 +3,7 @@
 // type, null, a value out of range, a misspelt key) give a named error (function, option, value);
 // and no input hangs: the inputs that used to loop forever finish with a named error.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   buildPolicy,
   constant,
@@ -235,5 +235,24 @@ describe('never a non-finite value: refused at construction, naming the first ba
     expect(lr).toEqual([0.1, 0.05, 0, 0, 0, 0, 0, 0]);
     expect(() => optax.warmupCosineDecay({ initValue: 0.1, peakValue: 0, warmupSteps: 2, decaySteps: 5, endValue: 0.01, steps: 8 })).toThrow(/^optax.warmupCosineDecay: with peakValue 0 the decay stays at 0 \(optax sets alpha to 0 and ignores endValue\)/);
     expect(() => optax.sgdr({ cycles: [{ initValue: 0, peakValue: 0, warmupSteps: 1, decaySteps: 3, endValue: 1 }], steps: 5 })).toThrow(/^optax.sgdr: cycles\[0\]: with peakValue 0/);
+  });
+});
+
+describe('the declarations type the options bags', () => {
+  it('a misspelt or mistyped option is a compile error, and a runtime error naming the right one', () => {
+    // @ts-expect-error `gama` is not an option of pytorch.stepLR
+    expect(() => pytorch.stepLR({ baseLr: 1, stepSize: 1, steps: 1, gama: 0.5 })).toThrow(/^pytorch.stepLR: unknown option "gama" \(did you mean "gamma"\?\)/);
+    // @ts-expect-error threePhase is a boolean, not a string
+    expect(() => pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10, threePhase: 'false' })).toThrow('pytorch.oneCycleLR: threePhase must be a boolean, got "false"');
+    // @ts-expect-error baseLr is required
+    expect(() => pytorch.stepLR({ stepSize: 1, steps: 1 })).toThrow('pytorch.stepLR: baseLr must be a finite number, got undefined');
+    // momentumName types the emitted dict.
+    // Written inline, as users do: the name is inferred as the literal, not widened to string.
+    const v = new OptimizerPolicy(pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, steps: 4, momentumName: 'beta1' })).at(0);
+    expectTypeOf(v).toEqualTypeOf<{ lr: number; beta1: number }>();
+    expectTypeOf(new OptimizerPolicy(pytorch.oneCycleLR({ maxLr: 1, totalSteps: 4 })).at(0)).toEqualTypeOf<{ lr: number; momentum: number }>();
+    expect(Object.keys(v)).toEqual(['lr', 'beta1']);
+    const b1: number = v.beta1;
+    expect(b1).toBe(0.9);
   });
 });
