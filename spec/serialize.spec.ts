@@ -109,7 +109,7 @@ describe('JSON forms', () => {
     );
     // Unknown names list what is accepted, and say where they were found.
     expect(() => spaceFromJSON({ type: 'constant', value: 1, stpes: 3 })).toThrow(TypeError);
-    expect(() => spaceFromJSON({ type: 'constant', value: 1, stpes: 3 })).toThrow(/^spaceFromJSON: unknown key of a constant spec "stpes"; accepted: type, value, steps$/);
+    expect(() => spaceFromJSON({ type: 'constant', value: 1, stpes: 3 })).toThrow(/^spaceFromJSON: unknown key of a constant spec "stpes" \(did you mean "steps"\?\); accepted: type, value, steps$/);
     expect(() => spaceFromJSON({ start: 0 })).toThrow(/^spaceFromJSON: unknown space type undefined; accepted: linspace, cosinespace/);
     expect(() => policyFromJSON({ phases: [{ lr: { type: 'linspace', start: 0, end: 1, steps: 3 } }, { momentum: { type: 'cosine' } }] })).toThrow(
       /^policyFromJSON: phases\[1\]: momentum: unknown space type "cosine"; accepted: /,

@@ -1,20 +1,17 @@
-import { count, fraction, knownKeys, plainObject, positiveCount, show } from '../internal/validate.js';
+import { show } from '../internal/validate.js';
+import { declare, integer, number, type ShapeOptionsOf } from '../internal/options.js';
+
+const decl = declare('fitSteps', {
+  samples: integer({ doc: 'number of training examples passed to fit (before the validation split)' }),
+  batchSize: integer({ doc: "fit's batchSize (TF.js's default is 32)", min: 1, default: 32 }),
+  epochs: integer({ doc: "fit's epochs (the epoch index the run stops before)", min: 0, default: 1 }),
+  initialEpoch: integer({ doc: "fit's initialEpoch", min: 0, default: 0 }),
+  validationSplit: number({ doc: "fit's validationSplit: the share of the samples kept out of training", min: 0, below: 1, default: 0 }),
+  batchesPerEpoch: integer({ doc: "fitDataset's batchesPerEpoch (instead of samples)", min: 1 }),
+});
 
 /** The arguments of `fitSteps`: `fit`'s own (`samples` is the number of rows of `x`), or `fitDataset`'s `batchesPerEpoch`. */
-export interface FitStepsOptions {
-  /** Training examples passed to `fit`, before the validation split. */
-  readonly samples?: number;
-  /** `fit`'s `batchSize`: a positive integer, 32 by default as in TF.js. */
-  readonly batchSize?: number;
-  /** `fit`'s `epochs`, the epoch index the run stops before: 1 by default. */
-  readonly epochs?: number;
-  /** `fit`'s `initialEpoch`: 0 by default. */
-  readonly initialEpoch?: number;
-  /** `fit`'s `validationSplit`, the share of the samples kept out of training, in [0, 1): 0 by default. */
-  readonly validationSplit?: number;
-  /** `fitDataset`'s `batchesPerEpoch`, instead of `samples`. */
-  readonly batchesPerEpoch?: number;
-}
+export type FitStepsOptions = ShapeOptionsOf<typeof decl.shape>;
 
 /**
  * The number of batches (optimizer steps) a TF.js `fit` call will run, from its arguments, so a
@@ -30,17 +27,7 @@ export interface FitStepsOptions {
  * new OptimizerPolicy(oneCyclePhases({ steps: fitSteps({ samples: 1000, epochs: 10, validationSplit: 0.2 }) }));
  */
 export function fitSteps(options: FitStepsOptions): number {
-  const given = plainObject('fitSteps', 'options', options);
-  knownKeys('fitSteps', 'option', given, ['samples', 'batchSize', 'epochs', 'initialEpoch', 'validationSplit', 'batchesPerEpoch']);
-  const opt = (key: string, read: (fn: string, arg: string, v: unknown) => number, fallback?: number) => (given[key] === undefined ? fallback : read('fitSteps', key, given[key]));
-  const o = {
-    samples: opt('samples', count),
-    batchSize: opt('batchSize', positiveCount, 32)!,
-    epochs: opt('epochs', count, 1)!,
-    initialEpoch: opt('initialEpoch', count, 0)!,
-    validationSplit: opt('validationSplit', fraction, 0)!,
-    batchesPerEpoch: opt('batchesPerEpoch', positiveCount),
-  };
+  const o = decl.read(options);
   if (o.samples === undefined && o.batchesPerEpoch === undefined) {
     throw new TypeError(`fitSteps: give samples (model.fit) or batchesPerEpoch (model.fitDataset), got ${show(options)}`);
   }

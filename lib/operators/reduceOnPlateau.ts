@@ -1,6 +1,7 @@
 import { Observable, type MonoTypeOperatorFunction } from 'rxjs';
 import { Stepped } from '../events/stepped.js';
-import { count, finite, knownKeys, plainObject, show } from '../internal/validate.js';
+import { declare, integer, number, oneOf, type ShapeOptionsOf } from '../internal/options.js';
+import { finite, knownKeys, plainObject, show } from '../internal/validate.js';
 
 /** Options of `reduceOnPlateau`, with PyTorch `ReduceLROnPlateau`'s defaults. */
 export interface PlateauOptions {
@@ -182,21 +183,17 @@ export function reduceOnPlateau<V extends Readonly<Record<string, number>> | Ste
     });
 }
 
+const kerasDecl = declare('kerasPlateau', {
+  mode: oneOf(['min', 'max'] as const, { doc: "'min' for a loss; 'max' for an accuracy (Keras's 'auto' picks 'max' when the monitored name contains 'acc')", default: 'min' }),
+  factor: number({ doc: 'multiplier of each reduction (Keras: new_lr = lr · factor)', above: 0, below: 1, default: 0.1 }),
+  patience: integer({ doc: 'epochs with no improvement after which the value is reduced (Keras: wait ≥ patience)', default: 10 }),
+  minDelta: number({ doc: 'absolute change that counts as an improvement (Keras min_delta)', min: 0, default: 1e-4 }),
+  cooldown: integer({ doc: 'Keras cooldown: epochs to wait after a reduction, counting the epoch whose counter reaches 0', default: 0 }),
+  minLr: number({ doc: 'lower bound of a reduced value (Keras min_lr)', min: 0, default: 0 }),
+});
+
 /** Keras `ReduceLROnPlateau`'s options, by their Keras names in camelCase, with its defaults. */
-export interface KerasPlateauOptions {
-  /** `'min'` (default) for a loss; `'max'` for an accuracy (Keras's `'auto'` picks `'max'` when the monitored name contains `acc`). */
-  readonly mode?: 'min' | 'max';
-  /** Multiplier of each reduction, in (0, 1): `new_lr = lr · factor`. Default 0.1. */
-  readonly factor?: number;
-  /** Epochs with no improvement after which the value is reduced (Keras: `wait ≥ patience`). Default 10. */
-  readonly patience?: number;
-  /** Absolute change that counts as an improvement (`min_delta`), ≥ 0. Default 1e-4. */
-  readonly minDelta?: number;
-  /** Keras's `cooldown`: epochs to wait after a reduction, counting the one whose counter reaches 0. Default 0. */
-  readonly cooldown?: number;
-  /** Lower bound of a reduced value (`min_lr`), ≥ 0. Default 0. */
-  readonly minLr?: number;
-}
+export type KerasPlateauOptions = ShapeOptionsOf<typeof kerasDecl.shape>;
 
 /**
  * The `reduceOnPlateau` options that reproduce Keras's `ReduceLROnPlateau` (keras/src/callbacks/
@@ -217,19 +214,7 @@ export interface KerasPlateauOptions {
  * values$.pipe(reduceOnPlateau(valLoss$, kerasPlateau({ factor: 0.2, patience: 5, minLr: 0.001 })));
  */
 export function kerasPlateau(options: KerasPlateauOptions = {}): PlateauOptions {
-  const fn = 'kerasPlateau';
-  const given = plainObject(fn, 'options', options);
-  knownKeys(fn, 'option', given, ['mode', 'factor', 'patience', 'minDelta', 'cooldown', 'minLr']);
-  const mode = (given['mode'] ?? 'min') as 'min' | 'max';
-  if (mode !== 'min' && mode !== 'max') throw new TypeError(`${fn}: mode must be 'min' or 'max', got ${show(mode)}`);
-  const factor = finite(fn, 'factor', given['factor'] ?? 0.1);
-  if (factor <= 0 || factor >= 1) throw new RangeError(`${fn}: factor must be in (0, 1), got ${show(factor)}`);
-  const nonNegative = (key: string, fallback: number) => {
-    const v = finite(fn, key, given[key] ?? fallback);
-    if (v < 0) throw new RangeError(`${fn}: ${key} must be ≥ 0, got ${show(v)}`);
-    return v;
-  };
-  const o = { mode, factor, patience: count(fn, 'patience', given['patience'] ?? 10), cooldown: count(fn, 'cooldown', given['cooldown'] ?? 0), minDelta: nonNegative('minDelta', 1e-4), minLr: nonNegative('minLr', 0) };
+  const o = kerasDecl.read(options);
   return {
     mode: o.mode,
     factor: o.factor,

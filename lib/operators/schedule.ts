@@ -1,43 +1,26 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import { Stepped } from '../events/stepped.js';
 import type { RunPlan, TrainingEvent } from '../events/trainingEvent.js';
+import { boolean, declare, oneOf, type ShapeOptionsOf } from '../internal/options.js';
 import { ParamStream } from '../internal/paramStream.js';
-import { flag, knownKeys, plainObject, positiveCount, show } from '../internal/validate.js';
+import { positiveCount, show } from '../internal/validate.js';
 import type { Phase, PhaseValues } from '../phase.js';
 import { OptimizerPolicy } from '../policy.js';
 
-/** Options of `schedule`. */
-export interface ScheduleOptions {
-  /**
-   * What one policy step is: `'batch'` (default, Poutyne's policies) advances at every batch
-   * begin; `'epoch'` at every epoch begin, for a policy whose length is counted in epochs.
-   */
-  readonly per?: 'batch' | 'epoch';
-  /**
-   * A run longer than the policy's remaining steps: `'warn'` (default) once, `'error'` before any
-   * value of the run is written, or `'ignore'`.
-   */
-  readonly horizon?: 'warn' | 'error' | 'ignore';
-  /** Emit each step as a `Stepped` `{ step, values }` instead of the bare values. Default `false`. */
-  readonly withStep?: boolean;
-}
+const decl = declare('schedule', {
+  per: oneOf(['batch', 'epoch'] as const, {
+    doc: "what one policy step is: 'batch' advances at every batch begin (Poutyne's policies), 'epoch' at every epoch begin",
+    default: 'batch',
+  }),
+  horizon: oneOf(['warn', 'error', 'ignore'] as const, {
+    doc: "a run longer than the policy's remaining steps: 'warn' once, 'error' before any value of the run is written, or 'ignore'",
+    default: 'warn',
+  }),
+  withStep: boolean({ doc: 'emit each step as a Stepped { step, values } instead of the bare values', default: false }),
+});
 
-const PER = ['batch', 'epoch'] as const;
-const HORIZON = ['warn', 'error', 'ignore'] as const;
-
-function oneOf<const V extends readonly string[]>(arg: string, value: unknown, values: V, fallback: V[number]): V[number] {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'string' || !values.includes(value)) {
-    throw new TypeError(`schedule: ${arg} must be one of ${values.map((v) => `'${v}'`).join(', ')}, got ${show(value)}`);
-  }
-  return value as V[number];
-}
-
-function readOptions(options: unknown): { per: 'batch' | 'epoch'; horizon: 'warn' | 'error' | 'ignore'; withStep: boolean } {
-  const o = plainObject('schedule', 'options', options);
-  knownKeys('schedule', 'option', o, ['per', 'horizon', 'withStep']);
-  return { per: oneOf('per', o['per'], PER, 'batch'), horizon: oneOf('horizon', o['horizon'], HORIZON, 'warn'), withStep: flag('schedule', 'withStep', o['withStep'], false) };
-}
+/** Options of `schedule`: `per` (`'batch'`), `horizon` (`'warn'`), `withStep` (`false`). */
+export type ScheduleOptions = ShapeOptionsOf<typeof decl.shape>;
 
 const integer = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
 
@@ -86,7 +69,7 @@ export function schedule<P extends Phase>(policy: OptimizerPolicy<P>, options?: 
 export function schedule<P extends Phase>(policy: OptimizerPolicy<P>, options?: ScheduleOptions): OperatorFunction<TrainingEvent, PhaseValues<P> | Stepped<PhaseValues<P>>>;
 export function schedule<P extends Phase>(policy: OptimizerPolicy<P>, options: ScheduleOptions = {}): OperatorFunction<TrainingEvent, PhaseValues<P> | Stepped<PhaseValues<P>>> {
   if (!(policy instanceof OptimizerPolicy)) throw new TypeError(`schedule: policy must be an OptimizerPolicy, got ${show(policy)}`);
-  const { per, horizon, withStep } = readOptions(options);
+  const { per, horizon, withStep } = decl.read(options);
   return (events$) => {
     // The step the next emitted values belong to, noted just before the policy is advanced.
     let nextStep = 0;

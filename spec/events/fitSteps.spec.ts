@@ -30,7 +30,7 @@ describe('fitSteps', () => {
     expect(bad({ epochs: 2 })).toThrow(/^fitSteps: give samples \(model.fit\) or batchesPerEpoch \(model.fitDataset\)/);
     expect(bad({ samples: 10, batchesPerEpoch: 2 })).toThrow(/fitSteps: give samples or batchesPerEpoch, not both/);
     expect(bad({ batchesPerEpoch: 2, validationSplit: 0.1 })).toThrow(/validationSplit and batchSize apply to samples/);
-    expect(bad({ samples: 10, validationSplit: 1 })).toThrow('fitSteps: validationSplit must be a fraction in [0, 1), got 1');
+    expect(bad({ samples: 10, validationSplit: 1 })).toThrow('fitSteps: validationSplit must be a number in [0, 1), got 1');
     expect(bad({ samples: 10, batchSize: 0 })).toThrow('fitSteps: batchSize must be a positive integer, got 0');
     expect(bad({ samples: 10, initialEpoch: -1 })).toThrow('fitSteps: initialEpoch must be a non-negative integer, got -1');
     expect(bad({ samples: 10, initialEpoch: 1.5 })).toThrow('fitSteps: initialEpoch must be a non-negative integer, got 1.5');

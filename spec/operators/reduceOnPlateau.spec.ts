@@ -246,7 +246,7 @@ describe('kerasPlateau: Keras ReduceLROnPlateau behaviour from reduceOnPlateau',
   });
 
   it('refuses bad Keras options by name', () => {
-    expect(() => kerasPlateau({ factor: 1 })).toThrow('kerasPlateau: factor must be in (0, 1), got 1');
+    expect(() => kerasPlateau({ factor: 1 })).toThrow('kerasPlateau: factor must be a number in (0, 1), got 1');
     expect(() => kerasPlateau({ patience: -1 })).toThrow('kerasPlateau: patience must be a non-negative integer, got -1');
     expect(() => kerasPlateau({ min_delta: 0.1 } as never)).toThrow(/kerasPlateau: unknown option "min_delta"/);
   });

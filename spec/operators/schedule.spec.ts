@@ -408,6 +408,22 @@ describe('bad input: named errors before anything is written, the cursor unmoved
     expect(feed([run, begin(0), batch(0, 0), run, begin(0), batch(0, 0)])).toMatchObject({ error: 'undefined', step: 2 });
   });
 
+  it('a negative or fractional initialEpoch given to a real fit: a named error, fit rejects with it, nothing written', async () => {
+    for (const initialEpoch of [-1, 0.5]) {
+      const optimizer = tf.train.sgd(0.5);
+      const model = tf.sequential();
+      model.add(tf.layers.dense({ units: 1, inputShape: [1] }));
+      model.compile({ optimizer, loss: 'meanSquaredError' });
+      const policy = new OptimizerPolicy([new Phase({ lr: linspace(0.01, 0.1, 20) })]);
+      const { events$, callbacks, fail } = fitCallbacks({ tf });
+      events$.pipe(schedule(policy)).subscribe({ ...tfjsOptimizerSink(optimizer), error: fail });
+      const [x, y] = data();
+      await expect(model.fit(x, y, { epochs: 2, initialEpoch, batchSize: BATCH, verbose: 0, callbacks })).rejects.toThrow(`schedule: epoch begin ${initialEpoch}: an epoch index must be a non-negative integer`);
+      expect(policy.currentStep).toBe(0);
+      expect(optimizer.getConfig()).toEqual({ learningRate: 0.5 });
+    }
+  });
+
   it('options: a horizon other than the three, an unknown key', () => {
     const policy = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 2) })]);
     expect(() => schedule(policy, { horizon: 'strict' as 'warn' })).toThrow(new TypeError(`schedule: horizon must be one of 'warn', 'error', 'ignore', got "strict"`));

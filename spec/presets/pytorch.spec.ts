@@ -95,7 +95,7 @@ describe('pytorch step-wise schedulers (closed forms from the PyTorch docs)', ()
 
   it('every PyTorch preset builds from a JSON config by name', () => {
     expect(buildPolicy({ preset: 'pytorch.oneCycleLR', options: { maxLr: 1, totalSteps: 10 } }).at(2).lr).toBe(1);
-    expect(() => buildPolicy({ preset: 'pytorch.stepLR', options: { base_lr: 1 } })).toThrow(/unknown option "base_lr"; accepted: baseLr, stepSize, gamma, steps/);
+    expect(() => buildPolicy({ preset: 'pytorch.stepLR', options: { base_lr: 1 } })).toThrow(/unknown option "base_lr" \(did you mean "baseLr"\?\); accepted: baseLr, stepSize, gamma, steps/);
   });
 });
 
