@@ -64,4 +64,13 @@ export { fastai } from './presets/fastai.js';
 export { keras, type KerasDecayOptions } from './presets/keras.js';
 export { optax, type WarmupCosineOptions, type PolynomialScheduleOptions, type ExponentialDecayOptions } from './presets/optax.js';
 export { huggingface, type WsdOptions } from './presets/huggingface.js';
+export { type MultiplicativeLROptions } from './presets/multiplicativeLR.js';
+export { type SwaLROptions } from './presets/swaLR.js';
 export { pytorch, type OneCycleLROptions, type CosineAnnealingLROptions, type WarmRestartsOptions, type CyclicLROptions } from './presets/pytorch.js';
+
+// Schedule algebra: any function of the step, products and scales of schedules.
+export { fnspace, type FnSpaceOptions } from './spaces/fnspace.js';
+export { cumprod, type CumprodOptions } from './spaces/cumprod.js';
+export { product } from './spaces/product.js';
+export { slice } from './spaces/slice.js';
+export { scalePolicy, type Factor, type ScaleOptions } from './algebra/scalePolicy.js';

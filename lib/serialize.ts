@@ -19,6 +19,8 @@ import { noisy } from './spaces/noisy.js';
 import { tanhspace } from './spaces/tanhspace.js';
 import { polyspace } from './spaces/polyspace.js';
 import { powspace } from './spaces/powspace.js';
+import { product } from './spaces/product.js';
+import { slice } from './spaces/slice.js';
 
 /** The JSON form of a phase: each parameter's space spec. */
 export type PhaseSpec = Readonly<Record<string, SpaceSpec>>;
@@ -96,6 +98,16 @@ const readers: Record<string, SpaceReader> = {
   invsqrtspace: (spec, where) => {
     knownKeys(where, 'key of an invsqrtspace spec', spec, ['type', 'start', 'timescale', 'steps']);
     return invsqrtspace(spec['start'] as number, spec['timescale'] as number, spec['steps'] as number);
+  },
+  product: (spec, where) => {
+    knownKeys(where, 'key of a product spec', spec, ['type', 'factors']);
+    const factors = spec['factors'];
+    if (!Array.isArray(factors)) throw new TypeError(`${where}: factors must be an array of space specs and numbers, got ${show(factors)}`);
+    return product(...factors.map((f: unknown, k) => (typeof f === 'number' ? f : spaceFromJSON(f, `${where}: factors[${k}]`))));
+  },
+  slice: (spec, where) => {
+    knownKeys(where, 'key of a slice spec', spec, ['type', 'space', 'from', 'to']);
+    return slice(spaceFromJSON(spec['space'], `${where}: space`), spec['from'] as number, spec['to'] as number);
   },
   constant: (spec, where) => {
     knownKeys(where, 'key of a constant spec', spec, ['type', 'value', 'steps']);

@@ -11,6 +11,8 @@ import { expspace } from '../spaces/expspace.js';
 import { linspace } from '../spaces/linspace.js';
 import { polyspace } from '../spaces/polyspace.js';
 import { heldPhases } from './interpolate.js';
+import { multiplicativeLR } from './multiplicativeLR.js';
+import { swaLR } from './swaLR.js';
 
 function options<T extends object>(fn: string, given: T, accepted: readonly string[]): T {
   plainObject(fn, 'options', given);
@@ -257,4 +259,4 @@ function cyclicLR(given: CyclicLROptions): Phase[] {
  * import { OptimizerPolicy, pytorch } from 'rx-policy';
  * const policy = new OptimizerPolicy(pytorch.oneCycleLR({ maxLr: 0.1, totalSteps: 1000 }));
  */
-export const pytorch = { oneCycleLR, cyclicLR, cosineAnnealingLR, cosineAnnealingWarmRestarts, stepLR, multiStepLR, exponentialLR, linearLR, polynomialLR } as const;
+export const pytorch = { oneCycleLR, cyclicLR, cosineAnnealingLR, cosineAnnealingWarmRestarts, stepLR, multiStepLR, exponentialLR, linearLR, polynomialLR, multiplicativeLR, swaLR } as const;
