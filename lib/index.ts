@@ -74,3 +74,8 @@ export { cumprod, type CumprodOptions } from './spaces/cumprod.js';
 export { product } from './spaces/product.js';
 export { slice } from './spaces/slice.js';
 export { scalePolicy, type Factor, type ScaleOptions } from './algebra/scalePolicy.js';
+
+// The LR range test (fastai's lr_find): the schedule and stop rule as operators, the four suggestions, the TF.js driver.
+export { lrFinderSchedule, smoothLoss, stopOnDivergence, lrRangeTest, type RangeOptions, type RangeTestOptions, type RangePoint } from './lrFinder/rangeTest.js';
+export { suggestLrs, suggestValley, suggestSlide, suggestMinimum, suggestSteep, type Suggestion, type LrSuggestions } from './lrFinder/suggestions.js';
+export { lrFinder, type LrFinderOptions, type LrFinderResult, type LayersModelLike, type DatasetLike } from './lrFinder/lrFinder.js';
