@@ -6,10 +6,9 @@ export { type Ease, linearEase, cosineEase } from './ease.js';
 // Sequences and spaces: cold Observables that are also iterable and O(1)-indexable.
 export { Sequence } from './sequence.js';
 export { Space, type SpaceSpec } from './space.js';
-export { EasedSpace, ParametricSpace, type SpaceOptions } from './spaces/eased.js';
-export { linspace } from './spaces/linspace.js';
-export { cosinespace } from './spaces/cosinespace.js';
-export { constant } from './spaces/constant.js';
+export { EasedSpace, type SpaceOptions } from './spaces/eased.js';
+export type { RatedOptions } from './spaces/rated.js';
+export * from './spaces/index.js';
 
 // Phases and policies.
 export { Phase, type ParamValues, type PhaseValues, type SpaceLike } from './phase.js';
@@ -35,19 +34,6 @@ export { saveState, restorePolicy, loadState, resumeFromIterations, type PolicyS
 // --- Plotting and CLI (issue 4): loaded lazily, never from the core ---
 
 // --- More shapes and the anchors' presets (issue 5) ---
-export { cycle } from './spaces/cycle.js';
-export { expspace, type ExpOptions } from './spaces/expspace.js';
-export { polyspace } from './spaces/polyspace.js';
-export { powspace } from './spaces/powspace.js';
-export { tanhspace } from './spaces/tanhspace.js';
-export { invsqrtspace } from './spaces/invsqrtspace.js';
-export { invtimespace } from './spaces/invtimespace.js';
-export { polycyclespace } from './spaces/polycyclespace.js';
-export { kcosinespace } from './spaces/kcosinespace.js';
-export { kpolyspace } from './spaces/kpolyspace.js';
-export { cosinepowspace } from './spaces/cosinepowspace.js';
-export { noisy, type NoiseOptions } from './spaces/noisy.js';
-export { cyclicspace, type CyclicOptions } from './spaces/cyclicspace.js';
 export {
   timm,
   type TimmCommonOptions,
@@ -71,8 +57,6 @@ export { pytorch, type OneCycleLROptions, type CosineAnnealingLROptions, type Wa
 // Schedule algebra: any function of the step, products and scales of schedules.
 export { fnspace, type FnSpaceOptions } from './spaces/fnspace.js';
 export { cumprod, type CumprodOptions } from './spaces/cumprod.js';
-export { product } from './spaces/product.js';
-export { slice } from './spaces/slice.js';
 export { scalePolicy, type Factor, type ScaleOptions } from './algebra/scalePolicy.js';
 
 // The LR range test (fastai's lr_find): the schedule and stop rule as operators, the four suggestions, the TF.js driver.

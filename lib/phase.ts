@@ -2,8 +2,6 @@ import { show } from './internal/validate.js';
 import { Sequence } from './sequence.js';
 import { Space, type SpaceSpec } from './space.js';
 import { constant } from './spaces/constant.js';
-import { EasedSpace } from './spaces/eased.js';
-import { cosineEase, linearEase, type Ease } from './ease.js';
 
 /** The values of one step: one number per parameter name, e.g. `{ lr: number; momentum: number }`. */
 export type ParamValues<K extends string = string> = { [P in K]: number };
@@ -38,8 +36,8 @@ export class Phase<K extends string = string> extends Sequence<ParamValues<K>> {
   readonly names: readonly K[];
   /** The space of each parameter (plain numbers given to the constructor appear as `constant`). */
   readonly spaces: Readonly<Record<K, Space>>;
-  // Builds one step's dict; see `dictBuilder` for why it is compiled per phase.
-  #build: (i: number) => ParamValues<K>;
+  // Builds one step's dict; see `dictBuilder`.
+  readonly #build: (i: number) => ParamValues<K>;
 
   constructor(params: Readonly<Record<K, SpaceLike>>) {
     super();
@@ -75,12 +73,7 @@ export class Phase<K extends string = string> extends Sequence<ParamValues<K>> {
     this.length = length;
     this.names = names;
     this.spaces = spaces;
-    // Compiled on first use: a schedule of 10^5 cycles builds in milliseconds, and a phase that is
-    // never visited (a resumed run, a plot of one part) never costs a compilation.
-    this.#build = (i) => {
-      this.#build = dictBuilder(names, names.map((name) => spaces[name]));
-      return this.#build(i);
-    };
+    this.#build = dictBuilder(names, names.map((name) => spaces[name]));
   }
 
   _at(i: number): ParamValues<K> {
@@ -115,64 +108,27 @@ export class Phase<K extends string = string> extends Sequence<ParamValues<K>> {
 /**
  * Returns a function that builds a step's dict from the spaces at index `i`.
  *
- * Filling `{}` key by key costs ~90 ns a step in V8 (each dynamic-key store changes the object's
- * shape); an object literal with the names written out costs ~6 ns. So, where the platform allows
- * `new Function` (not under a Content-Security-Policy without 'unsafe-eval'), the literal is
- * compiled once per phase. The names are embedded with JSON.stringify, so any name is quoted
- * safely. Elsewhere the key-by-key loop gives the same dicts, slower.
- *
- * The plain eased spaces (linear, cosine, constant: what Poutyne's presets are made of) are
- * inlined into that literal with their numbers, and spaces on the same progress share one ease:
- * a one-cycle phase of cosine `lr` and `momentum` takes one `Math.cos` a step, not two. The
- * expressions are `EasedSpace._at`'s, operation for operation, so the values are the same bits.
+ * The commonest phases (one to four parameters) get an object literal with their names as
+ * computed keys: every dict then has the same shape, built in one go. Filling `{}` key by key in
+ * a loop costs about twice as much a step in V8, so only longer phases take the loop.
  */
 function dictBuilder<K extends string>(names: readonly K[], spaces: readonly Space[]): (i: number) => ParamValues<K> {
-  try {
-    return compileDict(names, spaces);
-  } catch {
-    return (i) => {
-      const out = {} as ParamValues<K>;
-      for (let j = 0; j < names.length; j++) out[names[j]!] = spaces[j]!._at(i);
-      return out;
-    };
+  const [a, b, c, d] = names as readonly string[];
+  const [sa, sb, sc, sd] = spaces;
+  switch (names.length) {
+    case 1:
+      return (i) => ({ [a!]: sa!._at(i) }) as ParamValues<K>;
+    case 2:
+      return (i) => ({ [a!]: sa!._at(i), [b!]: sb!._at(i) }) as ParamValues<K>;
+    case 3:
+      return (i) => ({ [a!]: sa!._at(i), [b!]: sb!._at(i), [c!]: sc!._at(i) }) as ParamValues<K>;
+    case 4:
+      return (i) => ({ [a!]: sa!._at(i), [b!]: sb!._at(i), [c!]: sc!._at(i), [d!]: sd!._at(i) }) as ParamValues<K>;
+    default:
+      return (i) => {
+        const out = {} as Record<string, number>;
+        for (let j = 0; j < names.length; j++) out[names[j]!] = spaces[j]!._at(i);
+        return out as ParamValues<K>;
+      };
   }
-}
-
-function compileDict<K extends string>(names: readonly K[], spaces: readonly Space[]): (i: number) => ParamValues<K> {
-  const lines: string[] = [];
-  const eases: Ease[] = [];
-  // One weight per distinct (offset, span, ease): the key is the generated expression itself.
-  const weights = new Map<string, string>();
-  const fields = names.map((name, j) => {
-    const space = spaces[j]!;
-    let value = `spaces[${j}]._at(i)`;
-    // Only a space whose `_at` is EasedSpace's own: no override, no wrapping or overflow variant.
-    if (space instanceof EasedSpace && space._at === EasedSpace.prototype._at) {
-      const t = `(i + ${literal(space.offset)}) / ${literal(space.span)}`;
-      let w: string;
-      if (space.ease === linearEase) w = t;
-      else if (space.ease === cosineEase) w = `(1 - Math.cos(Math.PI * (${t}))) / 2`;
-      else {
-        let k = eases.indexOf(space.ease);
-        if (k < 0) k = eases.push(space.ease) - 1;
-        w = `eases[${k}](${t})`;
-      }
-      let v = weights.get(w);
-      if (v === undefined) {
-        v = `w${weights.size}`;
-        weights.set(w, v);
-        lines.push(`const ${v} = ${w};`);
-      }
-      value = `${v} === 1 ? ${literal(space.end)} : ${literal(space.start)} + ${literal(space._delta)} * ${v}`;
-    }
-    return `${JSON.stringify(name)}: ${value}`;
-  });
-  const body = `return function dict(i) { ${lines.join(' ')} return { ${fields.join(', ')} }; };`;
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  return new Function('spaces', 'eases', body)(spaces, eases) as (i: number) => ParamValues<K>;
-}
-
-/** A number as source text that parses back to the same double (`-0` and `Infinity` included). */
-function literal(x: number): string {
-  return Object.is(x, -0) ? '-0' : `(${String(x)})`;
 }

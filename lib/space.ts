@@ -1,3 +1,5 @@
+import { checkNumber, readOptions, type NumberRange, type OptionTable } from './internal/options.js';
+import { num, show } from './internal/validate.js';
 import { Sequence } from './sequence.js';
 
 /**
@@ -9,10 +11,58 @@ export interface SpaceSpec {
   readonly [option: string]: unknown;
 }
 
+/** A positional argument of a space factory: a number in a range, or a space. */
+export type ArgDecl =
+  | { readonly name: string; readonly type: 'number'; readonly range: NumberRange; readonly optional?: boolean; readonly doc: string }
+  | { readonly name: string; readonly type: 'space'; readonly doc: string };
+
+/**
+ * A space factory, declared once: its name, positional arguments and options. Its checks, its
+ * `toString()`, its `toJSON()` and its JSON reader (`spaceFromJSON`) all derive from it.
+ *
+ * @example
+ * import { linspace } from 'rx-policy';
+ * Object.keys(linspace.definition.options); // ['endpoint', 'offset', 'span', 'wrap']
+ */
+export interface SpaceDefinition {
+  /** The factory's name, as users call it and as errors name it. */
+  readonly name: string;
+  readonly args: readonly ArgDecl[];
+  readonly options: OptionTable;
+  /** Builds the space from the checked arguments and the options with their defaults. */
+  build(args: readonly unknown[], options: Readonly<Record<string, unknown>>, declaration: SpaceDeclaration): Space;
+}
+
+/** How a space was made: its definition, its arguments and the options given (defaults left out). */
+export interface SpaceDeclaration {
+  readonly definition: SpaceDefinition;
+  readonly args: readonly unknown[];
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Checks the arguments and options of a call of `definition`'s factory and builds the space.
+ * @throws TypeError or RangeError naming the factory, the argument and the value.
+ */
+export function createSpace(definition: SpaceDefinition, args: readonly unknown[], options?: unknown): Space {
+  const fn = definition.name;
+  const checked = definition.args.map((decl, k) => {
+    const value = args[k];
+    if (decl.type === 'space') {
+      if (!(value instanceof Space)) throw new TypeError(`${fn}: ${decl.name} must be a Space, got ${show(value)}`);
+      return value;
+    }
+    if (value === undefined && decl.optional) return undefined;
+    return checkNumber(fn, decl.name, decl.range, value);
+  });
+  const { resolved, given } = readOptions(fn, definition.options, options);
+  return definition.build(checked, resolved, { definition, args: checked, options: given });
+}
+
 /**
  * A space: a sequence of numbers for one parameter, the basic building block of a phase.
  * It is a cold `Observable<number>`, an `Iterable<number>`, and has `length` and O(1) `at(i)`.
- * Make one with `linspace`, `cosinespace` or `constant`.
+ * Make one with a factory such as `linspace`, `cosinespace` or `constant`.
  *
  * @example
  * import { cosinespace } from 'rx-policy';
@@ -29,4 +79,66 @@ export abstract class Space extends Sequence<number> {
 
   /** The factory and arguments, as plain JSON. */
   abstract toJSON(): SpaceSpec;
+}
+
+/**
+ * A space made by a declared factory: its label, printout and JSON form all come from its
+ * declaration, so a factory writes none of them by hand.
+ */
+export abstract class DeclaredSpace extends Space {
+  /** The factory call that made this space. */
+  abstract readonly declaration: SpaceDeclaration;
+
+  protected override get label(): string {
+    return this.declaration.definition.name;
+  }
+
+  /** The factory call, e.g. `linspace(0, 1, 10, { endpoint: false })`: options at their defaults are left out. */
+  override toString(): string {
+    const { definition, args, options } = this.declaration;
+    const shown = args.map(text);
+    while (shown.length > 0 && args[shown.length - 1] === undefined) shown.pop();
+    const entries = Object.entries(options);
+    if (entries.length > 0) shown.push(`{ ${entries.map(([k, v]) => `${k}: ${text(v)}`).join(', ')} }`);
+    return `${definition.name}(${shown.join(', ')})`;
+  }
+
+  /** The factory and arguments, as plain JSON: `spaceFromJSON` rebuilds the space from it. */
+  toJSON(): SpaceSpec {
+    const { definition, args, options } = this.declaration;
+    const out: Record<string, unknown> = { type: definition.name };
+    definition.args.forEach((decl, k) => {
+      const value = args[k];
+      if (value !== undefined) out[decl.name] = value instanceof Space ? value.toJSON() : value;
+    });
+    for (const [name, value] of Object.entries(options)) out[definition.options[name]?.json ?? name] = value;
+    return out as SpaceSpec;
+  }
+}
+
+function text(value: unknown): string {
+  if (typeof value === 'number') return num(value);
+  if (typeof value === 'string') return `'${value}'`;
+  if (Array.isArray(value)) return `[${value.map(text).join(', ')}]`;
+  return String(value);
+}
+
+/**
+ * A space given by a formula of the step: what a factory's `build` returns when its curve is not
+ * an eased one.
+ */
+export class FormulaSpace extends DeclaredSpace {
+  constructor(
+    readonly declaration: SpaceDeclaration,
+    readonly length: number,
+    at: (i: number) => number,
+  ) {
+    super();
+    this._at = at;
+  }
+
+  // Replaced in the constructor by the formula itself: a call saved on every step.
+  _at(_i: number): number {
+    return NaN;
+  }
 }

@@ -1,15 +1,20 @@
+import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   constant,
   cosinespace,
   expspace,
   kcosinespace,
   linspace,
+  OptimizerPolicy,
+  oneCyclePhases,
   Phase,
   phaseFromJSON,
   polyspace,
+  sgdrPhases,
   tanhspace,
+  timm,
   type Space,
 } from '../lib/index.js';
 import { collect, expectClose, expectNamedError, poutyneCosinespace, poutyneLinspace } from './helpers.js';
@@ -119,8 +124,7 @@ describe('Phase', () => {
     expect(phase.at(1)).not.toBe(phase.at(1));
   });
 
-  // The phase compiles its spaces' formulas into one function (sharing a cosine between spaces
-  // on the same progress): each value must still be the very bits the space's own at() gives.
+  // Each value of a step's dict must be the very bits the space's own at() gives.
   const mixedSpaces = (n: number, a: number, b: number): Record<string, Space> => ({
     lin: linspace(a, b, n),
     cos: cosinespace(b, a, n),
@@ -129,9 +133,9 @@ describe('Phase', () => {
     offset: linspace(a, b, n, { offset: 0.5, span: n + 1 }),
     wrap: cosinespace(a, b, n, { span: 3.5, wrap: true }),
     wide: linspace(-Number.MAX_VALUE, Number.MAX_VALUE, n),
-    poly: polyspace(a, b, n, 2),
+    poly: polyspace(a, b, n, { power: 2 }),
     tanh: tanhspace(a, b, n),
-    kcos: kcosinespace(a, b, n, 2),
+    kcos: kcosinespace(a, b, n, { k: 2 }),
     exp: expspace(a === 0 ? 1 : a, 0.9, n),
     held: constant(a),
     minusZero: constant(-0, n),
@@ -153,20 +157,50 @@ describe('Phase', () => {
     );
   });
 
-  it('without new Function (a strict Content-Security-Policy) it builds the same dicts', () => {
+  it('every dict has the parameters in the order given, for any number of them', () => {
     const spaces = mixedSpaces(9, 0.3, 2);
-    const compiled = [...new Phase(spaces)];
-    vi.stubGlobal('Function', function refused() {
-      throw new EvalError('Refused to evaluate a string as JavaScript (unsafe-eval)');
-    });
-    let fallback: unknown[];
-    try {
-      fallback = [...new Phase(spaces)];
-    } finally {
-      vi.unstubAllGlobals();
+    const all = [...new Phase(spaces)];
+    expect(Object.keys(all[4] as object)).toEqual(Object.keys(spaces));
+    for (const k of [1, 2, 3, 4, 5]) {
+      const some = Object.fromEntries(Object.entries(spaces).slice(0, k));
+      const dicts = [...new Phase(some)];
+      expect(Object.keys(dicts[4] as object)).toEqual(Object.keys(some));
+      expect(dicts).toEqual(all.map((d) => Object.fromEntries(Object.entries(d as object).slice(0, k))));
     }
-    expect(fallback).toEqual(compiled);
-    expect(Object.keys(fallback[4] as object)).toEqual(Object.keys(spaces));
+  });
+
+  it('runs with code generation from strings disallowed (a strict Content-Security-Policy), giving the same values', () => {
+    // A child Node with eval and new Function refused builds, drives and reads back schedules of
+    // every kind; its values must be the ones computed here.
+    const core = new URL('../lib/index.ts', import.meta.url).href;
+    const script = `
+      import { Subject } from 'rxjs';
+      import * as rx from ${JSON.stringify(core)};
+      let refused = false;
+      try { new Function('return 1'); } catch { refused = true; }
+      const policies = [
+        new rx.OptimizerPolicy(rx.oneCyclePhases({ steps: 50 })),
+        new rx.OptimizerPolicy(rx.sgdrPhases({ baseCycleLength: 4, cycles: 3, cycleMult: 2 })),
+        new rx.OptimizerPolicy([new rx.Phase({ lin: rx.linspace(0.3, 2, 30), cos: rx.cosinespace(2, 0.3, 30), cos2: rx.cosinespace(0.3, -0, 30), open: rx.cosinespace(0.3, 2, 30, { endpoint: false }), offset: rx.linspace(0.3, 2, 30, { offset: 0.5, span: 31 }), wrap: rx.cosinespace(0.3, 2, 30, { span: 3.5, wrap: true }), wide: rx.linspace(-Number.MAX_VALUE, Number.MAX_VALUE, 30), poly: rx.polyspace(0.3, 2, 30, { power: 2 }), tanh: rx.tanhspace(0.3, 2, 30), kcos: rx.kcosinespace(0.3, 2, 30, { k: 2 }), exp: rx.expspace(0.3, 0.9, 30), held: rx.constant(0.3), minusZero: rx.constant(-0, 30) })]),
+        rx.policyFromJSON(JSON.parse(JSON.stringify(new rx.OptimizerPolicy(rx.timm.cosineLR({ baseLr: 1, tInitial: 10, warmupT: 3, noiseRangeT: [2], steps: 20 }))))),
+      ];
+      const driven = [];
+      const step$ = new Subject();
+      policies[0].drive(step$).subscribe((v) => driven.push(v));
+      for (let k = 0; k < 60; k++) step$.next();
+      console.log(JSON.stringify({ refused, all: policies.map((p) => [...p.allSteps()]), driven }));
+    `;
+    const out = execFileSync(process.execPath, ['--disallow-code-generation-from-strings', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    const child = JSON.parse(out) as { refused: boolean; all: unknown[][]; driven: unknown[] };
+    expect(child.refused).toBe(true);
+    const policies = [
+      new OptimizerPolicy(oneCyclePhases({ steps: 50 })),
+      new OptimizerPolicy(sgdrPhases({ baseCycleLength: 4, cycles: 3, cycleMult: 2 })),
+      new OptimizerPolicy([new Phase(mixedSpaces(30, 0.3, 2))]),
+      new OptimizerPolicy(timm.cosineLR({ baseLr: 1, tInitial: 10, warmupT: 3, noiseRangeT: [2], steps: 20 })),
+    ];
+    expect(child.all).toEqual(JSON.parse(JSON.stringify(policies.map((p) => [...p.allSteps()]))));
+    expect(child.driven).toEqual(JSON.parse(JSON.stringify([...policies[0]!.allSteps()])));
   });
 
   it('an empty phase (steps 0) is allowed and emits nothing', () => {

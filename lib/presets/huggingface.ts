@@ -59,7 +59,7 @@ function polynomial(given: Common & { readonly lrEnd?: number; readonly power?: 
   const { lr, W, N } = read(fn, given, ['lrEnd', 'power']);
   const lrEnd = finite(fn, 'lrEnd', given.lrEnd ?? 1e-7);
   if (!(lr > lrEnd)) throw new RangeError(`${fn}: lrEnd (${lrEnd}) must be smaller than initial lr (${lr})`);
-  return [warmup(lr, W), ...after(W, N, polyspace(lr, lrEnd, N - W, positive(fn, 'power', given.power ?? 1), { span: Math.max(1, N - W) }))];
+  return [warmup(lr, W), ...after(W, N, polyspace(lr, lrEnd, N - W, { power: positive(fn, 'power', given.power ?? 1), span: Math.max(1, N - W) }))];
 }
 
 /** HF `get_constant_schedule_with_warmup` (`numWarmupSteps` 0: `get_constant_schedule`). @example huggingface.constant({ lr: 1, numWarmupSteps: 4, numTrainingSteps: 10 }) */
@@ -114,12 +114,12 @@ function wsd(given: WsdOptions): Phase<'lr'>[] {
   if (warmupType === 'linear') up = linspace(floor, lr, W, span);
   else if (warmupType === 'cosine') up = cosinespace(floor, lr, W, span);
   // 1 − √(1 − p), scaled: lr − (lr − floor)·(1 − p)^½.
-  else if (warmupType === '1-sqrt') up = polyspace(floor, lr, W, 0.5, span);
+  else if (warmupType === '1-sqrt') up = polyspace(floor, lr, W, { power: 0.5, ...span });
   else throw new TypeError(`${fn}: warmupType must be 'linear', 'cosine' or '1-sqrt', got ${show(warmupType)}`);
   let down: Space;
   if (decayType === 'linear') down = linspace(lr, floor, D, { span: Math.max(1, D) });
   else if (decayType === 'cosine') down = cosinespace(lr, floor, D, { span: Math.max(1, D) / (2 * cycles) });
-  else if (decayType === '1-sqrt') down = powspace(lr, floor, D, 0.5, { span: Math.max(1, D) });
+  else if (decayType === '1-sqrt') down = powspace(lr, floor, D, { power: 0.5, span: Math.max(1, D) });
   else throw new TypeError(`${fn}: decayType must be 'cosine', 'linear' or '1-sqrt', got ${show(decayType)}`);
   return [new Phase({ lr: up }), new Phase({ lr: constant(lr, S) }), new Phase({ lr: down }), new Phase({ lr: constant(floor, N - W - S - D) })];
 }

@@ -171,10 +171,10 @@ function polynomialDecay(given: {
   const power = positive(fn, 'power', o.power ?? 1);
   const cycles = flag(fn, 'cycle', o.cycle, false);
   const steps = count(fn, 'steps', o.steps);
-  if (cycles) return [new Phase({ lr: polycyclespace(init, end, steps, power, T) })];
+  if (cycles) return [new Phase({ lr: polycyclespace(init, end, steps, { power, period: T }) })];
   // Without cycle, steps 0…T follow the first horizon exactly (the same formula), then `end`.
   const ramp = Math.min(T + 1, steps);
-  const phases = [new Phase({ lr: polycyclespace(init, end, ramp, power, T) })];
+  const phases = [new Phase({ lr: polycyclespace(init, end, ramp, { power, period: T }) })];
   if (steps > ramp) phases.push(new Phase({ lr: constant(end, steps - ramp) }));
   return phases;
 }

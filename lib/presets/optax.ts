@@ -78,7 +78,7 @@ export function warmupThenCosine(fn: string, init: number, peak: number, W: numb
   const w = Math.min(W, steps);
   if (w > 0) phases.push(new Phase({ lr: linspace(init, peak, w, { span: Math.max(W, 1) }) }));
   const c = Math.min(C + 1, steps - w);
-  if (c > 0) phases.push(new Phase({ lr: exponent === 1 ? cosinespace(peak, end, c, { span: C }) : cosinepowspace(peak, end, c, exponent, { span: C }) }));
+  if (c > 0) phases.push(new Phase({ lr: exponent === 1 ? cosinespace(peak, end, c, { span: C }) : cosinepowspace(peak, end, c, { exponent, span: C }) }));
   if (steps > w + c) phases.push(new Phase({ lr: constant(end, steps - w - c) }));
   return phases.length > 0 ? phases : [new Phase({ lr: constant(init, 0) })];
 }
@@ -164,7 +164,7 @@ function polynomial(fn: string, o: Omit<PolynomialScheduleOptions, 'power'>, pow
   if (before > 0) phases.push(new Phase({ lr: constant(init, before) }));
   // Steps B…B+T: the first horizon of polycyclespace is optax's formula, operation for operation.
   const ramp = Math.min(T + 1, steps - before);
-  if (ramp > 0) phases.push(new Phase({ lr: polycyclespace(init, end, ramp, power, T) }));
+  if (ramp > 0) phases.push(new Phase({ lr: polycyclespace(init, end, ramp, { power, period: T }) }));
   if (steps > before + ramp) phases.push(new Phase({ lr: constant(end, steps - before - ramp) }));
   return phases.length > 0 ? phases : held(init, 0);
 }

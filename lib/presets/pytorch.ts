@@ -215,7 +215,7 @@ function polynomialLR(given: { readonly baseLr: number; readonly totalIters?: nu
   const base = finite(fn, 'baseLr', o.baseLr);
   const steps = count(fn, 'steps', o.steps);
   const ramp = Math.min(total, steps);
-  const phases = [new Phase({ lr: polyspace(base, 0, ramp, positive(fn, 'power', o.power ?? 1), { span: total }) })];
+  const phases = [new Phase({ lr: polyspace(base, 0, ramp, { power: positive(fn, 'power', o.power ?? 1), span: total }) })];
   if (steps > ramp) phases.push(new Phase({ lr: constant(0, steps - ramp) }));
   return phases;
 }

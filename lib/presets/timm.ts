@@ -158,7 +158,7 @@ function cosineLR(given: TimmCosineOptions): Phase<'lr'>[] {
   const fn = 'timm.cosineLR';
   const makeCurve = (o: TimmCosineOptions): Curve => {
     const k = positive(fn, 'kDecay', o.kDecay ?? 1);
-    return (peak, lrMin, n, opts) => (k === 1 ? cosinespace(peak, lrMin, n, opts) : kcosinespace(peak, lrMin, n, k, opts));
+    return (peak, lrMin, n, opts) => (k === 1 ? cosinespace(peak, lrMin, n, opts) : kcosinespace(peak, lrMin, n, { k, ...opts }));
   };
   return cycleScheduler(fn, given, [...cycleKeys, 'kDecay'], makeCurve, 'base');
 }
@@ -173,7 +173,7 @@ function polyLR(given: TimmPolyOptions): Phase<'lr'>[] {
   const makeCurve = (o: TimmPolyOptions): Curve => {
     const power = positive(fn, 'power', o.power ?? 0.5);
     const k = positive(fn, 'kDecay', o.kDecay ?? 1);
-    return (peak, lrMin, n, opts) => (k === 1 ? polyspace(peak, lrMin, n, power, opts) : kpolyspace(peak, lrMin, n, power, k, opts));
+    return (peak, lrMin, n, opts) => (k === 1 ? polyspace(peak, lrMin, n, { power, ...opts }) : kpolyspace(peak, lrMin, n, { power, k, ...opts }));
   };
   return cycleScheduler(fn, given, [...cycleKeys, 'power', 'kDecay'], makeCurve, 'base');
 }
@@ -189,7 +189,7 @@ function tanhLR(given: TimmTanhOptions): Phase<'lr'>[] {
   const makeCurve = (o: TimmTanhOptions): Curve => {
     const lb = finite(fn, 'lb', o.lb ?? -7);
     const ub = finite(fn, 'ub', o.ub ?? 3);
-    return (peak, lrMin, n, opts) => tanhspace(peak, lrMin, n, lb, ub, opts);
+    return (peak, lrMin, n, opts) => tanhspace(peak, lrMin, n, { lower: lb, upper: ub, ...opts });
   };
   return cycleScheduler(fn, given, [...cycleKeys, 'lb', 'ub'], makeCurve, 'curve');
 }

@@ -1,53 +1,79 @@
 import { type Ease, linearEase } from '../ease.js';
-import { count, finite, flag, num, show } from '../internal/validate.js';
-import { Space, type SpaceSpec } from '../space.js';
+import { readOptions, type OptionsOf, type OptionTable, type ResolvedOf } from '../internal/options.js';
+import { count, finite } from '../internal/validate.js';
+import { createSpace, DeclaredSpace, type Space, type ArgDecl, type SpaceDeclaration, type SpaceDefinition } from '../space.js';
 
-/** Options shared by the eased spaces. */
-export interface SpaceOptions {
-  /**
-   * Whether the last value is `end` (default `true`, Poutyne's convention: progress `i/(steps-1)`).
-   * With `false` progress is `i/steps` and `end` is never reached: the convention of PyTorch's
-   * warm restarts, timm, Keras and optax, which lets phases be chained without repeating the value
-   * at each join.
-   */
-  readonly endpoint?: boolean;
-  /**
-   * Progress is `(i + offset) / span`. By default `offset` is 0 and `span` is `steps - 1` (or
-   * `steps` without the endpoint). Set them for curves whose ends fall between steps (PyTorch's
-   * `OneCycleLR` puts its phase ends at `pct·N - 1`) or that run past their span
-   * (`CosineAnnealingLR` keeps oscillating after `T_max`).
-   */
-  readonly offset?: number;
-  /** See `offset`; a positive number. */
-  readonly span?: number;
-  /** Whether progress wraps to [0, 1) (the curve restarts every `span` steps, which need not be whole). */
-  readonly wrap?: boolean;
+/** The options every eased curve takes, declared once. */
+export const easedOptions = {
+  endpoint: {
+    type: 'boolean',
+    default: true,
+    doc: "Whether the last value is `end` (Poutyne's progress `i/(steps-1)`); `false` gives `i/steps`, the convention of PyTorch's warm restarts, timm, Keras and optax.",
+  },
+  offset: { type: 'number', range: 'finite', default: 0, doc: 'Progress is `(i + offset) / span`: where the curve starts, in steps.' },
+  span: { type: 'number', range: 'positive', doc: 'Steps from progress 0 to 1; default `steps - 1` (`steps` without the endpoint), 1 for a single step.' },
+  wrap: { type: 'boolean', default: false, doc: 'Whether progress wraps to [0, 1): the curve restarts every `span` steps.' },
+} as const satisfies OptionTable;
+
+/**
+ * Options shared by the eased spaces: `endpoint`, and `offset`/`span`, which place a curve's ends
+ * between steps (PyTorch's `OneCycleLR` puts its phase ends at `pct·N - 1`) or let it run past its
+ * span (`CosineAnnealingLR` keeps oscillating after `T_max`), and `wrap`.
+ */
+export type SpaceOptions = OptionsOf<typeof easedOptions>;
+
+/** The positional arguments of every curve: `(start, end, steps)`. */
+export const curveArgs: readonly ArgDecl[] = [
+  { name: 'start', type: 'number', range: 'finite', doc: 'The value at progress 0.' },
+  { name: 'end', type: 'number', range: 'finite', doc: 'The value at progress 1.' },
+  { name: 'steps', type: 'number', range: 'count', doc: 'How many values.' },
+];
+
+/**
+ * Declares a curve `start + (end − start)·ease(t)` whose ease has parameters of its own (a power,
+ * a k, tanh bounds): they are options next to the eased ones, with their defaults.
+ */
+export function curve<const T extends OptionTable>(name: string, params: T, ease: (params: ResolvedOf<T>) => Ease): SpaceDefinition {
+  const options: OptionTable = { ...params, ...easedOptions };
+  return {
+    name,
+    args: curveArgs,
+    options,
+    build: ([start, end, steps]: readonly number[], o: ResolvedOf<T> & ResolvedOf<typeof easedOptions>, declaration: SpaceDeclaration) =>
+      new EasedSpace(name, start!, end!, steps!, ease(o), { endpoint: o.endpoint, offset: o.offset, span: o.span, wrap: o.wrap }, declaration),
+  } as SpaceDefinition;
 }
+
+/** Calls a curve's factory: `(start, end, steps, options)` checked in its name. */
+export const makeCurve = (definition: SpaceDefinition, start: number, end: number, steps: number, options: unknown): Space =>
+  createSpace(definition, [start, end, steps], options);
 
 /**
  * The one mechanism behind every curve: `start + (end - start) · ease(progress)`.
- * `linspace`, `cosinespace` and `constant` are thin factories over it.
+ * `linspace`, `cosinespace`, `constant` and the other curves are thin factories over it.
  *
  * @example
  * import { EasedSpace, linearEase } from 'rx-policy';
  * [...new EasedSpace('myspace', 0, 1, 3, linearEase)]; // [0, 0.5, 1]
  */
-export class EasedSpace extends Space {
+export class EasedSpace extends DeclaredSpace {
+  readonly declaration: SpaceDeclaration;
   readonly length: number;
   readonly endpoint: boolean;
   readonly offset: number;
   /** Progress is `(i + offset) / span`; by default 1 for a single step, so that it is `[start]` (Poutyne divides by zero there). */
   readonly span: number;
   readonly wrap: boolean;
-  readonly #defaultSpan: boolean;
-  /** @internal */
-  readonly _delta: number;
-  /** @internal `end - start` overflows (ends near ±Number.MAX_VALUE): interpolate without it. */
-  readonly _wide: boolean;
+  /** `end - start`, computed once. */
+  readonly delta: number;
+  /** `end - start` overflows (ends near ±Number.MAX_VALUE): interpolate without it. */
+  readonly wide: boolean;
 
   /**
    * @param name the factory's name, used in errors, `toString()` and `toJSON()`.
-   * @param steps a non-negative integer, or `Infinity` for an unbounded space.
+   * @param steps a non-negative integer, or `Infinity` for a flat curve (`start === end`) that takes its phase's length.
+   * @param declaration the factory call, when a declared factory builds the space.
+   * @throws TypeError or RangeError naming `name`, the argument and the value.
    */
   constructor(
     readonly name: string,
@@ -56,34 +82,24 @@ export class EasedSpace extends Space {
     readonly steps: number,
     readonly ease: Ease,
     options: SpaceOptions = {},
+    declaration?: SpaceDeclaration,
   ) {
     super();
     finite(name, 'start', start);
     finite(name, 'end', end);
-    if (!(steps === Infinity && this.mayBeUnbounded())) count(name, 'steps', steps);
-    const endpoint = flag(name, 'endpoint', options.endpoint, true);
+    // Only a flat curve may be endless: any other needs its end.
+    if (!(steps === Infinity && start === end)) count(name, 'steps', steps);
+    const { resolved, given } = readOptions(name, easedOptions, options);
+    this.declaration = declaration ?? { definition: { name, args: curveArgs, options: easedOptions, build: () => this }, args: [start, end, steps], options: given };
     this.length = steps;
-    this.endpoint = endpoint;
-    this.offset = options.offset === undefined ? 0 : finite(name, 'offset', options.offset);
-    this.#defaultSpan = options.span === undefined;
-    if (options.span !== undefined && !(finite(name, 'span', options.span) > 0)) {
-      throw new RangeError(`${name}: span must be a finite number > 0, got ${show(options.span)}`);
-    }
-    this.span = options.span ?? (endpoint ? Math.max(steps - 1, 1) : Math.max(steps, 1));
-    this._delta = end - start;
-    this._wide = !Number.isFinite(this._delta);
-    this.wrap = flag(name, 'wrap', options.wrap, false);
-    // Their checks stay off the common path: two branches a step cost ~10% of `drive`.
-    if (this.wrap || this._wide) this._at = (i) => this.#generalAt(i);
-  }
-
-  protected override get label(): string {
-    return this.name;
-  }
-
-  /** Only a flat curve (`constant` without steps) may be endless: any other needs its end. */
-  protected mayBeUnbounded(): boolean {
-    return false;
+    this.endpoint = resolved.endpoint;
+    this.offset = resolved.offset;
+    this.span = resolved.span ?? (resolved.endpoint ? Math.max(steps - 1, 1) : Math.max(steps, 1));
+    this.wrap = resolved.wrap;
+    this.delta = end - start;
+    this.wide = !Number.isFinite(this.delta);
+    // Their checks stay off the common path.
+    if (this.wrap || this.wide) this._at = (i) => this.#generalAt(i);
   }
 
   _at(i: number): number {
@@ -92,7 +108,7 @@ export class EasedSpace extends Space {
     // The identity ease is tested, not called: it saves a call on the commonest curve.
     const w = ease === linearEase ? t : ease(t);
     // Exact at the end too: `start + (end - start)` can miss `end` by an ulp.
-    return w === 1 ? this.end : this.start + this._delta * w;
+    return w === 1 ? this.end : this.start + this.delta * w;
   }
 
   /** `_at` for the rare curves that wrap or whose `end − start` overflows; see the constructor. */
@@ -101,56 +117,6 @@ export class EasedSpace extends Space {
     if (this.wrap) t -= Math.floor(t);
     const w = this.ease(t);
     if (w === 1) return this.end;
-    return this._wide ? this.start * (1 - w) + this.end * w : this.start + this._delta * w;
-  }
-
-
-  override toString(): string {
-    const args = [num(this.start), num(this.end), num(this.steps), ...this.extraArgs().map((x) => num(x))];
-    const options = Object.entries(this.options()).map(([k, v]) => `${k}: ${String(v)}`);
-    if (options.length > 0) args.push(`{ ${options.join(', ')} }`);
-    return `${this.name}(${args.join(', ')})`;
-  }
-
-  /** Positional arguments after `steps` (a subclass's own, e.g. a power). */
-  protected extraArgs(): number[] {
-    return [];
-  }
-
-  /** The options that differ from their defaults. */
-  protected options(): Record<string, number | boolean> {
-    const out: Record<string, number | boolean> = {};
-    if (!this.endpoint) out['endpoint'] = false;
-    if (this.offset !== 0) out['offset'] = this.offset;
-    if (!this.#defaultSpan) out['span'] = this.span;
-    if (this.wrap) out['wrap'] = true;
-    return out;
-  }
-
-  toJSON(): SpaceSpec {
-    return { type: this.name, start: this.start, end: this.end, steps: this.steps, ...this.options() };
-  }
-}
-
-/**
- * An eased space whose curve has numeric parameters of its own (a power, a k, tanh bounds): they
- * follow `steps` in `toString()` and join `toJSON()`, so one class serves every such curve.
- *
- * @example
- * import { ParametricSpace } from 'rx-policy';
- * const square = new ParametricSpace('powspace', 0, 1, 3, { power: 2 }, (t) => t ** 2);
- * String(square); // 'powspace(0, 1, 3, 2)'
- */
-export class ParametricSpace extends EasedSpace {
-  constructor(name: string, start: number, end: number, steps: number, readonly params: Readonly<Record<string, number>>, ease: Ease, options?: SpaceOptions) {
-    super(name, start, end, steps, ease, options);
-  }
-
-  protected override extraArgs(): number[] {
-    return Object.values(this.params);
-  }
-
-  override toJSON(): SpaceSpec {
-    return { ...super.toJSON(), ...this.params };
+    return this.wide ? this.start * (1 - w) + this.end * w : this.start + this.delta * w;
   }
 }

@@ -1,98 +1,72 @@
-import { count, finite, knownKeys, plainObject, show } from '../internal/validate.js';
+import type { OptionsOf, OptionTable, ResolvedOf } from '../internal/options.js';
 import { TorchGenerator } from '../internal/torchGenerator.js';
-import { Space, type SpaceSpec } from '../space.js';
+import { createSpace, FormulaSpace, type Space, type SpaceDefinition } from '../space.js';
+
+const options = {
+  range: { type: 'stepRange', required: true, doc: "Steps `[from, to)` that get noise (`to` left out: to the end), counted from this space's step 0 plus `offset`." },
+  pct: { type: 'number', range: 'positive', default: 0.67, doc: 'Noise limit: `|n| < pct`.' },
+  type: {
+    type: 'choice',
+    values: ['normal', 'uniform'],
+    default: 'normal',
+    json: 'noise',
+    doc: "`'normal'` (`torch.randn`, redrawn until `|n| < pct`) or `'uniform'` (`2·(torch.rand − 0.5)·pct`).",
+  },
+  seed: { type: 'number', range: 'integer', default: 42, doc: 'Step `t` draws from `manual_seed(seed + t)`.' },
+  offset: { type: 'number', range: 'count', default: 0, doc: "The global step of this space's step 0 (when it is a later phase of a policy)." },
+} as const satisfies OptionTable;
 
 /** Options of `noisy`, with timm's defaults. */
-export interface NoiseOptions {
-  /** Steps `[from, to)` that get noise (`to` may be omitted: to the end). Counted from this space's step 0 plus `offset`. */
-  readonly range: readonly [number, number?];
-  /** Noise limit: `|n| < pct`. Default 0.67. */
-  readonly pct?: number;
-  /** `'normal'` (default: `torch.randn`, redrawn until `|n| < pct`) or `'uniform'` (`2·(torch.rand − 0.5)·pct`). */
-  readonly type?: 'normal' | 'uniform';
-  /** An integer; step `t` draws from `manual_seed(seed + t)`. Default 42. */
-  readonly seed?: number;
-  /** The global step of this space's step 0 (when it is a later phase of a policy). Default 0. */
-  readonly offset?: number;
-}
+export type NoiseOptions = OptionsOf<typeof options>;
+
+const definition: SpaceDefinition = {
+  name: 'noisy',
+  args: [{ name: 'space', type: 'space', doc: 'The space the noise is added to.' }],
+  options,
+  build: ([space]: readonly [Space], o: ResolvedOf<typeof options>, declaration) => {
+    const [from, to = Infinity] = o.range;
+    const { pct, type, seed, offset } = o;
+    return new FormulaSpace(declaration, space.length, (i) => {
+      const value = space._at(i);
+      const t = i + offset;
+      if (!(t >= from && t < to)) return value;
+      // timm writes `v + v * noise`, which can differ from `v * (1 + noise)` in the last bit.
+      return value + value * noiseAt(type, pct, seed + t);
+    });
+  },
+};
 
 /**
- * timm's learning-rate noise: on a range of steps, a value `v` becomes `v + v·n`, with `n` drawn
- * as timm draws it, from a PyTorch CPU generator seeded with `seed + step`. rx-policy reproduces
- * that generator (MT19937 and ATen's Box–Muller, see `TorchGenerator`), so the noise is PyTorch's
- * own, bit for bit, and any step's noise is known in O(1): a resumed run gets the same noise.
+ * timm's learning-rate noise (`_add_noise` and `_calculate_noise` in `timm/scheduler/scheduler.py`):
+ * on a range of steps, a value `v` becomes `v + v·n`, with `n` drawn as timm draws it, from a
+ * PyTorch CPU generator seeded with `seed + step`. rx-policy reproduces that generator (MT19937
+ * and ATen's Box–Muller, see `TorchGenerator`), so the noise is PyTorch's own, bit for bit, and
+ * any step's noise is known in O(1): a resumed run gets the same noise.
  *
+ * @param space the space the noise is added to.
+ * @param options `range` (required), `pct`, `type`, `seed`, `offset`.
+ * @returns the noisy space, of the same length.
+ * @throws RangeError or TypeError naming `noisy`, the option and the value.
  * @example
  * import { noisy, constant } from 'rx-policy';
  * // timm: torch.Generator().manual_seed(42 + 0); torch.randn(1) is 0.33669036626815796
  * noisy(constant(1, 10), { range: [0], seed: 42 }).at(0); // 1.336690366268158
  */
 export function noisy(space: Space, options: NoiseOptions): Space {
-  const fn = 'noisy';
-  if (!(space instanceof Space)) throw new TypeError(`${fn}: space must be a Space, got ${show(space)}`);
-  plainObject(fn, 'options', options);
-  knownKeys(fn, 'option', options as unknown as Record<string, unknown>, ['range', 'pct', 'type', 'seed', 'offset']);
-  if (!Array.isArray(options.range) || options.range.length < 1 || options.range.length > 2) {
-    throw new TypeError(`${fn}: range must be [from] or [from, to], got ${show(options.range)}`);
-  }
-  const from = count(fn, 'range[0]', options.range[0]);
-  const to = options.range[1] === undefined ? Infinity : count(fn, 'range[1]', options.range[1]);
-  const pct = finite(fn, 'pct', options.pct ?? 0.67);
-  if (!(pct > 0)) throw new RangeError(`${fn}: pct must be > 0, got ${pct}`);
-  const type = options.type ?? 'normal';
-  if (type !== 'normal' && type !== 'uniform') throw new TypeError(`${fn}: type must be 'normal' or 'uniform', got ${show(type)}`);
-  const seed = options.seed ?? 42;
-  if (!Number.isSafeInteger(seed)) throw new RangeError(`${fn}: seed must be an integer, got ${show(seed)}`);
-  return new NoisySpace(space, from, to, pct, type, seed, count(fn, 'offset', options.offset ?? 0));
+  return createSpace(definition, [space], options);
 }
+noisy.definition = definition;
 
 // One generator serves every noisy space: each step reseeds it, so nothing is allocated per step.
 const generator = new TorchGenerator();
 
-class NoisySpace extends Space {
-  protected override get label(): string {
-    return 'noisy';
-  }
-
-  readonly length: number;
-
-  constructor(
-    readonly space: Space,
-    readonly from: number,
-    readonly to: number,
-    readonly pct: number,
-    readonly type: 'normal' | 'uniform',
-    readonly seed: number,
-    readonly offset: number,
-  ) {
-    super();
-    this.length = space.length;
-  }
-
-  /** The noise of global step `t`: timm's `_calculate_noise(t)`. */
-  noiseAt(t: number): number {
-    const g = generator.manualSeed(this.seed + t);
-    if (this.type === 'uniform') return 2 * (g.randFloat32() - 0.5) * this.pct;
-    // timm redraws until the noise is inside ±pct (about two draws at the default 0.67).
-    for (;;) {
-      const n = g.randnFloat32();
-      if (Math.abs(n) < this.pct) return n;
-    }
-  }
-
-  _at(i: number): number {
-    const value = this.space._at(i);
-    const t = i + this.offset;
-    if (!(t >= this.from && t < this.to)) return value;
-    // timm writes `v + v * noise`, which can differ from `v * (1 + noise)` in the last bit.
-    return value + value * this.noiseAt(t);
-  }
-
-  override toString(): string {
-    return `noisy(${this.space.toString()}, { range: [${this.from}, ${this.to}], pct: ${this.pct}, type: '${this.type}', seed: ${this.seed}, offset: ${this.offset} })`;
-  }
-
-  toJSON(): SpaceSpec {
-    return { type: 'noisy', space: this.space.toJSON(), range: this.to === Infinity ? [this.from] : [this.from, this.to], pct: this.pct, noise: this.type, seed: this.seed, offset: this.offset };
+/** The noise of global step `t` (seeded with `seed + t` by the caller): timm's `_calculate_noise(t)`. */
+function noiseAt(type: 'normal' | 'uniform', pct: number, seed: number): number {
+  const g = generator.manualSeed(seed);
+  if (type === 'uniform') return 2 * (g.randFloat32() - 0.5) * pct;
+  // timm redraws until the noise is inside ±pct (about two draws at the default 0.67).
+  for (;;) {
+    const n = g.randnFloat32();
+    if (Math.abs(n) < pct) return n;
   }
 }

@@ -1,63 +1,33 @@
-import { count, finite, flag, num, positive } from '../internal/validate.js';
-import { Space, type SpaceSpec } from '../space.js';
+import type { NumberRange, OptionsOf, OptionTable, ResolvedOf } from '../internal/options.js';
+import { FormulaSpace, type Space, type SpaceDefinition } from '../space.js';
 
-/** Options of the rated spaces (`expspace`, `invtimespace`). */
-export interface RatedOptions {
-  /** Steps per application of `rate` (default 1): PyTorch's `step_size`, optax's `transition_steps`, Keras' `decay_steps`. */
-  readonly every?: number;
-  /** Whether the exponent is `floor(i / every)` (a staircase, PyTorch `StepLR`) or `i / every` (default, smooth). */
-  readonly staircase?: boolean;
-  /**
-   * Progress is `(i + offset) / every` (default 0): a curve whose clock started `offset` steps
-   * before this space's first step (timm's step decay after a warmup that is not a prefix).
-   */
-  readonly offset?: number;
-}
+/** The options of the rated spaces (`expspace`, `invtimespace`), declared once. */
+export const ratedOptions = {
+  every: { type: 'number', range: 'positive', default: 1, doc: "Steps per application of `rate`: PyTorch's `step_size`, optax's `transition_steps`, Keras' `decay_steps`." },
+  staircase: { type: 'boolean', default: false, doc: 'Whether the exponent is `floor(i / every)` (a staircase, PyTorch `StepLR`) or `i / every` (smooth).' },
+  offset: { type: 'number', range: 'count', default: 0, doc: 'Progress is `(i + offset) / every`: a clock that started `offset` steps before this space.' },
+} as const satisfies OptionTable;
+
+/** Options of the rated spaces (`expspace`, `invtimespace`): `every`, `staircase`, `offset`. */
+export type RatedOptions = OptionsOf<typeof ratedOptions>;
 
 /**
- * A space `(start, rate, steps, { every, staircase, offset })` whose value depends on the progress
- * `p = (i + offset) / every`, floored with `staircase`: the decays that advance by a rate per period.
- * A subclass gives the curve as a function of `p`.
+ * Declares a space `(start, rate, steps, { every, staircase, offset })` whose value is a function
+ * of the progress `p = (i + offset) / every`, floored with `staircase`: the decays that advance by
+ * a rate per period.
  */
-export abstract class RatedSpace extends Space {
-  readonly every: number;
-  readonly staircase: boolean;
-  readonly offset: number;
-
-  /** Checks the arguments in the name of the factory `type`. */
-  constructor(
-    readonly type: string,
-    readonly start: number,
-    readonly rate: number,
-    readonly length: number,
-    options: RatedOptions,
-  ) {
-    super();
-    finite(type, 'start', start);
-    count(type, 'steps', length);
-    this.every = positive(type, 'every', options.every ?? 1);
-    this.staircase = flag(type, 'staircase', options.staircase, false);
-    this.offset = count(type, 'offset', options.offset ?? 0);
-  }
-
-  protected override get label(): string {
-    return this.type;
-  }
-
-  /** The value at progress `p` (`(i + offset) / every`, floored with `staircase`). */
-  protected abstract valueAt(p: number): number;
-
-  _at(i: number): number {
-    const p = (i + this.offset) / this.every;
-    return this.valueAt(this.staircase ? Math.floor(p) : p);
-  }
-
-  override toString(): string {
-    const options = [this.every !== 1 ? `every: ${num(this.every)}` : '', this.staircase ? 'staircase: true' : '', this.offset !== 0 ? `offset: ${this.offset}` : ''].filter(Boolean);
-    return `${this.type}(${num(this.start)}, ${num(this.rate)}, ${this.length}${options.length ? `, { ${options.join(', ')} }` : ''})`;
-  }
-
-  toJSON(): SpaceSpec {
-    return { type: this.type, start: this.start, rate: this.rate, steps: this.length, ...(this.every !== 1 && { every: this.every }), ...(this.staircase && { staircase: true }), ...(this.offset !== 0 && { offset: this.offset }) };
-  }
+export function rated(name: string, rateRange: NumberRange, valueAt: (start: number, rate: number, p: number) => number): SpaceDefinition {
+  return {
+    name,
+    args: [
+      { name: 'start', type: 'number', range: 'finite', doc: 'The value at progress 0.' },
+      { name: 'rate', type: 'number', range: rateRange, doc: 'The rate applied once per `every` steps.' },
+      { name: 'steps', type: 'number', range: 'count', doc: 'How many values.' },
+    ],
+    options: ratedOptions,
+    build: ([start, rate, steps]: readonly number[], { every, staircase, offset }: ResolvedOf<typeof ratedOptions>, declaration) => {
+      const at = staircase ? (i: number) => valueAt(start!, rate!, Math.floor((i + offset) / every)) : (i: number) => valueAt(start!, rate!, (i + offset) / every);
+      return new FormulaSpace(declaration, steps!, at) as Space;
+    },
+  } as SpaceDefinition;
 }

@@ -186,13 +186,13 @@ describe('invtimespace and polycyclespace', () => {
   });
 
   it('polycyclespace: reaches end at every multiple of the period, then restarts on a longer horizon', () => {
-    expectClose([...polycyclespace(1, 0, 7, 1, 2)], [1, 0.5, 0, 0.25, 0, 1 / 6, 0], 15);
-    expect(polycyclespace(1, 0, 1e12 + 1, 2, 1000).at(1e12)).toBe(0);
-    expect(() => polycyclespace(1, 0, 3, 1, 0)).toThrow(/polycyclespace: period must be a positive integer, got 0/);
+    expectClose([...polycyclespace(1, 0, 7, { power: 1, period: 2 })], [1, 0.5, 0, 0.25, 0, 1 / 6, 0], 15);
+    expect(polycyclespace(1, 0, 1e12 + 1, { power: 2, period: 1000 }).at(1e12)).toBe(0);
+    expect(() => polycyclespace(1, 0, 3, { power: 1, period: 0 })).toThrow(/polycyclespace: period must be a positive integer, got 0/);
   });
 
   it('both round-trip through JSON, and their presets through configs', () => {
-    for (const space of [invtimespace(0.3, 0.7, 9, { every: 2, staircase: true }), polycyclespace(1, 0.1, 11, 2, 3)]) {
+    for (const space of [invtimespace(0.3, 0.7, 9, { every: 2, staircase: true }), polycyclespace(1, 0.1, 11, { power: 2, period: 3 })]) {
       const back = spaceFromJSON(JSON.parse(JSON.stringify(space)));
       expect(collect(back)).toEqual(collect(space));
       expect(String(back)).toBe(String(space));

@@ -17,9 +17,9 @@ describe('cycle, expspace, polyspace', () => {
   });
 
   it('polyspace: end + (start − end)(1 − t)^power, exact at the ends', () => {
-    expectClose([...polyspace(1, 0, 5, 2)], [1, 0.5625, 0.25, 0.0625, 0]);
-    expect(polyspace(3, 1, 4, 0.5).at(3)).toBe(1);
-    expect(() => polyspace(1, 0, 5, 0)).toThrow(/polyspace: power must be a finite number > 0, got 0/);
+    expectClose([...polyspace(1, 0, 5, { power: 2 })], [1, 0.5625, 0.25, 0.0625, 0]);
+    expect(polyspace(3, 1, 4, { power: 0.5 }).at(3)).toBe(1);
+    expect(() => polyspace(1, 0, 5, { power: 0 })).toThrow(/polyspace: power must be a finite number > 0, got 0/);
   });
 
   it('offset and span place a curve\'s ends between steps', () => {
@@ -29,7 +29,7 @@ describe('cycle, expspace, polyspace', () => {
   });
 
   it('every new space round-trips through JSON', () => {
-    for (const s of [cycle(linspace(0, 2, 3), 7), expspace(1, 0.1, 5, { every: 2, staircase: true }), polyspace(1, 0, 5, 2, { span: 8 }), cosinespace(1, 0, 7, { offset: 1, span: 7 })]) {
+    for (const s of [cycle(linspace(0, 2, 3), 7), expspace(1, 0.1, 5, { every: 2, staircase: true }), polyspace(1, 0, 5, { power: 2, span: 8 }), cosinespace(1, 0, 7, { offset: 1, span: 7 })]) {
       const copy = spaceFromJSON(JSON.parse(JSON.stringify(s)));
       expect(String(copy)).toBe(String(s));
       expect([...copy]).toEqual([...s]);
@@ -41,9 +41,9 @@ describe('tanhspace, invsqrtspace', () => {
   it('tanhspace is timm\'s lr_min + ½(lr_max − lr_min)(1 − tanh(lb(1 − tr) + ub·tr))', () => {
     const ref = Array.from({ length: 11 }, (_, k) => 0.1 + 0.5 * (1 - 0.1) * (1 - Math.tanh(-7 * (1 - k / 10) + 3 * (k / 10))));
     expectClose([...tanhspace(1, 0.1, 11)], ref, 12);
-    expect(String(tanhspace(1, 0.1, 11))).toBe('tanhspace(1, 0.1, 11, -7, 3)');
-    const copy = spaceFromJSON(JSON.parse(JSON.stringify(tanhspace(1, 0.1, 11, -5, 2))));
-    expect([...copy]).toEqual([...tanhspace(1, 0.1, 11, -5, 2)]);
+    expect(String(tanhspace(1, 0.1, 11))).toBe('tanhspace(1, 0.1, 11)');
+    const copy = spaceFromJSON(JSON.parse(JSON.stringify(tanhspace(1, 0.1, 11, { lower: -5, upper: 2 }))));
+    expect([...copy]).toEqual([...tanhspace(1, 0.1, 11, { lower: -5, upper: 2 })]);
   });
 
   it('HF inverse sqrt, W=4: [0, 0.25, 0.5, 0.75, 1, 0.894427, 0.816497] (anchors.md §2.7)', () => {
