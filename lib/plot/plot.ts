@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { show } from '../internal/validate.js';
 import { Phase } from '../phase.js';
 import { OptimizerPolicy } from '../policy.js';
-import { decimate, type Point } from './decimate.js';
+import { decimateParam, type Point } from './decimate.js';
 
 /** What can be plotted: a phase, a policy, or several of them on one axes. */
 export type Plottable = Phase | OptimizerPolicy;
@@ -38,18 +38,13 @@ function paramsOf(source: Plottable): readonly string[] {
 }
 
 function seriesOf(source: Plottable, param: string, columns: number): Point[] {
-  const length = source.length;
-  if (length === 0) throw new RangeError(`plot: nothing to plot: the ${source instanceof Phase ? 'phase' : 'policy'} has 0 steps`);
-  const at = source instanceof Phase ? (i: number) => source._at(i) : (i: number) => source.allSteps()._at(i);
-  return decimate(
-    (i) => {
-      const v = (at(i) as Record<string, number>)[param];
-      if (v !== undefined && !Number.isFinite(v)) throw new RangeError(`plot: ${param} at step ${i} is ${v}; only finite values can be plotted`);
-      return v ?? NaN;
-    },
-    length,
-    columns,
-  ).filter((p) => !Number.isNaN(p.value));
+  if (source.length === 0) throw new RangeError(`plot: nothing to plot: the ${source instanceof Phase ? 'phase' : 'policy'} has 0 steps`);
+  // Each column's min and max from the spaces' shapes: the cost does not grow with the length.
+  const points = decimateParam(source, param, columns);
+  for (const p of points) {
+    if (!Number.isFinite(p.value)) throw new RangeError(`plot: ${param} at step ${p.step} is ${p.value}; only finite values can be plotted`);
+  }
+  return points;
 }
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { constant, cosinespace, linspace, OptimizerPolicy, oneCyclePhases, Phase, pytorch, Space } from '../../lib/index.js';
-import { decimate, plot, plotTerminal } from '../../lib/plot/index.js';
+import { decimate, plot } from '../../lib/plot/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rx-policy-plot-'));
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
@@ -86,16 +86,5 @@ describe('decimate', () => {
     expect(pts.filter((p) => p.value === 10)).toHaveLength(10);
     expect(pts.filter((p) => p.value === -10)).toHaveLength(10);
     pts.slice(1).forEach((p, i) => expect(p.step).toBeGreaterThan(pts[i]!.step));
-  });
-});
-
-describe('plotTerminal', () => {
-  it('draws rows of the given height with the peak on the top row', () => {
-    const text = plotTerminal(new OptimizerPolicy(oneCyclePhases({ steps: 500 })), 'lr', { width: 40, height: 8 });
-    const lines = text.split('\n');
-    expect(lines).toHaveLength(10);
-    expect(lines[0]).toMatch(/^\s*1\.00 /);
-    expect(text).toContain('lr over 500 steps');
-    expect(() => plotTerminal(new Phase({ lr: linspace(0, 1, 3) }), 'wd')).toThrow(/plotTerminal: no parameter "wd"; it has: lr/);
   });
 });
