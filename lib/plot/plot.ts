@@ -25,7 +25,8 @@ export interface PlotOptions {
   readonly out?: string;
 }
 
-async function load<T>(name: string, loader: () => Promise<T>): Promise<T> {
+/** @internal Loads an optional charting package, or says which one to install. */
+export async function load<T>(name: string, loader: () => Promise<T>): Promise<T> {
   try {
     return await loader();
   } catch (err) {
@@ -103,8 +104,8 @@ export async function plot(sources: Plottable | readonly Plottable[], options: P
   return svg;
 }
 
-/** Writes an SVG or PNG (by extension) through a temporary file and a rename. */
-async function writeFigure(out: string, svg: string): Promise<void> {
+/** @internal Writes an SVG or PNG (by extension) through a temporary file and a rename. */
+export async function writeFigure(out: string, svg: string): Promise<void> {
   const png = out.toLowerCase().endsWith('.png');
   if (!png && !out.toLowerCase().endsWith('.svg')) throw new RangeError(`plot: out must end in .svg or .png, got ${show(out)}`);
   let data: string | Uint8Array = svg;
