@@ -3,6 +3,7 @@ import { show } from '../internal/validate.js';
 import { Phase } from '../phase.js';
 import type { OptimizerPolicy } from '../policy.js';
 import { columnExtents } from './decimate.js';
+import { paramExtent } from './extent.js';
 
 /** Options of the terminal charts. */
 export interface TerminalOptions {
@@ -53,4 +54,57 @@ export function plotTerminal(source: Phase | OptimizerPolicy, param = 'lr', opti
   if (!Number.isSafeInteger(width) || width < 1) throw new RangeError(`plotTerminal: width must be a positive integer, got ${show(width)}`);
   const chart = terminalChart(columnExtents(source, param, width), options.height ?? 10);
   return `${chart}\n${' '.repeat(10)}${param} over ${source.length} steps (each column: its min and max)`;
+}
+
+const SYMBOLS = ['*', 'o', '+', 'x', '%', '@'];
+
+/**
+ * Several schedules of one parameter on one text chart, for comparing them in a shell: the same
+ * step axis (the longest schedule's), each column spanning each schedule's min to max there, one
+ * symbol per schedule, `#` where two overlap, and a legend.
+ *
+ * @param sources phases or policies (at most 6).
+ * @param labels one name per source.
+ * @param param the parameter; default `'lr'`.
+ * @param options `width` (72), `height` (12).
+ * @returns the chart, the step range and the legend.
+ * @throws RangeError for no sources, more than 6, mismatched labels, or a source without `param`.
+ * @example console.log(plotTerminalOverlay([a, b], ['pytorch', 'fastai'], 'lr'));
+ */
+export function plotTerminalOverlay(sources: readonly (Phase | OptimizerPolicy)[], labels: readonly string[], param = 'lr', options: TerminalOptions = {}): string {
+  const fn = 'plotTerminalOverlay';
+  if (sources.length === 0 || sources.length > SYMBOLS.length) throw new RangeError(`${fn}: give 1 to ${SYMBOLS.length} sources, got ${sources.length}`);
+  if (labels.length !== sources.length) throw new RangeError(`${fn}: give one label per source, got ${labels.length} labels for ${sources.length} sources`);
+  sources.forEach((s, k) => {
+    const names = s instanceof Phase ? s.names : s.params;
+    if (!names.includes(param)) throw new RangeError(`${fn}: ${labels[k]} has no parameter ${show(param)}; it has: ${names.join(', ')}`);
+  });
+  const length = Math.max(...sources.map((s) => s.length));
+  if (length === 0) throw new RangeError(`${fn}: nothing to plot: 0 steps`);
+  const width = Math.min(options.width ?? 72, length);
+  const height = options.height ?? 12;
+  if (!Number.isSafeInteger(width) || width < 1 || !Number.isSafeInteger(height) || height < 2) throw new RangeError(`${fn}: width must be ≥ 1 and height ≥ 2, got ${show(width)} and ${show(height)}`);
+  const extents = sources.map((s) =>
+    Array.from({ length: width }, (_, c) => {
+      const from = Math.floor((c * length) / width);
+      const to = Math.min(s.length, Math.floor(((c + 1) * length) / width));
+      return to > from ? paramExtent(s, param, from, to) : undefined;
+    }),
+  );
+  const all = extents.flat().filter((e) => e !== undefined);
+  const lo = Math.min(...all.map((e) => e.min));
+  const hi = Math.max(...all.map((e) => e.max));
+  const span = hi - lo || 1;
+  const row = (v: number) => Math.round(((hi - v) / span) * (height - 1));
+  const grid = Array.from({ length: height }, () => new Array<string>(width).fill(' '));
+  extents.forEach((columns, k) => {
+    columns.forEach((e, c) => {
+      if (e === undefined) return;
+      for (let r = row(e.max); r <= row(e.min); r++) grid[r]![c] = grid[r]![c] === ' ' || grid[r]![c] === SYMBOLS[k] ? SYMBOLS[k]! : '#';
+    });
+  });
+  const lines = grid.map((cells, r) => `${(hi - (r * span) / (height - 1)).toPrecision(3).padStart(9)} ┤${cells.join('')}`);
+  lines.push(`${' '.repeat(10)}${param} over steps 0 … ${length - 1}`);
+  lines.push(`${' '.repeat(10)}${labels.map((l, k) => `${SYMBOLS[k]} ${l}`).join('   ')}${sources.length > 1 ? '   # overlap' : ''}`);
+  return lines.join('\n');
 }

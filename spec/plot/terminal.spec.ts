@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cosinespace, cycle, linspace, oneCyclePhases, OptimizerPolicy, Phase, pytorch } from '../../lib/index.js';
-import { plotTerminal, terminalChart } from '../../lib/plot/index.js';
+import { plotTerminal, plotTerminalOverlay, terminalChart } from '../../lib/plot/index.js';
 
 const axis = (text: string) => text.split('\n').slice(0, -1).map((line) => Number(line.slice(0, 9)));
 
@@ -25,5 +25,22 @@ describe('plotTerminal', () => {
     expect(() => plotTerminal(new Phase({ lr: linspace(0, 1, 3) }), 'wd')).toThrow('plotTerminal: no parameter "wd"; it has: lr');
     expect(() => plotTerminal(new OptimizerPolicy(pytorch.stepLR({ baseLr: 1, stepSize: 2, steps: 10 })), 'lr', { width: 0 })).toThrow('plotTerminal: width must be a positive integer, got 0');
     expect(() => terminalChart([])).toThrow('terminalChart: nothing to draw: 0 columns');
+  });
+});
+
+describe('plotTerminalOverlay', () => {
+  it('draws each schedule with its own symbol on a common step axis, # where they overlap', () => {
+    const up = new Phase({ lr: linspace(0, 1, 100) });
+    const down = new Phase({ lr: linspace(1, 0, 50) });
+    const text = plotTerminalOverlay([up, down], ['up', 'down'], 'lr', { width: 20, height: 5 });
+    const rows = text.split('\n');
+    expect(rows).toHaveLength(7);
+    // The rising line ends top right; the falling one, half as long, starts top left.
+    expect(rows[0]!.trimEnd().endsWith('*')).toBe(true);
+    expect(rows[0]!.split('┤')[1]![0]).toBe('o');
+    expect(rows[4]!.split('┤')[1]![0]).toBe('*');
+    expect(text).toContain('* up   o down   # overlap');
+    expect(text).toContain('lr over steps 0 … 99');
+    expect(() => plotTerminalOverlay([up], ['a', 'b'])).toThrow('plotTerminalOverlay: give one label per source, got 2 labels for 1 sources');
   });
 });
