@@ -1,39 +1,50 @@
-// The one public door of rx-policy. Everything a user imports is re-exported here, by name.
+// The public door of rx-policy: every name a user imports, grouped as a user looks for it.
+// Plotting is a separate entry point, `rx-policy/plot`, so that importing this one never loads
+// charting code.
+import type { fastai } from './presets/fastai.js';
+import type { huggingface } from './presets/huggingface.js';
+import type { keras } from './presets/keras.js';
+import type { optax } from './presets/optax.js';
+import type { pytorch } from './presets/pytorch.js';
 
-// Curves: easing functions of progress t ∈ [0, 1].
+// ── Curves and spaces ─────────────────────────────────────────────────────────────────────────
+// A space is a cold Observable of numbers that is also iterable and O(1)-indexable.
 export { type Ease, linearEase, cosineEase } from './ease.js';
-
-// Sequences and spaces: cold Observables that are also iterable and O(1)-indexable.
 export { Sequence } from './sequence.js';
-export { Space, type SpaceSpec } from './space.js';
+export { Space, type SpaceSpec, type SpaceDefinition, type SpaceDeclaration, type ArgDecl, type OptionDecl, type OptionTable, type NumberRange } from './space.js';
 export { EasedSpace, type SpaceOptions } from './spaces/eased.js';
 export type { RatedOptions } from './spaces/rated.js';
 export * from './spaces/index.js';
+// Any function of the step, and a running product of one (not serialisable: they hold code).
+export { fnspace, type FnSpaceOptions } from './spaces/fnspace.js';
+export { cumprod, type CumprodOptions } from './spaces/cumprod.js';
 
-// Phases and policies.
+// ── Phases and policies ───────────────────────────────────────────────────────────────────────
 export { Phase, type ParamValues, type PhaseValues, type SpaceLike } from './phase.js';
 export { OptimizerPolicy, type PolicyOptions, type PolicyValues } from './policy.js';
+export { splitSteps, repeatPhases } from './compose.js';
+export { scalePolicy, type Factor, type ScaleOptions } from './algebra/scalePolicy.js';
 
-// Presets (Poutyne's).
+// ── Presets, by library ───────────────────────────────────────────────────────────────────────
+/**
+ * The options object of a preset function.
+ * @example type O = PresetOptions<typeof optax.cosineOnecycle>; // { transitionSteps: number; peakValue: number; … }
+ */
+export type PresetOptions<F extends (options: never) => unknown> = Parameters<F>[0];
+
+// Poutyne
 export { sgdrPhases, type SgdrOptions } from './presets/sgdr.js';
 export { oneCyclePhases, type OneCycleOptions } from './presets/oneCycle.js';
-
-// Configuration: policies to and from JSON.
-export { spaceFromJSON, phaseFromJSON, policyFromJSON, type PhaseSpec, type PolicySpec } from './serialize.js';
-export { buildPolicy, presets, type PresetEntry, type PolicyConfig } from './config.js';
-
-// --- Training: event streams, sinks, TF.js, checkpoints, plateau (issue 3) ---
-export type { TrainingEvent, TrainingEventOf, Logs } from './events/trainingEvent.js';
-export { fitCallbacks, type FitBridge, type FitCallbacks } from './events/fitCallbacks.js';
-export { schedule, epochsToSteps, type ScheduleOptions } from './operators/schedule.js';
-export { applyTo, applyToGroups, applyWith, type Values, type SinkOptions, type GroupSinkOptions, type PerGroup } from './sinks/applyTo.js';
-export { tfjsOptimizerSink, type TfjsOptimizerLike } from './sinks/tfjs.js';
-export { reduceOnPlateau, type PlateauOptions, type PlateauState } from './operators/reduceOnPlateau.js';
-export { saveState, restorePolicy, loadState, resumeFromIterations, type PolicyState } from './state.js';
-
-// --- Plotting and CLI (issue 4): loaded lazily, never from the core ---
-
-// --- More shapes and the anchors' presets (issue 5) ---
+// PyTorch
+export { pytorch, type OneCycleLROptions, type CosineAnnealingLROptions, type WarmRestartsOptions, type CyclicLROptions } from './presets/pytorch.js';
+export type PytorchStepLROptions = PresetOptions<typeof pytorch.stepLR>;
+export type PytorchMultiStepLROptions = PresetOptions<typeof pytorch.multiStepLR>;
+export type PytorchExponentialLROptions = PresetOptions<typeof pytorch.exponentialLR>;
+export type PytorchLinearLROptions = PresetOptions<typeof pytorch.linearLR>;
+export type PytorchPolynomialLROptions = PresetOptions<typeof pytorch.polynomialLR>;
+export type { MultiplicativeLROptions } from './presets/multiplicativeLR.js';
+export type { SwaLROptions } from './presets/swaLR.js';
+// timm
 export {
   timm,
   type TimmCommonOptions,
@@ -44,25 +55,52 @@ export {
   type TimmStepOptions,
   type TimmMultiStepOptions,
 } from './presets/timm.js';
-export { splitSteps, repeatPhases } from './compose.js';
-export { piecewise } from './presets/piecewise.js';
+// fastai
 export { fastai } from './presets/fastai.js';
+export type FastaiFitOneCycleOptions = PresetOptions<typeof fastai.fitOneCycle>;
+export type FastaiFitFlatCosOptions = PresetOptions<typeof fastai.fitFlatCos>;
+export type FastaiFitSgdrOptions = PresetOptions<typeof fastai.fitSgdr>;
+// Keras
 export { keras, type KerasDecayOptions } from './presets/keras.js';
+export type KerasCosineDecayOptions = PresetOptions<typeof keras.cosineDecay>;
+export type KerasCosineDecayRestartsOptions = PresetOptions<typeof keras.cosineDecayRestarts>;
+export type KerasPiecewiseConstantDecayOptions = PresetOptions<typeof keras.piecewiseConstantDecay>;
+export type KerasPolynomialDecayOptions = PresetOptions<typeof keras.polynomialDecay>;
+// optax
 export { optax, type WarmupCosineOptions, type PolynomialScheduleOptions, type ExponentialDecayOptions } from './presets/optax.js';
+export type OptaxCosineOnecycleOptions = PresetOptions<typeof optax.cosineOnecycle>;
+export type OptaxLinearOnecycleOptions = PresetOptions<typeof optax.linearOnecycle>;
+export type OptaxSgdrOptions = PresetOptions<typeof optax.sgdr>;
+export type OptaxConstantScheduleOptions = PresetOptions<typeof optax.constantSchedule>;
+export type OptaxLinearScheduleOptions = PresetOptions<typeof optax.linearSchedule>;
+export type OptaxCosineDecayScheduleOptions = PresetOptions<typeof optax.cosineDecaySchedule>;
+export type OptaxPiecewiseConstantScheduleOptions = PresetOptions<typeof optax.piecewiseConstantSchedule>;
+// Hugging Face
 export { huggingface, type WsdOptions } from './presets/huggingface.js';
-export { type MultiplicativeLROptions } from './presets/multiplicativeLR.js';
-export { type SwaLROptions } from './presets/swaLR.js';
-export { pytorch, type OneCycleLROptions, type CosineAnnealingLROptions, type WarmRestartsOptions, type CyclicLROptions } from './presets/pytorch.js';
+export type HuggingfaceScheduleOptions = PresetOptions<typeof huggingface.linear>;
+export type HuggingfaceCosineOptions = PresetOptions<typeof huggingface.cosine>;
+export type HuggingfacePolynomialOptions = PresetOptions<typeof huggingface.polynomial>;
+export type HuggingfaceInverseSqrtOptions = PresetOptions<typeof huggingface.inverseSqrt>;
+// Any library: piecewise schedules from (step, value) points
+export { piecewise } from './presets/piecewise.js';
 
-// Schedule algebra: any function of the step, products and scales of schedules.
-export { fnspace, type FnSpaceOptions } from './spaces/fnspace.js';
-export { cumprod, type CumprodOptions } from './spaces/cumprod.js';
-export { scalePolicy, type Factor, type ScaleOptions } from './algebra/scalePolicy.js';
+// ── Training: events, operators, sinks ────────────────────────────────────────────────────────
+export type { TrainingEvent, TrainingEventOf, Logs } from './events/trainingEvent.js';
+export { fitCallbacks, type FitBridge, type FitCallbacks } from './events/fitCallbacks.js';
+export { schedule, epochsToSteps, type ScheduleOptions } from './operators/schedule.js';
+export { reduceOnPlateau, type PlateauOptions, type PlateauState } from './operators/reduceOnPlateau.js';
+export { applyTo, applyToGroups, applyWith, type Values, type SinkOptions, type GroupSinkOptions, type PerGroup } from './sinks/applyTo.js';
+export { tfjsOptimizerSink, type TfjsOptimizerLike } from './sinks/tfjs.js';
 
-// The LR range test (fastai's lr_find): the schedule and stop rule as operators, the four suggestions, the TF.js driver.
+// ── The LR range test (fastai's lr_find) ─────────────────────────────────────────────────────
 export { lrFinderSchedule, smoothLoss, stopOnDivergence, lrRangeTest, type RangeOptions, type RangeTestOptions, type RangePoint } from './lrFinder/rangeTest.js';
 export { suggestLrs, suggestValley, suggestSlide, suggestMinimum, suggestSteep, type Suggestion, type LrSuggestions } from './lrFinder/suggestions.js';
 export { lrFinder, type LrFinderOptions, type LrFinderResult, type LayersModelLike, type DatasetLike } from './lrFinder/lrFinder.js';
 
-// Comparing presets across libraries from one neutral option set.
+// ── State and configs ─────────────────────────────────────────────────────────────────────────
+export { saveState, restorePolicy, loadState, resumeFromIterations, type PolicyState } from './state.js';
+export { spaceFromJSON, phaseFromJSON, policyFromJSON, type PhaseSpec, type PolicySpec } from './serialize.js';
+export { buildPolicy, presets, type PresetEntry, type PolicyConfig } from './config.js';
+
+// ── Comparing presets across libraries ────────────────────────────────────────────────────────
 export { compare, formatComparison, comparablePresets, type CompareOptions, type NeutralOptions, type Comparison, type Translation } from './compare.js';

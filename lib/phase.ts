@@ -1,3 +1,4 @@
+import { plotSchedule, type PlotOptions, type Schedule } from './internal/plotHook.js';
 import { show } from './internal/validate.js';
 import { Sequence } from './sequence.js';
 import { Space, type SpaceSpec } from './space.js';
@@ -16,7 +17,8 @@ export type PhaseValues<P> = P extends Phase<infer K> ? ParamValues<K> : never;
 export type SpaceLike = Space | number;
 
 /**
- * A phase: named spaces zipped into one typed stream of parameter dicts, one dict a step. Any
+ * A phase (Poutyne's `Phase`, `poutyne/framework/callbacks/policies.py`): named spaces zipped into
+ * one typed stream of parameter dicts, one dict a step. Any
  * parameter names work (`lr`, `momentum`, `weightDecay`, `beta1`, …), where Poutyne takes only
  * `lr` and `momentum`.
  *
@@ -76,20 +78,30 @@ export class Phase<K extends string = string> extends Sequence<ParamValues<K>> {
     this.#build = dictBuilder(names, names.map((name) => spaces[name]));
   }
 
+  /** The parameter names (`names`): what sinks and plots read from any schedule. */
+  get params(): readonly K[] {
+    return this.names;
+  }
+
   _at(i: number): ParamValues<K> {
     return this.#build(i);
   }
 
   /**
    * Draws a parameter (or several, side by side) to SVG, like Poutyne's `plot(param_name)`;
-   * writes the file when `out` is given (`.svg` or `.png`). The charting code loads only now.
-   * @example await phase.plot('lr', { out: 'lr.svg' });
+   * writes the file when `out` is given (`.svg` or `.png`). Plotting lives in `rx-policy/plot`,
+   * which registers itself when imported: import it once in the app that plots.
+   *
+   * @param param the parameter name, or several for side-by-side panels. Default `'lr'`.
+   * @param options `title`, `width`, `height`, `out`.
+   * @returns the SVG text.
+   * @throws RangeError `Phase.plot: no parameter …` naming the ones there are; Error when `rx-policy/plot` is not loaded.
+   * @example
+   * import 'rx-policy/plot';
+   * await phase.plot('lr', { out: 'lr.svg' });
    */
-  async plot(param: string | readonly string[] = 'lr', options: Omit<import('./plot/plot.js').PlotOptions, 'param'> = {}): Promise<string> {
-    // A computed specifier: bundlers for the browser leave the Node-only plotting code out.
-    const module = './plot/plot.js';
-    const { plot } = (await import(module)) as typeof import('./plot/plot.js');
-    return plot(this as never, { ...options, param });
+  plot(param: string | readonly string[] = 'lr', options: Omit<PlotOptions, 'param'> = {}): Promise<string> {
+    return plotSchedule('Phase.plot', this, param, options);
   }
 
   /** Poutyne's layout: one line per parameter, e.g. `Phase:\n    lr: linspace(0, 1, 3)`. */

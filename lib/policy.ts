@@ -1,5 +1,6 @@
-import { Observable, Subscriber } from 'rxjs';
+import { from, isObservable as isRxObservable, observable, takeWhile, type Observable, type InteropObservable, type Subscriber } from 'rxjs';
 import { ParamStream } from './internal/paramStream.js';
+import { plotSchedule, type PlotOptions, type Schedule } from './internal/plotHook.js';
 import { count, show } from './internal/validate.js';
 import { Phase, type PhaseValues } from './phase.js';
 import { Sequence } from './sequence.js';
@@ -22,7 +23,7 @@ export interface PolicyOptions {
 export type PolicyValues<T> = T extends OptimizerPolicy<infer P> ? PhaseValues<P> : never;
 
 /**
- * Phases run one after the other: Poutyne's `OptimizerPolicy`. A policy is a pure function of the
+ * Phases run one after the other: Poutyne's `OptimizerPolicy` (`poutyne/framework/callbacks/policies.py`). A policy is a pure function of the
  * step (`at(step)`, O(log phases)) with a cursor, `currentStep`, that a step stream advances:
  * `policy.drive(step$)` emits the next parameter dict on each emission of `step$`, and completes
  * when the phases run out (later steps change nothing, as Poutyne keeps the last values).
@@ -47,7 +48,7 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
   // starts[p] is the first step of phase p; a binary search over it gives at(step) in O(log phases).
   readonly #starts: Float64Array;
   #step: number;
-  #driver: Subscriber<PhaseValues<P>> | undefined;
+  #driven = false;
   #allSteps: Sequence<PhaseValues<P>> | undefined;
   #params: readonly string[] | undefined;
 
@@ -114,16 +115,6 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
   }
 
   /** @internal */
-  _setStep(step: number): void {
-    this.#step = step;
-  }
-
-  /** @internal */
-  _phaseStart(p: number): number {
-    return this.#starts[p]!;
-  }
-
-  /** @internal */
   _at(step: number): PhaseValues<P> {
     const p = this.phaseIndexAt(step);
     return this.phases[p]!._at(step - this.#starts[p]!) as PhaseValues<P>;
@@ -158,25 +149,34 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
   }
 
   /**
-   * Advances the policy once per emission of `step$` (a `Subject<void>`, training events, any
-   * Observable) and emits that step's values; completes once the last step has been emitted (at
-   * once if the cursor is already at the end) or when `step$` completes.
+   * Advances the policy once per emission of `step$` and emits that step's values; completes once
+   * the last step has been emitted (at once if the cursor is already at the end) or when `step$`
+   * completes, and then unsubscribes from `step$`. Later steps change nothing.
+   *
+   * `step$` is any Observable: a `Subject<void>`, training events, an Observable of another copy
+   * of RxJS (a second version in node_modules, a bundled dependency), or any interop observable
+   * (an object with `[Symbol.observable]()`), as RxJS's `from` takes them.
    *
    * One subscription owns the cursor: subscribing a second time while one is active errors, since
    * two subscribers would each advance it. To feed several sinks, `share()` the returned stream.
    *
+   * @param step$ the step stream; its values are ignored.
+   * @returns the values of each step, a stream that moves the policy's cursor.
+   * @throws TypeError `OptimizerPolicy.drive: step$ must be an Observable` for anything else; the
+   * returned stream errors for a second concurrent subscriber.
    * @example
    * const step$ = new Subject<void>();
    * policy.drive(step$).subscribe(({ lr }) => optimizer.setLearningRate(lr));
    * step$.next();
    */
-  drive(step$: Observable<unknown>): Observable<PhaseValues<P>> {
-    if (!(step$ instanceof Observable)) {
+  drive(step$: Observable<unknown> | InteropObservable<unknown>): Observable<PhaseValues<P>> {
+    if (!isObservable(step$)) {
       throw new TypeError(`OptimizerPolicy.drive: step$ must be an Observable, got ${show(step$)}`);
     }
+    const source$ = from(step$);
     // A ParamStream: a sink subscribed to it checks the parameter names before the first step.
     return new ParamStream<PhaseValues<P>>(this.params, (subscriber) => {
-      if (this.#driver !== undefined) {
+      if (this.#driven) {
         subscriber.error(
           new Error('OptimizerPolicy.drive: this policy is already driven by another subscription; share() the driven stream to feed several sinks'),
         );
@@ -186,14 +186,46 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
         subscriber.complete();
         return;
       }
-      this.#driver = subscriber;
-      // The DriveSubscriber adds itself to `subscriber` before subscribing, so that completing
-      // inside a synchronous step$ stops it at once.
-      step$.subscribe(new DriveSubscriber(this, subscriber));
+      this.#driven = true;
+      // `takeWhile` ends the step stream the moment a step returns false, even in the middle of a
+      // synchronous step$ (range, an endless loop): the policy ran out, or the subscriber left.
+      const steps = source$.pipe(takeWhile(this.#stepper(subscriber))).subscribe({
+        error: (err: unknown) => subscriber.error(err),
+        complete: () => subscriber.complete(),
+      });
       return () => {
-        if (this.#driver === subscriber) this.#driver = undefined;
+        steps.unsubscribe();
+        this.#driven = false;
       };
     });
+  }
+
+  /**
+   * One step for `drive`: emits the values under the cursor, advances it, and says whether to go
+   * on. The phase under the cursor is kept, so a step is O(1); it is looked up again only at a
+   * phase boundary or after a `seek`.
+   */
+  #stepper(out: Subscriber<PhaseValues<P>>): () => boolean {
+    const phases = this.phases;
+    const starts = this.#starts;
+    let expected = -1;
+    let local = 0;
+    let phase = phases[0]!;
+    return () => {
+      const step = this.#step;
+      if (step !== expected) {
+        if (step >= this.length) return false;
+        const p = this.phaseIndexAt(step);
+        phase = phases[p]!;
+        local = step - starts[p]!;
+      }
+      const values = phase._at(local) as PhaseValues<P>;
+      local += 1;
+      this.#step = step + 1;
+      expected = local < phase.length ? step + 1 : -1;
+      out.next(values);
+      return step + 1 < this.length && !out.closed;
+    };
   }
 
   /**
@@ -218,14 +250,19 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
 
   /**
    * Draws a parameter (or several, side by side) to SVG, like Poutyne's `plot(param_name)`;
-   * writes the file when `out` is given (`.svg` or `.png`). The charting code loads only now.
-   * @example await policy.plot('lr', { out: 'lr.svg' });
+   * writes the file when `out` is given (`.svg` or `.png`). Plotting lives in `rx-policy/plot`,
+   * which registers itself when imported: import it once in the app that plots.
+   *
+   * @param param the parameter name, or several for side-by-side panels. Default `'lr'`.
+   * @param options `title`, `width`, `height`, `out`.
+   * @returns the SVG text.
+   * @throws RangeError `OptimizerPolicy.plot: no parameter …` naming the ones there are; Error when `rx-policy/plot` is not loaded.
+   * @example
+   * import 'rx-policy/plot';
+   * await policy.plot('lr', { out: 'lr.svg' });
    */
-  async plot(param: string | readonly string[] = 'lr', options: Omit<import('./plot/plot.js').PlotOptions, 'param'> = {}): Promise<string> {
-    // A computed specifier: bundlers for the browser leave the Node-only plotting code out.
-    const module = './plot/plot.js';
-    const { plot } = (await import(module)) as typeof import('./plot/plot.js');
-    return plot(this as never, { ...options, param });
+  plot(param: string | readonly string[] = 'lr', options: Omit<PlotOptions, 'param'> = {}): Promise<string> {
+    return plotSchedule('OptimizerPolicy.plot', this as Schedule & { readonly params: readonly string[] }, param, options);
   }
 
   /** A summary with the right labels (Poutyne's `__repr__` swaps them). */
@@ -257,41 +294,11 @@ class PolicySteps<P extends Phase> extends Sequence<PhaseValues<P>> {
 }
 
 /**
- * Subscribes to the step stream on behalf of one `drive` subscription. A subclass rather than an
- * observer object: it saves a call per step on the hottest path. The phase under the cursor is
- * cached so that stepping is O(1); it is looked up again only at a phase boundary or after a `seek`.
+ * Whether `value` is a stream `drive` can follow: an Observable of this or any other copy of
+ * RxJS, or any interop observable (`Symbol.observable`), as RxJS's own `from` takes.
  */
-class DriveSubscriber<P extends Phase> extends Subscriber<unknown> {
-  #expected = -1;
-  #local = 0;
-  #phase: P;
-
-  constructor(
-    private readonly policy: OptimizerPolicy<P>,
-    private readonly out: Subscriber<PhaseValues<P>>,
-  ) {
-    // `out` as destination: errors and completion of step$ pass through, and `out` owns this.
-    super(out);
-    this.#phase = policy.phases[0]!;
-  }
-
-  protected override _next(): void {
-    const policy = this.policy;
-    const out = this.out;
-    const step = policy.currentStep;
-    if (step !== this.#expected) {
-      if (step >= policy.length) return out.complete();
-      const p = policy.phaseIndexAt(step);
-      this.#phase = policy.phases[p]!;
-      this.#local = step - policy._phaseStart(p);
-    }
-    const phase = this.#phase;
-    const local = this.#local;
-    const values = phase._at(local) as PhaseValues<P>;
-    this.#local = local + 1;
-    policy._setStep(step + 1);
-    this.#expected = local + 1 < phase.length ? step + 1 : -1;
-    out.next(values);
-    if (step + 1 >= policy.length) out.complete();
-  }
+function isObservable(value: unknown): value is InteropObservable<unknown> {
+  if (isRxObservable(value)) return true;
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
+  return typeof (value as Record<PropertyKey, unknown>)[observable] === 'function';
 }

@@ -2,6 +2,8 @@ import { checkNumber, readOptions, type NumberRange, type OptionTable } from './
 import { num, show } from './internal/validate.js';
 import { Sequence } from './sequence.js';
 
+export type { NumberRange, OptionDecl, OptionTable } from './internal/options.js';
+
 /**
  * The JSON form of a space: its factory's name and arguments, enough to rebuild it.
  * @example linspace(0, 1, 3).toJSON() // { type: 'linspace', start: 0, end: 1, steps: 3 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cosinespace, OptimizerPolicy, Phase, piecewise, repeatPhases, splitSteps } from '../lib/index.js';
+import { cosinespace, OptimizerPolicy, Phase, repeatPhases, splitSteps } from '../lib/index.js';
 
 describe('splitSteps (composition by fractions)', () => {
   it('accepts [0.1] × 10, which fastai\'s exact sum check rejects', () => {
@@ -25,7 +25,6 @@ describe('splitSteps (composition by fractions)', () => {
     expect(() => splitSteps(10, [1.5, -0.5])).toThrow(/fractions\[1\] must be ≥ 0, got -0.5/);
   });
 });
-
 describe('repeatPhases (cycles with a real length multiplier and a peak decay)', () => {
   it('lengths round(base · mult^i) and the cycle index for the decay', () => {
     const phases = repeatPhases({ cycles: 3, baseLength: 10, lengthMult: 1.5 }, (n, i) => new Phase({ lr: cosinespace(0.5 ** i, 0, n) }));
@@ -33,18 +32,5 @@ describe('repeatPhases (cycles with a real length multiplier and a peak decay)',
     const policy = new OptimizerPolicy(phases);
     expect([0, 10, 25].map((k) => policy.at(k).lr)).toEqual([1, 0.5, 0.25]);
     expect(() => repeatPhases({ cycles: 0, baseLength: 10 }, (n) => new Phase({ lr: cosinespace(1, 0, n) }))).toThrow(/repeatPhases: cycles must be a positive integer, got 0/);
-  });
-});
-
-describe('piecewise (optax piecewise_interpolate_schedule, by points)', () => {
-  it('linear and cosine interpolation between points, held before the first and after the last', () => {
-    const lin = [...new OptimizerPolicy(piecewise('linear', [[2, 0], [6, 1], [8, 0.5]], 11)).allSteps()].map((v) => v.lr);
-    expect(lin).toEqual([0, 0, 0, 0.25, 0.5, 0.75, 1, 0.75, 0.5, 0.5, 0.5]);
-    const cos = [...new OptimizerPolicy(piecewise('cos', [[0, 1], [4, 0]], 6)).allSteps()].map((v) => v.lr);
-    cos.forEach((v, k) => expect(v).toBeCloseTo(k < 4 ? (1 + Math.cos((Math.PI * k) / 4)) / 2 : 0, 12));
-    expect(() => piecewise('linear', [[3, 1], [3, 2]], 5)).toThrow(/piecewise: point steps must increase, got 3 then 3/);
-    // Multi-step: optax piecewise_constant switches at count ≥ boundary (Keras only after it).
-    expect([...new OptimizerPolicy(piecewise('constant', [[0, 1], [3, 0.1], [5, 0.01]], 7)).allSteps()].map((v) => v.lr)).toEqual([1, 1, 1, 0.1, 0.1, 0.01, 0.01]);
-    expect([...new OptimizerPolicy(piecewise('constant', [[2, 0.5]], 4)).allSteps()].map((v) => v.lr)).toEqual([0.5, 0.5, 0.5, 0.5]);
   });
 });

@@ -20,7 +20,7 @@ describe('eases: weights of progress t ∈ [0, 1]', () => {
 
   // Poutyne's cosinespace, end + (start-end)(1 + cos πt)/2, rewritten as start + (end-start)·w:
   // w = 1 - (1 + cos πt)/2 = (1 - cos πt)/2. Reference values of w at t = 0, ¼, ½, ¾, 1
-  // (anchors.md §2.1 cosinespace(1,0,5) = [1, 0.853553, 0.5, 0.146447, 0] is 1 - w).
+  // (Poutyne's cosinespace(1, 0, 5) = [1, 0.853553, 0.5, 0.146447, 0] is 1 - w).
   it.each([
     [0, 0],
     [0.25, 0.1464466094067262],

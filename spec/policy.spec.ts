@@ -1,8 +1,11 @@
 import fc from 'fast-check';
-import { interval, Observable, range, share, Subject, take, throwError, toArray } from 'rxjs';
-import { describe, expect, it, vi } from 'vitest';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { interval, Observable, observable, range, share, Subject, take, throwError, toArray } from 'rxjs';
+import { describe, expect, it } from 'vitest';
 import { constant, cosinespace, linspace, OptimizerPolicy, Phase, policyFromJSON, type ParamValues } from '../lib/index.js';
 import { collect, expectNamedError } from './helpers.js';
+import { TestScheduler } from 'rxjs/testing';
 
 const constantPhases = () => [
   new Phase({ lr: linspace(0, 0, 2) }),
@@ -131,19 +134,14 @@ describe('OptimizerPolicy', () => {
   });
 
   it('an asynchronous step$ (interval) is unsubscribed at the end', () => {
-    vi.useFakeTimers();
-    try {
+    const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler.run(({ expectObservable }) => {
       const policy = new OptimizerPolicy(constantPhases());
-      const seen: number[] = [];
-      let completed = false;
-      policy.drive(interval(10)).subscribe({ next: ({ lr }) => seen.push(lr), complete: () => (completed = true) });
-      vi.advanceTimersByTime(1000);
-      expect(seen).toEqual([0, 0, 1, 1, 2, 2]);
-      expect(completed).toBe(true);
-      expect(vi.getTimerCount()).toBe(0);
-    } finally {
-      vi.useRealTimers();
-    }
+      const lr = { a: { lr: 0 }, b: { lr: 1 }, c: { lr: 2 } };
+      expectObservable(policy.drive(interval(10))).toBe('10ms a 9ms a 9ms b 9ms b 9ms c 9ms (c|)', lr);
+    });
+    // The run ended: had the interval stayed subscribed, the virtual clock would still be ticking.
+    expect(scheduler.frame).toBe(60);
   });
 
   it('step$ completing or erroring passes through, and frees the cursor', () => {
@@ -157,6 +155,63 @@ describe('OptimizerPolicy', () => {
     expect((error as Error).message).toBe('boom');
     const { seen } = driveSteps(policy, 1);
     expect(seen).toEqual([{ lr: 1 }]);
+  });
+
+  it('drives from a Subject of another copy of RxJS (its UMD bundle), as from() would', () => {
+    const require = createRequire(import.meta.url);
+    const cjs = require(join(dirname(require.resolve('rxjs')), '..', 'bundles', 'rxjs.umd.js')) as typeof import('rxjs');
+    const step$ = new cjs.Subject<void>();
+    expect(step$ instanceof Observable).toBe(false);
+    const policy = new OptimizerPolicy(constantPhases());
+    const seen: number[] = [];
+    let completed = false;
+    policy.drive(step$).subscribe({ next: ({ lr }) => seen.push(lr), complete: () => (completed = true) });
+    for (let i = 0; i < 8; i++) step$.next();
+    expect(seen).toEqual([0, 0, 1, 1, 2, 2]);
+    expect(completed).toBe(true);
+    expect(step$.observed).toBe(false);
+    // A synchronous endless stream of that copy is stopped at the end too.
+    const again = new OptimizerPolicy(constantPhases());
+    expect(collect(again.drive(cjs.range(0, 1e12))).map((d) => d.lr)).toEqual([0, 0, 1, 1, 2, 2]);
+  });
+
+  it('drives from a minimal interop observable ([Symbol.observable]), and unsubscribes from it at once', () => {
+    const observers: { next(v: unknown): void }[] = [];
+    let unsubscribed = 0;
+    const foreign = {
+      [observable]() {
+        return {
+          subscribe(observer: { next(v: unknown): void }) {
+            observers.push(observer);
+            return { unsubscribe: () => unsubscribed++ };
+          },
+        };
+      },
+    };
+    const policy = new OptimizerPolicy(constantPhases());
+    const seen: number[] = [];
+    const sub = policy.drive(foreign as unknown as Observable<unknown>).subscribe(({ lr }) => seen.push(lr));
+    observers[0]!.next(1);
+    observers[0]!.next(1);
+    observers[0]!.next(1);
+    expect(seen).toEqual([0, 0, 1]);
+    sub.unsubscribe();
+    expect(unsubscribed).toBe(1);
+    observers[0]!.next(1);
+    expect(seen).toEqual([0, 0, 1]);
+    expect(policy.currentStep).toBe(3);
+  });
+
+  it('refuses what is not observable, even what from() would take (arrays, promises, strings)', () => {
+    const policy = new OptimizerPolicy(constantPhases());
+    for (const [input, got] of [
+      [[1, 2], '[1,2]'],
+      ['abc', '"abc"'],
+      [Promise.resolve(1), '{}'],
+      [{ subscribe: () => undefined }, '{}'],
+    ] as const) {
+      expectNamedError(() => policy.drive(input as unknown as Observable<unknown>), TypeError, { fn: 'OptimizerPolicy.drive', arg: 'step$', got });
+    }
   });
 
   it('takeUntil-style early stop: unsubscribing stops stepping', () => {
@@ -404,3 +459,57 @@ describe('OptimizerPolicy', () => {
     expect((error as Error).message).toMatch(/^OptimizerPolicy\.drive: this policy is already driven by another subscription; share\(\)/);
   });
 });
+
+describe('OptimizerPolicy.drive: timing, in marble diagrams (rxjs TestScheduler)', () => {
+  const testScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+  const v = { a: { lr: 0 }, b: { lr: 0 }, c: { lr: 1 }, d: { lr: 1 }, e: { lr: 2 }, f: { lr: 2 } };
+
+  it('emits on each step, completes with the last, and unsubscribes from step$ in that same frame', () => {
+    testScheduler().run(({ hot, expectObservable, expectSubscriptions }) => {
+      const step$ = hot('--s-s-s-s-s-s-s-s|');
+      expectObservable(new OptimizerPolicy(constantPhases()).drive(step$)).toBe('--a-b-c-d-e-(f|)', v);
+      expectSubscriptions(step$.subscriptions).toBe('^-----------!');
+    });
+  });
+
+  it('unsubscribing stops at once: no later step reaches the policy', () => {
+    testScheduler().run(({ hot, expectObservable, expectSubscriptions }) => {
+      const step$ = hot('--s-s-s-s-s-s-s-s|');
+      const policy = new OptimizerPolicy(constantPhases());
+      expectObservable(policy.drive(step$), '^----!').toBe('--a-b-', v);
+      expectSubscriptions(step$.subscriptions).toBe('^----!');
+    });
+  });
+
+  it('step$ completing or erroring ends the driven stream in the same frame', () => {
+    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const done$ = cold('-s-s|');
+      expectObservable(new OptimizerPolicy(constantPhases()).drive(done$)).toBe('-a-b|', v);
+      expectSubscriptions(done$.subscriptions).toBe('^---!');
+      const failing$ = cold('-s-#', undefined, new Error('boom'));
+      expectObservable(new OptimizerPolicy(constantPhases()).drive(failing$)).toBe('-a-#', v, new Error('boom'));
+      expectSubscriptions(failing$.subscriptions).toBe('^--!');
+    });
+  });
+
+  it('a cursor at the end completes at subscription without subscribing to step$', () => {
+    testScheduler().run(({ hot, expectObservable, expectSubscriptions }) => {
+      const step$ = hot('--s-s|');
+      expectObservable(new OptimizerPolicy(constantPhases(), { initialStep: 6 }).drive(step$)).toBe('|');
+      expectSubscriptions(step$.subscriptions).toBe([]);
+    });
+  });
+
+  it('one driver at a time: a second subscriber errors in its own frame; after the first ends, a new one goes on from the cursor', () => {
+    testScheduler().run(({ hot, expectObservable, expectSubscriptions }) => {
+      const step$ = hot('--s-s-s-s-s-s-s-s|');
+      const driven$ = new OptimizerPolicy(constantPhases()).drive(step$);
+      expectObservable(driven$, '^--!').toBe('--a', v);
+      expectObservable(driven$, '-^').toBe('-#', undefined, new Error('OptimizerPolicy.drive: this policy is already driven by another subscription; share() the driven stream to feed several sinks'));
+      // The first driver stepped once (frame 2): the third starts at step 1.
+      expectObservable(driven$, '-----^').toBe('------b-c-d-e-(f|)', v);
+      expectSubscriptions(step$.subscriptions).toBe(['^--!', '-----^--------!']);
+    });
+  });
+});
+

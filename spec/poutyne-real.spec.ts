@@ -39,7 +39,7 @@ function close(a: unknown, e: unknown, where: string): void {
   for (const k of keys) close((a as Record<string, unknown>)[k], (e as Record<string, unknown>)[k], `${where}.${k}`);
 }
 
-describe('every example of the seed, against Poutyne itself', () => {
+describe('every example of the "Interface of policy" page, against Poutyne itself', () => {
   it('the fixture holds every twin, and nothing else', () => {
     expect(Object.keys(fixture.examples).sort()).toEqual(Object.keys(twins).sort());
   });

@@ -1,9 +1,29 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { constant, cosinespace, linspace, OptimizerPolicy, oneCyclePhases, Phase, phaseFromJSON, policyFromJSON, sgdrPhases, spaceFromJSON } from '../lib/index.js';
-import { expectNamedError } from './helpers.js';
+import {
+  buildPolicy,
+  constant,
+  cosinespace,
+  cycle,
+  expspace,
+  invtimespace,
+  keras,
+  linspace,
+  oneCyclePhases,
+  OptimizerPolicy,
+  Phase,
+  phaseFromJSON,
+  policyFromJSON,
+  polycyclespace,
+  polyspace,
+  sgdrPhases,
+  spaceFromJSON,
+} from '../lib/index.js';
+import { collect, expectNamedError } from './helpers.js';
 
 const roundTrip = <T>(x: T): unknown => JSON.parse(JSON.stringify(x));
+
+
 
 describe('JSON forms', () => {
   it('spaces round-trip', () => {
@@ -95,5 +115,27 @@ describe('JSON forms', () => {
     expect(() => policyFromJSON({ phases: [{ lr: { type: 'linspace', start: 0, end: 1, steps: 3 } }, { momentum: { type: 'cosine' } }] })).toThrow(
       /^policyFromJSON: phases\[1\]: momentum: unknown space type "cosine"; accepted: /,
     );
+  });
+});
+
+describe('cycle, expspace, polyspace', () => {
+  it('every new space round-trips through JSON', () => {
+    for (const s of [cycle(linspace(0, 2, 3), 7), expspace(1, 0.1, 5, { every: 2, staircase: true }), polyspace(1, 0, 5, { power: 2, span: 8 }), cosinespace(1, 0, 7, { offset: 1, span: 7 })]) {
+      const copy = spaceFromJSON(JSON.parse(JSON.stringify(s)));
+      expect(String(copy)).toBe(String(s));
+      expect([...copy]).toEqual([...s]);
+    }
+  });
+});
+
+describe('invtimespace and polycyclespace', () => {
+  it('both round-trip through JSON, and their presets through configs', () => {
+    for (const space of [invtimespace(0.3, 0.7, 9, { every: 2, staircase: true }), polycyclespace(1, 0.1, 11, { power: 2, period: 3 })]) {
+      const back = spaceFromJSON(JSON.parse(JSON.stringify(space)));
+      expect(collect(back)).toEqual(collect(space));
+      expect(String(back)).toBe(String(space));
+    }
+    const config = { preset: 'keras.polynomialDecay', options: { initialLearningRate: 1, decaySteps: 4, cycle: true, steps: 13 } };
+    expect([...buildPolicy(config).allSteps()]).toEqual([...new OptimizerPolicy(keras.polynomialDecay(config.options)).allSteps()]);
   });
 });

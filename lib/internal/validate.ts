@@ -86,7 +86,7 @@ export function knownKeys(fn: string, arg: string, value: Record<string, unknown
   }
 }
 
-/** Formats a number the way the seed prints them: integers without a dot, others in shortest form. */
+/** Formats a number as Poutyne prints them: integers without a dot, others in shortest form. */
 export function num(value: number): string {
   return Object.is(value, -0) ? '0' : String(value);
 }

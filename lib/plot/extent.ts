@@ -197,6 +197,9 @@ export function spaceExtent(space: Space, from: number, to: number): Extent {
   return out ?? scan(space, from, to);
 }
 
+// A policy's phase starts, read once per policy (the getter copies them).
+const phaseStarts = new WeakMap<OptimizerPolicy, readonly number[]>();
+
 /**
  * The extent of one parameter of a phase or policy over steps `[from, to)`: the phases the range
  * covers (found by binary search, O(log phases)) joined in order. `undefined` if no phase in the
@@ -216,9 +219,11 @@ export function paramExtent(source: Phase | OptimizerPolicy, param: string, from
     return space.unbounded ? { min: space._at(0), minAt: from, max: space._at(0), maxAt: from } : spaceExtent(space, from, to);
   }
   let out: Extent | undefined;
-  for (let p = source.phaseIndexAt(from); p < source.phases.length && source._phaseStart(p) < to; p++) {
+  let starts = phaseStarts.get(source);
+  if (starts === undefined) phaseStarts.set(source, (starts = source.phaseStarts));
+  for (let p = source.phaseIndexAt(from); p < source.phases.length && starts[p]! < to; p++) {
     const phase = source.phases[p]!;
-    const start = source._phaseStart(p);
+    const start = starts[p]!;
     const a = Math.max(from, start) - start;
     const b = Math.min(to, start + phase.length) - start;
     if (b <= a) continue;

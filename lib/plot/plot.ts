@@ -1,29 +1,15 @@
 // Plots of phases and policies, rendered without a browser (vega-lite → vega → SVG; PNG with
 // resvg). Loaded only when a plot is made: importing rx-policy never loads a charting package.
-import { randomBytes } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { registerPlotter, type PlotOptions, type Schedule } from '../internal/plotHook.js';
 import { show } from '../internal/validate.js';
 import { Phase } from '../phase.js';
 import { OptimizerPolicy } from '../policy.js';
-import { decimateParam, type Point } from './decimate.js';
+import { decimate, decimateParam, type Point } from './decimate.js';
 
-/** What can be plotted: a phase, a policy, or several of them on one axes. */
-export type Plottable = Phase | OptimizerPolicy;
+export type { PlotOptions, Schedule } from '../internal/plotHook.js';
 
-/** Options of `plot`. */
-export interface PlotOptions {
-  /** The parameter(s) to draw; several make side-by-side panels (the seed's `plt.subplots(1, 2)`). Default `'lr'`. */
-  readonly param?: string | readonly string[];
-  /** Series names for several sources on one axes (default: each first space's `toString()`). */
-  readonly labels?: readonly string[];
-  readonly title?: string;
-  /** Pixels of one panel. Default 600 × 300. */
-  readonly width?: number;
-  readonly height?: number;
-  /** Write the figure here (`.svg` or `.png`), atomically: no partial file is left on failure. */
-  readonly out?: string;
-}
+/** What can be plotted: a phase, a policy, or any schedule with a `length` and `at(step)`. */
+export type Plottable = Schedule;
 
 /** @internal Loads an optional charting package, or says which one to install. */
 export async function load<T>(name: string, loader: () => Promise<T>): Promise<T> {
@@ -35,17 +21,43 @@ export async function load<T>(name: string, loader: () => Promise<T>): Promise<T
 }
 
 function paramsOf(source: Plottable): readonly string[] {
-  return source instanceof Phase ? source.names : source.params;
+  return source.params ?? (source.length > 0 ? Object.keys(source.at(0)) : []);
 }
 
+function isSchedule(value: unknown): value is Plottable {
+  return typeof value === 'object' && value !== null && typeof (value as Plottable).length === 'number' && typeof (value as Plottable).at === 'function';
+}
+
+/** A phase, by its public shape: its spaces, named. */
+function firstSpace(source: Plottable): string | undefined {
+  const { names, spaces } = source as { names?: readonly string[]; spaces?: Readonly<Record<string, unknown>> };
+  return names !== undefined && spaces !== undefined ? String(spaces[names[0]!]) : undefined;
+}
+
+/** How an error names a source: a phase is what has spaces. */
+const kind = (source: Plottable): string => (firstSpace(source) !== undefined ? 'phase' : 'policy');
+
 function seriesOf(source: Plottable, param: string, columns: number): Point[] {
-  if (source.length === 0) throw new RangeError(`plot: nothing to plot: the ${source instanceof Phase ? 'phase' : 'policy'} has 0 steps`);
-  // Each column's min and max from the spaces' shapes: the cost does not grow with the length.
-  const points = decimateParam(source, param, columns);
-  for (const p of points) {
-    if (!Number.isFinite(p.value)) throw new RangeError(`plot: ${param} at step ${p.step} is ${p.value}; only finite values can be plotted`);
+  const length = source.length;
+  if (length === 0) throw new RangeError(`plot: nothing to plot: the ${kind(source)} has 0 steps`);
+  if (source instanceof Phase || source instanceof OptimizerPolicy) {
+    // Each column's min and max from the spaces' shapes: the cost does not grow with the length.
+    const points = decimateParam(source, param, columns);
+    for (const p of points) {
+      if (!Number.isFinite(p.value)) throw new RangeError(`plot: ${param} at step ${p.step} is ${p.value}; only finite values can be plotted`);
+    }
+    return points;
   }
-  return points;
+  // Any other schedule is known only by its at(): read step by step.
+  return decimate(
+    (i) => {
+      const v = source.at(i)[param];
+      if (v !== undefined && !Number.isFinite(v)) throw new RangeError(`plot: ${param} at step ${i} is ${v}; only finite values can be plotted`);
+      return v ?? NaN;
+    },
+    length,
+    columns,
+  ).filter((p) => !Number.isNaN(p.value));
 }
 
 /**
@@ -61,18 +73,18 @@ export async function plot(sources: Plottable | readonly Plottable[], options: P
   const list = Array.isArray(sources) ? (sources as readonly Plottable[]) : [sources as Plottable];
   if (list.length === 0) throw new RangeError('plot: give at least one phase or policy, got []');
   list.forEach((s, i) => {
-    if (!(s instanceof Phase) && !(s instanceof OptimizerPolicy)) throw new TypeError(`plot: sources[${i}] must be a Phase or an OptimizerPolicy, got ${show(s)}`);
+    if (!isSchedule(s)) throw new TypeError(`plot: sources[${i}] must be a phase, a policy or a schedule { length, at(step) }, got ${show(s)}`);
   });
   const params = typeof options.param === 'string' ? [options.param] : (options.param ?? ['lr']);
   if (params.length === 0) throw new RangeError('plot: param must name at least one parameter');
   for (const param of params) {
     if (!list.some((s) => paramsOf(s).includes(param))) {
-      throw new RangeError(`plot: no parameter ${show(param)}; the ${list.length > 1 ? 'sources have' : list[0] instanceof Phase ? 'phase has' : 'policy has'}: ${[...new Set(list.flatMap(paramsOf))].join(', ')}`);
+      throw new RangeError(`plot: no parameter ${show(param)}; the ${list.length > 1 ? 'sources have' : `${kind(list[0]!)} has`}: ${[...new Set(list.flatMap(paramsOf))].join(', ')}`);
     }
   }
   const width = options.width ?? 600;
   const height = options.height ?? 300;
-  const labels = options.labels ?? list.map((s, i) => (s instanceof Phase ? String(s.spaces[s.names[0]!]) : `policy ${i + 1}`));
+  const labels = options.labels ?? list.map((s, i) => firstSpace(s) ?? `policy ${i + 1}`);
   const panels = params.map((param) => {
     const values = list.flatMap((s, i) => (paramsOf(s).includes(param) ? seriesOf(s, param, width).map((p) => ({ ...p, series: labels[i] ?? `series ${i + 1}` })) : []));
     const color = list.length > 1 ? { color: { field: 'series', type: 'nominal', title: null, sort: null, legend: { orient: 'bottom', labelLimit: 0 } } } : {};
@@ -104,6 +116,17 @@ export async function plot(sources: Plottable | readonly Plottable[], options: P
   return svg;
 }
 
+/**
+ * A Node built-in, reached only to write a file: no `node:` import is written in this module, so
+ * that an app bundled for the browser can draw to a string.
+ */
+async function nodeModule<T>(name: string): Promise<T> {
+  const builtin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
+  if (builtin !== undefined) return builtin(name) as T;
+  if (typeof (globalThis as { process?: unknown }).process !== 'object') throw new Error(`plot: writing a file (out) needs Node; draw to a string instead`);
+  return (await import(name)) as T;
+}
+
 /** @internal Writes an SVG or PNG (by extension) through a temporary file and a rename. */
 export async function writeFigure(out: string, svg: string): Promise<void> {
   const png = out.toLowerCase().endsWith('.png');
@@ -113,6 +136,7 @@ export async function writeFigure(out: string, svg: string): Promise<void> {
     const { Resvg } = await load('@resvg/resvg-js', () => import('@resvg/resvg-js'));
     data = new Resvg(svg, { background: 'white', font: { loadSystemFonts: true } }).render().asPng();
   }
+  const [{ randomBytes }, { rename, unlink, writeFile }, { dirname, join }] = await Promise.all([nodeModule<typeof import('node:crypto')>('node:crypto'), nodeModule<typeof import('node:fs/promises')>('node:fs/promises'), nodeModule<typeof import('node:path')>('node:path')]);
   const tmp = join(dirname(out), `.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await writeFile(tmp, data);
@@ -122,3 +146,5 @@ export async function writeFigure(out: string, svg: string): Promise<void> {
     throw new Error(`plot: cannot write ${out}: ${(err as Error).message}`, { cause: err });
   }
 }
+
+registerPlotter(plot);

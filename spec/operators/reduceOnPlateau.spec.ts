@@ -3,6 +3,7 @@
 // lr = max(lr·factor, min_lr) unless that changes it by ≤ eps, cooldown = cooldown, bad = 0.
 import { readFileSync } from 'node:fs';
 import { Subject } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { reduceOnPlateau, type PlateauOptions, type PlateauState } from '../../lib/index.js';
 
@@ -145,5 +146,40 @@ describe('reduceOnPlateau state', () => {
     expect(bad({ best: 1, badMetrics: -1, cooldownLeft: 0, scale: {} })).toThrow('reduceOnPlateau: initialState.badMetrics must be a non-negative integer, got -1');
     expect(bad({ best: 1, badMetrics: 0, cooldownLeft: 0, scale: { lr: 2 } })).toThrow('reduceOnPlateau: initialState.scale.lr must be a number in (0, 1], got 2');
     expect(bad({ best: 1, badMetrics: 0, cooldownLeft: 0, scale: {}, step: 3 })).toThrow(/unknown key of initialState "step"/);
+  });
+});
+
+describe('reduceOnPlateau: timing, in marble diagrams (rxjs TestScheduler)', () => {
+  const testScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+
+  it('a reduction applies from the first value after the metric that triggers it; both inputs end with values$', () => {
+    testScheduler().run(({ hot, expectObservable, expectSubscriptions }) => {
+      const values$ = hot('-v-v---v-v|', { v: { lr: 1 } });
+      // patience 0: the second metric (no improvement) reduces the lr by the factor.
+      const metric$ = hot('--m---n-----o', { m: 1, n: 1, o: 1 });
+      expectObservable(values$.pipe(reduceOnPlateau(metric$, { patience: 0, factor: 0.5 }))).toBe('-a-a---b-b|', { a: { lr: 1 }, b: { lr: 0.5 } });
+      expectSubscriptions(values$.subscriptions).toBe('^---------!');
+      expectSubscriptions(metric$.subscriptions).toBe('^---------!');
+    });
+  });
+
+  it('a bad metric errors in its frame and unsubscribes from both inputs', () => {
+    testScheduler().run(({ hot, expectObservable, expectSubscriptions }) => {
+      const values$ = hot('-v-v-v-v|', { v: { lr: 1 } });
+      const metric$ = hot('----n', { n: NaN });
+      expectObservable(values$.pipe(reduceOnPlateau(metric$))).toBe('-a-a#', { a: { lr: 1 } }, new RangeError('reduceOnPlateau: the metric must be a finite number, got NaN'));
+      expectSubscriptions(values$.subscriptions).toBe('^---!');
+      expectSubscriptions(metric$.subscriptions).toBe('^---!');
+    });
+  });
+
+  it('unsubscribing downstream unsubscribes from both inputs at once', () => {
+    testScheduler().run(({ hot, expectObservable, expectSubscriptions }) => {
+      const values$ = hot('-v-v-v-v|', { v: { lr: 1 } });
+      const metric$ = hot('--m-m-m-m', { m: 1 });
+      expectObservable(values$.pipe(reduceOnPlateau(metric$)), '^--!').toBe('-a-', { a: { lr: 1 } });
+      expectSubscriptions(values$.subscriptions).toBe('^--!');
+      expectSubscriptions(metric$.subscriptions).toBe('^--!');
+    });
   });
 });

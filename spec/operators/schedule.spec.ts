@@ -1,4 +1,5 @@
 import { auditTime, map, Observable, sampleTime, share, Subject, takeUntil, withLatestFrom } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { epochsToSteps, linspace, OptimizerPolicy, oneCyclePhases, Phase, schedule, type TrainingEvent } from '../../lib/index.js';
 
@@ -138,5 +139,57 @@ describe('composing with RxJS operators', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('schedule: timing, in marble diagrams (rxjs TestScheduler)', () => {
+  const testScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+  // e: epoch begins; a, b, c, d: batch begins 0…3 (x: a batch end, which steps nothing).
+  const events: Record<string, TrainingEvent> = {
+    e: { type: 'epochBegin', epoch: 0 },
+    f: { type: 'epochBegin', epoch: 1 },
+    a: { type: 'batchBegin', epoch: 0, batch: 0 },
+    b: { type: 'batchBegin', epoch: 0, batch: 1 },
+    c: { type: 'batchBegin', epoch: 0, batch: 2 },
+    d: { type: 'batchBegin', epoch: 0, batch: 3 },
+    x: { type: 'batchEnd', epoch: 0, batch: 0, logs: { loss: 1 } },
+  };
+  const lr = { p: { lr: 0 }, q: { lr: 0.5 }, r: { lr: 1 } };
+
+  it('emits at each batch begin, before the batch runs, and ends the events subscription with the policy', () => {
+    testScheduler().run(({ hot, expectObservable, expectSubscriptions }) => {
+      const events$ = hot('-e-a-x-b-x-c-x-d-x|', events);
+      expectObservable(events$.pipe(schedule(new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 3) })])))).toBe('---p---q---(r|)', lr);
+      expectSubscriptions(events$.subscriptions).toBe('^----------!');
+    });
+  });
+
+  it("per: 'epoch' steps at epoch begins only", () => {
+    testScheduler().run(({ hot, expectObservable, expectSubscriptions }) => {
+      const events$ = hot('-e-a-b-f-a|', { ...events, a: events['a']!, b: events['b']!, f: events['f']! });
+      const drivenPerEpoch = events$.pipe(schedule(new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 3) })]), { per: 'epoch' }));
+      expectObservable(drivenPerEpoch).toBe('-p-----q--|', lr);
+      expectSubscriptions(events$.subscriptions).toBe('^---------!');
+    });
+  });
+
+  it('an event out of order errors in its frame and unsubscribes from the events', () => {
+    testScheduler().run(({ hot, expectObservable, expectSubscriptions }) => {
+      const events$ = hot('-e-b-a-c|', events);
+      expectObservable(events$.pipe(schedule(new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 3) })])))).toBe(
+        '---p-#',
+        lr,
+        new RangeError('schedule: batch begin 0 in epoch 0 after batch 1; batch indices must increase'),
+      );
+      expectSubscriptions(events$.subscriptions).toBe('^----!');
+    });
+  });
+
+  it('unsubscribing downstream unsubscribes from the events at once', () => {
+    testScheduler().run(({ hot, expectObservable, expectSubscriptions }) => {
+      const events$ = hot('-e-a-b-c-d|', events);
+      expectObservable(events$.pipe(schedule(new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 9) })]))), '^----!').toBe('---p-', { p: { lr: 0 } });
+      expectSubscriptions(events$.subscriptions).toBe('^----!');
+    });
   });
 });

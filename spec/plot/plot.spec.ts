@@ -1,12 +1,16 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { constant, cosinespace, linspace, OptimizerPolicy, oneCyclePhases, Phase, pytorch, Space } from '../../lib/index.js';
+import { constant, cosinespace, linspace, oneCyclePhases, OptimizerPolicy, Phase, pytorch, Space } from '../../lib/index.js';
 import { decimate, plot } from '../../lib/plot/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rx-policy-plot-'));
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+
 
 describe('plot (SVG in Node, vega-lite)', () => {
   it('phase.plot(\'lr\'): axes titled steps and lr, ticks, a title', async () => {
@@ -18,7 +22,7 @@ describe('plot (SVG in Node, vega-lite)', () => {
     expect(t).toContain('0.5'); // a tick label
   });
 
-  it('several phases on one axes get a legend in the given order (the seed\'s constant / linear / cosine figure)', async () => {
+  it('several phases on one axes get a legend in the given order (Poutyne\'s constant / linear / cosine figure)', async () => {
     const steps = 100;
     const svg = await plot([new Phase({ lr: linspace(0.7, 0.7, steps) }), new Phase({ lr: linspace(0, 1, steps) }), new Phase({ lr: cosinespace(1, 0, steps) })]);
     const t = texts(svg);
@@ -27,7 +31,7 @@ describe('plot (SVG in Node, vega-lite)', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
-  it('several parameters side by side (the seed\'s plt.subplots(1, 2))', async () => {
+  it('several parameters side by side (Poutyne\'s plt.subplots(1, 2))', async () => {
     const svg = await new Phase({ lr: linspace(1, 0.5, 100), momentum: cosinespace(0.8, 1, 100) }).plot(['lr', 'momentum']);
     const t = texts(svg);
     expect(t.filter((x) => x === 'steps')).toHaveLength(2);
@@ -77,14 +81,65 @@ describe('plot (SVG in Node, vega-lite)', () => {
     expect(existsSync(join(dir, 'x.txt'))).toBe(false);
   });
 });
+describe('plot in a bundled app, and outside the core', () => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const bundle = async (source: string, platform: 'node' | 'browser') => {
+    const work = mkdtempSync(join(tmpdir(), 'rx-policy-bundle-'));
+    writeFileSync(join(work, 'app.ts'), source);
+    const outfile = join(work, 'app.mjs');
+    const result = await build({ entryPoints: [join(work, 'app.ts')], bundle: true, platform, format: 'esm', outfile, external: ['@resvg/resvg-js'], metafile: true, logLevel: 'silent' });
+    return { outfile, inputs: Object.keys(result.metafile.inputs) };
+  };
+  const lib = (path: string) => JSON.stringify(join(root, 'lib', path));
 
-describe('decimate', () => {
-  it('keeps each column\'s min and max in step order, and everything when short', () => {
-    expect(decimate((i) => i, 5, 10)).toHaveLength(5);
-    const pts = decimate((i) => (i % 100 === 37 ? 10 : i % 100 === 71 ? -10 : 0), 1000, 10);
-    expect(pts).toHaveLength(20);
-    expect(pts.filter((p) => p.value === 10)).toHaveLength(10);
-    expect(pts.filter((p) => p.value === -10)).toHaveLength(10);
-    pts.slice(1).forEach((p, i) => expect(p.step).toBeGreaterThan(pts[i]!.step));
+  it("an esbuild-bundled app that imports rx-policy/plot once gets policy.plot('lr') as SVG", async () => {
+    const { outfile } = await bundle(
+      `import { OptimizerPolicy, oneCyclePhases } from ${lib('index.ts')};
+       import ${lib('plot/index.ts')};
+       const svg = await new OptimizerPolicy(oneCyclePhases({ steps: 100 })).plot('lr');
+       process.stdout.write(svg);`,
+      'node',
+    );
+    const svg = execFileSync(process.execPath, [outfile], { encoding: 'utf8' });
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(texts(svg)).toContain('lr');
+  });
+
+  it('without the plotting module the bundle stays small and policy.plot names what to import', async () => {
+    const { outfile, inputs } = await bundle(
+      `import { OptimizerPolicy, oneCyclePhases } from ${lib('index.ts')};
+       new OptimizerPolicy(oneCyclePhases({ steps: 100 })).plot('lr').catch((e) => process.stdout.write(String(e)));`,
+      'node',
+    );
+    expect(inputs.filter((f) => f.includes('/plot/') || f.includes('vega'))).toEqual([]);
+    expect(execFileSync(process.execPath, [outfile], { encoding: 'utf8' })).toBe(
+      "Error: OptimizerPolicy.plot: the plotting module is not loaded; import 'rx-policy/plot' once in your app (it registers itself), then plot",
+    );
+  });
+
+  it('a browser bundle can include the plotting module (no Node import written in it)', async () => {
+    const { inputs } = await bundle(`import ${lib('plot/index.ts')};`, 'browser');
+    expect(inputs.some((f) => f.endsWith('plot/plot.ts'))).toBe(true);
+  });
+
+  it('the core (sequence, space, spaces, phase, policy) imports nothing from plot/, not even lazily', () => {
+    const core = ['sequence.ts', 'space.ts', 'phase.ts', 'policy.ts', ...readdirSync(join(root, 'lib', 'spaces')).map((f) => `spaces/${f}`)];
+    for (const file of core) {
+      const text = readFileSync(join(root, 'lib', file), 'utf8');
+      expect(text, file).not.toMatch(/import\s*\(/);
+      for (const [, specifier] of text.matchAll(/^(?:import|export)\b[^;]*?from '([^']+)'/gm)) {
+        expect(specifier === 'rxjs' || (specifier!.startsWith('.') && !specifier!.includes('plot/')), `${file} imports ${specifier}`).toBe(true);
+      }
+    }
+  });
+
+  it('plots any { length, at } schedule through its public at(), and names an unknown parameter', async () => {
+    const schedule = { length: 50, at: (i: number) => ({ lr: 1 / (1 + i) }) };
+    expect(texts(await plot(schedule, { param: 'lr' }))).toContain('lr');
+    await expect(plot(schedule, { param: 'wd' })).rejects.toThrow(/^plot: no parameter "wd"; the policy has: lr$/);
+    await expect(new OptimizerPolicy(oneCyclePhases({ steps: 10 })).plot('wd')).rejects.toThrow(
+      new RangeError('OptimizerPolicy.plot: no parameter "wd"; the policy has: lr, momentum'),
+    );
+    await expect(plot([{ length: 3 }] as never)).rejects.toThrow(/^plot: sources\[0\] must be a phase, a policy or a schedule/);
   });
 });

@@ -1,11 +1,14 @@
 // Reference numbers: HF transformers tests/optimization/test_optimization.py ScheduleInitTest
 // fixtures (lr 10, W=2, N=10), as quoted in anchors.md §2.7, checked with HF's tolerance 1e-2, and its WSD values.
 import { describe, expect, it } from 'vitest';
-import { buildPolicy, huggingface, OptimizerPolicy } from '../../lib/index.js';
+import { buildPolicy, huggingface, OptimizerPolicy, tanhspace } from '../../lib/index.js';
 import { expectClose, expectWithin } from '../helpers.js';
 
 const lrs = (phases: ConstructorParameters<typeof OptimizerPolicy>[0]) => [...new OptimizerPolicy(phases).allSteps()].map((v) => v.lr!);
 const base = { lr: 10, numWarmupSteps: 2, numTrainingSteps: 10 };
+
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 describe('huggingface schedules (HF fixtures)', () => {
   it('linear', () => expectClose(lrs(huggingface.linear(base)), [0, 5, 10, 8.75, 7.5, 6.25, 5, 3.75, 2.5, 1.25], 10));
@@ -35,5 +38,35 @@ describe('huggingface schedules (HF fixtures)', () => {
     expect(() => huggingface.wsd({ lr: 1, numWarmupSteps: 2, numDecaySteps: 3, numTrainingSteps: 4 })).toThrow(/must fit in numTrainingSteps \(4\)/);
     expect(() => huggingface.wsd({ lr: 1, numWarmupSteps: 2, numDecaySteps: 3, numTrainingSteps: 8, decayType: 'sqrt' as 'linear' })).toThrow(/decayType must be 'cosine', 'linear' or '1-sqrt', got "sqrt"/);
     expect(() => buildPolicy({ preset: 'huggingface.cosine', options: { ...base, num_cycles: 1 } })).toThrow(/unknown option "num_cycles"/);
+  });
+});
+
+describe('tanhspace, invsqrtspace', () => {
+  it('HF inverse sqrt, W=4: [0, 0.25, 0.5, 0.75, 1, 0.894427, 0.816497] (anchors.md §2.7)', () => {
+    const v = [...new OptimizerPolicy(huggingface.inverseSqrt({ lr: 1, numWarmupSteps: 4, numTrainingSteps: 7 })).allSteps()].map((d) => d.lr);
+    expectClose(v, [0, 0.25, 0.5, 0.75, 1, 0.894427, 0.816497], 6);
+  });
+});
+
+describe('second lengths', () => {
+  it('Hugging Face schedules, W 5, N 37 (LambdaLR multipliers of lr 3)', () => {
+    const W = 5;
+    const N = 37;
+    const lr = 3;
+    const warm = (k: number) => k / Math.max(1, W);
+    const p = (k: number) => (k - W) / Math.max(1, N - W);
+    const o = { lr, numWarmupSteps: W, numTrainingSteps: N };
+    expectClose(lrs(huggingface.cosine(o)), range(N).map((k) => lr * (k < W ? warm(k) : Math.max(0, 0.5 * (1 + Math.cos(Math.PI * 0.5 * 2 * p(k)))))), 12);
+    expectClose(lrs(huggingface.cosineWithHardRestarts({ ...o, numCycles: 3 })), range(N).map((k) => lr * (k < W ? warm(k) : 0.5 * (1 + Math.cos(Math.PI * ((3 * p(k)) % 1))))), 12);
+    expectClose(lrs(huggingface.polynomial({ ...o, lrEnd: 0.3, power: 3 })), range(N).map((k) => (k < W ? lr * warm(k) : (lr - 0.3) * (1 - (k - W) / (N - W)) ** 3 + 0.3)), 12);
+    expectClose(lrs(huggingface.constant(o)), range(N).map((k) => lr * (k < W ? warm(k) : 1)), 12);
+    expectClose(lrs(huggingface.inverseSqrt(o)), range(N).map((k) => lr * (k < W ? warm(k) : 1 / Math.sqrt((k + W - W) / W))), 12);
+    const r = 0.2;
+    const D = 12;
+    expectClose(
+      lrs(huggingface.wsd({ ...o, numDecaySteps: D, minLrRatio: r, warmupType: 'cosine', decayType: 'linear' })),
+      range(N).map((k) => lr * (k < W ? 0.5 * (1 - Math.cos((Math.PI * k) / W)) * (1 - r) + r : k < N - D ? 1 : (1 - (k - (N - D)) / D) * (1 - r) + r)),
+      12,
+    );
   });
 });

@@ -7,6 +7,8 @@ import { expectClose } from '../helpers.js';
 
 const lrs = (phases: ConstructorParameters<typeof OptimizerPolicy>[0]) => [...new OptimizerPolicy(phases).allSteps()].map((v) => v.lr!);
 
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
 describe('pytorch.oneCycleLR', () => {
   it('N=10, max_lr 1, cos, two phases: anchors.md §2.3 (peak at k = 0.3·10 − 1 = 2, last 4e-6)', () => {
     const all = [...new OptimizerPolicy(pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10 })).allSteps()];
@@ -122,5 +124,21 @@ describe('pytorch.cyclicLR (PyTorch CyclicLR.get_lr written out)', () => {
   it('triangular with equal steps: [0.1, 0.55, 1, 0.55, 0.1, …]', () => {
     expectClose(lrs(pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, stepSizeUp: 2, steps: 6 })), [0.1, 0.55, 1, 0.55, 0.1, 0.55], 12);
     expect(() => pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, mode: 'sine' as 'triangular', steps: 6 })).toThrow(/mode is invalid/);
+  });
+});
+
+describe('second lengths', () => {
+  it('pytorch.cosineAnnealingLR, T_max 7, 25 steps: η_min + (base − η_min)(1 + cos(πk/T))/2', () => {
+    expectClose(lrs(pytorch.cosineAnnealingLR({ baseLr: 2, tMax: 7, etaMin: 0.2, steps: 25 })), range(25).map((k) => 0.2 + (1.8 * (1 + Math.cos((Math.PI * k) / 7))) / 2));
+  });
+
+  it('pytorch.cosineAnnealingWarmRestarts, T_0 3, T_mult 3, 50 steps (closed form with log base T_mult)', () => {
+    const ref = range(50).map((k) => {
+      const n = Math.floor(Math.log((k / 3) * (3 - 1) + 1) / Math.log(3));
+      const tCur = k - (3 * (3 ** n - 1)) / (3 - 1);
+      const tI = 3 * 3 ** n;
+      return 0.1 + (0.9 * (1 + Math.cos((Math.PI * tCur) / tI))) / 2;
+    });
+    expectClose(lrs(pytorch.cosineAnnealingWarmRestarts({ baseLr: 1, t0: 3, tMult: 3, etaMin: 0.1, steps: 50 })), ref, 9);
   });
 });

@@ -20,7 +20,7 @@ describe('cosinespace', () => {
     expectClose([...cosinespace(start, end, steps)], expected as number[], 3);
   });
 
-  it('cosinespace(1, 0, 5) is anchors.md §2.1\'s fixture [1, 0.853553, 0.5, 0.146447, 0]', () => {
+  it('cosinespace(1, 0, 5) is Poutyne\'s [1, 0.853553, 0.5, 0.146447, 0] (poutyne/framework/callbacks/policies.py)', () => {
     expectClose([...cosinespace(1, 0, 5)], [1, 0.853553, 0.5, 0.146447, 0], 6);
   });
 
@@ -52,7 +52,7 @@ describe('cosinespace', () => {
   });
 
   it('exclusive end: PyTorch warm-restart convention cos(π·i/steps)', () => {
-    // anchors.md §2.3: CosineAnnealingWarmRestarts T_0=4, eta_min=0.1, base 1: [1, 0.868198, 0.55, 0.231802]
+    // PyTorch's CosineAnnealingWarmRestarts (torch/optim/lr_scheduler.py) T_0=4, eta_min=0.1, base 1: [1, 0.868198, 0.55, 0.231802]
     expectClose([...cosinespace(1, 0.1, 4, { endpoint: false })], [1, 0.868198, 0.55, 0.231802], 6);
   });
 

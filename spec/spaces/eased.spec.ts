@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cosineEase, EasedSpace, linearEase, type Ease } from '../../lib/index.js';
-import { expectNamedError } from '../helpers.js';
+import { cosineEase, cosinespace, cycle, type Ease, EasedSpace, expspace, linearEase, linspace, polyspace } from '../../lib/index.js';
+import { expectClose, expectNamedError } from '../helpers.js';
 
 const square: Ease = (t) => t * t;
+
 
 describe('EasedSpace, the one mechanism behind the curves', () => {
   it('computes start + (end - start)·ease(i/(steps-1))', () => {
@@ -68,5 +69,13 @@ describe('EasedSpace, the one mechanism behind the curves', () => {
     expectNamedError(make({ endpoint: 1 }), TypeError, { fn: 'myspace', arg: 'endpoint', got: '1' });
     expectNamedError(make({ wrap: 'yes' }), TypeError, { fn: 'myspace', arg: 'wrap', got: '"yes"' });
     expectNamedError(() => new EasedSpace('myspace', 0, 1, Infinity, linearEase), RangeError, { fn: 'myspace', arg: 'steps', got: 'Infinity' });
+  });
+});
+
+describe('cycle, expspace, polyspace', () => {
+  it('offset and span place a curve\'s ends between steps', () => {
+    // PyTorch OneCycleLR's second phase for N=10: k = 3..9, progress (k − 2)/7.
+    expectClose([...cosinespace(1, 0, 7, { offset: 1, span: 7 })].slice(0, 1), [(1 + Math.cos(Math.PI / 7)) / 2]);
+    expect(() => linspace(0, 1, 3, { span: 0 })).toThrow(/linspace: span must be a finite number > 0, got 0/);
   });
 });

@@ -1,6 +1,8 @@
-// Every code example of the seed (Poutyne's "Interface of policy", shared/seeds/policy_interface.txt)
-// translated, with Poutyne's numbers. References: Poutyne's formulas (policies.py) written out in
-// spec/helpers.ts, and the values the seed page prints.
+// Every code example of Poutyne's documentation page "Interface of policy"
+// (GRAAL-Research/poutyne, docs/source/examples/policy_interface.rst) translated, with Poutyne's
+// numbers. References:
+// Poutyne's formulas (poutyne/framework/callbacks/policies.py) written out in spec/helpers.ts, and
+// the values that page prints.
 import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { cosinespace, linspace, OptimizerPolicy, oneCyclePhases, Phase, sgdrPhases } from '../lib/index.js';
@@ -76,7 +78,7 @@ describe('seed: Build Complex Policies From Basic Phases', () => {
 });
 
 describe('seed: Use Already Defined Complex Policies', () => {
-  it('the seed\'s manual build: cosinespace(1, 0, 200 | 400 | 800), 1400 steps, restarting at 200 and 600', () => {
+  it('the page\'s manual build: cosinespace(1, 0, 200 | 400 | 800), 1400 steps, restarting at 200 and 600', () => {
     const manual = new OptimizerPolicy([new Phase({ lr: cosinespace(1, 0, 200) }), new Phase({ lr: cosinespace(1, 0, 400) }), new Phase({ lr: cosinespace(1, 0, 800) })]);
     expect(manual.length).toBe(200 + 400 + 800);
     expect(manual.phaseStarts).toEqual([0, 200, 600]);
