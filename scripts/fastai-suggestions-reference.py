@@ -1,5 +1,5 @@
 """Reference values for rx-policy's LR-finder suggestions: fastai's four rules (valley, slide,
-minimum, steep, from fastai/callback/schedule.py and its documentation) evaluated the way
+minimum, steep, from `fastai/callback/schedule.py` in fastai/fastai and its documentation) evaluated the way
 `Learner.lr_find` evaluates them, on fixed recorded curves.
 
 Run by hand (not in CI), with Debian's PyTorch and numpy:

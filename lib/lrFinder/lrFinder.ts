@@ -1,4 +1,5 @@
-// fastai's LR range test (`Learner.lr_find`) for any compiled TF.js model: an exponential rate
+// fastai's LR range test (`Learner.lr_find` and `LRFinder`, `fastai/callback/schedule.py` in
+// fastai/fastai) for any compiled TF.js model: an exponential rate
 // schedule, one batch a rate, stopped when the smoothed loss diverges, then the model's weights
 // and the optimizer's state put back exactly as they were.
 import { Subject } from 'rxjs';

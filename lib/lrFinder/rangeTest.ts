@@ -81,7 +81,7 @@ export function lrFinderSchedule(options: RangeOptions = {}): Space {
 }
 
 /**
- * fastai's smoothed loss (`AvgSmoothLoss`): `avg ← β·avg + (1 − β)·loss`, emitted debiased as
+ * fastai's smoothed loss (`AvgSmoothLoss`, `fastai/learner.py` in fastai/fastai): `avg ← β·avg + (1 − β)·loss`, emitted debiased as
  * `avg / (1 − β^n)` after the n-th loss, so the first value is the first loss itself.
  *
  * @param beta weight of the past, in [0, 1); default 0.98.

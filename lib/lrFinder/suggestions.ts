@@ -1,4 +1,4 @@
-// fastai's four learning-rate suggestions (fastai/callback/schedule.py: valley, slide, minimum,
+// fastai's four learning-rate suggestions (`fastai/callback/schedule.py` in fastai/fastai: valley, slide, minimum,
 // steep), on a recorded range test. Computed in doubles; fastai holds the curve in float32
 // tensors, so its values agree with these to float32 rounding.
 import { show } from '../internal/validate.js';

@@ -12,7 +12,7 @@ export interface MultiplicativeLROptions {
 }
 
 /**
- * PyTorch `MultiplicativeLR`: `lr₀ = baseLr`, `lrₖ = lrₖ₋₁ · lrLambda(k)`, multiplied in PyTorch's
+ * PyTorch `MultiplicativeLR` (`torch/optim/lr_scheduler.py` in pytorch/pytorch): `lr₀ = baseLr`, `lrₖ = lrₖ₋₁ · lrLambda(k)`, multiplied in PyTorch's
  * order (the same doubles). `at(k)` never replays from step 0 on every call: the running product
  * is checkpointed every 1024 steps (see `cumprod`); the first visit to a step `k` (a resume there)
  * costs the `k` calls of `lrLambda` that PyTorch made to get there, once. It holds a function, so

@@ -18,7 +18,7 @@ export interface SwaLROptions {
 }
 
 /**
- * PyTorch `SWALR`: from `baseLr` to `swaLr` over `annealEpochs` steps, by cosine or linearly, then
+ * PyTorch `SWALR` (`torch/optim/swa_utils.py` in pytorch/pytorch): from `baseLr` to `swaLr` over `annealEpochs` steps, by cosine or linearly, then
  * `swaLr`: at step `k`, with `t = min(k / annealEpochs, 1)` and `α` the anneal of `t`,
  * `lr = swaLr·α + baseLr·(1 − α)`. PyTorch recovers `baseLr` from the previous step's rate each
  * time, so its values agree with this closed form to rounding (1e-15 relative).

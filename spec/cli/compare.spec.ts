@@ -35,6 +35,13 @@ describe('rx-policy compare', () => {
     expect(svg).toContain('fastai.fitOneCycle');
   });
 
+  it('writes the overlay as PNG', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'rxp-compare-')), 'compare.png');
+    const { code } = await run(['optax.warmupCosineDecay', 'huggingface.cosine', '--options', '{"steps": 200, "peak": 1, "warmup": 0.1}', '--out', file]);
+    expect(code).toBe(0);
+    expect([...readFileSync(file).subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+  });
+
   it('bad input: an error before anything is drawn or written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rxp-compare-'));
     await expect(run(['pytorch.oneCycleLR', 'pytorch.oneCycleLR', ...OPTIONS])).rejects.toThrow('compare: preset "pytorch.oneCycleLR" is given twice');

@@ -101,6 +101,10 @@ describe('lrFinder on real TF.js', () => {
     raw.add(tf.layers.dense({ units: 1, inputShape: [1], kernelInitializer: 'ones' }));
     await expect(lrFinder(raw as never, xs, ys)).rejects.toThrow('lrFinder: model must be compiled first: model.compile({ optimizer, loss })');
     expect(weightsOf(raw)).toEqual([[1], [0]]);
+    // TF.js's Adamax cannot save its state (getWeights is not implemented): refused before training.
+    const adamax = regression(tf.train.adamax(0.01));
+    await expect(lrFinder(adamax, xs, ys)).rejects.toThrow("lrFinder: the model's optimizer (Adamax) cannot save its state, so it could not be restored");
+    expect(weightsOf(adamax)).toEqual([[0]]);
     expect(weightsOf(model)).toEqual([[0]]);
     expect((optimizer as unknown as { learningRate: number }).learningRate).toBe(0.05);
     expect(optimizer.iterations).toBe(0);

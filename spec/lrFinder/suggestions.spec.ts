@@ -1,5 +1,5 @@
 // fastai's four suggestion rules. Reference values: scripts/fastai-suggestions-reference.py, which
-// evaluates fastai's rules (fastai/callback/schedule.py: valley, slide, minimum, steep) as
+// evaluates fastai's rules (`fastai/callback/schedule.py` in fastai/fastai: valley, slide, minimum, steep) as
 // `Learner.lr_find` does (window [num_it // 10 : -5], float32 tensors, numpy's gradient and interp)
 // on fixed curves, into spec/fixtures/fastai-suggestions.json. rx-policy works in doubles, so
 // the two agree to float32 rounding.
