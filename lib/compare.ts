@@ -1,22 +1,21 @@
 // Comparing presets across libraries: one neutral set of options (peak, steps, warmup, start,
 // final) translated into each preset's own, the curves side by side, and where they part.
 import { buildPolicy, presets } from './config.js';
-import { finite, knownKeys, plainObject, positiveCount, show } from './internal/validate.js';
+import { readOptions, type OptionsOf, type OptionTable } from './internal/options.js';
+import { finite, knownKeys, plainObject, show } from './internal/validate.js';
 import type { OptimizerPolicy } from './policy.js';
 
-/** The options that mean the same in every library, as far as each preset has them. */
-export interface NeutralOptions {
-  /** Total steps. Required. */
-  readonly steps: number;
-  /** The highest rate. Required. */
-  readonly peak: number;
-  /** Fraction of the steps spent rising to `peak` (a one-cycle's `pctStart`, a warmup's length / steps). */
-  readonly warmup?: number;
-  /** The rate at step 0 (a one-cycle's `peak / div`, a warmup's initial value). */
-  readonly start?: number;
-  /** The rate the schedule ends at (a one-cycle's final division, a decay's floor). */
-  readonly final?: number;
-}
+/** The options that mean the same in every library (as far as each preset has them), declared once. */
+export const neutralOptions = {
+  steps: { type: 'number', range: 'positiveCount', required: true, doc: 'Total steps.' },
+  peak: { type: 'number', range: 'positive', required: true, doc: 'The highest rate.' },
+  warmup: { type: 'number', range: 'nonNegative', doc: "Fraction of the steps spent rising to `peak`, in [0, 1): a one-cycle's `pctStart`, a warmup's length / steps." },
+  start: { type: 'number', range: 'positive', doc: "The rate at step 0, in (0, peak]: a one-cycle's `peak / div`, a warmup's initial value." },
+  final: { type: 'number', range: 'positive', doc: "The rate the schedule ends at, in (0, peak]: a one-cycle's final division, a decay's floor." },
+} as const satisfies OptionTable;
+
+/** The neutral options: `steps`, `peak` (required), `warmup`, `start`, `final`. */
+export type NeutralOptions = OptionsOf<typeof neutralOptions>;
 
 /** Options of `compare`. */
 export interface CompareOptions extends NeutralOptions {
@@ -52,7 +51,7 @@ export interface Comparison {
   readonly finals: readonly number[];
 }
 
-type Neutral = Required<Pick<NeutralOptions, 'steps' | 'peak'>> & Omit<NeutralOptions, 'steps' | 'peak'>;
+type Neutral = NeutralOptions;
 
 /** One preset's translation: the option it sets from a neutral value, or a note when it has none. */
 type Rule = (n: Neutral) => { options: Record<string, unknown>; lines: string[] };
@@ -167,22 +166,18 @@ export const comparablePresets: readonly string[] = Object.keys(RULES);
 
 function checkNeutral(fn: string, o: CompareOptions): Neutral {
   plainObject(fn, 'options', o);
-  knownKeys(fn, 'option', o as unknown as Record<string, unknown>, ['steps', 'peak', 'warmup', 'start', 'final', 'param', 'tolerance', 'presetOptions']);
-  const steps = positiveCount(fn, 'steps', o.steps);
-  const peak = finite(fn, 'peak', o.peak);
-  if (!(peak > 0)) throw new RangeError(`${fn}: peak must be a finite number > 0, got ${show(peak)}`);
-  const out: { -readonly [K in keyof Neutral]: Neutral[K] } = { steps, peak };
-  if (o.warmup !== undefined) {
-    const w = finite(fn, 'warmup', o.warmup);
-    if (!(w >= 0 && w < 1)) throw new RangeError(`${fn}: warmup must be a fraction in [0, 1), got ${show(w)}`);
-    out.warmup = w;
-  }
+  knownKeys(fn, 'option', o as unknown as Record<string, unknown>, [...Object.keys(neutralOptions), 'param', 'tolerance', 'presetOptions']);
+  const { presetOptions: _own, param: _param, tolerance: _tolerance, ...neutral } = o;
+  const r = readOptions(fn, neutralOptions, neutral).resolved;
+  if (r.warmup !== undefined && !(r.warmup < 1)) throw new RangeError(`${fn}: warmup must be a fraction in [0, 1), got ${show(r.warmup)}`);
   for (const key of ['start', 'final'] as const) {
-    if (o[key] === undefined) continue;
-    const v = finite(fn, key, o[key]);
-    if (!(v > 0 && v <= peak)) throw new RangeError(`${fn}: ${key} must be a finite number in (0, peak], got ${show(v)}`);
-    out[key] = v;
+    const v = r[key];
+    if (v !== undefined && !(v <= r.peak)) throw new RangeError(`${fn}: ${key} must be a finite number in (0, peak], got ${show(v)}`);
   }
+  const out: { -readonly [K in keyof Neutral]: Neutral[K] } = { steps: r.steps, peak: r.peak };
+  if (r.warmup !== undefined) out.warmup = r.warmup;
+  if (r.start !== undefined) out.start = r.start;
+  if (r.final !== undefined) out.final = r.final;
   return out;
 }
 

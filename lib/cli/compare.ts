@@ -55,7 +55,13 @@ export const compareCommand = {
     if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new Error(`--options must be a JSON object, got ${values.options}`);
     const ext = values.out === undefined ? undefined : extname(values.out).toLowerCase();
     if (ext !== undefined && ext !== '.svg' && ext !== '.png') throw new Error(`--out must end in .svg or .png, got ${JSON.stringify(values.out)}`);
-    const result = compare(positionals, { ...(options as CompareOptions), ...(values.param !== undefined && { param: values.param }) });
+    let result;
+    try {
+      result = compare(positionals, { ...(options as CompareOptions), ...(values.param !== undefined && { param: values.param }) });
+    } catch (err) {
+      // The CLI names the command itself (`rx-policy compare: …`): the function's own prefix goes.
+      throw new Error((err as Error).message.replace(/^compare: /, ''), { cause: err });
+    }
     const labels = result.translations.map((t) => t.preset);
     if (values.out === undefined) {
       const { plotTerminalOverlay } = await import('../plot/terminal.js');

@@ -5,7 +5,8 @@
 import { Subject } from 'rxjs';
 import { show } from '../internal/validate.js';
 import { tfjsOptimizerSink, type TfjsOptimizerLike } from '../sinks/tfjs.js';
-import { checkTest, lrFinderSchedule, lrRangeTest, type RangePoint, type RangeTestOptions } from './rangeTest.js';
+import type { OptionsOf, OptionTable } from '../internal/options.js';
+import { lrFinderSchedule, lrRangeTest, rangeTestOptions, readRange, type RangePoint } from './rangeTest.js';
 import { suggestLrs, type LrSuggestions } from './suggestions.js';
 
 /** A TF.js tensor, as far as the finder needs one. */
@@ -51,13 +52,15 @@ export interface DatasetLike {
   iterator(): Promise<unknown>;
 }
 
-/** Options of `lrFinder`, with fastai's defaults. */
-export interface LrFinderOptions extends RangeTestOptions {
-  /** Samples a batch when training on tensors; default 32. Not an option with a dataset, whose `batch()` sets it. */
-  readonly batchSize?: number;
-  /** Whether `fit` shuffles the samples each epoch; default true (fastai's training loader shuffles). Tensors only. */
-  readonly shuffle?: boolean;
-}
+/** The options of `lrFinder` on tensors, declared once (on a dataset, all but `batchSize` and `shuffle`). */
+export const lrFinderOptions = {
+  ...rangeTestOptions,
+  batchSize: { type: 'number', range: 'positiveCount', default: 32, doc: "Samples a batch (tensors only: a dataset's `batch()` sets it)." },
+  shuffle: { type: 'boolean', default: true, doc: "Whether `fit` shuffles the samples each epoch (fastai's training loader shuffles). Tensors only." },
+} as const satisfies OptionTable;
+
+/** Options of `lrFinder`, with fastai's defaults: the range test's, and `batchSize` (32) and `shuffle` (true) on tensors. */
+export type LrFinderOptions = OptionsOf<typeof lrFinderOptions>;
 
 /** What `lrFinder` found. */
 export interface LrFinderResult {
@@ -141,16 +144,14 @@ export async function lrFinder(model: LayersModelLike, data: unknown, third?: un
   const fn = 'lrFinder';
   const isDataset = typeof (data as DatasetLike | null)?.iterator === 'function';
   const given = ((isDataset ? third : fourth) ?? {}) as LrFinderOptions;
-  const o = checkTest(fn, given, isDataset ? [] : ['batchSize', 'shuffle']);
-  const batchSize = given.batchSize ?? 32;
-  if (!isDataset && (!Number.isSafeInteger(batchSize) || batchSize < 1)) throw new RangeError(`${fn}: batchSize must be a positive integer, got ${show(batchSize)}`);
-  const shuffle = given.shuffle ?? true;
-  if (typeof shuffle !== 'boolean') throw new TypeError(`${fn}: shuffle must be a boolean, got ${show(shuffle)}`);
+  const o = readRange(fn, isDataset ? rangeTestOptions : lrFinderOptions, given) as ReturnType<typeof readRange<typeof lrFinderOptions>>;
+  const { batchSize, shuffle } = o;
   if (isDataset && fourth !== undefined) throw new TypeError(`${fn}: with a dataset, give (model, dataset, options); got a fourth argument ${show(fourth)}`);
   const optimizer = checkModel(fn, model);
   let epochs = o.steps;
   if (!isDataset) {
-    const first = (Array.isArray(data) ? data[0] : data) as TensorLike | undefined;
+    // A tensor, an array of tensors, or named inputs: every one has the samples on its first axis.
+    const first = (Array.isArray(data) ? data[0] : typeof (data as TensorLike | null)?.shape === 'object' ? data : Object.values((data ?? {}) as object)[0]) as TensorLike | undefined;
     const samples = first?.shape?.[0];
     if (typeof samples !== 'number' || samples < 1) throw new TypeError(`${fn}: xs must be a tensor (or tensors) with at least one sample, got ${show(data)}`);
     epochs = Math.ceil(o.steps / Math.ceil(samples / batchSize));

@@ -1,29 +1,31 @@
 // The LR range test as streams: the exponential schedule, fastai's loss smoothing and its stop
 // rule as operators over a loss stream, for any training loop. `lrFinder` is these, fed by TF.js.
 import { Observable, type MonoTypeOperatorFunction, type OperatorFunction } from 'rxjs';
-import { finite, knownKeys, plainObject, show } from '../internal/validate.js';
+import { readOptions, type OptionsOf, type OptionTable, type ResolvedOf } from '../internal/options.js';
+import { finite, show } from '../internal/validate.js';
 import type { Space } from '../space.js';
 import { expspace } from '../spaces/expspace.js';
 
-/** The range of a range test, with fastai's defaults. */
-export interface RangeOptions {
-  /** The first rate tried; default 1e-7. A finite number > 0. */
-  readonly startLr?: number;
-  /** The rate approached at the last step (never reached, as in fastai); default 10. Must exceed `startLr`. */
-  readonly endLr?: number;
-  /** Batches to run at most; default 100. An integer ≥ 2. */
-  readonly steps?: number;
-}
+/** The range of a range test, declared once, with fastai's defaults. */
+export const rangeOptions = {
+  startLr: { type: 'number', range: 'positive', default: 1e-7, doc: 'The first rate tried.' },
+  endLr: { type: 'number', range: 'positive', default: 10, doc: 'The rate approached at the last step (never reached, as in fastai); must exceed `startLr`.' },
+  steps: { type: 'number', range: 'positiveCount', default: 100, doc: 'Batches to run at most; at least 2.' },
+} as const satisfies OptionTable;
 
-/** Options of `lrRangeTest`: the range, the smoothing and the stop rule. */
-export interface RangeTestOptions extends RangeOptions {
-  /** Weight of the past in the smoothed loss; default 0.98 (fastai's `AvgSmoothLoss`). In [0, 1). */
-  readonly beta?: number;
-  /** Stop once the smoothed loss exceeds `divergence ×` its minimum (fastai: 4); `false` runs every step. */
-  readonly stopDiv?: boolean;
-  /** The divergence factor; default 4. A finite number > 1. */
-  readonly divergence?: number;
-}
+/** The range test's options, declared once: the range, fastai's smoothing and its stop rule. */
+export const rangeTestOptions = {
+  ...rangeOptions,
+  beta: { type: 'number', range: 'nonNegative', default: 0.98, doc: "Weight of the past in the smoothed loss (fastai's `AvgSmoothLoss`), in [0, 1)." },
+  stopDiv: { type: 'boolean', default: true, doc: 'Whether to stop once the smoothed loss exceeds `divergence ×` its minimum.' },
+  divergence: { type: 'number', range: 'positive', default: 4, doc: "The divergence factor (fastai: 4), above 1." },
+} as const satisfies OptionTable;
+
+/** The range of a range test: `startLr` (1e-7), `endLr` (10), `steps` (100). */
+export type RangeOptions = OptionsOf<typeof rangeOptions>;
+
+/** Options of `lrRangeTest`: the range, `beta` (0.98), `stopDiv` (true), `divergence` (4). */
+export type RangeTestOptions = OptionsOf<typeof rangeTestOptions>;
 
 /** One batch of a range test: the rate it trained with and its loss, smoothed and raw. */
 export interface RangePoint {
@@ -35,29 +37,14 @@ export interface RangePoint {
   readonly raw: number;
 }
 
-/** @internal The checked range (defaults filled in), named after the calling function. */
-export function checkRange(fn: string, options: RangeOptions): { startLr: number; endLr: number; steps: number } {
-  const startLr = finite(fn, 'startLr', options.startLr ?? 1e-7);
-  if (!(startLr > 0)) throw new RangeError(`${fn}: startLr must be a finite number > 0, got ${show(startLr)}`);
-  const endLr = finite(fn, 'endLr', options.endLr ?? 10);
-  if (!(endLr > startLr)) throw new RangeError(`${fn}: endLr must be greater than startLr (${startLr}), got ${show(endLr)}`);
-  const steps = options.steps ?? 100;
-  if (typeof steps !== 'number' || !Number.isSafeInteger(steps) || steps < 2) throw new RangeError(`${fn}: steps must be an integer ≥ 2, got ${show(steps)}`);
-  return { startLr, endLr, steps };
-}
-
-/** @internal */
-export function checkTest(fn: string, options: RangeTestOptions, extra: readonly string[] = []): Required<RangeTestOptions> {
-  plainObject(fn, 'options', options);
-  knownKeys(fn, 'option', options as Record<string, unknown>, ['startLr', 'endLr', 'steps', 'beta', 'stopDiv', 'divergence', ...extra]);
-  const range = checkRange(fn, options);
-  const beta = finite(fn, 'beta', options.beta ?? 0.98);
-  if (!(beta >= 0 && beta < 1)) throw new RangeError(`${fn}: beta must be in [0, 1), got ${show(beta)}`);
-  const stopDiv = options.stopDiv ?? true;
-  if (typeof stopDiv !== 'boolean') throw new TypeError(`${fn}: stopDiv must be a boolean, got ${show(stopDiv)}`);
-  const divergence = finite(fn, 'divergence', options.divergence ?? 4);
-  if (!(divergence > 1)) throw new RangeError(`${fn}: divergence must be a finite number > 1, got ${show(divergence)}`);
-  return { ...range, beta, stopDiv, divergence };
+/** @internal Reads options against `table` (a table holding the range) and checks what one declaration cannot: the order of the ends, the ranges of beta and divergence. */
+export function readRange<T extends OptionTable>(fn: string, table: T, given: unknown): ResolvedOf<T> & ResolvedOf<typeof rangeOptions> {
+  const o = readOptions(fn, table, given).resolved as ResolvedOf<T> & ResolvedOf<typeof rangeOptions> & Partial<ResolvedOf<typeof rangeTestOptions>>;
+  if (!(o.endLr > o.startLr)) throw new RangeError(`${fn}: endLr must be greater than startLr (${o.startLr}), got ${show(o.endLr)}`);
+  if (o.steps < 2) throw new RangeError(`${fn}: steps must be an integer ≥ 2, got ${show(o.steps)}`);
+  if (o.beta !== undefined && !(o.beta < 1)) throw new RangeError(`${fn}: beta must be in [0, 1), got ${show(o.beta)}`);
+  if (o.divergence !== undefined && !(o.divergence > 1)) throw new RangeError(`${fn}: divergence must be a finite number > 1, got ${show(o.divergence)}`);
+  return o;
 }
 
 /**
@@ -73,10 +60,7 @@ export function checkTest(fn: string, options: RangeTestOptions, extra: readonly
  * [...lrFinderSchedule({ startLr: 1e-3, endLr: 1, steps: 3 })]; // [0.001, 0.01, 0.1]
  */
 export function lrFinderSchedule(options: RangeOptions = {}): Space {
-  const fn = 'lrFinderSchedule';
-  plainObject(fn, 'options', options);
-  knownKeys(fn, 'option', options as Record<string, unknown>, ['startLr', 'endLr', 'steps']);
-  const { startLr, endLr, steps } = checkRange(fn, options);
+  const { startLr, endLr, steps } = readRange('lrFinderSchedule', rangeOptions, options);
   return expspace(startLr, endLr / startLr, steps, { every: steps });
 }
 
@@ -165,7 +149,7 @@ export function stopOnDivergence(factor = 4): MonoTypeOperatorFunction<number> {
  * for (let i = 0; !done; i++) loss$.next(trainOneBatch(rates.at(i)));
  */
 export function lrRangeTest(options: RangeTestOptions = {}): OperatorFunction<number, RangePoint> {
-  const o = checkTest('lrRangeTest', options);
+  const o = readRange('lrRangeTest', rangeTestOptions, options);
   const rates = expspace(o.startLr, o.endLr / o.startLr, o.steps, { every: o.steps });
   return (loss$) =>
     new Observable<RangePoint>((subscriber) => {
