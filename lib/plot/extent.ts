@@ -26,6 +26,8 @@ interface WithExtent {
 const SCAN = 16;
 // A column that crosses more turning points than this is read step by step.
 const TURNS = 64;
+// A column with more noisy steps than this shows the noise's bound instead of its draws.
+const NOISE_SCAN = 4096;
 
 /** The earlier range's extent joined with a later one's: ties keep the earlier step. */
 export function joinExtents(a: Extent | undefined, b: Extent): Extent {
@@ -143,13 +145,23 @@ function declaredExtent(space: DeclaredSpace, from: number, to: number): Extent 
       const b = Math.max(a, Math.min(to, noiseTo - offset));
       let out: Extent | undefined;
       if (a > from) out = spaceExtent(inner, from, a);
-      if (b > a) out = joinExtents(out, scan(space, a, b));
+      if (b > a) out = joinExtents(out, b - a <= NOISE_SCAN ? scan(space, a, b) : noiseBound(spaceExtent(inner, a, b), (options['pct'] as number | undefined) ?? 0.67));
       if (to > b) out = joinExtents(out, spaceExtent(inner, b, to));
       return out;
     }
     default:
       return undefined;
   }
+}
+
+/**
+ * The bound of `v + v·n` for `|n| < pct` over values in `[e.min, e.max]`: what a column of more
+ * than NOISE_SCAN noisy steps shows. The drawn extremes come within a fraction of a pixel of it
+ * there, and reading that many draws per column is what made long noisy plots slow.
+ */
+function noiseBound(e: Extent, pct: number): Extent {
+  const ends = [e.min * (1 - pct), e.min * (1 + pct), e.max * (1 - pct), e.max * (1 + pct)];
+  return { min: Math.min(...ends), minAt: e.min >= 0 ? e.minAt : e.maxAt, max: Math.max(...ends), maxAt: e.max >= 0 ? e.maxAt : e.minAt };
 }
 
 /** A product where all factors but one are constant over the range: that one, scaled. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { constant, cosinespace, cycle, cyclicspace, expspace, linspace, OptimizerPolicy, Phase, polycyclespace, product, pytorch } from '../../lib/index.js';
+import { constant, cosinespace, cycle, cyclicspace, expspace, linspace, noisy, OptimizerPolicy, Phase, polycyclespace, product, pytorch } from '../../lib/index.js';
 import { paramExtent, spaceExtent } from '../../lib/plot/index.js';
 
 describe('spaceExtent', () => {
@@ -29,6 +29,28 @@ describe('spaceExtent', () => {
 
   it('a scaled product: the scale applied to the other factor (negative scales swap)', () => {
     expect(spaceExtent(product(expspace(1, 0.5, 1000), -2), 0, 1000)).toEqual({ min: -2, minAt: 0, max: -2 * 0.5 ** 999, maxAt: 999 });
+  });
+
+  it('noise: a few thousand noisy steps are read; more show the bound |n| < pct, which the draws come close to', () => {
+    const space = noisy(linspace(1, 2, 1e9), { range: [0], pct: 0.5 });
+    const read = spaceExtent(space, 0, 4000);
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < 4000; i++) {
+      min = Math.min(min, space.at(i));
+      max = Math.max(max, space.at(i));
+    }
+    expect([read.min, read.max]).toEqual([min, max]);
+    const inner = linspace(1, 2, 1e9);
+    const bound = spaceExtent(space, 0, 1e6);
+    expect(bound.min).toBe(inner.at(0) * 0.5);
+    expect(bound.max).toBe(inner.at(999_999) * 1.5);
+    // The bound is never passed, and 20 000 draws already come within 1% of it.
+    expect(min).toBeGreaterThan(bound.min);
+    expect(max).toBeLessThan(bound.max);
+    let far = Infinity;
+    for (let i = 0; i < 20_000; i++) far = Math.min(far, space.at(i));
+    expect(far / bound.min).toBeLessThan(1.01);
   });
 
   it('bad ranges: named errors', () => {
