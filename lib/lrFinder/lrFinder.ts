@@ -181,17 +181,17 @@ export async function lrFinder(model: LayersModelLike, data: unknown, third?: un
   });
   let step = 0;
   const rates = lrFinderSchedule({ startLr: o.startLr, endLr: o.endLr, steps: o.steps });
+  // One callback a batch: the loss of batch i is read, then the rate of batch i + 1 written.
   const callbacks = {
-    onBatchBegin: () => {
-      if (step < rates.length) sink.next?.({ lr: rates._at(step) });
-    },
     onBatchEnd: (_batch: number, logs?: Record<string, unknown>) => {
       step++;
       const loss = logs?.['loss'];
       loss$.next(typeof loss === 'number' ? loss : NaN);
+      if (!done && step < rates.length) sink.next?.({ lr: rates._at(step) });
     },
   };
   try {
+    sink.next?.({ lr: rates._at(0) });
     if (isDataset) await (model.fitDataset as FitDataset).call(model, data, { epochs, verbose: 0, callbacks });
     else await (model.fit as Fit).call(model, data, third, { epochs, batchSize, shuffle, verbose: 0, callbacks });
   } finally {

@@ -58,6 +58,20 @@ describe('lrFinder on real TF.js', () => {
     expect((optimizer as unknown as { learningRate: number }).learningRate).toBe(0.01);
   });
 
+  it('batch i trains at rate i: the raw losses are those of SGD run by hand with the recorded rates', async () => {
+    const model = regression(tf.train.sgd(0.01));
+    const result = await lrFinder(model, tf.tensor2d(X, [N, 1]), tf.tensor2d(Y, [N, 1]), { startLr: 1e-3, endLr: 1, steps: 30, batchSize: 8, shuffle: false });
+    let w = 0;
+    result.lrs.forEach((lr, i) => {
+      const rows = Array.from({ length: 8 }, (_, j) => ((i * 8) % N) + j);
+      const loss = rows.reduce((sum, r) => sum + (w * X[r]! - Y[r]!) ** 2, 0) / 8;
+      expect(result.rawLosses[i]! / loss).toBeCloseTo(1, 4);
+      // d/dw mean((w·x − y)²) = mean(2(w·x − y)·x)
+      w -= (lr * rows.reduce((g, r) => g + 2 * (w * X[r]! - Y[r]!) * X[r]!, 0)) / 8;
+    });
+    expect(weightsOf(model)).toEqual([[0]]);
+  });
+
   it('restores weights and optimizer state exactly: training afterwards is bit for bit the training without the test', async () => {
     for (const make of [() => tf.train.adam(0.01), () => tf.train.momentum(0.01, 0.9), () => tf.train.rmsprop(0.01, 0.9, 0.5), () => tf.train.sgd(0.01)]) {
       const { xs, ys } = mlpData();
