@@ -79,7 +79,11 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
   /** Every parameter name of every phase, in first-seen order: what sinks check up front. */
   get params(): readonly string[] {
     // Computed once: the phases never change, and drive() hands the names to every sink.
-    this.#params ??= Object.freeze([...new Set(this.phases.flatMap((phase) => phase.names))]);
+    if (this.#params === undefined) {
+      const names: string[] = [];
+      for (const phase of this.phases) for (const name of phase.names) if (!names.includes(name)) names.push(name);
+      this.#params = Object.freeze(names);
+    }
     return this.#params;
   }
 

@@ -48,17 +48,18 @@ export interface SpaceDeclaration {
  */
 export function createSpace(definition: SpaceDefinition, args: readonly unknown[], options?: unknown): Space {
   const fn = definition.name;
-  const checked = definition.args.map((decl, k) => {
+  const decls = definition.args;
+  for (let k = 0; k < decls.length; k++) {
+    const decl = decls[k]!;
     const value = args[k];
     if (decl.type === 'space') {
       if (!(value instanceof Space)) throw new TypeError(`${fn}: ${decl.name} must be a Space, got ${show(value)}`);
-      return value;
-    }
-    if (value === undefined && decl.optional) return undefined;
-    return checkNumber(fn, decl.name, decl.range, value);
-  });
+    } else if (!(value === undefined && decl.optional)) checkNumber(fn, decl.name, decl.range, value);
+  }
   const { resolved, given } = readOptions(fn, definition.options, options);
-  return definition.build(checked, resolved, { definition, args: checked, options: given });
+  // The checks return what they accept, so the arguments are kept as given (the factories pass a
+  // fresh array).
+  return definition.build(args, resolved, { definition, args, options: given });
 }
 
 /**
