@@ -15,6 +15,7 @@ export { Space, type SpaceSpec, type SpaceDefinition, type SpaceDeclaration, typ
 export { EasedSpace, type SpaceOptions } from './spaces/eased.js';
 export type { RatedOptions } from './spaces/rated.js';
 export * from './spaces/index.js';
+export { MIN_NOISE_PCT } from './spaces/noisy.js';
 // Any function of the step, and a running product of one (not serialisable: they hold code).
 export { fnspace, type FnSpaceOptions } from './spaces/fnspace.js';
 export { cumprod, type CumprodOptions } from './spaces/cumprod.js';
@@ -22,7 +23,7 @@ export { cumprod, type CumprodOptions } from './spaces/cumprod.js';
 // ── Phases and policies ───────────────────────────────────────────────────────────────────────
 export { Phase, type ParamValues, type PhaseValues, type SpaceLike } from './phase.js';
 export { OptimizerPolicy, type PolicyOptions, type PolicyValues } from './policy.js';
-export { splitSteps, repeatPhases } from './compose.js';
+export { splitSteps, repeatPhases, join, part, MAX_PHASES, type Part } from './compose.js';
 export { scalePolicy, type Factor, type ScaleOptions } from './algebra/scalePolicy.js';
 
 // ── Presets, by library ───────────────────────────────────────────────────────────────────────
@@ -36,7 +37,7 @@ export type PresetOptions<F extends (options: never) => unknown> = Parameters<F>
 export { sgdrPhases, type SgdrOptions } from './presets/sgdr.js';
 export { oneCyclePhases, type OneCycleOptions } from './presets/oneCycle.js';
 // PyTorch
-export { pytorch, type OneCycleLROptions, type CosineAnnealingLROptions, type WarmRestartsOptions, type CyclicLROptions } from './presets/pytorch.js';
+export { pytorch, type OneCycleLROptions, type CosineAnnealingLROptions, type WarmRestartsOptions, type CyclicLROptions, type ScaleFn } from './presets/pytorch.js';
 export type PytorchStepLROptions = PresetOptions<typeof pytorch.stepLR>;
 export type PytorchMultiStepLROptions = PresetOptions<typeof pytorch.multiStepLR>;
 export type PytorchExponentialLROptions = PresetOptions<typeof pytorch.exponentialLR>;
@@ -100,7 +101,7 @@ export { lrFinder, type LrFinderOptions, type LrFinderResult, type LayersModelLi
 // ── State and configs ─────────────────────────────────────────────────────────────────────────
 export { saveState, restorePolicy, loadState, resumeFromIterations, type PolicyState } from './state.js';
 export { spaceFromJSON, phaseFromJSON, policyFromJSON, type PhaseSpec, type PolicySpec } from './serialize.js';
-export { buildPolicy, presets, type PresetEntry, type PolicyConfig } from './config.js';
+export { buildPolicy, presets, presetOptions, type PresetEntry, type PolicyConfig, type FieldInfo } from './config.js';
 
 // ── Comparing presets across libraries ────────────────────────────────────────────────────────
 export { compare, formatComparison, comparablePresets, type CompareOptions, type NeutralOptions, type Comparison, type Translation } from './compare.js';

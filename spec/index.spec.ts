@@ -22,16 +22,16 @@ import type {
 
 const curvesAndSpaces = [
   'EasedSpace', 'Sequence', 'Space', 'constant', 'cosineEase', 'cosinepowspace', 'cosinespace', 'cycle', 'cyclicspace', 'expspace', 'invsqrtspace',
-  'invtimespace', 'kcosinespace', 'kpolyspace', 'linearEase', 'linspace', 'noisy', 'polycyclespace', 'polyspace', 'powspace', 'product', 'slice', 'tanhspace',
+  'invtimespace', 'kcosinespace', 'kpolyspace', 'linearEase', 'linspace', 'MIN_NOISE_PCT', 'noisy', 'polycyclespace', 'polyspace', 'powspace', 'product', 'slice', 'tanhspace',
 ];
 // Spaces that hold a function (no declaration, no JSON form) and the policy-level product.
 const algebra = ['cumprod', 'fnspace', 'scalePolicy'];
 const lrRangeTest = ['lrFinder', 'lrFinderSchedule', 'lrRangeTest', 'smoothLoss', 'stopOnDivergence', 'suggestLrs', 'suggestMinimum', 'suggestSlide', 'suggestSteep', 'suggestValley'];
 const comparing = ['comparablePresets', 'compare', 'formatComparison'];
-const phasesAndPolicies = ['OptimizerPolicy', 'Phase', 'repeatPhases', 'splitSteps'];
+const phasesAndPolicies = ['join', 'MAX_PHASES', 'OptimizerPolicy', 'part', 'Phase', 'repeatPhases', 'splitSteps'];
 const presetsByLibrary = ['fastai', 'huggingface', 'keras', 'oneCyclePhases', 'optax', 'piecewise', 'pytorch', 'sgdrPhases', 'timm'];
 const training = ['applyTo', 'applyToGroups', 'applyWith', 'epochsToSteps', 'fitCallbacks', 'reduceOnPlateau', 'schedule', 'tfjsOptimizerSink'];
-const stateAndConfigs = ['buildPolicy', 'loadState', 'phaseFromJSON', 'policyFromJSON', 'presets', 'restorePolicy', 'resumeFromIterations', 'saveState', 'spaceFromJSON'];
+const stateAndConfigs = ['buildPolicy', 'loadState', 'phaseFromJSON', 'policyFromJSON', 'presetOptions', 'presets', 'restorePolicy', 'resumeFromIterations', 'saveState', 'spaceFromJSON'];
 
 function staticImports(file: string): string[] {
   const source = readFileSync(file, 'utf8');

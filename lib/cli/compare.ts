@@ -1,14 +1,10 @@
 // `rx-policy compare A B …`: the same neutral options translated into each preset, the curves
 // overlaid (terminal, SVG or PNG) and where they differ.
 import { extname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { compare, comparablePresets, formatComparison, type CompareOptions } from '../compare.js';
+import { CliError, type Command, parse } from './command.js';
 
-/** Where a command writes (the CLI's `Io`). */
-interface Io {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
+const flags = { options: { type: 'string' }, param: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
 const HELP = [
   'usage: rx-policy compare PRESET PRESET [PRESET …] --options JSON [--param NAME] [--out FILE.svg|.png]',
@@ -29,38 +25,33 @@ const HELP = [
  *
  * @example await compareCommand.run(['pytorch.oneCycleLR', 'fastai.fitOneCycle', '--options', '{"steps": 1000, "peak": 0.1}'], io);
  */
-export const compareCommand = {
+export const compareCommand: Command = {
   name: 'compare',
   summary: 'overlay presets of different libraries from one neutral option set, and show where they differ',
   help: HELP,
-  async run(argv: readonly string[], io: Io): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: [...argv], options: { options: { type: 'string' }, param: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
-    } catch (err) {
-      throw new Error((err as Error).message.replace(/\. To specify a positional.*$/, ''));
-    }
-    const { values, positionals } = parsed;
+  async run(argv, io) {
+    // At most six presets: one symbol each on the terminal overlay.
+    const { values, positionals } = parse('compare', argv, flags, 6);
     if (values.help) {
       io.out(`${HELP}\n`);
       return 0;
     }
-    if (values.options === undefined) throw new Error('--options is required: the neutral options as JSON, e.g. \'{"steps": 1000, "peak": 0.1}\'');
+    if (values.options === undefined) throw new CliError('compare: --options is required: the neutral options as JSON, e.g. \'{"steps": 1000, "peak": 0.1}\'');
     let options: unknown;
     try {
       options = JSON.parse(values.options);
     } catch (err) {
-      throw new Error(`--options is not valid JSON: ${(err as Error).message}`);
+      throw new CliError(`compare: --options is not valid JSON: ${(err as Error).message}`);
     }
-    if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new Error(`--options must be a JSON object, got ${values.options}`);
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new CliError(`compare: --options must be a JSON object, got ${values.options}`);
     const ext = values.out === undefined ? undefined : extname(values.out).toLowerCase();
-    if (ext !== undefined && ext !== '.svg' && ext !== '.png') throw new Error(`--out must end in .svg or .png, got ${JSON.stringify(values.out)}`);
+    if (ext !== undefined && ext !== '.svg' && ext !== '.png') throw new CliError(`compare: --out must end in .svg or .png, got ${JSON.stringify(values.out)}`);
     let result;
     try {
       result = compare(positionals, { ...(options as CompareOptions), ...(values.param !== undefined && { param: values.param }) });
     } catch (err) {
-      // The CLI names the command itself (`rx-policy compare: …`): the function's own prefix goes.
-      throw new Error((err as Error).message.replace(/^compare: /, ''), { cause: err });
+      // The function's message names `compare` already: reported as it is.
+      throw new CliError((err as Error).message, { cause: err });
     }
     const labels = result.translations.map((t) => t.preset);
     if (values.out === undefined) {

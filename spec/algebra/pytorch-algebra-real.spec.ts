@@ -81,10 +81,10 @@ describe(`schedule algebra against real PyTorch ${fixture.torch}`, () => {
 
 describe('pytorch.multiplicativeLR and pytorch.swaLR: bad input', () => {
   it('names the option and the value', () => {
-    expect(() => pytorch.multiplicativeLR({ baseLr: 0.1, lrLambda: 0.95 as never, steps: 3 })).toThrow('pytorch.multiplicativeLR: lrLambda must be a function (epoch) => number, got 0.95');
+    expect(() => pytorch.multiplicativeLR({ baseLr: 0.1, lrLambda: 0.95 as never, steps: 3 })).toThrow('pytorch.multiplicativeLR: lrLambda must be a function (epoch: number) => number, got 0.95');
     expect(() => pytorch.multiplicativeLR({ baseLr: 0.1, lrLambda: () => 1, steps: 3, gamma: 1 } as never)).toThrow('pytorch.multiplicativeLR: unknown option "gamma"');
-    expect(() => pytorch.swaLR({ baseLr: 0.1, swaLr: 0.05, annealStrategy: 'exp' as never, steps: 3 })).toThrow("pytorch.swaLR: annealStrategy must be one of 'cos' or 'linear', instead got \"exp\"");
-    expect(() => pytorch.swaLR({ baseLr: 0.1, swaLr: 0.05, annealEpochs: -1, steps: 3 })).toThrow('pytorch.swaLR: annealEpochs must be equal or greater than 0, got -1');
+    expect(() => pytorch.swaLR({ baseLr: 0.1, swaLr: 0.05, annealStrategy: 'exp' as never, steps: 3 })).toThrow("pytorch.swaLR: annealStrategy must be one of 'cos', 'linear', got \"exp\"");
+    expect(() => pytorch.swaLR({ baseLr: 0.1, swaLr: 0.05, annealEpochs: -1, steps: 3 })).toThrow('pytorch.swaLR: annealEpochs must be a non-negative integer, got -1');
   });
 
   it('a factor that returns NaN is an error naming the step, not a NaN rate', () => {

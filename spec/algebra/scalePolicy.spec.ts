@@ -81,6 +81,6 @@ describe('scalePolicy', () => {
     expect(() => scalePolicy(policy, constant(1), { params: ['momentum' as 'lr'] })).toThrow('scalePolicy: the policy has no parameter "momentum"; it has: lr');
     expect(() => scalePolicy(policy, new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 10), momentum: 0.9 })]))).toThrow('scalePolicy: a factor policy must have exactly one parameter, got lr, momentum');
     expect(() => scalePolicy(policy, 2 as never)).toThrow('scalePolicy: factor must be a space, an OptimizerPolicy or an array of phases, got 2');
-    expect(() => scalePolicy(policy, constant(1), { param: 'lr' } as never)).toThrow('scalePolicy: unknown option "param"; accepted: params');
+    expect(() => scalePolicy(policy, constant(1), { param: 'lr' } as never)).toThrow(/^scalePolicy: unknown option "param"/);
   });
 });

@@ -44,12 +44,24 @@ describe('rx-policy compare', () => {
 
   it('bad input: an error before anything is drawn or written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rxp-compare-'));
-    await expect(run(['pytorch.oneCycleLR', 'pytorch.oneCycleLR', ...OPTIONS])).rejects.toThrow(/^preset "pytorch.oneCycleLR" is given twice/);
-    await expect(run(['pytorch.oneCycleLR', 'nope.schedule', ...OPTIONS])).rejects.toThrow(/^unknown preset "nope.schedule"/);
+    await expect(run(['pytorch.oneCycleLR', 'pytorch.oneCycleLR', ...OPTIONS])).rejects.toThrow('compare: preset "pytorch.oneCycleLR" is given twice');
+    await expect(run(['pytorch.oneCycleLR', 'nope.schedule', ...OPTIONS])).rejects.toThrow('compare: unknown preset "nope.schedule"');
     await expect(run(['pytorch.oneCycleLR', 'fastai.fitOneCycle'])).rejects.toThrow('--options is required');
     await expect(run(['pytorch.oneCycleLR', 'fastai.fitOneCycle', '--options', '{steps: 1}'])).rejects.toThrow('--options is not valid JSON');
     await expect(run(['pytorch.oneCycleLR', 'fastai.fitOneCycle', ...OPTIONS, '--out', join(dir, 'x.pdf')])).rejects.toThrow('--out must end in .svg or .png, got');
-    await expect(run(['pytorch.oneCycleLR', 'fastai.fitOneCycle', ...OPTIONS, '--colour'])).rejects.toThrow("Unknown option '--colour'");
+    await expect(run(['pytorch.oneCycleLR', 'fastai.fitOneCycle', ...OPTIONS, '--colour'])).rejects.toThrow('compare: unknown option --colour');
     expect(existsSync(join(dir, 'x.pdf'))).toBe(false);
+  });
+});
+
+describe('rx-policy compare through the CLI', () => {
+  it('is in the command table: listed by --help, run by main, errors on one line', async () => {
+    const { main } = await import('../../lib/cli/main.js');
+    let out = '';
+    let err = '';
+    expect(await main(['--help'], (s) => (out += s), (s) => (err += s))).toBe(0);
+    expect(out).toMatch(/compare\s+overlay presets of different libraries/);
+    expect(await main(['compare', 'pytorch.oneCycleLR', 'pytorch.oneCycleLR', ...OPTIONS], (s) => (out += s), (s) => (err += s))).toBe(1);
+    expect(err).toBe('rx-policy compare: preset "pytorch.oneCycleLR" is given twice; compare different presets\n');
   });
 });

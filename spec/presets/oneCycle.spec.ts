@@ -146,6 +146,6 @@ describe('oneCyclePhases', () => {
     expectNamedError(bad(null), TypeError, { fn, arg: 'options', got: 'null' });
     // Unknown names (here Poutyne's snake_case) are refused, listing the accepted ones.
     expect(bad({ steps: 10, finetune_fraction: 0.2 })).toThrow(TypeError);
-    expect(bad({ steps: 10, finetune_fraction: 0.2 })).toThrow(/^oneCyclePhases: unknown option "finetune_fraction"; accepted: steps, lr, momentum, finetuneLr, finetuneFraction$/);
+    expect(bad({ steps: 10, finetune_fraction: 0.2 })).toThrow(/^oneCyclePhases: unknown option "finetune_fraction" \(did you mean "finetuneFraction"\?\); accepted: steps, lr, momentum, finetuneLr, finetuneFraction$/);
   });
 });
