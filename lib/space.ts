@@ -61,6 +61,8 @@ export function createSpace(definition: SpaceDefinition, args: readonly unknown[
   // The checks return what they accept, so the arguments are kept as given (the factories pass a
   // fresh array).
   const space = definition.build(args, resolved, { definition, args, options: given });
+  // No factory emits NaN or ±Infinity: its ends are checked (and a bad suffix bisected). Inside a
+  // preset the preset's join makes this check instead, naming the preset and the global step.
   if (checksFinite()) {
     const bad = firstNonFinite((i) => space._at(i), space.length);
     if (bad !== undefined) throw new RangeError(`${fn}: the value at index ${bad} would be ${show(space._at(bad))} (not a finite number); choose arguments that keep every value finite, got ${show(args.filter((a) => typeof a === 'number'))} and options ${show(given)}`);

@@ -26,6 +26,9 @@ describe('buildPolicy and the presets registry', () => {
 
   it('unknown presets and options are errors listing the accepted ones', () => {
     expect(() => buildPolicy({ preset: 'triangle' })).toThrow(/buildPolicy: unknown preset "triangle"; accepted: .*oneCycle.*sgdr/);
+    expect(() => buildPolicy({ preset: 'pytorch.onecyclelr' })).toThrow(/^buildPolicy: unknown preset "pytorch.onecyclelr" \(did you mean "pytorch.oneCycleLR"\?\); accepted: /);
+    expect(() => buildPolicy({ preset: 'constructor' })).toThrow(/^buildPolicy: unknown preset "constructor"; accepted: /);
+    expect(() => buildPolicy({ preset: '__proto__', options: {} })).toThrow(/^buildPolicy: unknown preset "__proto__"; accepted: /);
     expect(() => buildPolicy({ preset: 'oneCycle', options: { step: 5 } })).toThrow(
       /^oneCyclePhases: unknown option "step" \(did you mean "steps"\?\); accepted: steps, lr, momentum, finetuneLr, finetuneFraction/,
     );

@@ -36,8 +36,9 @@ function swaLR(given: SwaLROptions): Phase<'lr'>[] {
   const E = o.annealEpochs;
   const curve = o.annealStrategy === 'cos' ? cosinespace : linspace;
   // Steps 0…E−1 anneal; from E on (or at once with E = 0) the rate is swaLr, held.
-  const anneal = E > 0 ? part(E, (n) => new Phase({ lr: curve(o.baseLr, o.swaLr, n, { span: E }) })) : undefined;
-  return joinTo(swaLROptions.fn, [anneal, part(1, () => new Phase({ lr: linspace(o.swaLr, o.swaLr, 1) }))], o.steps);
+  const hold = part(1, () => new Phase({ lr: linspace(o.swaLr, o.swaLr, 1) }));
+  const parts = E > 0 ? [part(E, (n) => new Phase({ lr: curve(o.baseLr, o.swaLr, n, { span: E }) })), hold] : [hold];
+  return joinTo(swaLROptions.fn, parts, o.steps);
 }
 
 /** `pytorch.swaLR`, with its declaration (for the registry and the CLI). */

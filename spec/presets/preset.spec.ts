@@ -239,3 +239,20 @@ describe('never a non-finite value: refused at construction, naming the first ba
     expect(() => optax.sgdr({ cycles: [{ initValue: 0, peakValue: 0, warmupSteps: 1, decaySteps: 3, endValue: 1 }], steps: 5 })).toThrow(/^optax.sgdr: cycles\[0\]: with peakValue 0/);
   });
 });
+
+describe('the declarations type the options bags', () => {
+  it('a misspelt or mistyped option is a compile error, and a runtime error naming the right one', () => {
+    // @ts-expect-error `gama` is not an option of pytorch.stepLR
+    expect(() => pytorch.stepLR({ baseLr: 1, stepSize: 1, steps: 1, gama: 0.5 })).toThrow(/^pytorch.stepLR: unknown option "gama" \(did you mean "gamma"\?\)/);
+    // @ts-expect-error threePhase is a boolean, not a string
+    expect(() => pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10, threePhase: 'false' })).toThrow('pytorch.oneCycleLR: threePhase must be a boolean, got "false"');
+    // @ts-expect-error baseLr is required
+    expect(() => pytorch.stepLR({ stepSize: 1, steps: 1 })).toThrow('pytorch.stepLR: baseLr must be a finite number, got undefined');
+    // momentumName types the emitted dict.
+    const phases = pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, steps: 4, momentumName: 'beta1' });
+    const v = new OptimizerPolicy(phases).at(0);
+    expect(Object.keys(v)).toEqual(['lr', 'beta1']);
+    const b1: number = v.beta1;
+    expect(b1).toBe(0.9);
+  });
+});
