@@ -1,3 +1,4 @@
+import { deferFiniteChecks } from '../internal/finite.js';
 import { finite, num, show } from '../internal/validate.js';
 import { createSpace, DeclaredSpace, Space, type SpaceDeclaration, type SpaceDefinition } from '../space.js';
 import { constant } from './constant.js';
@@ -48,7 +49,9 @@ export function product(...factors: readonly (Space | number)[]): Space {
   if (bounded.some(([n]) => n !== bounded[0]![0])) {
     throw new RangeError(`product: factors must have equal lengths (unbounded constants and numbers take it), got ${bounded.map(([n, k]) => `factors[${k}]: ${n}`).join(', ')}`);
   }
-  return spaces.reduce((a, b) => createSpace(definition, [a, b]));
+  // The product checks each value as it is read (an overflow names its step), so the build does
+  // not read the ends: a factor such as a running product (cumprod) would replay to its last step.
+  return deferFiniteChecks(() => spaces.reduce((a, b) => createSpace(definition, [a, b])));
 }
 product.definition = definition;
 

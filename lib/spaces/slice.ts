@@ -1,3 +1,4 @@
+import { deferFiniteChecks } from '../internal/finite.js';
 import { createSpace, DeclaredSpace, FormulaSpace, Space, type SpaceDefinition } from '../space.js';
 
 const definition: SpaceDefinition = {
@@ -32,8 +33,9 @@ export function slice(space: Space, from: number, to: number): Space {
   if (space instanceof Space && from === 0 && to === space.length) return space;
   if (space instanceof DeclaredSpace && space.declaration.definition === definition && Number.isSafeInteger(from) && Number.isSafeInteger(to) && from >= 0 && to >= from && to <= space.length) {
     const [inner, start] = space.declaration.args as [Space, number];
-    return createSpace(definition, [inner, start + from, start + to]);
+    return deferFiniteChecks(() => createSpace(definition, [inner, start + from, start + to]));
   }
-  return createSpace(definition, [space, from, to]);
+  // A slice's values are its space's, checked where that space was made: the ends are not re-read.
+  return deferFiniteChecks(() => createSpace(definition, [space, from, to]));
 }
 slice.definition = definition;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cumprod } from '../../lib/index.js';
+import { cumprod, product } from '../../lib/index.js';
 
 describe('cumprod', () => {
   it('multiplies the running value by factor(i) from step 1', () => {
@@ -39,5 +39,15 @@ describe('cumprod', () => {
     expect(() => space.at(4)).toThrow(new RangeError('cumprod: f(3) must return a finite number, got Infinity'));
     expect(() => cumprod(1e300, () => 1e300, 3).at(1)).toThrow('cumprod: the running product overflows at step 1 (1e+300 × 1e+300)');
     expect(() => cumprod(1, 2 as never, 3)).toThrow('cumprod: factor must be a function (step) => number, got 2');
+  });
+});
+
+describe('cumprod inside a product', () => {
+  it('building the product does not replay the running product to its last step', () => {
+    let calls = 0;
+    const running = cumprod(1, () => (calls++, 0.999_999_9), 1e9);
+    const lr = product(running, 0.1);
+    expect(calls).toBe(0);
+    expect(lr.at(3)).toBe(0.999_999_9 ** 3 * 0.1);
   });
 });
