@@ -38,7 +38,11 @@ function registry(): Readonly<Record<string, PresetEntry>> {
   out['sgdr'] = entry(sgdrPhases);
   const families: Record<string, Readonly<Record<string, Preset>>> = { pytorch, huggingface, timm, fastai, optax, keras };
   for (const [family, members] of Object.entries(families)) {
-    for (const [name, p] of Object.entries(members)) out[`${family}.${name}`] = entry(p);
+    for (const [name, p] of Object.entries(members)) {
+      // A preset is a declared function: its options are data the registry, CLI and forms read.
+      if (p.declaration === undefined) throw new TypeError(`presets: ${family}.${name} has no declaration; build it with preset(declare('${family}.${name}', { … }), summary, fn) from presets/preset.ts`);
+      out[`${family}.${name}`] = entry(p);
+    }
   }
   return Object.freeze(out);
 }

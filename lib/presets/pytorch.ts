@@ -53,7 +53,7 @@ export type OneCycleLROptions<M extends string = 'momentum'> = Omit<OptionsOf<ty
  * new OptimizerPolicy(pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10 })).at(2); // { lr: 1, momentum: 0.85 }
  */
 function oneCycleLR(options: OneCycleLROptions & { readonly cycleMomentum: false }): Phase<'lr'>[];
-function oneCycleLR<M extends string = 'momentum'>(options: OneCycleLROptions<M>): Phase<'lr' | M>[];
+function oneCycleLR<const M extends string = 'momentum'>(options: OneCycleLROptions<M>): Phase<'lr' | NoInfer<M>>[];
 function oneCycleLR(given: OneCycleLROptions<string>): Phase[] {
   const f = 'pytorch.oneCycleLR';
   const o = oneCycleLROptions.read(given);
@@ -278,7 +278,7 @@ export type CyclicLROptions<M extends string = 'momentum'> = Omit<OptionsOf<type
  * @example pytorch.cyclicLR({ baseLr: 0.001, maxLr: 0.01, stepSizeUp: 2000, steps: 8000 })
  */
 function cyclicLR(given: CyclicLROptions & { readonly cycleMomentum: false }): Phase<'lr'>[];
-function cyclicLR<M extends string = 'momentum'>(given: CyclicLROptions<M>): Phase<'lr' | M>[];
+function cyclicLR<const M extends string = 'momentum'>(given: CyclicLROptions<M>): Phase<'lr' | NoInfer<M>>[];
 function cyclicLR(given: CyclicLROptions<string>): Phase[] {
   const o = cyclicLROptions.read(given);
   const f = cyclicLROptions.fn;

@@ -3,7 +3,7 @@
 // type, null, a value out of range, a misspelt key) give a named error (function, option, value);
 // and no input hangs: the inputs that used to loop forever finish with a named error.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   buildPolicy,
   constant,
@@ -249,8 +249,10 @@ describe('the declarations type the options bags', () => {
     // @ts-expect-error baseLr is required
     expect(() => pytorch.stepLR({ stepSize: 1, steps: 1 })).toThrow('pytorch.stepLR: baseLr must be a finite number, got undefined');
     // momentumName types the emitted dict.
-    const phases = pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, steps: 4, momentumName: 'beta1' });
-    const v = new OptimizerPolicy(phases).at(0);
+    // Written inline, as users do: the name is inferred as the literal, not widened to string.
+    const v = new OptimizerPolicy(pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, steps: 4, momentumName: 'beta1' })).at(0);
+    expectTypeOf(v).toEqualTypeOf<{ lr: number; beta1: number }>();
+    expectTypeOf(new OptimizerPolicy(pytorch.oneCycleLR({ maxLr: 1, totalSteps: 4 })).at(0)).toEqualTypeOf<{ lr: number; momentum: number }>();
     expect(Object.keys(v)).toEqual(['lr', 'beta1']);
     const b1: number = v.beta1;
     expect(b1).toBe(0.9);
