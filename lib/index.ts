@@ -16,11 +16,15 @@ export { EasedSpace, type SpaceOptions } from './spaces/eased.js';
 export type { RatedOptions } from './spaces/rated.js';
 export * from './spaces/index.js';
 export { MIN_NOISE_PCT } from './spaces/noisy.js';
+// Any function of the step, and a running product of one (not serialisable: they hold code).
+export { fnspace, type FnSpaceOptions } from './spaces/fnspace.js';
+export { cumprod, type CumprodOptions } from './spaces/cumprod.js';
 
 // ── Phases and policies ───────────────────────────────────────────────────────────────────────
 export { Phase, type ParamValues, type PhaseValues, type SpaceLike } from './phase.js';
 export { OptimizerPolicy, type PolicyOptions, type PolicyValues } from './policy.js';
 export { splitSteps, repeatPhases, join, part, MAX_PHASES, type Part } from './compose.js';
+export { scalePolicy, type Factor, type ScaleOptions } from './algebra/scalePolicy.js';
 
 // ── Presets, by library ───────────────────────────────────────────────────────────────────────
 /**
@@ -39,6 +43,8 @@ export type PytorchMultiStepLROptions = PresetOptions<typeof pytorch.multiStepLR
 export type PytorchExponentialLROptions = PresetOptions<typeof pytorch.exponentialLR>;
 export type PytorchLinearLROptions = PresetOptions<typeof pytorch.linearLR>;
 export type PytorchPolynomialLROptions = PresetOptions<typeof pytorch.polynomialLR>;
+export type { MultiplicativeLROptions } from './presets/multiplicativeLR.js';
+export type { SwaLROptions } from './presets/swaLR.js';
 // timm
 export {
   timm,
@@ -90,7 +96,15 @@ export { applyTo, applyToGroups, applyWith, type Values, type SinkOptions, type 
 export type { SinkInput } from './sinks/checkedSink.js';
 export { tfjsOptimizerSink, type TfjsOptimizerLike } from './sinks/tfjs.js';
 
+// ── The LR range test (fastai's lr_find) ─────────────────────────────────────────────────────
+export { lrFinderSchedule, smoothLoss, stopOnDivergence, lrRangeTest, type RangeOptions, type RangeTestOptions, type RangePoint } from './lrFinder/rangeTest.js';
+export { suggestLrs, suggestValley, suggestSlide, suggestMinimum, suggestSteep, type Suggestion, type LrSuggestions } from './lrFinder/suggestions.js';
+export { lrFinder, type LrFinderOptions, type LrFinderResult, type LayersModelLike, type DatasetLike } from './lrFinder/lrFinder.js';
+
 // ── State and configs ─────────────────────────────────────────────────────────────────────────
 export { saveState, restorePolicy, loadState, resumeFromIterations, type PolicyState } from './state.js';
 export { spaceFromJSON, phaseFromJSON, policyFromJSON, type PhaseSpec, type PolicySpec } from './serialize.js';
 export { buildPolicy, presets, presetOptions, type PresetEntry, type PolicyConfig, type FieldInfo } from './config.js';
+
+// ── Comparing presets across libraries ────────────────────────────────────────────────────────
+export { compare, formatComparison, comparablePresets, type CompareOptions, type NeutralOptions, type Comparison, type Translation } from './compare.js';

@@ -22,8 +22,12 @@ import type {
 
 const curvesAndSpaces = [
   'EasedSpace', 'Sequence', 'Space', 'constant', 'cosineEase', 'cosinepowspace', 'cosinespace', 'cycle', 'cyclicspace', 'expspace', 'invsqrtspace',
-  'invtimespace', 'kcosinespace', 'kpolyspace', 'linearEase', 'linspace', 'MIN_NOISE_PCT', 'noisy', 'polycyclespace', 'polyspace', 'powspace', 'tanhspace',
+  'invtimespace', 'kcosinespace', 'kpolyspace', 'linearEase', 'linspace', 'MIN_NOISE_PCT', 'noisy', 'polycyclespace', 'polyspace', 'powspace', 'product', 'slice', 'tanhspace',
 ];
+// Spaces that hold a function (no declaration, no JSON form) and the policy-level product.
+const algebra = ['cumprod', 'fnspace', 'scalePolicy'];
+const lrRangeTest = ['lrFinder', 'lrFinderSchedule', 'lrRangeTest', 'smoothLoss', 'stopOnDivergence', 'suggestLrs', 'suggestMinimum', 'suggestSlide', 'suggestSteep', 'suggestValley'];
+const comparing = ['comparablePresets', 'compare', 'formatComparison'];
 const phasesAndPolicies = ['join', 'MAX_PHASES', 'OptimizerPolicy', 'part', 'Phase', 'repeatPhases', 'splitSteps'];
 const presetsByLibrary = ['fastai', 'huggingface', 'keras', 'oneCyclePhases', 'optax', 'piecewise', 'pytorch', 'sgdrPhases', 'timm'];
 const training = ['Stepped', 'applyTo', 'applyToGroups', 'applyWith', 'epochsToSteps', 'fitCallbacks', 'fitSteps', 'kerasPlateau', 'reduceOnPlateau', 'schedule', 'tfjsOptimizerSink'];
@@ -36,7 +40,7 @@ function staticImports(file: string): string[] {
 
 describe('rx-policy: the public door', () => {
   it('exports exactly these runtime names, by concept', () => {
-    const expected = [...curvesAndSpaces, ...phasesAndPolicies, ...presetsByLibrary, ...training, ...stateAndConfigs].sort();
+    const expected = [...curvesAndSpaces, ...algebra, ...phasesAndPolicies, ...presetsByLibrary, ...training, ...lrRangeTest, ...stateAndConfigs, ...comparing].sort();
     expect(Object.keys(rx).sort()).toEqual(expected);
     for (const name of expected) expect((rx as Record<string, unknown>)[name], name).toBeDefined();
   });

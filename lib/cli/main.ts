@@ -5,10 +5,11 @@ import { CliError, type Command, type Io } from './command.js';
 import { dashboardCommand } from './dashboard.js';
 import { plotCommand } from './plot.js';
 import { presetsCommand } from './presets.js';
+import { compareCommand } from './compare.js';
 import { closest } from '../internal/validate.js';
 
 /** The subcommands, in the order `--help` lists them. */
-export const commands: readonly Command[] = [plotCommand, presetsCommand, dashboardCommand];
+export const commands: readonly Command[] = [plotCommand, presetsCommand, compareCommand, dashboardCommand];
 
 function version(): string {
   // lib/cli/main.ts and dist/cli/main.js both sit two levels below package.json.

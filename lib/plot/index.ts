@@ -1,5 +1,7 @@
 // The plotting entry point, `rx-policy/plot`: separate from the core so that importing rx-policy
 // never loads a charting package.
 export { plot, type PlotOptions, type Plottable } from './plot.js';
-export { plotTerminal } from './terminal.js';
-export { decimate, type Point } from './decimate.js';
+export { plotTerminal, plotTerminalOverlay, terminalChart, type TerminalOptions } from './terminal.js';
+export { decimate, decimateParam, columnExtents, type Point, type Column } from './decimate.js';
+export { spaceExtent, paramExtent, joinExtents, type Extent } from './extent.js';
+export { plotLrFinder, plotLrFinderTerminal, type LrFinderPlotOptions } from './lrFinder.js';

@@ -2,14 +2,17 @@
 // resvg). Loaded only when a plot is made: importing rx-policy never loads a charting package.
 import { registerPlotter, type PlotOptions, type Schedule } from '../internal/plotHook.js';
 import { show } from '../internal/validate.js';
-import { decimate, type Point } from './decimate.js';
+import { Phase } from '../phase.js';
+import { OptimizerPolicy } from '../policy.js';
+import { decimate, decimateParam, type Point } from './decimate.js';
 
 export type { PlotOptions, Schedule } from '../internal/plotHook.js';
 
 /** What can be plotted: a phase, a policy, or any schedule with a `length` and `at(step)`. */
 export type Plottable = Schedule;
 
-async function load<T>(name: string, loader: () => Promise<T>): Promise<T> {
+/** @internal Loads an optional charting package, or says which one to install. */
+export async function load<T>(name: string, loader: () => Promise<T>): Promise<T> {
   try {
     return await loader();
   } catch (err) {
@@ -37,6 +40,15 @@ const kind = (source: Plottable): string => (firstSpace(source) !== undefined ? 
 function seriesOf(source: Plottable, param: string, columns: number): Point[] {
   const length = source.length;
   if (length === 0) throw new RangeError(`plot: nothing to plot: the ${kind(source)} has 0 steps`);
+  if (source instanceof Phase || source instanceof OptimizerPolicy) {
+    // Each column's min and max from the spaces' shapes: the cost does not grow with the length.
+    const points = decimateParam(source, param, columns);
+    for (const p of points) {
+      if (!Number.isFinite(p.value)) throw new RangeError(`plot: ${param} at step ${p.step} is ${p.value}; only finite values can be plotted`);
+    }
+    return points;
+  }
+  // Any other schedule is known only by its at(): read step by step.
   return decimate(
     (i) => {
       const v = source.at(i)[param];
@@ -116,8 +128,8 @@ async function nodeModule<T>(name: string): Promise<T> {
   return (await import(name)) as T;
 }
 
-/** Writes an SVG or PNG (by extension) through a temporary file and a rename. */
-async function writeFigure(out: string, svg: string): Promise<void> {
+/** @internal Writes an SVG or PNG (by extension) through a temporary file and a rename. */
+export async function writeFigure(out: string, svg: string): Promise<void> {
   const png = out.toLowerCase().endsWith('.png');
   if (!png && !out.toLowerCase().endsWith('.svg')) throw new RangeError(`plot: out must end in .svg or .png, got ${show(out)}`);
   let data: string | Uint8Array = svg;

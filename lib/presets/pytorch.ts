@@ -14,6 +14,8 @@ import { linspace } from '../spaces/linspace.js';
 import { polyspace } from '../spaces/polyspace.js';
 import { heldParts } from './interpolate.js';
 import { preset, steps } from './preset.js';
+import { multiplicativeLR } from './multiplicativeLR.js';
+import { swaLR } from './swaLR.js';
 
 const baseLr = () => number({ doc: "The optimizer's initial learning rate (PyTorch's base_lr).", required: true });
 
@@ -382,4 +384,6 @@ export const pytorch = {
   exponentialLR: preset(exponentialLROptions, 'PyTorch ExponentialLR: baseLr·gamma^k', exponentialLR),
   linearLR: preset(linearLROptions, 'PyTorch LinearLR: a linear factor ramp', linearLR),
   polynomialLR: preset(polynomialLROptions, 'PyTorch PolynomialLR: baseLr·(1 − k/T)^power', polynomialLR),
+  multiplicativeLR,
+  swaLR,
 } as const;

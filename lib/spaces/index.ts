@@ -16,3 +16,5 @@ export { kpolyspace, type KPolyOptions } from './kpolyspace.js';
 export { cyclicspace, type CyclicOptions } from './cyclicspace.js';
 export { cycle } from './cycle.js';
 export { noisy, type NoiseOptions } from './noisy.js';
+export { product } from './product.js';
+export { slice } from './slice.js';

@@ -1,8 +1,51 @@
 import { describe, expect, it } from 'vitest';
-import { linspace, oneCyclePhases, OptimizerPolicy, Phase } from '../../lib/index.js';
-import { plotTerminal } from '../../lib/plot/index.js';
+import { cosinespace, cycle, linspace, oneCyclePhases, OptimizerPolicy, Phase, pytorch } from '../../lib/index.js';
+import { plotTerminal, plotTerminalOverlay, terminalChart } from '../../lib/plot/index.js';
+
+const axis = (text: string) => text.split('\n').slice(0, -1).map((line) => Number(line.slice(0, 9)));
 
 describe('plotTerminal', () => {
+  it("shows each column's min and max: one-cycle's final 0.01 reads 0.0100 on the axis", () => {
+    const text = plotTerminal(new OptimizerPolicy(oneCyclePhases({ steps: 500 })), 'lr', { width: 40, height: 8 });
+    const values = axis(text);
+    expect(values).toHaveLength(9);
+    expect(values[0]).toBe(1);
+    expect(values.at(-1)).toBe(0.01);
+    expect(text).toContain('lr over 500 steps');
+  });
+
+  it('troughs inside a column stay visible: restarts every 100 steps on 72 columns', () => {
+    const policy = new OptimizerPolicy([new Phase({ lr: cycle(cosinespace(1, 0.001, 100), 1e9) })]);
+    const values = axis(plotTerminal(policy, 'lr'));
+    expect(values[0]).toBe(1);
+    expect(values.at(-1)).toBe(0.001);
+  });
+
+  it('bad input: named errors', () => {
+    expect(() => plotTerminal(new Phase({ lr: linspace(0, 1, 3) }), 'wd')).toThrow('plotTerminal: no parameter "wd"; it has: lr');
+    expect(() => plotTerminal(new OptimizerPolicy(pytorch.stepLR({ baseLr: 1, stepSize: 2, steps: 10 })), 'lr', { width: 0 })).toThrow('plotTerminal: width must be a positive integer, got 0');
+    expect(() => terminalChart([])).toThrow('terminalChart: nothing to draw: 0 columns');
+  });
+});
+
+describe('plotTerminalOverlay', () => {
+  it('draws each schedule with its own symbol on a common step axis, # where they overlap', () => {
+    const up = new Phase({ lr: linspace(0, 1, 100) });
+    const down = new Phase({ lr: linspace(1, 0, 50) });
+    const text = plotTerminalOverlay([up, down], ['up', 'down'], 'lr', { width: 20, height: 5 });
+    const rows = text.split('\n');
+    expect(rows).toHaveLength(7);
+    // The rising line ends top right; the falling one, half as long, starts top left.
+    expect(rows[0]!.trimEnd().endsWith('*')).toBe(true);
+    expect(rows[0]!.split('┤')[1]![0]).toBe('o');
+    expect(rows[4]!.split('┤')[1]![0]).toBe('*');
+    expect(text).toContain('* up   o down   # overlap');
+    expect(text).toContain('lr over steps 0 … 99');
+    expect(() => plotTerminalOverlay([up], ['a', 'b'])).toThrow('plotTerminalOverlay: give one label per source, got 2 labels for 1 sources');
+  });
+});
+
+describe('plotTerminal: the layout', () => {
   it('draws rows of the given height with the peak on the top row', () => {
     const text = plotTerminal(new OptimizerPolicy(oneCyclePhases({ steps: 500 })), 'lr', { width: 40, height: 8 });
     const lines = text.split('\n');

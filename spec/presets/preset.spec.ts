@@ -53,6 +53,8 @@ const special: Record<string, (o: Record<string, unknown>) => Record<string, unk
   sgdr: (o) => ({ ...o, cycleMult: 0.5 + (num(o['cycleMult'], 2) % 2.5) }),
   'pytorch.oneCycleLR': (o) => ({ ...o, epochs: undefined, stepsPerEpoch: undefined, totalSteps: num(o['totalSteps'], 20), pctStart: Math.min(Math.max(num(o['pctStart'], 0.3), 0.25), 0.45) }),
   'pytorch.cyclicLR': (o) => ({ ...o, scaleFn: undefined, scaleMode: undefined }),
+  // A factor near 1, as schedules use: a random gamma-like factor would under- or overflow on purpose.
+  'pytorch.multiplicativeLR': (o) => ({ ...o, lrLambda: (e: number) => 0.99 + 0.01 * Math.sin(e) }),
   'huggingface.polynomial': (o) => ({ ...o, lrEnd: num(o['lr'], 0) - 1 }),
   'huggingface.wsd': (o) => ({ ...o, numStableSteps: undefined, numTrainingSteps: num(o['numWarmupSteps'], 0) + num(o['numDecaySteps'], 0) + num(o['numTrainingSteps'], 0) }),
   'optax.warmupCosineDecay': (o) => ({ ...o, decaySteps: num(o['warmupSteps'], 0) + num(o['decaySteps'], 1), ...(o['peakValue'] === 0 && { endValue: 0 }) }),

@@ -12,6 +12,9 @@ export const presetExamples: Record<string, Record<string, unknown>> = {
   'pytorch.exponentialLR': { baseLr: 1, gamma: 0.995, steps: 500 },
   'pytorch.linearLR': { baseLr: 1, totalIters: 200, steps: 500 },
   'pytorch.polynomialLR': { baseLr: 1, totalIters: 400, power: 2, steps: 500 },
+  'pytorch.swaLR': { baseLr: 1, swaLr: 0.2, annealEpochs: 300, steps: 500 },
+  // A function option: code only (the explorer's JSON form cannot carry it, and says so).
+  'pytorch.multiplicativeLR': { baseLr: 1, lrLambda: (epoch: number) => (epoch % 100 === 0 ? 0.5 : 1), steps: 500 },
   'fastai.fitOneCycle': { steps: 500, lrMax: 1 },
   'fastai.fitFlatCos': { steps: 500, lr: 1 },
   'fastai.fitSgdr': { nCycles: 3, cycleLen: 1, lrMax: 1, stepsPerEpoch: 70 },

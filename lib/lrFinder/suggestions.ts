@@ -1,0 +1,181 @@
+// fastai's four learning-rate suggestions (`fastai/callback/schedule.py` in fastai/fastai: valley, slide, minimum,
+// steep), on a recorded range test. Computed in doubles; fastai holds the curve in float32
+// tensors, so its values agree with these to float32 rounding.
+import { show } from '../internal/validate.js';
+
+/** A suggested rate, and the point of the curve to mark for it (fastai returns both). */
+export interface Suggestion {
+  readonly lr: number;
+  readonly point: { readonly lr: number; readonly loss: number };
+}
+
+/** fastai's four suggestions. `slide` needs more than `lrDiff` (15) points, and is `null` below that. */
+export interface LrSuggestions {
+  readonly valley: Suggestion;
+  readonly minimum: Suggestion;
+  readonly steep: Suggestion;
+  readonly slide: Suggestion | null;
+}
+
+function checkCurve(fn: string, lrs: readonly number[], losses: readonly number[], least = 1): void {
+  if (!Array.isArray(lrs) || !Array.isArray(losses)) throw new TypeError(`${fn}: lrs and losses must be arrays of numbers, got ${show(lrs)} and ${show(losses)}`);
+  if (lrs.length !== losses.length) throw new RangeError(`${fn}: lrs and losses must have equal lengths, got ${lrs.length} and ${losses.length}`);
+  if (lrs.length < least) throw new RangeError(`${fn}: needs at least ${least} points, got ${lrs.length}`);
+  for (let i = 0; i < lrs.length; i++) {
+    if (!(lrs[i]! > 0) || !Number.isFinite(lrs[i])) throw new RangeError(`${fn}: lrs[${i}] must be a finite number > 0, got ${show(lrs[i])}`);
+    if (!Number.isFinite(losses[i])) throw new RangeError(`${fn}: losses[${i}] must be a finite number, got ${show(losses[i])}`);
+  }
+}
+
+/**
+ * fastai's `valley`: the longest valley (longest run, in order, of ever-lower losses), and the rate
+ * at about two thirds of it: with the valley `[start, end]`, `s = (end − start)/3`, the index
+ * `start + int(s) + int(s/2)`. Where several runs end at one point, fastai keeps the start from the
+ * first time that point became the longest, and an index of -1 (a two-point valley at the very
+ * start) is Python's last point; this does the same.
+ * @param lrs the rates, increasing.
+ * @param losses the smoothed losses at them.
+ * @returns the suggestion. O(n²), as fastai.
+ * @throws RangeError for unequal lengths, an empty curve, or a non-finite value.
+ * @example suggestValley([1, 2, 3, 4, 5, 6, 7], [5, 4, 3, 2, 1, 0, 9]).lr; // 3
+ */
+export function suggestValley(lrs: readonly number[], losses: readonly number[]): Suggestion {
+  checkCurve('suggestValley', lrs, losses);
+  const n = losses.length;
+  const lds = new Array<number>(n).fill(1);
+  let maxStart = 0;
+  let maxEnd = 0;
+  for (let i = 1; i < n; i++) {
+    for (let j = 0; j < i; j++) {
+      if (losses[i]! < losses[j]! && lds[i]! < lds[j]! + 1) lds[i] = lds[j]! + 1;
+      if (lds[maxEnd]! < lds[i]!) {
+        maxEnd = i;
+        maxStart = maxEnd - lds[maxEnd]!;
+      }
+    }
+  }
+  const sections = (maxEnd - maxStart) / 3;
+  let idx = maxStart + Math.trunc(sections) + Math.trunc(sections / 2);
+  // A valley of two points at the very start gives -1, which Python reads as the last point.
+  if (idx < 0) idx += n;
+  return { lr: lrs[idx]!, point: { lr: lrs[idx]!, loss: losses[idx]! } };
+}
+
+/** numpy's `gradient` with unit spacing: one-sided at the ends, central inside. */
+function gradient(values: readonly number[]): number[] {
+  const n = values.length;
+  const out = new Array<number>(n);
+  out[0] = values[1]! - values[0]!;
+  out[n - 1] = values[n - 1]! - values[n - 2]!;
+  for (let i = 1; i < n - 1; i++) out[i] = (values[i + 1]! - values[i - 1]!) / 2;
+  return out;
+}
+
+/** numpy's `interp` for increasing `xs`: linear inside, the end values outside. */
+function interp(x: number, xs: readonly number[], ys: readonly number[]): number {
+  const n = xs.length;
+  if (x <= xs[0]!) return ys[0]!;
+  if (x >= xs[n - 1]!) return ys[n - 1]!;
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! <= x) lo = mid;
+    else hi = mid;
+  }
+  const t = (x - xs[lo]!) / (xs[hi]! - xs[lo]!);
+  return ys[lo]! + t * (ys[hi]! - ys[lo]!);
+}
+
+/**
+ * fastai's `slide`: walking left from the end with a window of `lrDiff` points, the first left
+ * edge where the loss gradient (numpy's `gradient`) at both ends of the window differs by at most
+ * `thresh`; the suggestion is the last left edge visited while they still differed, times
+ * `adjustValue`. Its point's loss is interpolated on log10 of the rates.
+ * @param lrs the rates, increasing.
+ * @param losses the smoothed losses at them.
+ * @param options `lrDiff` (15), `thresh` (0.005), `adjustValue` (1), fastai's defaults.
+ * @returns the suggestion.
+ * @throws RangeError if the curve has `lrDiff` points or fewer (fastai raises an IndexError).
+ * @example suggestSlide(lrs, losses).lr;
+ */
+export function suggestSlide(lrs: readonly number[], losses: readonly number[], options: { readonly lrDiff?: number; readonly thresh?: number; readonly adjustValue?: number } = {}): Suggestion {
+  const lrDiff = options.lrDiff ?? 15;
+  if (!Number.isSafeInteger(lrDiff) || lrDiff < 1) throw new RangeError(`suggestSlide: lrDiff must be a positive integer, got ${show(lrDiff)}`);
+  checkCurve('suggestSlide', lrs, losses, lrDiff + 1);
+  const thresh = options.thresh ?? 0.005;
+  const adjust = options.adjustValue ?? 1;
+  const grad = gradient(losses);
+  const n = losses.length;
+  let r = n - 1;
+  let l = r - lrDiff;
+  let local = lrs[l]!;
+  while (l >= 0 && Math.abs(grad[r]! - grad[l]!) > thresh) {
+    local = lrs[l]!;
+    r--;
+    l--;
+  }
+  const lr = local * adjust;
+  return { lr, point: { lr, loss: interp(Math.log10(lr), lrs.map(Math.log10), losses) } };
+}
+
+/**
+ * fastai's `minimum`: a tenth of the rate at the lowest loss (its first occurrence). Its point is
+ * the lowest loss itself.
+ * @param lrs the rates, increasing.
+ * @param losses the smoothed losses at them.
+ * @returns the suggestion.
+ * @throws RangeError for unequal lengths, an empty curve, or a non-finite value.
+ * @example suggestMinimum([1, 2, 3], [3, 1, 2]).lr; // 0.2
+ */
+export function suggestMinimum(lrs: readonly number[], losses: readonly number[]): Suggestion {
+  checkCurve('suggestMinimum', lrs, losses);
+  let k = 0;
+  for (let i = 1; i < losses.length; i++) if (losses[i]! < losses[k]!) k = i;
+  return { lr: lrs[k]! / 10, point: { lr: lrs[k]!, loss: losses[k]! } };
+}
+
+/**
+ * fastai's `steep`: the rate where the loss falls fastest against log(lr), the left end of the
+ * steepest segment `(loss[i+1] − loss[i]) / (ln lr[i+1] − ln lr[i])`.
+ * @param lrs the rates, increasing.
+ * @param losses the smoothed losses at them.
+ * @returns the suggestion.
+ * @throws RangeError for fewer than 2 points, unequal lengths, or a non-finite value.
+ * @example suggestSteep([1, 10, 100, 1000], [4, 3.5, 1, 0.8]).lr; // 10
+ */
+export function suggestSteep(lrs: readonly number[], losses: readonly number[]): Suggestion {
+  checkCurve('suggestSteep', lrs, losses, 2);
+  let k = 0;
+  let best = Infinity;
+  for (let i = 0; i + 1 < losses.length; i++) {
+    const g = (losses[i + 1]! - losses[i]!) / (Math.log(lrs[i + 1]!) - Math.log(lrs[i]!));
+    if (g < best) {
+      best = g;
+      k = i;
+    }
+  }
+  return { lr: lrs[k]!, point: { lr: lrs[k]!, loss: losses[k]! } };
+}
+
+/**
+ * The four suggestions on a recorded range test, on fastai's window: the points from
+ * `floor(steps / 10)` to the fifth from the end (fastai drops the first tenth, still noisy, and the
+ * last five, already diverging).
+ * @param lrs the rates tried, increasing.
+ * @param losses the smoothed losses at them.
+ * @param steps the range test's `steps` (which sets the window's start).
+ * @returns the suggestions, or `null` when the window holds fewer than 2 points (a run that
+ *   diverged at once; lower `startLr`).
+ * @throws RangeError for unequal lengths or non-finite values.
+ * @example suggestLrs(result.lrs, result.losses, 100)?.valley.lr;
+ */
+export function suggestLrs(lrs: readonly number[], losses: readonly number[], steps: number): LrSuggestions | null {
+  checkCurve('suggestLrs', lrs, losses, 0);
+  const from = Math.floor(steps / 10);
+  const to = lrs.length - 5;
+  if (to - from < 2) return null;
+  const x = lrs.slice(from, to);
+  const y = losses.slice(from, to);
+  return { valley: suggestValley(x, y), minimum: suggestMinimum(x, y), steep: suggestSteep(x, y), slide: x.length > 15 ? suggestSlide(x, y) : null };
+}

@@ -1,0 +1,91 @@
+import { from, of, Subject } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import { describe, expect, it } from 'vitest';
+import { lrFinderSchedule, lrRangeTest, smoothLoss, stopOnDivergence, type RangePoint } from '../../lib/index.js';
+import { collect } from '../helpers.js';
+
+describe('lrFinderSchedule', () => {
+  it("is fastai's SchedExp at i / steps: startLr · (endLr/startLr)^(i/steps), endLr never reached", () => {
+    const rates = lrFinderSchedule({ startLr: 1e-7, endLr: 10, steps: 100 });
+    expect(rates.length).toBe(100);
+    for (const i of [0, 1, 37, 99]) expect(rates.at(i)).toBe(1e-7 * (10 / 1e-7) ** (i / 100));
+    expect([...lrFinderSchedule({ startLr: 1e-3, endLr: 1, steps: 3 })].map((x) => +x.toPrecision(12))).toEqual([0.001, 0.01, 0.1]);
+  });
+
+  it('bad input: named errors', () => {
+    expect(() => lrFinderSchedule({ startLr: 1, endLr: 1 })).toThrow('lrFinderSchedule: endLr must be greater than startLr (1), got 1');
+    expect(() => lrFinderSchedule({ steps: 1 })).toThrow('lrFinderSchedule: steps must be an integer ≥ 2, got 1');
+    expect(() => lrFinderSchedule({ startLr: 0 })).toThrow('lrFinderSchedule: startLr must be a finite number > 0, got 0');
+    expect(() => lrFinderSchedule({ num_it: 5 } as never)).toThrow('lrFinderSchedule: unknown option "num_it"; accepted: startLr, endLr, steps');
+  });
+});
+
+describe('smoothLoss', () => {
+  it("is fastai's debiased exponential average", () => {
+    const beta = 0.98;
+    const losses = [2, 1.5, 3, 0.5];
+    let avg = 0;
+    const expected = losses.map((l, n) => ((avg = beta * avg + (1 - beta) * l), avg / (1 - beta ** (n + 1))));
+    const got = collect(from(losses).pipe(smoothLoss()));
+    got.forEach((g, k) => expect(g).toBeCloseTo(expected[k]!, 13));
+    expect(got[0]).toBeCloseTo(2, 14);
+  });
+});
+
+describe('stopOnDivergence', () => {
+  it('emits up to and including the first loss above 4× the minimum, then completes', () => {
+    expect(collect(of(3, 1, 2, 5, 1).pipe(stopOnDivergence()))).toEqual([3, 1, 2, 5]);
+    expect(collect(of(3, 1, 2, 4, 1).pipe(stopOnDivergence()))).toEqual([3, 1, 2, 4, 1]);
+    expect(collect(of(3, NaN, 1).pipe(stopOnDivergence()))).toEqual([3]);
+  });
+
+  it('completes in the frame of the diverging loss (marbles)', () => {
+    new TestScheduler((a, b) => expect(a).toEqual(b)).run(({ cold, expectObservable }) => {
+      const loss$ = cold('a-b-c-d-e|', { a: 3, b: 1, c: 2, d: 5, e: 1 });
+      expectObservable(loss$.pipe(stopOnDivergence())).toBe('a-b-c-(d|)', { a: 3, b: 1, c: 2, d: 5 });
+    });
+  });
+});
+
+describe('lrRangeTest', () => {
+  it('tags each loss with its rate and smoothed loss; completes after steps batches', () => {
+    const points = collect(from([5, 4, 3, 2, 1, 1, 1]).pipe(lrRangeTest({ startLr: 1e-3, endLr: 1, steps: 5 })));
+    expect(points).toHaveLength(5);
+    const rates = lrFinderSchedule({ startLr: 1e-3, endLr: 1, steps: 5 });
+    points.forEach((p, k) => {
+      expect(p.step).toBe(k);
+      expect(p.lr).toBe(rates.at(k));
+    });
+    expect(points.map((p) => p.raw)).toEqual([5, 4, 3, 2, 1]);
+    expect(points[0]!.loss).toBeCloseTo(5, 13);
+  });
+
+  it('stops a custom loop at divergence: the loop reads the schedule and pushes losses', () => {
+    const options = { startLr: 1e-4, endLr: 10, steps: 100 };
+    const rates = lrFinderSchedule(options);
+    const loss$ = new Subject<number>();
+    const points: RangePoint[] = [];
+    let done = false;
+    loss$.pipe(lrRangeTest({ ...options, beta: 0 })).subscribe({ next: (p) => points.push(p), complete: () => (done = true) });
+    // A loss that falls until lr 0.1, then explodes.
+    let i = 0;
+    for (; !done; i++) loss$.next(rates.at(i) < 0.1 ? 1 / (1 + 1000 * rates.at(i)) : 1e3 * rates.at(i));
+    expect(done).toBe(true);
+    const last = points.at(-1)!;
+    expect(last.loss).toBeGreaterThan(4 * Math.min(...points.map((p) => p.loss)));
+    // Every earlier point was within 4× the minimum so far.
+    points.slice(0, -1).forEach((p, k) => expect(p.loss).toBeLessThanOrEqual(4 * Math.min(...points.slice(0, k + 1).map((q) => q.loss))));
+    expect(i).toBe(points.length);
+    expect(rates.at(i - 1)).toBeGreaterThanOrEqual(0.1);
+  });
+
+  it('stopDiv: false runs every step', () => {
+    expect(collect(from([1, 100, 1000]).pipe(lrRangeTest({ steps: 3, stopDiv: false })))).toHaveLength(3);
+  });
+
+  it('bad options throw when the operator is made, before any loss', () => {
+    expect(() => lrRangeTest({ startLr: 1e-3, endLr: 1e-4 })).toThrow('lrRangeTest: endLr must be greater than startLr (0.001), got 0.0001');
+    expect(() => lrRangeTest({ beta: 1 })).toThrow('lrRangeTest: beta must be in [0, 1), got 1');
+    expect(() => lrRangeTest({ divergence: 1 })).toThrow('lrRangeTest: divergence must be a finite number > 1, got 1');
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { constant, cosinespace, cycle, cyclicspace, expspace, linspace, noisy, OptimizerPolicy, Phase, polycyclespace, product, pytorch } from '../../lib/index.js';
+import { paramExtent, spaceExtent } from '../../lib/plot/index.js';
+
+describe('spaceExtent', () => {
+  it('a monotone curve: its ends', () => {
+    expect(spaceExtent(linspace(0, 1, 101), 10, 21)).toEqual({ min: 0.1, minAt: 10, max: 0.2, maxAt: 20 });
+    expect(spaceExtent(cosinespace(1, 0, 1e9), 0, 1e9)).toEqual({ min: 0, minAt: 1e9 - 1, max: 1, maxAt: 0 });
+  });
+
+  it('a cycle: one period stands for all, the earliest step kept', () => {
+    const e = spaceExtent(cycle(cosinespace(1, 0, 100), 1e9), 50, 1e9);
+    expect(e).toEqual({ min: 0, minAt: 99, max: 1, maxAt: 100 });
+  });
+
+  it('a cosine past its span turns at each integer progress (CosineAnnealingLR past tMax)', () => {
+    const lr = pytorch.cosineAnnealingLR({ baseLr: 1, tMax: 10, steps: 35 })[0]!.spaces.lr;
+    const e = spaceExtent(lr, 5, 35);
+    expect(e.max).toBe(lr.at(20));
+    expect(e.min).toBe(lr.at(10));
+  });
+
+  it('triangular waves and polynomial restarts: their turning points', () => {
+    const wave = cyclicspace(0, 1, 1000, { stepsUp: 7, stepsDown: 3, mode: 'triangular2' });
+    expect(spaceExtent(wave, 3, 1000)).toMatchObject({ min: 0, minAt: 10, max: wave.at(7), maxAt: 7 });
+    const keras = polycyclespace(1, 0.1, 1000, { period: 10 });
+    expect(spaceExtent(keras, 15, 100)).toMatchObject({ min: 0.1, minAt: 20, max: keras.at(21), maxAt: 21 });
+  });
+
+  it('a scaled product: the scale applied to the other factor (negative scales swap)', () => {
+    expect(spaceExtent(product(expspace(1, 0.5, 1000), -2), 0, 1000)).toEqual({ min: -2, minAt: 0, max: -2 * 0.5 ** 999, maxAt: 999 });
+  });
+
+  it('noise: a few thousand noisy steps are read; more show the bound |n| < pct, which the draws come close to', () => {
+    const space = noisy(linspace(1, 2, 1e9), { range: [0], pct: 0.5 });
+    const read = spaceExtent(space, 0, 4000);
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < 4000; i++) {
+      min = Math.min(min, space.at(i));
+      max = Math.max(max, space.at(i));
+    }
+    expect([read.min, read.max]).toEqual([min, max]);
+    const inner = linspace(1, 2, 1e9);
+    const bound = spaceExtent(space, 0, 1e6);
+    expect(bound.min).toBe(inner.at(0) * 0.5);
+    expect(bound.max).toBe(inner.at(999_999) * 1.5);
+    // The bound is never passed, and 20 000 draws already come within 1% of it.
+    expect(min).toBeGreaterThan(bound.min);
+    expect(max).toBeLessThan(bound.max);
+    let far = Infinity;
+    for (let i = 0; i < 20_000; i++) far = Math.min(far, space.at(i));
+    expect(far / bound.min).toBeLessThan(1.01);
+  });
+
+  it('bad ranges: named errors', () => {
+    expect(() => spaceExtent(linspace(0, 1, 10), 5, 5)).toThrow('spaceExtent: steps must satisfy 0 ≤ from < to ≤ 10, got from 5, to 5');
+  });
+});
+
+describe('paramExtent', () => {
+  it('joins the phases a range covers', () => {
+    const policy = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 10), momentum: 0.9 }), new Phase({ lr: constant(0.5, 10), momentum: linspace(0.9, 0.8, 10) })]);
+    expect(paramExtent(policy, 'lr', 5, 15)).toEqual({ min: 0.5, minAt: 10, max: 1, maxAt: 9 });
+    expect(paramExtent(policy, 'momentum', 0, 20)).toMatchObject({ min: 0.8, max: 0.9, maxAt: 0 });
+    expect(paramExtent(policy, 'beta1', 0, 20)).toBeUndefined();
+  });
+});
