@@ -15,7 +15,7 @@ export function spaceKeysTable(): string {
     .filter((d): d is SpaceDefinition => d !== undefined)
     .sort((a, b) => a.name.localeCompare(b.name));
   for (const d of definitions) {
-    const args = d.args.map((a) => `${code(a.name)}${a.optional ? ' (optional)' : ''}${a.type === 'space' ? ': a space spec' : ''}`).join(', ');
+    const args = d.args.map((a) => `${code(a.name)}${'optional' in a && a.optional ? ' (optional)' : ''}${a.type === 'space' ? ': a space spec' : ''}`).join(', ');
     const options = Object.entries(d.options)
       .map(([key, o]) => {
         const decl = o as { json?: string; default?: unknown };
