@@ -1,5 +1,121 @@
-import { count, finite, positive, positiveCount, show } from './internal/validate.js';
-import type { Phase } from './phase.js';
+import { declare, integer, number } from './internal/options.js';
+import { firstNonFinite } from './internal/finite.js';
+import { count, finite, show } from './internal/validate.js';
+import { Phase } from './phase.js';
+import type { Space } from './space.js';
+import { constant } from './spaces/constant.js';
+import { cycle } from './spaces/cycle.js';
+
+/**
+ * The most phases one schedule may have. Every preset and `join` refuses more with a named
+ * error: a schedule of one phase per cycle over 10^9 steps would take gigabytes to build. Periodic
+ * schedules need no phase per cycle (`cycle` repeats a space in O(1) memory).
+ */
+export const MAX_PHASES = 100_000;
+
+/**
+ * A piece of a schedule that `join` can cut: its natural `length` (`Infinity` for a piece that
+ * goes on as long as asked, such as a final hold) and its first `n` steps as a phase.
+ */
+export interface Part<K extends string = string> {
+  readonly length: number;
+  take(n: number): Phase<K>;
+}
+
+/**
+ * A `Part` from its length and a builder of its first `n` steps.
+ * @example
+ * import { part, linspace, Phase } from 'rx-policy';
+ * const warmup = part(100, (n) => new Phase({ lr: linspace(0, 1, n, { span: 100 }) }));
+ */
+export function part<K extends string>(length: number, take: (n: number) => Phase<K>): Part<K> {
+  if (length !== Infinity) count('part', 'length', length);
+  if (typeof take !== 'function') throw new TypeError(`part: take must be a function (n) => Phase, got ${show(take)}`);
+  return { length, take };
+}
+
+const joinOptions = declare('join', {
+  steps: integer({ doc: 'Length of the schedule: the parts are cut there, or their last values held up to it.', required: true }),
+});
+
+/**
+ * Joins phases and parts one after the other into a schedule of exactly `steps` steps: the part
+ * that crosses `steps` is cut there, and when the parts end sooner the last values of the last
+ * phase are held up to `steps`. Empty pieces are dropped, so `steps: 0` gives `[]`, the empty
+ * schedule. Parts are pulled lazily (an endless generator of cycles is fine). Refuses more than
+ * `MAX_PHASES` phases, and values that are not finite (naming the first such step).
+ *
+ * @example
+ * import { join, part, Phase, linspace, cosinespace, OptimizerPolicy } from 'rx-policy';
+ * const phases = join([new Phase({ lr: linspace(0, 1, 10) }), new Phase({ lr: cosinespace(1, 0, 100) })], { steps: 50 });
+ * new OptimizerPolicy(phases).length; // 50
+ */
+export function join<K extends string>(parts: Iterable<Phase<K> | Part<K>>, options: { readonly steps: number }): Phase<K>[] {
+  const { steps } = joinOptions.read(options);
+  if (parts === null || typeof parts !== 'object' || typeof (parts as Iterable<unknown>)[Symbol.iterator] !== 'function') {
+    throw new TypeError(`join: parts must be an iterable of phases and parts, got ${show(parts)}`);
+  }
+  return joinTo('join', parts, steps);
+}
+
+/**
+ * `join` in the name of the public function `fn` (a preset): its errors name `fn`.
+ * @internal
+ */
+export function joinTo<K extends string>(fn: string, parts: Iterable<Phase<K> | Part<K> | undefined>, steps: number): Phase<K>[] {
+  const out: Phase<K>[] = [];
+  let done = 0;
+  let last: Phase<K> | undefined;
+  let p = 0;
+  // `done` is checked before the next piece is pulled: a generator is never asked past `steps`.
+  for (const piece of steps > 0 ? parts : []) {
+    if (piece === undefined) continue;
+    const isPhase = piece instanceof Phase;
+    if (!isPhase && (typeof piece !== 'object' || piece === null || typeof piece.take !== 'function')) {
+      throw new TypeError(`${fn}: parts[${p}] must be a Phase or a part, got ${show(piece)}`);
+    }
+    p++;
+    const length = piece.length;
+    if (length === 0) continue;
+    const n = Math.min(length, steps - done);
+    const phase = isPhase ? (n === length ? piece : cut(piece, n)) : piece.take(n);
+    if (phase.length !== n) throw new RangeError(`${fn}: a part of length ${length} gave ${phase.length} steps where ${n} were asked`);
+    push(fn, out, phase, done);
+    last = phase;
+    done += n;
+    if (done >= steps) break;
+  }
+  if (done < steps && last !== undefined) {
+    const held: Record<string, Space> = {};
+    for (const name of last.names) held[name] = constant(last.spaces[name]._at(last.length - 1), steps - done);
+    push(fn, out, new Phase(held as Record<K, Space>), done);
+  }
+  return out;
+}
+
+function push<K extends string>(fn: string, out: Phase<K>[], phase: Phase<K>, start: number): void {
+  if (out.length >= MAX_PHASES) {
+    throw new RangeError(`${fn}: the schedule would have more than ${MAX_PHASES} phases (MAX_PHASES), from step ${start} on; use fewer cycles or fewer steps`);
+  }
+  for (const name of phase.names) {
+    const space = phase.spaces[name];
+    const bad = firstNonFinite((i) => space._at(i), phase.length);
+    if (bad !== undefined) {
+      throw new RangeError(`${fn}: ${name} would be ${show(space._at(bad))} at step ${start + bad} (not a finite number); choose options that keep every step finite, or fewer steps`);
+    }
+  }
+  out.push(phase);
+}
+
+/** The first `n` steps of a phase, each space repeated by `cycle` (which, shorter than the space, is a cut). */
+function cut<K extends string>(phase: Phase<K>, n: number): Phase<K> {
+  const spaces = {} as Record<K, Space>;
+  for (const name of phase.names) {
+    const space = phase.spaces[name];
+    spaces[name] = space.unbounded ? space : cycle(space, n);
+  }
+  return new Phase(spaces);
+}
 
 /**
  * Splits `steps` into whole-step lengths by fractions (fastai's `combine_scheds` percentages):
@@ -14,11 +130,14 @@ import type { Phase } from './phase.js';
  */
 export function splitSteps(steps: number, fractions: readonly number[]): number[] {
   count('splitSteps', 'steps', steps);
-  if (!Array.isArray(fractions) || fractions.length === 0) throw new TypeError(`splitSteps: fractions must be a non-empty array of numbers, got ${show(fractions)}`);
-  fractions.forEach((f, i) => {
-    finite('splitSteps', `fractions[${i}]`, f);
-    if (f < 0) throw new RangeError(`splitSteps: fractions[${i}] must be ≥ 0, got ${f}`);
-  });
+  if (!Array.isArray(fractions) || fractions.length === 0 || fractions.length > MAX_PHASES) {
+    throw new TypeError(`splitSteps: fractions must be a non-empty array of at most ${MAX_PHASES} numbers, got ${show(fractions)}`);
+  }
+  for (let i = 0; i < fractions.length; i++) {
+    if (!(i in fractions)) throw new TypeError(`splitSteps: fractions must be a dense array, got ${show(fractions)}`);
+    const f = finite('splitSteps', `fractions[${i}]`, fractions[i]);
+    if (f < 0) throw new RangeError(`splitSteps: fractions[${i}] must be ≥ 0, got ${show(f)}`);
+  }
   const sum = fractions.reduce((a, b) => a + b, 0);
   if (Math.abs(sum - 1) > 1e-9) throw new RangeError(`splitSteps: fractions must sum to 1 (within 1e-9), got ${sum} from ${show(fractions)}`);
   const out: number[] = [];
@@ -33,23 +152,28 @@ export function splitSteps(steps: number, fractions: readonly number[]): number[
   return out;
 }
 
+const repeatOptions = declare('repeatPhases', {
+  cycles: integer({ doc: 'Number of cycles.', required: true, min: 1, max: MAX_PHASES }),
+  baseLength: integer({ doc: 'Steps in the first cycle.', required: true, min: 1 }),
+  lengthMult: number({ doc: 'Each cycle is this many times longer than the one before.', default: 1, above: 0 }),
+});
+
 /**
  * Repeats a phase shape in cycles whose lengths grow by `lengthMult` (any positive real; each
  * length rounded to whole steps), as SGDR does; `make(steps, cycle)` builds cycle `cycle`, so a
- * peak decay is `decay ** cycle` inside it.
+ * peak decay is `decay ** cycle` inside it. At most `MAX_PHASES` cycles.
  *
  * @example
  * import { repeatPhases, Phase, cosinespace } from 'rx-policy';
  * repeatPhases({ cycles: 3, baseLength: 100, lengthMult: 1.5 }, (n, i) => new Phase({ lr: cosinespace(0.5 ** i, 0, n) }));
  */
 export function repeatPhases<P extends Phase>(options: { readonly cycles: number; readonly baseLength: number; readonly lengthMult?: number }, make: (steps: number, cycle: number) => P): P[] {
-  const cycles = positiveCount('repeatPhases', 'cycles', options?.cycles);
-  const base = positiveCount('repeatPhases', 'baseLength', options.baseLength);
-  const mult = positive('repeatPhases', 'lengthMult', options.lengthMult ?? 1);
+  const { cycles, baseLength: base, lengthMult: mult } = repeatOptions.read(options);
   if (typeof make !== 'function') throw new TypeError(`repeatPhases: make must be a function (steps, cycle) => Phase, got ${show(make)}`);
   return Array.from({ length: cycles }, (_, i) => {
-    const steps = Math.round(base * mult ** i);
-    if (steps < 1) throw new RangeError(`repeatPhases: cycle ${i} would have ${base * mult ** i} steps, which rounds to 0`);
+    const exact = base * mult ** i;
+    const steps = Math.round(exact);
+    if (!(steps >= 1 && Number.isSafeInteger(steps))) throw new RangeError(`repeatPhases: cycle ${i} would have ${exact} steps, which does not round to a positive safe integer`);
     return make(steps, i);
   });
 }

@@ -15,11 +15,12 @@ export { Space, type SpaceSpec, type SpaceDefinition, type SpaceDeclaration, typ
 export { EasedSpace, type SpaceOptions } from './spaces/eased.js';
 export type { RatedOptions } from './spaces/rated.js';
 export * from './spaces/index.js';
+export { MIN_NOISE_PCT } from './spaces/noisy.js';
 
 // ── Phases and policies ───────────────────────────────────────────────────────────────────────
 export { Phase, type ParamValues, type PhaseValues, type SpaceLike } from './phase.js';
 export { OptimizerPolicy, type PolicyOptions, type PolicyValues } from './policy.js';
-export { splitSteps, repeatPhases } from './compose.js';
+export { splitSteps, repeatPhases, join, part, MAX_PHASES, type Part } from './compose.js';
 
 // ── Presets, by library ───────────────────────────────────────────────────────────────────────
 /**
@@ -32,7 +33,7 @@ export type PresetOptions<F extends (options: never) => unknown> = Parameters<F>
 export { sgdrPhases, type SgdrOptions } from './presets/sgdr.js';
 export { oneCyclePhases, type OneCycleOptions } from './presets/oneCycle.js';
 // PyTorch
-export { pytorch, type OneCycleLROptions, type CosineAnnealingLROptions, type WarmRestartsOptions, type CyclicLROptions } from './presets/pytorch.js';
+export { pytorch, type OneCycleLROptions, type CosineAnnealingLROptions, type WarmRestartsOptions, type CyclicLROptions, type ScaleFn } from './presets/pytorch.js';
 export type PytorchStepLROptions = PresetOptions<typeof pytorch.stepLR>;
 export type PytorchMultiStepLROptions = PresetOptions<typeof pytorch.multiStepLR>;
 export type PytorchExponentialLROptions = PresetOptions<typeof pytorch.exponentialLR>;
@@ -79,14 +80,17 @@ export type HuggingfaceInverseSqrtOptions = PresetOptions<typeof huggingface.inv
 export { piecewise } from './presets/piecewise.js';
 
 // ── Training: events, operators, sinks ────────────────────────────────────────────────────────
-export type { TrainingEvent, TrainingEventOf, Logs } from './events/trainingEvent.js';
-export { fitCallbacks, type FitBridge, type FitCallbacks } from './events/fitCallbacks.js';
+export type { TrainingEvent, TrainingEventOf, Logs, RunPlan } from './events/trainingEvent.js';
+export { fitCallbacks, type FitBridge, type FitCallbacks, type FitCallbacksOptions, type FitHooks, type TfjsCallbacksModule } from './events/fitCallbacks.js';
+export { fitSteps, type FitStepsOptions } from './events/fitSteps.js';
+export { Stepped } from './events/stepped.js';
 export { schedule, epochsToSteps, type ScheduleOptions } from './operators/schedule.js';
-export { reduceOnPlateau, type PlateauOptions, type PlateauState } from './operators/reduceOnPlateau.js';
+export { reduceOnPlateau, kerasPlateau, type PlateauOptions, type PlateauState, type KerasPlateauOptions } from './operators/reduceOnPlateau.js';
 export { applyTo, applyToGroups, applyWith, type Values, type SinkOptions, type GroupSinkOptions, type PerGroup } from './sinks/applyTo.js';
+export type { SinkInput } from './sinks/checkedSink.js';
 export { tfjsOptimizerSink, type TfjsOptimizerLike } from './sinks/tfjs.js';
 
 // ── State and configs ─────────────────────────────────────────────────────────────────────────
 export { saveState, restorePolicy, loadState, resumeFromIterations, type PolicyState } from './state.js';
 export { spaceFromJSON, phaseFromJSON, policyFromJSON, type PhaseSpec, type PolicySpec } from './serialize.js';
-export { buildPolicy, presets, type PresetEntry, type PolicyConfig } from './config.js';
+export { buildPolicy, presets, presetOptions, type PresetEntry, type PolicyConfig, type FieldInfo } from './config.js';

@@ -1,6 +1,7 @@
 import { from, isObservable as isRxObservable, observable, takeWhile, type Observable, type InteropObservable, type Subscriber } from 'rxjs';
 import { ParamStream } from './internal/paramStream.js';
 import { plotSchedule, type PlotOptions, type Schedule } from './internal/plotHook.js';
+import { declare, integer } from './internal/options.js';
 import { count, show } from './internal/validate.js';
 import { Phase, type PhaseValues } from './phase.js';
 import { Sequence } from './sequence.js';
@@ -14,6 +15,10 @@ export interface PolicyOptions {
    */
   readonly initialStep?: number;
 }
+
+const policyOptions = declare('OptimizerPolicy', {
+  initialStep: integer({ doc: "The step to start at, for restarting a run (Poutyne's initial_step).", default: 0 }),
+});
 
 /**
  * The values a policy emits: the union of its phases' dicts. With phases of `{ lr }` and
@@ -53,23 +58,24 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
   #params: readonly string[] | undefined;
 
   constructor(phases: readonly P[], options: PolicyOptions = {}) {
-    if (!Array.isArray(phases) || phases.length === 0) {
-      throw new RangeError(`OptimizerPolicy: phases must be a non-empty array of Phase, got ${show(phases)}`);
-    }
+    // An empty list is the empty schedule (length 0), what a preset gives for `steps: 0`.
+    if (!Array.isArray(phases)) throw new TypeError(`OptimizerPolicy: phases must be an array of Phase, got ${show(phases)}`);
     const starts = new Float64Array(phases.length);
     let total = 0;
-    phases.forEach((phase: unknown, p) => {
+    for (let p = 0; p < phases.length; p++) {
+      // A hole of a sparse array is refused here, not when its step is reached.
+      const phase: unknown = p in phases ? phases[p] : undefined;
       if (!(phase instanceof Phase)) {
         throw new TypeError(`OptimizerPolicy: phases[${p}] must be a Phase, got ${show(phase)}`);
       }
       starts[p] = total;
       total += phase.length;
-    });
+    }
     if (!Number.isSafeInteger(total)) {
       throw new RangeError(`OptimizerPolicy: the phases' total length must be a safe integer, got ${total}`);
     }
-    const initialStep = options.initialStep ?? 0;
-    count('OptimizerPolicy', 'initialStep', initialStep);
+    // A misspelt key (`initalStep`) is an error naming the right one: a resumed run never silently restarts.
+    const { initialStep } = policyOptions.read(options);
     this.phases = Object.freeze([...phases]);
     this.length = total;
     this.#starts = starts;

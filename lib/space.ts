@@ -1,4 +1,5 @@
 import { checkNumber, readOptions, type NumberRange, type OptionTable } from './internal/options.js';
+import { checksFinite, firstNonFinite } from './internal/finite.js';
 import { num, show } from './internal/validate.js';
 import { Sequence } from './sequence.js';
 
@@ -58,7 +59,12 @@ export function createSpace(definition: SpaceDefinition, args: readonly unknown[
     return checkNumber(fn, decl.name, decl.range, value);
   });
   const { resolved, given } = readOptions(fn, definition.options, options);
-  return definition.build(checked, resolved, { definition, args: checked, options: given });
+  const space = definition.build(checked, resolved, { definition, args: checked, options: given });
+  if (checksFinite()) {
+    const bad = firstNonFinite((i) => space._at(i), space.length);
+    if (bad !== undefined) throw new RangeError(`${fn}: the value at index ${bad} would be ${show(space._at(bad))} (not a finite number); choose arguments that keep every value finite, got ${show(checked.filter((a) => typeof a === 'number'))} and options ${show(given)}`);
+  }
+  return space;
 }
 
 /**

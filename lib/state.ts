@@ -9,6 +9,21 @@ export interface PolicyState {
   readonly version: 1;
   readonly step: number;
   readonly policy: { readonly phases: readonly Record<string, unknown>[] };
+  /**
+   * Where the configuration holds `-0`, which `JSON.stringify` writes as `0`: each a path of keys
+   * from `policy`. Present only when there is one, so that a restored schedule is the same bits.
+   */
+  readonly negativeZeros?: readonly (readonly (string | number)[])[];
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** The paths of every `-0` in a JSON value. */
+function negativeZerosOf(value: unknown, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  if (Object.is(value, -0)) out.push([...path]);
+  else if (Array.isArray(value)) value.forEach((v, i) => negativeZerosOf(v, [...path, i], out));
+  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) negativeZerosOf(v, [...path, k], out);
+  return out;
 }
 
 /**
@@ -20,15 +35,49 @@ export interface PolicyState {
  * saveState(policy).step; // → 40
  */
 export function saveState(policy: OptimizerPolicy): PolicyState {
-  return { format: 'rx-policy/state', version: 1, step: policy.currentStep, policy: policy.toJSON() };
+  const config = policy.toJSON();
+  const zeros = negativeZerosOf(config);
+  return { format: 'rx-policy/state', version: 1, step: policy.currentStep, policy: config, ...(zeros.length > 0 && { negativeZeros: zeros }) };
 }
 
 function readState(fn: string, state: unknown): { step: number; config: unknown } {
   const obj = plainObject(fn, 'state', state);
   if (obj['format'] !== 'rx-policy/state') throw new TypeError(`${fn}: not an rx-policy state (format ${show(obj['format'])}, expected "rx-policy/state")`);
   if (obj['version'] !== 1) throw new RangeError(`${fn}: unsupported state version ${show(obj['version'])}; this rx-policy reads version 1`);
-  knownKeys(fn, 'key of the state', obj, ['format', 'version', 'step', 'policy']);
-  return { step: count(fn, 'state.step', obj['step']), config: obj['policy'] };
+  knownKeys(fn, 'key of the state', obj, ['format', 'version', 'step', 'policy', 'negativeZeros']);
+  const step = count(fn, 'state.step', obj['step']);
+  // A copy: the caller's object is left as it was.
+  const config = structuredClone(obj['policy']) as Json;
+  const zeros = obj['negativeZeros'];
+  if (zeros !== undefined) {
+    if (!Array.isArray(zeros)) throw new TypeError(`${fn}: state.negativeZeros must be an array of paths, got ${show(zeros)}`);
+    zeros.forEach((path: unknown, i) => setNegativeZero(fn, config, path, i));
+  }
+  return { step, config };
+}
+
+function setNegativeZero(fn: string, config: Json, path: unknown, i: number): void {
+  const bad = () => new TypeError(`${fn}: state.negativeZeros[${i}] must be the path of a 0 in state.policy, got ${show(path)}`);
+  if (!Array.isArray(path) || path.length === 0) throw bad();
+  let node: Json = config;
+  for (let k = 0; k < path.length - 1; k++) {
+    const key = path[k] as string | number;
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) throw bad();
+    node = (node as Record<string | number, Json>)[key]!;
+  }
+  const last = path.at(-1) as string | number;
+  if (typeof node !== 'object' || node === null || !Object.hasOwn(node, last) || (node as Record<string | number, Json>)[last] !== 0) throw bad();
+  (node as Record<string | number, Json>)[last] = -0;
+}
+
+/** Whether two JSON values are equal by value: objects whatever their key order (`0` and `-0` alike). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return a === b;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((v, i) => sameValue(v, (b as unknown[])[i]));
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 /**
@@ -47,7 +96,8 @@ export function restorePolicy(state: unknown): OptimizerPolicy {
 
 /**
  * Moves an existing policy to a saved state's step, after checking the state was saved from the
- * same configuration. On any error the policy is left unchanged.
+ * same configuration (compared by value: a state whose keys were reordered, as `jq -S` writes
+ * it, is the same). On any error the policy is left unchanged.
  * @example
  * import { OptimizerPolicy, oneCyclePhases, loadState, saveState } from 'rx-policy';
  * const saved = JSON.stringify(saveState(new OptimizerPolicy(oneCyclePhases({ steps: 100 }), { initialStep: 40 })));
@@ -57,7 +107,7 @@ export function restorePolicy(state: unknown): OptimizerPolicy {
  */
 export function loadState<P extends Phase>(policy: OptimizerPolicy<P>, state: unknown): void {
   const { step, config } = readState('loadState', state);
-  if (JSON.stringify(config) !== JSON.stringify(policy.toJSON())) {
+  if (!sameValue(config, policy.toJSON())) {
     throw new RangeError('loadState: the state was saved from a different policy configuration; use restorePolicy to rebuild it');
   }
   policy.seek(step);
@@ -77,5 +127,6 @@ export function loadState<P extends Phase>(policy: OptimizerPolicy<P>, state: un
  * policy.currentStep; // → 4
  */
 export function resumeFromIterations<P extends Phase>(policy: OptimizerPolicy<P>, optimizer: { readonly iterations: number }): void {
-  policy.seek(count('resumeFromIterations', 'optimizer.iterations', optimizer?.iterations));
+  if (typeof optimizer !== 'object' || optimizer === null) throw new TypeError(`resumeFromIterations: optimizer must be an object with iterations, got ${show(optimizer)}`);
+  policy.seek(count('resumeFromIterations', 'optimizer.iterations', optimizer.iterations));
 }

@@ -80,6 +80,11 @@ simple("cyclicLR", {"maxLr": 0.01, "stepSizeUp": 5}, 30, lambda o: S.CyclicLR(o,
 simple("cyclicLR", {"maxLr": 0.01, "stepSizeUp": 4, "stepSizeDown": 6, "mode": "triangular2"}, 45, lambda o: S.CyclicLR(o, base_lr=0.001, max_lr=0.01, step_size_up=4, step_size_down=6, mode="triangular2"), "CyclicLR(opt, base_lr=0.001, max_lr=0.01, step_size_up=4, step_size_down=6, mode='triangular2')", fields=LR_M, lr=0.001)
 simple("cyclicLR", {"maxLr": 0.01, "stepSizeUp": 3, "mode": "exp_range", "gamma": 0.9}, 30, lambda o: S.CyclicLR(o, base_lr=0.001, max_lr=0.01, step_size_up=3, mode="exp_range", gamma=0.9), "CyclicLR(opt, base_lr=0.001, max_lr=0.01, step_size_up=3, mode='exp_range', gamma=0.9)", fields=LR_M, lr=0.001)
 
+# A custom scale_fn, by name: the fixture names it and the spec gives the same function in JS.
+SCALE_FNS = {"halving": lambda x: 0.5 ** (x - 1), "inverse": lambda x: 1 / (1 + 0.01 * x)}
+simple("cyclicLR", {"maxLr": 0.01, "stepSizeUp": 3, "stepSizeDown": 2, "scaleFn": "halving"}, 30, lambda o: S.CyclicLR(o, base_lr=0.001, max_lr=0.01, step_size_up=3, step_size_down=2, scale_fn=SCALE_FNS["halving"]), "CyclicLR(opt, base_lr=0.001, max_lr=0.01, step_size_up=3, step_size_down=2, scale_fn=lambda x: 0.5 ** (x - 1))", fields=LR_M, lr=0.001)
+simple("cyclicLR", {"maxLr": 0.01, "stepSizeUp": 4, "scaleFn": "inverse", "scaleMode": "iterations"}, 30, lambda o: S.CyclicLR(o, base_lr=0.001, max_lr=0.01, step_size_up=4, scale_fn=SCALE_FNS["inverse"], scale_mode="iterations"), "CyclicLR(opt, base_lr=0.001, max_lr=0.01, step_size_up=4, scale_fn=lambda x: 1 / (1 + 0.01 * x), scale_mode='iterations')", fields=LR_M, lr=0.001)
+
 
 # ReduceLROnPlateau: one metric per epoch; the lr each epoch trains with is read before step(metric).
 def loss_curve(n, seed):

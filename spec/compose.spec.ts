@@ -31,6 +31,6 @@ describe('repeatPhases (cycles with a real length multiplier and a peak decay)',
     expect(phases.map((p) => p.length)).toEqual([10, 15, 23]);
     const policy = new OptimizerPolicy(phases);
     expect([0, 10, 25].map((k) => policy.at(k).lr)).toEqual([1, 0.5, 0.25]);
-    expect(() => repeatPhases({ cycles: 0, baseLength: 10 }, (n) => new Phase({ lr: cosinespace(1, 0, n) }))).toThrow(/repeatPhases: cycles must be a positive integer, got 0/);
+    expect(() => repeatPhases({ cycles: 0, baseLength: 10 }, (n) => new Phase({ lr: cosinespace(1, 0, n) }))).toThrow(/repeatPhases: cycles must be an integer in \[1, 100000\], got 0/);
   });
 });

@@ -27,7 +27,7 @@ describe('buildPolicy and the presets registry', () => {
   it('unknown presets and options are errors listing the accepted ones', () => {
     expect(() => buildPolicy({ preset: 'triangle' })).toThrow(/buildPolicy: unknown preset "triangle"; accepted: .*oneCycle.*sgdr/);
     expect(() => buildPolicy({ preset: 'oneCycle', options: { step: 5 } })).toThrow(
-      /buildPolicy: preset oneCycle: unknown option "step"; accepted: steps, lr, momentum, finetuneLr, finetuneFraction/,
+      /^oneCyclePhases: unknown option "step" \(did you mean "steps"\?\); accepted: steps, lr, momentum, finetuneLr, finetuneFraction/,
     );
     expect(() => buildPolicy({ preset: 'oneCycle', options: { steps: 0 } })).toThrow(/oneCyclePhases: steps must be a positive integer, got 0/);
     expect(() => buildPolicy({ preset: 'oneCycle', extra: true })).toThrow(/buildPolicy: unknown key "extra"; accepted: preset, options/);

@@ -22,12 +22,12 @@ import type {
 
 const curvesAndSpaces = [
   'EasedSpace', 'Sequence', 'Space', 'constant', 'cosineEase', 'cosinepowspace', 'cosinespace', 'cycle', 'cyclicspace', 'expspace', 'invsqrtspace',
-  'invtimespace', 'kcosinespace', 'kpolyspace', 'linearEase', 'linspace', 'noisy', 'polycyclespace', 'polyspace', 'powspace', 'tanhspace',
+  'invtimespace', 'kcosinespace', 'kpolyspace', 'linearEase', 'linspace', 'MIN_NOISE_PCT', 'noisy', 'polycyclespace', 'polyspace', 'powspace', 'tanhspace',
 ];
-const phasesAndPolicies = ['OptimizerPolicy', 'Phase', 'repeatPhases', 'splitSteps'];
+const phasesAndPolicies = ['join', 'MAX_PHASES', 'OptimizerPolicy', 'part', 'Phase', 'repeatPhases', 'splitSteps'];
 const presetsByLibrary = ['fastai', 'huggingface', 'keras', 'oneCyclePhases', 'optax', 'piecewise', 'pytorch', 'sgdrPhases', 'timm'];
-const training = ['applyTo', 'applyToGroups', 'applyWith', 'epochsToSteps', 'fitCallbacks', 'reduceOnPlateau', 'schedule', 'tfjsOptimizerSink'];
-const stateAndConfigs = ['buildPolicy', 'loadState', 'phaseFromJSON', 'policyFromJSON', 'presets', 'restorePolicy', 'resumeFromIterations', 'saveState', 'spaceFromJSON'];
+const training = ['Stepped', 'applyTo', 'applyToGroups', 'applyWith', 'epochsToSteps', 'fitCallbacks', 'fitSteps', 'kerasPlateau', 'reduceOnPlateau', 'schedule', 'tfjsOptimizerSink'];
+const stateAndConfigs = ['buildPolicy', 'loadState', 'phaseFromJSON', 'policyFromJSON', 'presetOptions', 'presets', 'restorePolicy', 'resumeFromIterations', 'saveState', 'spaceFromJSON'];
 
 function staticImports(file: string): string[] {
   const source = readFileSync(file, 'utf8');

@@ -1,6 +1,6 @@
 import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { buildPolicy, linspace, loadState, OptimizerPolicy, Phase, presets, restorePolicy, resumeFromIterations, saveState } from '../lib/index.js';
+import { buildPolicy, constant, linspace, loadState, OptimizerPolicy, Phase, presets, restorePolicy, resumeFromIterations, saveState } from '../lib/index.js';
 
 // Small options for every preset in the registry; a preset added without an entry fails below.
 const smallOptions: Record<string, Record<string, unknown>> = {
@@ -98,5 +98,48 @@ describe('checkpoint and resume', () => {
     expect(drive(policy, 1)).toEqual([{ lr: 0.5 }]);
     expect(() => resumeFromIterations(policy, { iterations: 1.5 })).toThrow(/resumeFromIterations: optimizer.iterations must be a non-negative integer, got 1.5/);
     expect(policy.currentStep).toBe(6);
+  });
+});
+
+describe('checkpoints compare by value and keep every bit', () => {
+  const sortKeys = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(sortKeys) : typeof v === 'object' && v !== null ? Object.fromEntries(Object.keys(v).sort().reverse().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])])) : v;
+
+  it('a state whose keys were reordered (as jq -S writes it) loads into the same policy', () => {
+    const make = () => buildPolicy({ preset: 'timm.cosineLR', options: smallOptions['timm.cosineLR'] });
+    const a = make();
+    drive(a, 5);
+    const reordered = sortKeys(JSON.parse(JSON.stringify(saveState(a))));
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(saveState(a)));
+    const b = make();
+    loadState(b, reordered);
+    expect(b.currentStep).toBe(5);
+    expect(drive(restorePolicy(reordered), 1e6)).toEqual(drive(a, 1e6));
+  });
+
+  it('-0 survives JSON: the restored schedule gives -0 where the saved one did', () => {
+    const policy = new OptimizerPolicy([new Phase({ lr: linspace(-0, 1, 3), momentum: constant(-0, 3) })]);
+    const text = JSON.stringify(saveState(policy));
+    const restored = restorePolicy(JSON.parse(text));
+    expect(Object.is(policy.at(2).momentum, -0)).toBe(true);
+    expect(Object.is(restored.at(2).momentum, -0)).toBe(true);
+    expect(restored.toJSON()).toEqual(policy.toJSON()); // toEqual tells -0 from 0
+    expect(Object.is((restored.toJSON().phases[0]!['lr'] as unknown as { start: number }).start, -0)).toBe(true);
+    loadState(policy, JSON.parse(text));
+    // No -0, no extra key.
+    expect(Object.keys(saveState(new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 3) })])))).toEqual(['format', 'version', 'step', 'policy']);
+    expect(() => restorePolicy({ ...JSON.parse(text), negativeZeros: [['phases', 0, 'lr', 'end']] })).toThrow(/restorePolicy: state.negativeZeros\[0\] must be the path of a 0 in state.policy, got \["phases",0,"lr","end"\]/);
+  });
+
+  it('steps 0 is the empty schedule everywhere: built, saved, restored, driven', () => {
+    for (const name of Object.keys(presets)) {
+      const field = presets[name]!.options.find((o) => o === 'steps');
+      if (field === undefined || name === 'oneCycle' || name.startsWith('fastai.')) continue;
+      const policy = buildPolicy({ preset: name, options: { ...smallOptions[name], steps: 0 } });
+      expect(policy.length, name).toBe(0);
+      const restored = restorePolicy(JSON.parse(JSON.stringify(saveState(policy))));
+      expect(restored.length).toBe(0);
+      expect(drive(restored, 3)).toEqual([]);
+    }
   });
 });

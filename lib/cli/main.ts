@@ -1,83 +1,65 @@
 #!/usr/bin/env node
-// The `rx-policy` command: draws a preset or a JSON policy to SVG, PNG or the terminal.
-import { readFile } from 'node:fs/promises';
-import { Command, CommanderError } from 'commander';
-import { buildPolicy, presets } from '../index.js';
-import { plot } from '../plot/plot.js';
-import { plotTerminal } from '../plot/terminal.js';
+// The `rx-policy` command. Each subcommand is a `Command` in its own file, listed once below.
+import { readFileSync } from 'node:fs';
+import { CliError, type Command, type Io } from './command.js';
+import { dashboardCommand } from './dashboard.js';
+import { plotCommand } from './plot.js';
+import { presetsCommand } from './presets.js';
+import { closest } from '../internal/validate.js';
 
-const STEP_OPTIONS = ['steps', 'totalSteps', 'numTrainingSteps'];
+/** The subcommands, in the order `--help` lists them. */
+export const commands: readonly Command[] = [plotCommand, presetsCommand, dashboardCommand];
 
-async function policyFrom(opts: { preset?: string; config?: string; options?: string; steps?: string }) {
-  if ((opts.preset === undefined) === (opts.config === undefined)) throw new Error('give exactly one of --preset NAME or --config FILE.json');
-  if (opts.config !== undefined) {
-    let text: string;
-    try {
-      text = await readFile(opts.config, 'utf8');
-    } catch (err) {
-      throw new Error(`cannot read ${opts.config}: ${(err as Error).message}`);
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (err) {
-      throw new Error(`${opts.config} is not valid JSON: ${(err as Error).message}`);
-    }
-    return buildPolicy(json);
-  }
-  let options: Record<string, unknown> = {};
-  if (opts.options !== undefined) {
-    try {
-      options = JSON.parse(opts.options) as Record<string, unknown>;
-    } catch (err) {
-      throw new Error(`--options is not valid JSON: ${(err as Error).message}`);
-    }
-  }
-  if (opts.steps !== undefined) {
-    const entry = presets[opts.preset!];
-    const key = entry?.options.find((o) => STEP_OPTIONS.includes(o));
-    if (entry !== undefined && key === undefined) throw new Error(`--steps: preset ${opts.preset} has no steps option; set its length in --options`);
-    const steps = Number(opts.steps);
-    if (!Number.isSafeInteger(steps) || steps <= 0) throw new Error(`--steps must be a positive integer, got ${opts.steps}`);
-    if (key !== undefined) options = { ...options, [key]: steps };
-  }
-  return buildPolicy({ preset: opts.preset, options });
+function version(): string {
+  // lib/cli/main.ts and dist/cli/main.js both sit two levels below package.json.
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
 }
 
-export async function main(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
-  const program = new Command('rx-policy')
-    .description('hyper-parameter schedules as RxJS streams: plot presets and JSON policies')
-    .exitOverride()
-    .configureOutput({ writeOut: out, writeErr: (s) => process.stderr.write(s) });
-  program
-    .command('plot')
-    .description('draw a preset or a JSON policy to SVG, PNG (by --out extension) or the terminal')
-    .option('--preset <name>', `a preset: ${Object.keys(presets).join(', ')}`)
-    .option('--config <file>', 'a JSON policy: {"preset": NAME, "options": {...}} or {"phases": [...]}')
-    .option('--options <json>', 'the preset options as JSON, e.g. \'{"steps": 500}\'')
-    .option('--steps <n>', "shorthand for the preset's length option")
-    .option('--param <names>', 'parameters to draw, comma-separated', 'lr')
-    .option('--out <file>', 'write an .svg or .png file (default: draw in the terminal)')
-    .option('--title <text>', 'figure title')
-    .action(async (opts: { preset?: string; config?: string; options?: string; steps?: string; param: string; out?: string; title?: string }) => {
-      const policy = await policyFrom(opts);
-      const params = opts.param.split(',').map((p) => p.trim()).filter(Boolean);
-      if (opts.out === undefined) {
-        for (const param of params) out(`${plotTerminal(policy, param)}\n`);
-      } else {
-        await plot(policy, { param: params, out: opts.out, ...(opts.title !== undefined && { title: opts.title }) });
-        out(`wrote ${opts.out}\n`);
-      }
-    });
-  program.command('presets').description('list the presets and their options').action(() => {
-    for (const [name, entry] of Object.entries(presets)) out(`${name}\n  ${entry.summary}\n  options: ${entry.options.join(', ')}\n`);
-  });
-  try {
-    await program.parseAsync(argv as string[], { from: 'user' });
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'usage: rx-policy <command> [options]',
+    '',
+    'hyper-parameter schedules as RxJS streams: plot presets and JSON policies',
+    '',
+    'commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'rx-policy <command> --help shows a command\'s options; rx-policy --version its version.',
+  ].join('\n');
+}
+
+/**
+ * Runs the CLI with `argv` (the arguments after `rx-policy`) and resolves to the exit code: 0, 1
+ * for bad input (one line on stderr, naming what was wrong), 2 for an unknown command.
+ */
+export async function main(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+  const io: Io = { out, err };
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    if (first === 'help' && rest[0] !== undefined) return main([rest[0], '--help'], out, err);
+    out(`${help()}\n`);
+    return first === undefined ? 1 : 0;
+  }
+  if (first === '--version' || first === '-v') {
+    out(`${version()}\n`);
     return 0;
-  } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode;
-    process.stderr.write(`rx-policy: ${(err as Error).message}\n`);
+  }
+  const command = commands.find((c) => c.name === first);
+  if (command === undefined) {
+    const near = closest(first, commands.map((c) => c.name));
+    err(`rx-policy: unknown command ${JSON.stringify(first)}${near === undefined ? '' : ` (did you mean ${near}?)`}; commands: ${commands.map((c) => c.name).join(', ')}\n`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      err(`rx-policy ${e.message}\n`);
+      return 1;
+    }
+    err(`rx-policy ${command.name}: ${(e as Error).message}\n`);
     return 1;
   }
 }

@@ -1,63 +1,226 @@
 import { Subject, type Observable } from 'rxjs';
-import type { Logs, TrainingEvent } from './trainingEvent.js';
+import { show } from '../internal/validate.js';
+import type { Logs, RunPlan, TrainingEvent } from './trainingEvent.js';
 
-/** The callback hooks TF.js `model.fit` / `fitDataset` call (its `CustomCallbackArgs`), typed structurally. */
+/**
+ * The callback surface TF.js `model.fit` / `fitDataset` drive (tfjs-layers' `BaseCallback`):
+ * `setParams` and `setModel` before the run, then the six hooks, each awaited.
+ */
 export interface FitCallbacks {
-  onTrainBegin(logs?: unknown): void;
-  onTrainEnd(logs?: unknown): void;
-  onEpochBegin(epoch: number, logs?: unknown): void;
-  onEpochEnd(epoch: number, logs?: unknown): void;
-  onBatchBegin(batch: number, logs?: unknown): void;
-  onBatchEnd(batch: number, logs?: unknown): void;
+  setParams(params: Readonly<Record<string, unknown>>): void;
+  setModel(model: unknown): void;
+  onTrainBegin(logs?: unknown): Promise<void>;
+  onTrainEnd(logs?: unknown): Promise<void>;
+  onEpochBegin(epoch: number, logs?: unknown): Promise<void>;
+  onEpochEnd(epoch: number, logs?: unknown): Promise<void>;
+  onBatchBegin(batch: number, logs?: unknown): Promise<void>;
+  onBatchEnd(batch: number, logs?: unknown): Promise<void>;
+}
+
+/** The part of the TF.js module the bridge uses: its `CustomCallback` class (`tf.CustomCallback`). */
+export interface TfjsCallbacksModule {
+  readonly CustomCallback: new (args: FitHooks) => object;
+}
+
+/** Hooks as `tf.CustomCallback` takes them. */
+export interface FitHooks {
+  onTrainBegin(logs?: unknown): Promise<void>;
+  onTrainEnd(logs?: unknown): Promise<void>;
+  onEpochBegin(epoch: number, logs?: unknown): Promise<void>;
+  onEpochEnd(epoch: number, logs?: unknown): Promise<void>;
+  onBatchBegin(batch: number, logs?: unknown): Promise<void>;
+  onBatchEnd(batch: number, logs?: unknown): Promise<void>;
+}
+
+/** Options of `fitCallbacks`. */
+export interface FitCallbacksOptions {
+  /**
+   * The TF.js module (`import * as tf from '@tensorflow/tfjs'`). With it, `callbacks` is a real
+   * `tf.CustomCallback`, so it mixes with TF.js's own callbacks in any order. rx-policy never
+   * imports TF.js itself.
+   */
+  readonly tf?: TfjsCallbacksModule;
 }
 
 /** A bridge from TF.js fit callbacks to a training event stream. */
 export interface FitBridge {
   /** Emits synchronously inside each callback, so a schedule is applied before the batch runs. */
   readonly events$: Observable<TrainingEvent>;
-  /** Pass as `model.fit(x, y, { callbacks })`. */
+  /** Pass as `model.fit(x, y, { callbacks })`, or as one element of a callbacks array. */
   readonly callbacks: FitCallbacks;
+  /**
+   * Makes the running `fit` reject with `error`, from the hook that is running (or the next
+   * one): TF.js awaits each hook, so no further batch runs. Pass it as the error handler of the
+   * sink, so an error of the values stream (the horizon check, a parameter the optimizer lacks)
+   * ends the run instead of training on stale values. The next `fit` starts clean.
+   * @example values$.subscribe({ ...tfjsOptimizerSink(optimizer), error: fail });
+   */
+  readonly fail: (error: unknown) => void;
+}
+
+const HOOKS = ['onTrainBegin', 'onTrainEnd', 'onEpochBegin', 'onEpochEnd', 'onBatchBegin', 'onBatchEnd'] as const;
+
+const logsOf = (logs: unknown): Logs | undefined => {
+  if (typeof logs !== 'object' || logs === null) return undefined;
+  const out: Record<string, number> = {};
+  for (const [key, value] of Object.entries(logs)) if (typeof value === 'number') out[key] = value;
+  return out;
+};
+
+interface ScalarLike {
+  data(): Promise<ArrayLike<number>>;
+  dispose(): void;
 }
 
 /**
- * Bridges TF.js `model.fit` callbacks (`onBatchBegin`, `onEpochBegin`, …) into a `TrainingEvent`
- * stream. TF.js awaits each callback before the next batch, and the events are emitted
- * synchronously in it, so values written by a sink take effect for that very batch.
- * Batch indices from TF.js restart at 0 each epoch; the bridge tags each with its epoch.
- *
- * @example
- * const { events$, callbacks } = fitCallbacks();
- * events$.pipe(schedule(policy)).subscribe(tfjsOptimizerSink(model.optimizer));
- * await model.fit(xs, ys, { epochs: 5, batchSize: 32, callbacks });
+ * Replaces the scalar tensors TF.js puts in its logs by their numbers, in place, as TF.js does
+ * before calling a `CustomCallback`'s hooks (and disposes them, as it does). Undefined when the
+ * logs hold numbers only, so that the hook emits without waiting.
  */
-export function fitCallbacks(): FitBridge {
+function resolveLogs(logs: unknown): Promise<void> | undefined {
+  if (typeof logs !== 'object' || logs === null) return undefined;
+  const record = logs as Record<string, unknown>;
+  const keys = Object.keys(record).filter((key) => typeof (record[key] as Partial<ScalarLike> | null)?.data === 'function');
+  if (keys.length === 0) return undefined;
+  return Promise.all(keys.map((key) => (record[key] as ScalarLike).data())).then((values) => {
+    keys.forEach((key, i) => {
+      const scalar = record[key] as ScalarLike;
+      record[key] = values[i]![0];
+      scalar.dispose();
+    });
+  });
+}
+
+const count = (x: unknown): number | null => (typeof x === 'number' && Number.isSafeInteger(x) && x >= 0 ? x : null);
+
+/** The run's length from the parameters TF.js hands its callbacks (`configureCallbacks`). */
+function planOf(params: unknown): RunPlan | undefined {
+  if (typeof params !== 'object' || params === null) return undefined;
+  const p = params as Record<string, unknown>;
+  const epochs = count(p['epochs']);
+  if (epochs === null) return undefined;
+  // fit: samples (after the validation split) and batchSize; fitDataset: steps = batchesPerEpoch, or null.
+  const steps = count(p['steps']);
+  const samples = count(p['samples']);
+  const batchSize = count(p['batchSize']);
+  if (steps !== null) return { epochs, batchesPerEpoch: steps };
+  if (samples !== null && batchSize !== null && batchSize > 0) return { epochs, batchesPerEpoch: Math.ceil(samples / batchSize) };
+  return { epochs, batchesPerEpoch: null, unknown: 'TF.js does not know how many batches an epoch has (fitDataset without batchesPerEpoch)' };
+}
+
+/**
+ * Bridges TF.js `model.fit` / `fitDataset` callbacks into a `TrainingEvent` stream. TF.js awaits
+ * each callback before the next batch and the events are emitted in it, so values written by a
+ * sink take effect for that very batch. Batch indices from TF.js restart at 0 each epoch; the
+ * bridge tags each with its epoch. At `trainBegin` it passes on how long the run will be (from
+ * the parameters TF.js gives its callbacks), which `schedule` checks against the policy.
+ *
+ * `callbacks` works alone and in a callbacks array. TF.js decides by the array's first element:
+ * if it is a TF.js callback, every element must be one; otherwise each is wrapped as a plain
+ * hooks object, which breaks TF.js's own callbacks placed after it. So pass `{ tf }` to mix
+ * with `tf.callbacks.earlyStopping()` or `new tf.CustomCallback(…)` in any order (then wrap
+ * plain hook objects in `new tf.CustomCallback(…)` too, or put them first); without `tf`, the
+ * bridge mixes with plain hook objects in any order and may follow TF.js callbacks.
+ *
+ * One bridge serves any number of `fit` calls: each starts a new run (`trainBegin`), and a
+ * schedule keeps its cursor across them.
+ *
+ * @param options `{ tf }`: the TF.js module, for a bridge TF.js treats as its own callback.
+ * @returns `{ events$, callbacks, fail }`.
+ * @throws TypeError when `tf` is given without a `CustomCallback` class.
+ * @example
+ * import * as tf from '@tensorflow/tfjs';
+ * const { events$, callbacks } = fitCallbacks({ tf });
+ * events$.pipe(schedule(policy)).subscribe(tfjsOptimizerSink(optimizer));
+ * await model.fit(xs, ys, { epochs: 5, batchSize: 32, callbacks: [callbacks, tf.callbacks.earlyStopping()] });
+ */
+export function fitCallbacks(options: FitCallbacksOptions = {}): FitBridge {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TypeError(`fitCallbacks: options must be an object, got ${show(options)}`);
+  for (const key of Object.keys(options)) if (key !== 'tf') throw new TypeError(`fitCallbacks: unknown option ${show(key)}; accepted: tf`);
+  const tf = options.tf;
+  if (tf !== undefined && typeof tf?.CustomCallback !== 'function') {
+    throw new TypeError(`fitCallbacks: tf must be the TF.js module (with tf.CustomCallback), got ${show(tf)}`);
+  }
   const events$ = new Subject<TrainingEvent>();
   let epoch = -1;
-  const logsOf = (logs: unknown): Logs | undefined => {
-    if (typeof logs !== 'object' || logs === null) return undefined;
-    const out: Record<string, number> = {};
-    for (const [key, value] of Object.entries(logs)) if (typeof value === 'number') out[key] = value;
-    return out;
+  let failure: { error: unknown } | undefined;
+  // After each emission: a failure handed over by `fail` rejects the hook, and so the fit.
+  const emit = (event: TrainingEvent) => {
+    events$.next(event);
+    if (failure !== undefined) {
+      const { error } = failure;
+      failure = undefined;
+      throw error;
+    }
   };
-  const callbacks: FitCallbacks = {
-    onTrainBegin: () => events$.next({ type: 'trainBegin' }),
-    onTrainEnd: (logs) => {
-      const l = logsOf(logs);
-      events$.next(l ? { type: 'trainEnd', logs: l } : { type: 'trainEnd' });
+
+  // Plain functions, not arrows: `this` is the object TF.js calls them on, which holds the
+  // params TF.js handed over (the bridge itself, or the CustomCallback TF.js wrapped it in).
+  const hooks: FitHooks = {
+    async onTrainBegin(this: unknown) {
+      epoch = -1;
+      failure = undefined;
+      const run = planOf((this as { params?: unknown } | undefined)?.params);
+      emit(run ? { type: 'trainBegin', run } : { type: 'trainBegin' });
     },
-    onEpochBegin: (e) => {
+    async onTrainEnd(logs) {
+      const pending = resolveLogs(logs);
+      if (pending) await pending;
+      const l = logsOf(logs);
+      emit(l ? { type: 'trainEnd', logs: l } : { type: 'trainEnd' });
+    },
+    async onEpochBegin(e) {
       epoch = e;
-      events$.next({ type: 'epochBegin', epoch: e });
+      emit({ type: 'epochBegin', epoch: e });
     },
-    onEpochEnd: (e, logs) => {
+    async onEpochEnd(e, logs) {
+      const pending = resolveLogs(logs);
+      if (pending) await pending;
       const l = logsOf(logs);
-      events$.next(l ? { type: 'epochEnd', epoch: e, logs: l } : { type: 'epochEnd', epoch: e });
+      emit(l ? { type: 'epochEnd', epoch: e, logs: l } : { type: 'epochEnd', epoch: e });
     },
-    onBatchBegin: (batch) => events$.next({ type: 'batchBegin', epoch, batch }),
-    onBatchEnd: (batch, logs) => {
+    async onBatchBegin(batch) {
+      emit({ type: 'batchBegin', epoch, batch });
+    },
+    async onBatchEnd(batch, logs) {
+      const pending = resolveLogs(logs);
+      if (pending) await pending;
       const l = logsOf(logs);
-      events$.next(l ? { type: 'batchEnd', epoch, batch, logs: l } : { type: 'batchEnd', epoch, batch });
+      emit(l ? { type: 'batchEnd', epoch, batch, logs: l } : { type: 'batchEnd', epoch, batch });
     },
   };
-  return { events$: events$.asObservable(), callbacks };
+
+  let callbacks: FitCallbacks;
+  if (tf === undefined) {
+    callbacks = {
+      // BaseCallback's fields, so TF.js can use the object as is after one of its own callbacks.
+      validationData: null,
+      params: undefined as unknown,
+      setParams(params: Readonly<Record<string, unknown>>) {
+        this.params = params;
+      },
+      setModel() {},
+      ...hooks,
+    } as FitCallbacks & { params: unknown; validationData: null };
+  } else {
+    const instance = new tf.CustomCallback(hooks) as FitCallbacks & Record<string, unknown>;
+    const proto = Object.getPrototypeOf(instance) as Record<string, (...args: unknown[]) => Promise<void>>;
+    // Called by TF.js directly, the instance runs CustomCallback's own hook (which awaits the
+    // logs, calls our hook and yields to the event loop as TF.js does). Wrapped by TF.js in
+    // another CustomCallback (when a plain object comes first), its hooks are copied off it and
+    // called on the wrapper: they must then run ours, not CustomCallback's, which would call the
+    // wrapper's copy of itself forever.
+    for (const name of HOOKS) {
+      const own = proto[name]!;
+      const ours = hooks[name] as (...args: unknown[]) => Promise<void>;
+      instance[name] = function (this: unknown, ...args: unknown[]) {
+        return this === instance ? own.apply(this, args) : ours.apply(this, args);
+      };
+    }
+    callbacks = instance;
+  }
+  const fail = (error: unknown) => {
+    failure ??= { error };
+  };
+  return { events$: events$.asObservable(), callbacks, fail };
 }

@@ -2,18 +2,38 @@
 export type Logs = Readonly<Record<string, number>>;
 
 /**
+ * How long a run will be, as the trainer announces it at `trainBegin` (TF.js `model.fit` tells
+ * its callbacks through `setParams`). `schedule` compares it with the policy's remaining steps.
+ *
+ * @example
+ * const run: RunPlan = { epochs: 10, batchesPerEpoch: 32 };             // fit(x, y, { epochs: 10 }) on 1,024 samples
+ * const dataset: RunPlan = { epochs: 5, batchesPerEpoch: null, unknown: 'fitDataset without batchesPerEpoch' };
+ */
+export interface RunPlan {
+  /** The epoch index the run stops before (`fit`'s `epochs`; with `initialEpoch: 3, epochs: 5`, epochs 3 and 4 run). */
+  readonly epochs: number;
+  /** Batches in each epoch, or `null` when the trainer cannot tell. */
+  readonly batchesPerEpoch: number | null;
+  /** Why `batchesPerEpoch` is `null`, for the message that says the length cannot be checked. */
+  readonly unknown?: string;
+}
+
+/**
  * One event of a training loop: a small typed model shared by every trainer (TF.js `model.fit`,
- * a hand-written loop, a worker). Epoch and batch indices are 0-based.
+ * a hand-written loop, a worker). Epoch and batch indices are 0-based. A run starts with
+ * `trainBegin` (optionally carrying its `RunPlan`); each run counts its epochs on its own, so a
+ * loop of one `fit` per epoch starts every run at epoch 0 (or at `initialEpoch`).
  *
  * @example
  * import { Subject } from 'rxjs';
  * import type { TrainingEvent } from 'rx-policy';
  * const events$ = new Subject<TrainingEvent>();
+ * events$.next({ type: 'trainBegin', run: { epochs: 1, batchesPerEpoch: 2 } });
  * events$.next({ type: 'epochBegin', epoch: 0 });
  * events$.next({ type: 'batchBegin', epoch: 0, batch: 0 });
  */
 export type TrainingEvent =
-  | { readonly type: 'trainBegin' }
+  | { readonly type: 'trainBegin'; readonly run?: RunPlan }
   | { readonly type: 'trainEnd'; readonly logs?: Logs }
   | { readonly type: 'epochBegin'; readonly epoch: number }
   | { readonly type: 'epochEnd'; readonly epoch: number; readonly logs?: Logs }

@@ -1,6 +1,10 @@
-// Declared options: each option is written once, as data (type, default, range, a one-line doc),
-// and its TypeScript type, its check, its default and its printed and JSON forms all derive from
-// that one entry. Spaces declare their arguments and options this way; so can any options bag.
+// Declared options: each option is written once, as data (type, default, range, whether it is
+// required, a one-line doc, the mode it belongs to), and its TypeScript type, its check, its
+// default and its printed and JSON forms all derive from that one entry. Two forms of the same
+// idea: a plain table (`OptionTable`, what spaces declare, read by `readOptions`) and field
+// builders (`declare`, `number`, `integer`, …: what presets, sinks and operators declare, with
+// bounds, lists and cross-option rules), both describable as `FieldInfo` data for docs and forms.
+// Errors keep the core's form: `fn: option must be …, got X`.
 import { count, finite, knownKeys, plainObject, positive, positiveCount, show } from './validate.js';
 
 /**
@@ -62,8 +66,8 @@ export type ValueOf<D> = D extends NumberOption
 type RequiredKeys<T> = { [K in keyof T]: T[K] extends { readonly required: true } ? K : never }[keyof T];
 type Flat<T> = { [K in keyof T]: T[K] } & {};
 
-/** The options bag a caller passes: required options required, the others optional. */
-export type OptionsOf<T extends OptionTable> = Flat<
+/** The options bag a caller passes for a table: required options required, the others optional. */
+export type TableOptionsOf<T extends OptionTable> = Flat<
   { readonly [K in RequiredKeys<T>]: ValueOf<T[K]> } & { readonly [K in Exclude<keyof T, RequiredKeys<T>>]?: ValueOf<T[K]> }
 >;
 
@@ -184,4 +188,358 @@ export function readOptions<T extends OptionTable>(fn: string, table: T, given: 
     if (!('default' in decl) || !Object.is(resolved[name], decl.default)) kept[name] = resolved[name];
   }
   return { resolved: resolved as ResolvedOf<T>, given: kept };
+}
+
+// ── Field builders ───────────────────────────────────────────────────────────────────────────
+
+/** Whether an option must be given, has a default, or may be left out (meaning "not used"). */
+export type Presence = 'required' | 'default' | 'optional';
+
+/** The kinds of value an option takes, as a form would offer them. */
+export type FieldType = 'number' | 'integer' | 'boolean' | 'enum' | 'string' | 'numbers' | 'integers' | 'object' | 'function';
+
+/** One option, described as plain data (JSON-safe except a function default, which never occurs). */
+export interface FieldInfo {
+  readonly name: string;
+  readonly type: FieldType;
+  /** One line: what the option means. */
+  readonly doc: string;
+  readonly required: boolean;
+  /** The value used when the option is left out (absent for required options and "unused" ones). */
+  readonly default?: unknown;
+  /** Bounds of a number, or of every element of a list of numbers. */
+  readonly min?: number;
+  readonly max?: number;
+  /** Whether `min` / `max` themselves are excluded. */
+  readonly exclusiveMin?: boolean;
+  readonly exclusiveMax?: boolean;
+  /** The allowed values of an enum. */
+  readonly values?: readonly string[];
+  /** The exact length of a list (a pair is 2). */
+  readonly length?: number;
+  /** The mode the option belongs to (e.g. `'exp_range'`, `'noise'`), when it does not always apply. */
+  readonly mode?: string;
+  /** Another option this one needs: giving this one alone is an error. */
+  readonly requires?: string;
+  /** Whether the value survives `JSON.stringify` (a function does not). */
+  readonly json: boolean;
+  /** The phrase errors use: `must be <expected>`. */
+  readonly expected: string;
+}
+
+/** A declared option: its description and its check. `T` is the checked value's type. */
+export interface Field<T, P extends Presence = Presence> {
+  readonly info: Omit<FieldInfo, 'name'>;
+  readonly presence: P;
+  /** Checks a given (not undefined) value in the name of `fn`, as option `arg`. */
+  readonly parse: (fn: string, arg: string, value: unknown) => T;
+  /** Carries `T` for the type helpers; never set. */
+  readonly _type?: T;
+}
+
+/** What every option declaration takes. */
+export interface Common<T> {
+  readonly doc: string;
+  readonly default?: T;
+  readonly required?: true;
+  readonly mode?: string;
+  readonly requires?: string;
+}
+
+type PresenceOf<O> = O extends { readonly required: true } ? 'required' : O extends { readonly default: unknown } ? 'default' : 'optional';
+
+/** Any declared option. */
+export type AnyField = Field<unknown, Presence>;
+/** The declared options of one function, by name. */
+export type Shape = Readonly<Record<string, AnyField>>;
+
+type TypeOf<F> = F extends Field<infer T, Presence> ? T : never;
+type RequiredFields<S> = { [K in keyof S]: S[K] extends Field<unknown, 'required'> ? K : never }[keyof S];
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/** The options bag a user writes: required options required, the others optional. */
+export type ShapeOptionsOf<S extends Shape> = Simplify<
+  { readonly [K in RequiredFields<S>]: TypeOf<S[K]> } & { readonly [K in Exclude<keyof S, RequiredFields<S>>]?: TypeOf<S[K]> }
+>;
+
+/** A checked bag: defaults filled in; options without a default that were left out are `undefined`. */
+export type ValuesOf<S extends Shape> = {
+  readonly [K in keyof S]: S[K] extends Field<infer T, 'optional'> ? T | undefined : TypeOf<S[K]>;
+};
+
+function field<T, O extends Common<T>>(type: FieldType, expected: string, o: O, parse: (fn: string, arg: string, value: unknown) => T, extra: Partial<FieldInfo> = {}): Field<T, PresenceOf<O>> {
+  const presence = (o.required ? 'required' : o.default !== undefined ? 'default' : 'optional') as PresenceOf<O>;
+  const info: Omit<FieldInfo, 'name'> = {
+    type,
+    doc: o.doc,
+    required: presence === 'required',
+    ...(o.default !== undefined && { default: o.default }),
+    ...(o.mode !== undefined && { mode: o.mode }),
+    ...(o.requires !== undefined && { requires: o.requires }),
+    json: type !== 'function',
+    expected,
+    ...extra,
+  };
+  return { info, presence, parse };
+}
+
+/** Bounds of a number: `min`/`max` included, `above`/`below` excluded. */
+export interface Bounds {
+  readonly min?: number;
+  readonly max?: number;
+  readonly above?: number;
+  readonly below?: number;
+}
+
+const fmt = (x: number): string => (Object.is(x, -0) ? '0' : String(x));
+
+/** The phrase for a finite number within `b`: "a finite number > 0", "a number in [0, 1)". */
+export function describeBounds(b: Bounds): string {
+  const lo = b.above ?? b.min;
+  const hi = b.below ?? b.max;
+  if (lo !== undefined && hi !== undefined) return `a number in ${b.above !== undefined ? '(' : '['}${fmt(lo)}, ${fmt(hi)}${b.below !== undefined ? ')' : ']'}`;
+  if (lo !== undefined) return `a finite number ${b.above !== undefined ? '>' : '≥'} ${fmt(lo)}`;
+  if (hi !== undefined) return `a finite number ${b.below !== undefined ? '<' : '≤'} ${fmt(hi)}`;
+  return 'a finite number';
+}
+
+function within(x: number, b: Bounds): boolean {
+  return !(
+    (b.min !== undefined && x < b.min) ||
+    (b.above !== undefined && x <= b.above) ||
+    (b.max !== undefined && x > b.max) ||
+    (b.below !== undefined && x >= b.below)
+  );
+}
+
+function boundsInfo(b: Bounds): Partial<FieldInfo> {
+  const lo = b.above ?? b.min;
+  const hi = b.below ?? b.max;
+  return {
+    ...(lo !== undefined && { min: lo }),
+    ...(b.above !== undefined && { exclusiveMin: true }),
+    ...(hi !== undefined && { max: hi }),
+    ...(b.below !== undefined && { exclusiveMax: true }),
+  };
+}
+
+/** Checks a finite number within `b`, in the name of `fn` and option `arg`. */
+export function checkBounded(fn: string, arg: string, value: unknown, b: Bounds = {}, expected = describeBounds(b)): number {
+  if (typeof value !== 'number') throw new TypeError(`${fn}: ${arg} must be ${expected}, got ${show(value)}`);
+  if (!Number.isFinite(value) || !within(value, b)) throw new RangeError(`${fn}: ${arg} must be ${expected}, got ${show(value)}`);
+  return value;
+}
+
+/** The phrase for a safe integer ≥ `min` (and ≤ `max`). */
+export function describeInteger(min = 0, max?: number): string {
+  if (max !== undefined) return `an integer in [${min}, ${max}]`;
+  return min === 0 ? 'a non-negative integer' : min === 1 ? 'a positive integer' : `an integer ≥ ${min}`;
+}
+
+/** Checks a safe integer ≥ `min` (and ≤ `max`). */
+export function checkInteger(fn: string, arg: string, value: unknown, min = 0, max?: number): number {
+  const expected = describeInteger(min, max);
+  if (typeof value !== 'number') throw new TypeError(`${fn}: ${arg} must be ${expected}, got ${show(value)}`);
+  if (!Number.isSafeInteger(value) || value < min || (max !== undefined && value > max)) throw new RangeError(`${fn}: ${arg} must be ${expected}, got ${show(value)}`);
+  return value;
+}
+
+/**
+ * A finite number, optionally bounded.
+ * @example number({ doc: 'peak lr', required: true }); number({ doc: 'decay', default: 0.1, above: 0 });
+ */
+export function number<O extends Common<number> & Bounds & { readonly expected?: string }>(o: O): Field<number, PresenceOf<O>> {
+  const expected = o.expected ?? describeBounds(o);
+  return field('number', expected, o, (fn, arg, v) => checkBounded(fn, arg, v, o, expected), boundsInfo(o));
+}
+
+/** A safe integer ≥ `min` (default 0), optionally ≤ `max`. */
+export function integer<O extends Common<number> & { readonly min?: number; readonly max?: number }>(o: O): Field<number, PresenceOf<O>> {
+  const min = o.min ?? 0;
+  return field('integer', describeInteger(min, o.max), o, (fn, arg, v) => checkInteger(fn, arg, v, min, o.max), { min, ...(o.max !== undefined && { max: o.max }) });
+}
+
+/** `true` or `false`; a string such as `'false'` is an error. */
+export function boolean<O extends Common<boolean>>(o: O): Field<boolean, PresenceOf<O>> {
+  return field('boolean', 'a boolean', o, (fn, arg, v) => {
+    if (typeof v !== 'boolean') throw new TypeError(`${fn}: ${arg} must be a boolean, got ${show(v)}`);
+    return v;
+  });
+}
+
+/** One of a few strings. */
+export function oneOf<const V extends readonly string[], O extends Common<V[number]>>(values: V, o: O): Field<V[number], PresenceOf<O>> {
+  const expected = `one of ${values.map((v) => `'${v}'`).join(', ')}`;
+  return field('enum', expected, o, (fn, arg, v) => {
+    if (typeof v !== 'string' || !values.includes(v)) throw new TypeError(`${fn}: ${arg} must be ${expected}, got ${show(v)}`);
+    return v as V[number];
+  }, { values });
+}
+
+/** A non-empty string without surrounding spaces (a parameter name such as `'momentum'`). */
+export function name<O extends Common<string>>(o: O): Field<string, PresenceOf<O>> {
+  const expected = 'a non-empty name without surrounding spaces';
+  return field('string', expected, o, (fn, arg, v) => {
+    if (typeof v !== 'string' || v === '' || v.trim() !== v) throw new TypeError(`${fn}: ${arg} must be ${expected}, got ${show(v)}`);
+    return v;
+  });
+}
+
+/** Checks an array (dense, of at most `maxLength` elements) and each element with `item`. */
+export function checkList<T>(fn: string, arg: string, value: unknown, expected: string, item: (fn: string, arg: string, v: unknown) => T, length?: number, minLength = 0, maxLength = 1e6): T[] {
+  if (!Array.isArray(value) || (length !== undefined && value.length !== length) || value.length < minLength || value.length > maxLength) {
+    throw new TypeError(`${fn}: ${arg} must be ${expected}, got ${show(value)}`);
+  }
+  const out: T[] = [];
+  for (let i = 0; i < value.length; i++) {
+    if (!(i in value)) throw new TypeError(`${fn}: ${arg} must be ${expected}, got ${show(value)} (no element ${i})`);
+    out.push(item(fn, `${arg}[${i}]`, value[i]));
+  }
+  return out;
+}
+
+/** A list of finite numbers (each within bounds), of a fixed `length` when given (a pair is 2). */
+export function numbers<O extends Common<readonly number[]> & Bounds & { readonly length?: number; readonly minLength?: number; readonly expected?: string }>(o: O): Field<readonly number[], PresenceOf<O>> {
+  const each = describeBounds(o).replace(/^an? (finite )?number/, '');
+  const expected = o.expected ?? (o.length === 2 ? `a pair [start, end] of finite numbers${each}` : o.length !== undefined ? `${o.length} finite numbers${each}` : `an array of finite numbers${each}`);
+  return field('numbers', expected, o, (fn, arg, v) => Object.freeze(checkList(fn, arg, v, expected, (f, a, x) => checkBounded(f, a, x, o), o.length, o.minLength)), {
+    ...boundsInfo(o),
+    ...(o.length !== undefined && { length: o.length }),
+  });
+}
+
+/** A pair `[a, b]` of finite numbers (Poutyne's `(start, end)` tuples). */
+export function pair<O extends Common<readonly [number, number]>>(o: O): Field<readonly [number, number], PresenceOf<O>> {
+  return numbers({ ...o, length: 2 }) as unknown as Field<readonly [number, number], PresenceOf<O>>;
+}
+
+/** A list of non-negative integers (steps, milestones), `sorted` (non-decreasing) when asked. */
+export function integers<O extends Common<readonly number[]> & { readonly min?: number; readonly sorted?: boolean; readonly strict?: boolean; readonly maxLength?: number }>(o: O): Field<readonly number[], PresenceOf<O>> {
+  const min = o.min ?? 0;
+  const order = o.strict ? ', strictly increasing' : o.sorted ? ', non-decreasing' : '';
+  const expected = `an array of ${describeInteger(min).replace(/^an? /, '')}s${order}`;
+  return field('integers', expected, o, (fn, arg, v) => {
+    const list = checkList(fn, arg, v, expected, (f, a, x) => checkInteger(f, a, x, min), undefined, 0, o.maxLength);
+    list.forEach((x, i) => {
+      if (i > 0 && (o.strict ? !(x > list[i - 1]!) : o.sorted ? x < list[i - 1]! : false)) throw new RangeError(`${fn}: ${arg} must be ${expected}, got ${show(v)}`);
+    });
+    return Object.freeze(list);
+  }, { min });
+}
+
+/** Any other value, with its own check and phrase. */
+export function custom<T, O extends Common<T>>(type: FieldType, expected: string, o: O, parse: (fn: string, arg: string, value: unknown) => T): Field<T, PresenceOf<O>> {
+  return field(type, expected, o, parse);
+}
+
+/** A function (not JSON-serialisable: a schedule built with one cannot be saved); never required, no default. */
+export function fn<T extends (...args: never[]) => unknown>(o: Omit<Common<T>, 'default' | 'required'> & { readonly signature: string }): Field<T, 'optional'> {
+  const expected = `a function ${o.signature}`;
+  return field('function', expected, o, (f, arg, v) => {
+    if (typeof v !== 'function') throw new TypeError(`${f}: ${arg} must be ${expected}, got ${show(v)}`);
+    return v as T;
+  }) as Field<T, 'optional'>;
+}
+
+/** The declared options of one public function: checks bags, and describes them. */
+export interface Declaration<S extends Shape> {
+  /** The public function the errors name. */
+  readonly fn: string;
+  readonly shape: S;
+  /** The options in declaration order, as data. */
+  readonly fields: readonly FieldInfo[];
+  /**
+   * Checks a bag: an object (not null, not an array), only declared keys (a typo names the
+   * closest one), each value of its declared type and range (`null` is an error, not a
+   * default), options that need another only with it. Returns the values, defaults filled in.
+   */
+  read(given: unknown): ValuesOf<S>;
+}
+
+/**
+ * Declares the options of the public function `fn`.
+ * @example
+ * const decl = declare('pytorch.stepLR', { baseLr: number({ doc: 'initial lr', required: true }) });
+ * type Options = OptionsOf<typeof decl.shape>; // { readonly baseLr: number }
+ * decl.read({ baseLr: 0.1 }).baseLr; // 0.1
+ */
+export function declare<S extends Shape>(fnName: string, shape: S): Declaration<S> {
+  const keys = Object.keys(shape);
+  const fields = Object.freeze(keys.map((key) => Object.freeze({ name: key, ...shape[key]!.info })));
+  return {
+    fn: fnName,
+    shape,
+    fields,
+    read(given: unknown): ValuesOf<S> {
+      if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+        throw new TypeError(`${fnName}: options must be an object, got ${show(given)}`);
+      }
+      const bag = given as Record<string, unknown>;
+      knownKeys(fnName, 'option', bag, keys);
+      const out: Record<string, unknown> = {};
+      for (const key of keys) {
+        const f = shape[key]!;
+        const value = bag[key];
+        if (value === undefined) {
+          if (f.presence === 'required') throw new TypeError(`${fnName}: ${key} must be ${f.info.expected}, got undefined`);
+          out[key] = f.info.default;
+        } else {
+          out[key] = f.parse(fnName, key, value);
+          const needs = f.info.requires;
+          if (needs !== undefined && bag[needs] === undefined) {
+            throw new TypeError(`${fnName}: ${key} applies only with ${needs}; give ${needs} or leave ${key} out, got ${key} ${show(value)} without ${needs}`);
+          }
+        }
+      }
+      return out as ValuesOf<S>;
+    },
+  };
+}
+
+/**
+ * Checks that parameter names do not collide (`momentumName: 'lr'` would overwrite the lr).
+ * `names` maps each option (or fixed parameter) to the name it gives.
+ */
+export function distinctNames(fnName: string, names: Readonly<Record<string, string>>): void {
+  const seen = new Map<string, string>();
+  for (const [option, value] of Object.entries(names)) {
+    const other = seen.get(value);
+    if (other !== undefined) throw new RangeError(`${fnName}: ${option} must differ from ${other}, which also names the parameter ${show(value)}, got ${show(value)}`);
+    seen.set(value, option);
+  }
+}
+
+/**
+ * Checks a value computed from options (a ratio, a span) is finite, naming the option that made
+ * it overflow: `fn: maxLr / divFactor would be Infinity (not a finite number), got divFactor 5e-324`.
+ */
+export function derivedFinite(fnName: string, value: number, expression: string, option: string, given: unknown): number {
+  if (!Number.isFinite(value)) throw new RangeError(`${fnName}: ${expression} would be ${show(value)} (not a finite number), got ${option} ${show(given)}`);
+  return value;
+}
+
+/**
+ * The options bag a caller passes, for either form of declaration (a table or a shape of
+ * fields): required options required, the others optional.
+ */
+export type OptionsOf<T extends OptionTable | Shape> = T extends Shape ? ShapeOptionsOf<T> : T extends OptionTable ? TableOptionsOf<T> : never;
+
+/** A table's options as `FieldInfo` data, as the field builders describe theirs (for docs and forms). */
+export function tableFields(table: OptionTable): readonly FieldInfo[] {
+  return Object.entries(table).map(([name, d]) => {
+    const base = { name, doc: d.doc, required: 'required' in d && d.required === true, json: true, ...('default' in d && d.default !== undefined && { default: d.default }) };
+    switch (d.type) {
+      case 'number': {
+        const integer = d.range === 'integer' || d.range === 'count' || d.range === 'positiveCount';
+        const min = d.range === 'positiveCount' ? 1 : d.range === 'count' || d.range === 'nonNegative' || d.range === 'positive' ? 0 : undefined;
+        return { ...base, type: integer ? 'integer' : 'number', expected: rangeText[d.range], ...(min !== undefined && { min }), ...(d.range === 'positive' && { exclusiveMin: true }) } as FieldInfo;
+      }
+      case 'boolean':
+        return { ...base, type: 'boolean', expected: 'a boolean' } as FieldInfo;
+      case 'choice':
+        return { ...base, type: 'enum', values: d.values, expected: `one of ${d.values.map((v) => `'${v}'`).join(', ')}` } as FieldInfo;
+      case 'stepRange':
+        return { ...base, type: 'integers', min: 0, expected: '[from] or [from, to] of non-negative integer steps' } as FieldInfo;
+    }
+  });
 }

@@ -1,15 +1,26 @@
 // Argument checks shared by every public constructor. Each error names the function, the
 // argument and the value it got, so a bad schedule fails where it is written, not mid-training.
 
-/** Renders a received value for an error message: strings quoted, arrays and objects as JSON. */
+/** The longest rendering of a value in a message: a 50 MB string is shown by its start. */
+const SHOWN = 100;
+
+const clip = (text: string): string => (text.length > SHOWN ? `${text.slice(0, SHOWN - 3)}...` : text);
+
+/**
+ * Renders a received value for an error message: strings quoted, arrays and objects as JSON,
+ * `-0` as `-0`, anything longer than about 100 characters cut with `...`.
+ */
 export function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
-  if (value === undefined || value === null) return String(value);
+  if (typeof value === 'string') return value.length > SHOWN ? `${JSON.stringify(value.slice(0, SHOWN))}...` : JSON.stringify(value);
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'boolean' || value === undefined || value === null) return String(value);
   if (typeof value === 'function') return `a function ${value.name || '(anonymous)'}`;
+  if (typeof value === 'symbol') return clip(value.toString());
+  if (Array.isArray(value) && value.length <= 1e7 && Object.keys(value).length !== value.length) return `a sparse array of length ${value.length}`;
   try {
-    const json = JSON.stringify(value);
-    if (json !== undefined) return json.length > 80 ? `${json.slice(0, 77)}...` : json;
+    const json = JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+    if (json !== undefined) return clip(json);
   } catch {
     // cyclic or exotic objects fall through to their tag
   }
@@ -77,13 +88,51 @@ export function plainObject(fn: string, arg: string, value: unknown): Record<str
   return value as Record<string, unknown>;
 }
 
-/** Rejects option names a function does not know, listing the ones it accepts. */
+/**
+ * Rejects option names a function does not know, naming the closest known one (a typo, a
+ * snake_case or differently cased spelling) and listing the ones it accepts.
+ */
 export function knownKeys(fn: string, arg: string, value: Record<string, unknown>, accepted: readonly string[]): void {
   for (const key of Object.keys(value)) {
     if (!accepted.includes(key)) {
-      throw new TypeError(`${fn}: unknown ${arg} ${show(key)}; accepted: ${accepted.join(', ')}`);
+      const near = closest(key, accepted);
+      throw new TypeError(`${fn}: unknown ${arg} ${show(key)}${near === undefined ? '' : ` (did you mean ${show(near)}?)`}; accepted: ${accepted.join(', ')}`);
     }
   }
+}
+
+/** The accepted name nearest to `key`, if any is near enough to be what was meant. */
+export function closest(key: string, accepted: readonly string[]): string | undefined {
+  // Spelling apart: snake_case and case differences cost nothing.
+  const fold = (s: string) => s.replace(/[_-]/g, '').toLowerCase();
+  const folded = fold(key.slice(0, 200));
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const name of accepted) {
+    const d = editDistance(folded, fold(name));
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = name;
+    }
+  }
+  // Near enough: a third of the shorter name may differ (at least one edit), never all of it.
+  const shorter = best === undefined ? 0 : Math.min(folded.length, best.length);
+  return best !== undefined && bestDistance <= Math.max(1, Math.floor(shorter / 3)) && bestDistance < shorter ? best : undefined;
+}
+
+/** Levenshtein distance, with an adjacent swap counting as one edit. */
+function editDistance(a: string, b: string): number {
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = d;
+    }
+  }
+  return rows[a.length]![b.length]!;
 }
 
 /** Formats a number as Poutyne prints them: integers without a dot, others in shortest form. */

@@ -1,5 +1,6 @@
 import { Observable, type MonoTypeOperatorFunction } from 'rxjs';
-import { finite, knownKeys, plainObject, show } from '../internal/validate.js';
+import { Stepped } from '../events/stepped.js';
+import { count, finite, knownKeys, plainObject, show } from '../internal/validate.js';
 
 /** Options of `reduceOnPlateau`, with PyTorch `ReduceLROnPlateau`'s defaults. */
 export interface PlateauOptions {
@@ -63,6 +64,15 @@ function readState(fn: string, given: unknown): PlateauState {
  * by `factor`, unless that would lower the value by no more than `eps`, values never go below
  * `minValue`, and `cooldown` metrics are skipped after a reduction.
  *
+ * Every metric is seen, the last epoch's too: after the values complete (the policy ran out),
+ * the operator keeps listening to `metric$` and completes once both have completed (as `merge`
+ * does), so `onState` reports the state after the run's last metric. Values may be bare dicts or
+ * `Stepped` ones (`schedule(policy, { withStep: true })`): the step is kept.
+ *
+ * Keras's `ReduceLROnPlateau` counts differently (reduces when `wait ≥ patience`, its cooldown
+ * skips one metric fewer, `min_delta` is absolute): `kerasPlateau({ patience, cooldown, … })`
+ * gives the options that reproduce it.
+ *
  * For checkpoints, `onState` hands out the operator's state after each metric, and
  * `initialState` starts a new run from it: a resumed run reduces exactly where an uninterrupted one
  * does. Save it next to `saveState(policy)`.
@@ -73,7 +83,7 @@ function readState(fn: string, given: unknown): PlateauState {
  *   .subscribe(tfjsOptimizerSink(optimizer));
  * // later, resuming: reduceOnPlateau(valLoss$, { patience: 2, factor: 0.5, initialState: plateau })
  */
-export function reduceOnPlateau<V extends Readonly<Record<string, number>>>(metric$: Observable<number>, options: PlateauOptions = {}): MonoTypeOperatorFunction<V> {
+export function reduceOnPlateau<V extends Readonly<Record<string, number>> | Stepped<Readonly<Record<string, number>>>>(metric$: Observable<number>, options: PlateauOptions = {}): MonoTypeOperatorFunction<V> {
   const fn = 'reduceOnPlateau';
   plainObject(fn, 'options', options);
   knownKeys(fn, 'option', options as Record<string, unknown>, ['mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'minValue', 'eps', 'params', 'initialState', 'onState']);
@@ -110,11 +120,14 @@ export function reduceOnPlateau<V extends Readonly<Record<string, number>>>(metr
       let badMetrics = initial?.badMetrics ?? 0;
       let cooldownLeft = initial?.cooldownLeft ?? 0;
       const scale = new Map<string, number>(Object.entries(initial?.scale ?? {}));
-      let last: V | undefined;
-      const scaled = (values: V): V => {
+      type Dict = Readonly<Record<string, number>>;
+      let last: Dict | undefined;
+      let valuesDone = false;
+      let metricsDone = false;
+      const scaled = (values: Dict): Dict => {
         const out: Record<string, number> = { ...values };
         for (const [name, s] of scale) if (name in out) out[name] = Math.max(out[name]! * s, minValue);
-        return out as V;
+        return out;
       };
       subscriber.add(
         metric$.subscribe({
@@ -141,17 +154,90 @@ export function reduceOnPlateau<V extends Readonly<Record<string, number>>>(metr
             onState?.({ best: Number.isFinite(best) ? best : null, badMetrics, cooldownLeft, scale: Object.fromEntries(scale) });
           },
           error: (err: unknown) => subscriber.error(err),
+          complete() {
+            metricsDone = true;
+            if (valuesDone) subscriber.complete();
+          },
         }),
       );
       subscriber.add(
         values$.subscribe({
-          next(values) {
-            last = values;
-            subscriber.next(scale.size === 0 ? values : scaled(values));
+          next(input) {
+            if (input instanceof Stepped) {
+              const values = input.values;
+              last = values;
+              subscriber.next((scale.size === 0 ? input : new Stepped(input.step, scaled(values))) as V);
+            } else {
+              last = input as Dict;
+              subscriber.next((scale.size === 0 ? input : scaled(input as Dict)) as V);
+            }
           },
           error: (err: unknown) => subscriber.error(err),
-          complete: () => subscriber.complete(),
+          complete() {
+            valuesDone = true;
+            if (metricsDone) subscriber.complete();
+          },
         }),
       );
     });
+}
+
+/** Keras `ReduceLROnPlateau`'s options, by their Keras names in camelCase, with its defaults. */
+export interface KerasPlateauOptions {
+  /** `'min'` (default) for a loss; `'max'` for an accuracy (Keras's `'auto'` picks `'max'` when the monitored name contains `acc`). */
+  readonly mode?: 'min' | 'max';
+  /** Multiplier of each reduction, in (0, 1): `new_lr = lr · factor`. Default 0.1. */
+  readonly factor?: number;
+  /** Epochs with no improvement after which the value is reduced (Keras: `wait ≥ patience`). Default 10. */
+  readonly patience?: number;
+  /** Absolute change that counts as an improvement (`min_delta`), ≥ 0. Default 1e-4. */
+  readonly minDelta?: number;
+  /** Keras's `cooldown`: epochs to wait after a reduction, counting the one whose counter reaches 0. Default 0. */
+  readonly cooldown?: number;
+  /** Lower bound of a reduced value (`min_lr`), ≥ 0. Default 0. */
+  readonly minLr?: number;
+}
+
+/**
+ * The `reduceOnPlateau` options that reproduce Keras's `ReduceLROnPlateau` (keras/src/callbacks/
+ * reduce_lr_on_plateau.py), whose counting differs from PyTorch's: Keras reduces once
+ * `wait ≥ patience` (PyTorch: `bad > patience`), so its `patience` p is PyTorch's `max(p − 1, 0)`;
+ * its cooldown counter is decremented before the metric is judged, so a cooldown c skips
+ * `max(c − 1, 0)` metrics where PyTorch's skips c; `min_delta` is absolute; a value already at
+ * `min_lr` is left, where PyTorch's `eps` check would skip it too (`eps: 0`). The values match
+ * Keras epoch for epoch. Two differences remain: at the floor Keras keeps counting where
+ * PyTorch restarts (same values, different `onState`), and Keras resets its counters at every
+ * `fit` (use a new `reduceOnPlateau` per `fit` for that).
+ *
+ * @param options Keras's `factor` (0.1), `patience` (10), `minDelta` (1e-4), `cooldown` (0), `minLr` (0), `mode` ('min').
+ * @returns Options for `reduceOnPlateau`; spread them to add `params`, `onState`, `initialState`.
+ * @throws TypeError/RangeError naming the option, for an unknown or invalid one.
+ * @example
+ * // Keras: ReduceLROnPlateau(monitor='val_loss', factor=0.2, patience=5, min_lr=0.001)
+ * values$.pipe(reduceOnPlateau(valLoss$, kerasPlateau({ factor: 0.2, patience: 5, minLr: 0.001 })));
+ */
+export function kerasPlateau(options: KerasPlateauOptions = {}): PlateauOptions {
+  const fn = 'kerasPlateau';
+  const given = plainObject(fn, 'options', options);
+  knownKeys(fn, 'option', given, ['mode', 'factor', 'patience', 'minDelta', 'cooldown', 'minLr']);
+  const mode = (given['mode'] ?? 'min') as 'min' | 'max';
+  if (mode !== 'min' && mode !== 'max') throw new TypeError(`${fn}: mode must be 'min' or 'max', got ${show(mode)}`);
+  const factor = finite(fn, 'factor', given['factor'] ?? 0.1);
+  if (factor <= 0 || factor >= 1) throw new RangeError(`${fn}: factor must be in (0, 1), got ${show(factor)}`);
+  const nonNegative = (key: string, fallback: number) => {
+    const v = finite(fn, key, given[key] ?? fallback);
+    if (v < 0) throw new RangeError(`${fn}: ${key} must be ≥ 0, got ${show(v)}`);
+    return v;
+  };
+  const o = { mode, factor, patience: count(fn, 'patience', given['patience'] ?? 10), cooldown: count(fn, 'cooldown', given['cooldown'] ?? 0), minDelta: nonNegative('minDelta', 1e-4), minLr: nonNegative('minLr', 0) };
+  return {
+    mode: o.mode,
+    factor: o.factor,
+    patience: Math.max(o.patience - 1, 0),
+    cooldown: Math.max(o.cooldown - 1, 0),
+    threshold: o.minDelta,
+    thresholdMode: 'abs',
+    minValue: o.minLr,
+    eps: 0,
+  };
 }

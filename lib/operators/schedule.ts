@@ -1,67 +1,209 @@
 import { Observable, type OperatorFunction } from 'rxjs';
-import type { TrainingEvent } from '../events/trainingEvent.js';
-import { knownKeys, plainObject, positiveCount, show } from '../internal/validate.js';
+import { Stepped } from '../events/stepped.js';
+import type { RunPlan, TrainingEvent } from '../events/trainingEvent.js';
+import { ParamStream } from '../internal/paramStream.js';
+import { flag, knownKeys, plainObject, positiveCount, show } from '../internal/validate.js';
 import type { Phase, PhaseValues } from '../phase.js';
-import type { OptimizerPolicy } from '../policy.js';
+import { OptimizerPolicy } from '../policy.js';
 
 /** Options of `schedule`. */
 export interface ScheduleOptions {
   /**
-   * What one policy step is: `'batch'` (default, Poutyne's policies) advances on every batch begin;
-   * `'epoch'` advances on every epoch begin, for a policy whose length is counted in epochs.
+   * What one policy step is: `'batch'` (default, Poutyne's policies) advances at every batch
+   * begin; `'epoch'` at every epoch begin, for a policy whose length is counted in epochs.
    */
   readonly per?: 'batch' | 'epoch';
+  /**
+   * A run longer than the policy's remaining steps: `'warn'` (default) once, `'error'` before any
+   * value of the run is written, or `'ignore'`.
+   */
+  readonly horizon?: 'warn' | 'error' | 'ignore';
+  /** Emit each step as a `Stepped` `{ step, values }` instead of the bare values. Default `false`. */
+  readonly withStep?: boolean;
+}
+
+const PER = ['batch', 'epoch'] as const;
+const HORIZON = ['warn', 'error', 'ignore'] as const;
+
+function oneOf<const V extends readonly string[]>(arg: string, value: unknown, values: V, fallback: V[number]): V[number] {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || !values.includes(value)) {
+    throw new TypeError(`schedule: ${arg} must be one of ${values.map((v) => `'${v}'`).join(', ')}, got ${show(value)}`);
+  }
+  return value as V[number];
+}
+
+function readOptions(options: unknown): { per: 'batch' | 'epoch'; horizon: 'warn' | 'error' | 'ignore'; withStep: boolean } {
+  const o = plainObject('schedule', 'options', options);
+  knownKeys('schedule', 'option', o, ['per', 'horizon', 'withStep']);
+  return { per: oneOf('per', o['per'], PER, 'batch'), horizon: oneOf('horizon', o['horizon'], HORIZON, 'warn'), withStep: flag('schedule', 'withStep', o['withStep'], false) };
+}
+
+const integer = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
+
+function checkRun(run: unknown): string | undefined {
+  if (typeof run !== 'object' || run === null) return `trainBegin run must be an object { epochs, batchesPerEpoch }, got ${show(run)}`;
+  const r = run as Record<string, unknown>;
+  if (!integer(r['epochs'])) return `trainBegin run.epochs must be a non-negative integer, got ${show(r['epochs'])}`;
+  const b = r['batchesPerEpoch'];
+  if (b !== null && !(integer(b) && b > 0)) return `trainBegin run.batchesPerEpoch must be a positive integer or null, got ${show(b)}`;
+  return undefined;
 }
 
 /**
  * Maps a stream of training events to parameter dicts: the policy advances once per batch begin
  * (or per epoch begin, with `{ per: 'epoch' }`) and the dict is emitted there, before the batch
- * runs. Completes when the policy runs out. Events out of order are an error naming them: a batch
- * begin before any epoch begin, a batch index that does not increase within an epoch, an epoch
- * index that does not increase.
+ * runs. Completes when the policy runs out.
  *
+ * Each `trainBegin` starts a new run: its epochs are counted afresh (a loop of one `fit` per
+ * epoch, with or without `initialEpoch`), while the policy's cursor goes on where it was.
+ *
+ * The horizon check: when `trainBegin` says how long the run is (`fitCallbacks` passes on what
+ * `fit` told it), the run's steps are compared with the policy's remaining steps at the run's
+ * first epoch. A run that would go past the end of the policy (the last values would be held
+ * for the rest of training) is reported once with both numbers and the fix (`'warn'`, the
+ * default), made an error before any value of the run is written (`'error'`), or let through
+ * (`'ignore'`). A run whose length the trainer cannot tell (a dataset without
+ * `batchesPerEpoch`) is reported once, under `'warn'` and `'error'`.
+ *
+ * Events out of order are errors naming them, raised before the cursor moves: a batch begin
+ * outside an epoch or tagged with another epoch, batch indices that do not increase within an
+ * epoch, epoch indices that do not increase within a run, an epoch begin after `trainEnd`
+ * without a new `trainBegin`, a negative or fractional index, a malformed run plan.
+ *
+ * @param policy The policy to advance (one subscription drives it at a time).
+ * @param options `per` (`'batch'` | `'epoch'`), `horizon` (`'warn'` | `'error'` | `'ignore'`),
+ *   `withStep` (emit `Stepped` `{ step, values }`).
+ * @returns A pipeable operator from `TrainingEvent` to the policy's values (or `Stepped` values).
+ * @throws TypeError for an unknown option or a value other than the listed ones.
  * @example
- * const { events$, callbacks } = fitCallbacks();
- * events$.pipe(schedule(policy)).subscribe(({ lr }) => optimizer.setLearningRate(lr));
+ * const { events$, callbacks } = fitCallbacks({ tf });
+ * events$.pipe(schedule(policy, { horizon: 'error' })).subscribe(tfjsOptimizerSink(optimizer));
+ * events$.pipe(schedule(policy, { withStep: true })).subscribe(({ step, values }) => console.log(step, values.lr));
  */
-export function schedule<P extends Phase>(policy: OptimizerPolicy<P>, options: ScheduleOptions = {}): OperatorFunction<TrainingEvent, PhaseValues<P>> {
-  plainObject('schedule', 'options', options);
-  knownKeys('schedule', 'option', options as Record<string, unknown>, ['per']);
-  const per = options.per ?? 'batch';
-  if (per !== 'batch' && per !== 'epoch') throw new TypeError(`schedule: per must be 'batch' or 'epoch', got ${show(per)}`);
-  const trigger = per === 'batch' ? 'batchBegin' : 'epochBegin';
-  return (events$) =>
-    policy.drive(
-      new Observable<void>((subscriber) => {
-        let epoch = -1;
-        let batch = -1;
-        return events$.subscribe({
-          next(event) {
-            if (event.type === 'epochBegin') {
-              if (!(event.epoch > epoch)) {
-                return subscriber.error(new RangeError(`schedule: epoch begin ${event.epoch} after epoch ${epoch}; epochs must increase`));
+export function schedule<P extends Phase>(policy: OptimizerPolicy<P>, options: ScheduleOptions & { readonly withStep: true }): OperatorFunction<TrainingEvent, Stepped<PhaseValues<P>>>;
+export function schedule<P extends Phase>(policy: OptimizerPolicy<P>, options?: ScheduleOptions & { readonly withStep?: false }): OperatorFunction<TrainingEvent, PhaseValues<P>>;
+export function schedule<P extends Phase>(policy: OptimizerPolicy<P>, options?: ScheduleOptions): OperatorFunction<TrainingEvent, PhaseValues<P> | Stepped<PhaseValues<P>>>;
+export function schedule<P extends Phase>(policy: OptimizerPolicy<P>, options: ScheduleOptions = {}): OperatorFunction<TrainingEvent, PhaseValues<P> | Stepped<PhaseValues<P>>> {
+  if (!(policy instanceof OptimizerPolicy)) throw new TypeError(`schedule: policy must be an OptimizerPolicy, got ${show(policy)}`);
+  const { per, horizon, withStep } = readOptions(options);
+  return (events$) => {
+    // The step the next emitted values belong to, noted just before the policy is advanced.
+    let nextStep = 0;
+    const step$ = new Observable<void>((subscriber) => {
+      let epoch = -1;
+      let batch = -1;
+      let ended = false;
+      let run: RunPlan | undefined;
+      let checkPending = false;
+      let warned = false;
+      let toldUnknown = false;
+      const fail = (message: string) => subscriber.error(new RangeError(`schedule: ${message}`));
+      const advance = () => {
+        nextStep = policy.currentStep;
+        subscriber.next();
+      };
+      // At the first epoch of a run that announced its length; false when it errored.
+      const checkHorizon = (firstEpoch: number): boolean => {
+        if (horizon === 'ignore' || run === undefined) return true;
+        const left = Math.max(0, policy.length - policy.currentStep);
+        const epochs = Math.max(0, run.epochs - firstEpoch);
+        if (per === 'batch' && run.batchesPerEpoch === null) {
+          if (!toldUnknown) {
+            toldUnknown = true;
+            console.warn(
+              `schedule: ${run.unknown ?? 'the trainer did not say how many batches an epoch has'}, so this run's length cannot be checked against the policy's ${left} steps left; pass batchesPerEpoch, or { horizon: 'ignore' } to silence this`,
+            );
+          }
+          return true;
+        }
+        const planned = per === 'epoch' ? epochs : epochs * run.batchesPerEpoch!;
+        if (planned <= left) return true;
+        const what = per === 'epoch' ? `${planned} epochs` : `${planned} batches (${epochs} epochs × ${run.batchesPerEpoch})`;
+        const message =
+          `schedule: this run takes ${what} but the policy has ${left} steps left (step ${policy.currentStep} of ${policy.length}), ` +
+          `so the last ${planned - left} ${per === 'epoch' ? 'epochs' : 'batches'} would run on its final values; ` +
+          `size the policy to ${policy.currentStep + planned} steps (fitSteps() counts a fit's batches), or pass { horizon: 'ignore' }`;
+        if (horizon === 'error') {
+          subscriber.error(new RangeError(message));
+          return false;
+        }
+        if (!warned) {
+          warned = true;
+          console.warn(message);
+        }
+        return true;
+      };
+      return events$.subscribe({
+        next(event) {
+          switch (event.type) {
+            case 'trainBegin': {
+              if (event.run !== undefined) {
+                const problem = checkRun(event.run);
+                if (problem !== undefined) return fail(problem);
               }
-              epoch = event.epoch;
+              run = event.run;
+              checkPending = true;
+              epoch = -1;
               batch = -1;
-            } else if (event.type === 'batchBegin') {
-              if (epoch < 0) return subscriber.error(new RangeError(`schedule: batch begin ${event.batch} before any epoch begin`));
-              if (!(event.batch > batch)) {
-                return subscriber.error(new RangeError(`schedule: batch begin ${event.batch} in epoch ${epoch} after batch ${batch}; batch indices must increase`));
-              }
-              batch = event.batch;
+              ended = false;
+              return;
             }
-            if (event.type === trigger) subscriber.next();
-          },
-          error: (err: unknown) => subscriber.error(err),
-          complete: () => subscriber.complete(),
-        });
+            case 'trainEnd':
+              ended = true;
+              return;
+            case 'epochBegin': {
+              const e = event.epoch;
+              if (!integer(e)) return fail(`epoch begin ${show(e)}: an epoch index must be a non-negative integer`);
+              if (ended) return fail(`epoch begin ${e} after train end; a new run starts with trainBegin`);
+              if (!(e > epoch)) return fail(`epoch begin ${e} after epoch ${epoch}; epochs must increase within a run (a new fit starts with trainBegin)`);
+              if (checkPending) {
+                checkPending = false;
+                if (!checkHorizon(e)) return;
+              }
+              epoch = e;
+              batch = -1;
+              if (per === 'epoch') advance();
+              return;
+            }
+            case 'batchBegin': {
+              const b = event.batch;
+              if (!integer(b)) return fail(`batch begin ${show(b)}: a batch index must be a non-negative integer`);
+              if (epoch < 0 || ended) return fail(`batch begin ${b} before any epoch begin`);
+              if (event.epoch !== epoch) return fail(`batch begin ${b} tagged epoch ${show(event.epoch)} in epoch ${epoch}`);
+              if (!(b > batch)) return fail(`batch begin ${b} in epoch ${epoch} after batch ${batch}; batch indices must increase`);
+              batch = b;
+              if (per === 'batch') advance();
+              return;
+            }
+            default:
+              return;
+          }
+        },
+        error: (err: unknown) => subscriber.error(err),
+        complete: () => subscriber.complete(),
+      });
+    });
+    const values$ = policy.drive(step$);
+    if (!withStep) return values$;
+    return new ParamStream<Stepped<PhaseValues<P>>>(policy.params, (subscriber) =>
+      values$.subscribe({
+        next: (values) => subscriber.next(new Stepped(nextStep, values)),
+        error: (err: unknown) => subscriber.error(err),
+        complete: () => subscriber.complete(),
       }),
     );
+  };
 }
 
 /**
  * Converts epochs to policy steps for a batch-stepped policy: `epochs · stepsPerEpoch`. Make the
  * horizon explicit: a per-batch policy sized in epochs decays far too fast (a known silent bug).
+ * `fitSteps` counts the batches of a `fit` call from its own arguments.
+ * @param epochs A positive integer.
+ * @param stepsPerEpoch A positive integer.
+ * @returns `epochs · stepsPerEpoch`.
+ * @throws RangeError naming the argument that is not a positive integer.
  * @example new OptimizerPolicy(oneCyclePhases({ steps: epochsToSteps(5, 100) })); // 500 steps
  */
 export function epochsToSteps(epochs: number, stepsPerEpoch: number): number {

@@ -1,56 +1,70 @@
 // fastai's fit policies (fastai/callback/schedule.py). fastai evaluates each schedule at
 // pos = k/N for batch k of N, so the final value is never applied (Poutyne and PyTorch reach it).
-import { count, finite, fraction, knownKeys, plainObject, positive, positiveCount, show } from '../internal/validate.js';
+import { joinTo, MAX_PHASES } from '../compose.js';
+import { declare, derivedFinite, integer, number, numbers, type OptionsOf } from '../internal/options.js';
 import { Phase } from '../phase.js';
+import type { Space } from '../space.js';
 import { cosinespace } from '../spaces/cosinespace.js';
-
-function read<T extends object>(fn: string, given: T, accepted: readonly string[]): T {
-  plainObject(fn, 'options', given);
-  knownKeys(fn, 'option', given as Record<string, unknown>, accepted);
-  return given;
-}
+import { preset } from './preset.js';
 
 /** fastai `combined_cos(pct, start, middle, end)` sampled at pos = k/N: two cosine phases split at pos = pct. */
-function combinedCos(N: number, pct: number, values: Record<string, readonly [number, number, number]>): Phase[] {
+function combinedCos(N: number, pct: number, values: Record<string, readonly number[]>): Phase[] {
   const split = Math.min(N, Math.ceil(pct * N)); // batches with k/N < pct
-  const first: Record<string, ReturnType<typeof cosinespace>> = {};
-  const second: Record<string, ReturnType<typeof cosinespace>> = {};
+  const first: Record<string, Space> = {};
+  const second: Record<string, Space> = {};
   for (const [name, [s, m, e]] of Object.entries(values)) {
-    first[name] = cosinespace(s, m, split, { span: Math.max(pct * N, 1e-300) });
-    second[name] = cosinespace(m, e, N - split, { offset: split - pct * N, span: (1 - pct) * N });
+    first[name] = cosinespace(s!, m!, split, { span: Math.max(pct * N, 1e-300) });
+    second[name] = cosinespace(m!, e!, N - split, { offset: split - pct * N, span: (1 - pct) * N });
   }
   return [new Phase(first), new Phase(second)];
 }
+
+const batches = () => integer({ doc: 'Batches in all (epochs × batches per epoch).', required: true, min: 1 });
+const pctStart = (value: number, doc: string) => number({ doc, default: value, min: 0, below: 1, expected: 'a fraction in [0, 1)' });
+
+const fitOneCycleOptions = declare('fastai.fitOneCycle', {
+  steps: batches(),
+  lrMax: number({ doc: 'Peak learning rate.', required: true }),
+  div: number({ doc: 'Start lr = lrMax / div.', default: 25, above: 0 }),
+  divFinal: number({ doc: 'Final lr = lrMax / divFinal.', default: 1e5, above: 0 }),
+  pctStart: pctStart(0.25, 'Fraction of the batches spent rising.'),
+  moms: numbers({ doc: 'Momentum [start, middle, end].', default: [0.95, 0.85, 0.95] as readonly number[], length: 3, expected: 'three numbers [start, middle, end]' }),
+});
 
 /**
  * fastai `fit_one_cycle`: lr `combined_cos(pctStart, lrMax/div, lrMax, lrMax/divFinal)` and
  * momentum `combined_cos(pctStart, 0.95, 0.85, 0.95)` over `steps` batches (epochs × batches per epoch).
  * @example fastai.fitOneCycle({ steps: 20, lrMax: 1 })
  */
-function fitOneCycle(given: { readonly steps: number; readonly lrMax: number; readonly div?: number; readonly divFinal?: number; readonly pctStart?: number; readonly moms?: readonly [number, number, number] }): Phase<'lr' | 'momentum'>[] {
-  const fn = 'fastai.fitOneCycle';
-  const o = read(fn, given, ['steps', 'lrMax', 'div', 'divFinal', 'pctStart', 'moms']);
-  const N = positiveCount(fn, 'steps', o.steps);
-  const lrMax = finite(fn, 'lrMax', o.lrMax);
-  const moms = o.moms ?? [0.95, 0.85, 0.95];
-  if (!Array.isArray(moms) || moms.length !== 3) throw new TypeError(`${fn}: moms must be three numbers [start, middle, end], got ${show(moms)}`);
-  moms.forEach((m, i) => finite(fn, `moms[${i}]`, m));
-  const pct = fraction(fn, 'pctStart', o.pctStart ?? 0.25);
-  return combinedCos(N, pct, {
-    lr: [lrMax / positive(fn, 'div', o.div ?? 25), lrMax, lrMax / positive(fn, 'divFinal', o.divFinal ?? 1e5)],
-    momentum: moms,
-  }) as Phase<'lr' | 'momentum'>[];
+function fitOneCycle(given: OptionsOf<typeof fitOneCycleOptions.shape>): Phase<'lr' | 'momentum'>[] {
+  const o = fitOneCycleOptions.read(given);
+  const fn = fitOneCycleOptions.fn;
+  const lr = [derivedFinite(fn, o.lrMax / o.div, 'lrMax / div', 'div', o.div), o.lrMax, derivedFinite(fn, o.lrMax / o.divFinal, 'lrMax / divFinal', 'divFinal', o.divFinal)];
+  const phases = combinedCos(o.steps, o.pctStart, { lr, momentum: o.moms }) as Phase<'lr' | 'momentum'>[];
+  return joinTo(fitOneCycleOptions.fn, phases, o.steps);
 }
 
+const fitFlatCosOptions = declare('fastai.fitFlatCos', {
+  steps: batches(),
+  lr: number({ doc: 'The flat learning rate.', required: true }),
+  divFinal: number({ doc: 'Final lr = lr / divFinal.', default: 1e5, above: 0 }),
+  pctStart: pctStart(0.75, 'Fraction of the batches held flat.'),
+});
+
 /** fastai `fit_flat_cos`: flat at `lr` for `pctStart` of the run, then a cosine to `lr/divFinal`. @example fastai.fitFlatCos({ steps: 20, lr: 1 }) */
-function fitFlatCos(given: { readonly steps: number; readonly lr: number; readonly divFinal?: number; readonly pctStart?: number }): Phase<'lr'>[] {
-  const fn = 'fastai.fitFlatCos';
-  const o = read(fn, given, ['steps', 'lr', 'divFinal', 'pctStart']);
-  const lr = finite(fn, 'lr', o.lr);
-  return combinedCos(positiveCount(fn, 'steps', o.steps), fraction(fn, 'pctStart', o.pctStart ?? 0.75), {
-    lr: [lr, lr, lr / positive(fn, 'divFinal', o.divFinal ?? 1e5)],
-  }) as Phase<'lr'>[];
+function fitFlatCos(given: OptionsOf<typeof fitFlatCosOptions.shape>): Phase<'lr'>[] {
+  const o = fitFlatCosOptions.read(given);
+  const final = derivedFinite(fitFlatCosOptions.fn, o.lr / o.divFinal, 'lr / divFinal', 'divFinal', o.divFinal);
+  return joinTo(fitFlatCosOptions.fn, combinedCos(o.steps, o.pctStart, { lr: [o.lr, o.lr, final] }) as Phase<'lr'>[], o.steps);
 }
+
+const fitSgdrOptions = declare('fastai.fitSgdr', {
+  nCycles: integer({ doc: 'Number of cycles.', required: true, min: 1, max: MAX_PHASES }),
+  cycleLen: integer({ doc: 'Epochs of the first cycle.', required: true, min: 1 }),
+  lrMax: number({ doc: 'Peak learning rate of every cycle.', required: true }),
+  cycleMult: integer({ doc: 'Each cycle is this many times longer (fastai crashes at 1; here 1 gives equal cycles).', default: 2, min: 1 }),
+  stepsPerEpoch: integer({ doc: 'Batches an epoch.', required: true, min: 1 }),
+});
 
 /**
  * fastai `fit_sgdr`: `nCycles` cosines from `lrMax` to 0, the i-th `cycleLen·cycleMult^i` epochs
@@ -58,15 +72,18 @@ function fitFlatCos(given: { readonly steps: number; readonly lr: number; readon
  * there; here 1 gives equal cycles.)
  * @example fastai.fitSgdr({ nCycles: 3, cycleLen: 1, lrMax: 1, stepsPerEpoch: 4 })
  */
-function fitSgdr(given: { readonly nCycles: number; readonly cycleLen: number; readonly lrMax: number; readonly cycleMult?: number; readonly stepsPerEpoch: number }): Phase<'lr'>[] {
-  const fn = 'fastai.fitSgdr';
-  const o = read(fn, given, ['nCycles', 'cycleLen', 'lrMax', 'cycleMult', 'stepsPerEpoch']);
-  const cycles = positiveCount(fn, 'nCycles', o.nCycles);
-  const len = positiveCount(fn, 'cycleLen', o.cycleLen);
-  const mult = positiveCount(fn, 'cycleMult', o.cycleMult ?? 2);
-  const spe = positiveCount(fn, 'stepsPerEpoch', o.stepsPerEpoch);
-  const lrMax = finite(fn, 'lrMax', o.lrMax);
-  return Array.from({ length: cycles }, (_, i) => new Phase({ lr: cosinespace(lrMax, 0, count(fn, 'cycle length', len * mult ** i * spe), { endpoint: false }) }));
+function fitSgdr(given: OptionsOf<typeof fitSgdrOptions.shape>): Phase<'lr'>[] {
+  const o = fitSgdrOptions.read(given);
+  const fn = fitSgdrOptions.fn;
+  const phases: Phase<'lr'>[] = [];
+  let total = 0;
+  for (let i = 0; i < o.nCycles; i++) {
+    const length = o.cycleLen * o.cycleMult ** i * o.stepsPerEpoch;
+    total += length;
+    if (!Number.isSafeInteger(total)) throw new RangeError(`${fn}: cycle ${i} would end at step ${total}, past the largest safe integer; use fewer cycles (nCycles), got nCycles ${o.nCycles}`);
+    phases.push(new Phase({ lr: cosinespace(o.lrMax, 0, length, { endpoint: false }) }));
+  }
+  return joinTo(fn, phases, total);
 }
 
 /**
@@ -75,4 +92,8 @@ function fitSgdr(given: { readonly nCycles: number; readonly cycleLen: number; r
  * import { fastai, OptimizerPolicy } from 'rx-policy';
  * new OptimizerPolicy(fastai.fitOneCycle({ steps: 5 * 100, lrMax: 3e-3 }));
  */
-export const fastai = { fitOneCycle, fitFlatCos, fitSgdr } as const;
+export const fastai = {
+  fitOneCycle: preset(fitOneCycleOptions, 'fastai fit_one_cycle (pos = k/N)', fitOneCycle),
+  fitFlatCos: preset(fitFlatCosOptions, 'fastai fit_flat_cos', fitFlatCos),
+  fitSgdr: preset(fitSgdrOptions, 'fastai fit_sgdr', fitSgdr),
+} as const;

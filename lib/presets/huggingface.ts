@@ -1,94 +1,105 @@
 // Hugging Face transformers' schedules (src/transformers/optimization.py), as phases of absolute
 // values: HF multiplies each group's initial lr by a factor; here `lr` is that initial lr.
 // HF's warmup is `k / max(1, W)` for k < W, so the rate is 0 at step 0.
-import { finite, knownKeys, plainObject, positive, count, show } from '../internal/validate.js';
+import { joinTo } from '../compose.js';
+import { declare, derivedFinite, integer, number, oneOf, type OptionsOf, type ValuesOf } from '../internal/options.js';
 import { Phase } from '../phase.js';
 import type { Space } from '../space.js';
 import { constant } from '../spaces/constant.js';
 import { cosinespace } from '../spaces/cosinespace.js';
-import { linspace } from '../spaces/linspace.js';
 import { invsqrtspace } from '../spaces/invsqrtspace.js';
+import { linspace } from '../spaces/linspace.js';
 import { polyspace } from '../spaces/polyspace.js';
 import { powspace } from '../spaces/powspace.js';
+import { preset } from './preset.js';
 
-interface Common {
-  readonly lr: number;
-  readonly numWarmupSteps: number;
-  readonly numTrainingSteps: number;
-}
+const common = {
+  lr: number({ doc: "The optimizer's initial learning rate (HF multiplies it by the schedule's factor).", required: true }),
+  numWarmupSteps: integer({ doc: 'Steps of the linear warmup from 0.', required: true }),
+  numTrainingSteps: integer({ doc: 'Total steps, warmup included.', required: true }),
+} as const;
 
-function read(fn: string, given: object, extra: readonly string[]) {
-  plainObject(fn, 'options', given);
-  knownKeys(fn, 'option', given as Record<string, unknown>, ['lr', 'numWarmupSteps', 'numTrainingSteps', ...extra]);
-  const o = given as Common;
-  const lr = finite(fn, 'lr', o.lr);
-  const W = count(fn, 'numWarmupSteps', o.numWarmupSteps);
-  const N = count(fn, 'numTrainingSteps', o.numTrainingSteps);
-  if (W > N) throw new RangeError(`${fn}: numWarmupSteps (${W}) must not exceed numTrainingSteps (${N})`);
-  return { lr, W, N };
+function check(fn: string, o: ValuesOf<typeof common>): void {
+  if (o.numWarmupSteps > o.numTrainingSteps) throw new RangeError(`${fn}: numWarmupSteps must not exceed numTrainingSteps (${o.numTrainingSteps}), got ${o.numWarmupSteps}`);
 }
 
 const warmup = (lr: number, W: number): Phase<'lr'> => new Phase({ lr: linspace(0, lr, W, { span: Math.max(1, W) }) });
-const after = (W: number, N: number, lr: Space): Phase<'lr'>[] => (N > W ? [new Phase({ lr })] : []);
+const schedule = (fn: string, o: ValuesOf<typeof common>, lr: Space): Phase<'lr'>[] => joinTo(fn, [warmup(o.lr, o.numWarmupSteps), new Phase({ lr })], o.numTrainingSteps);
+
+const linearOptions = declare('huggingface.linear', common);
+const cosineOptions = declare('huggingface.cosine', { ...common, numCycles: number({ doc: 'Cosine waves over the decay (0.5: half a cosine to 0).', default: 0.5, above: 0 }) });
+const hardRestartsOptions = declare('huggingface.cosineWithHardRestarts', { ...common, numCycles: number({ doc: 'Cosines to 0, each restarting at lr.', default: 1, above: 0 }) });
+const polynomialOptions = declare('huggingface.polynomial', {
+  ...common,
+  lrEnd: number({ doc: 'The final lr; must be below lr.', default: 1e-7 }),
+  power: number({ doc: 'Power of the polynomial.', default: 1, above: 0 }),
+});
+const constantOptions = declare('huggingface.constant', common);
+const inverseSqrtOptions = declare('huggingface.inverseSqrt', { ...common, timescale: number({ doc: 'Decay timescale; default numWarmupSteps, or 10000 without warmup.', above: 0 }) });
 
 /** HF `get_linear_schedule_with_warmup`: warmup from 0, then linear to 0 at `numTrainingSteps`. @example huggingface.linear({ lr: 10, numWarmupSteps: 2, numTrainingSteps: 10 }) */
-function linear(given: Common): Phase<'lr'>[] {
-  const { lr, W, N } = read('huggingface.linear', given, []);
-  return [warmup(lr, W), ...after(W, N, linspace(lr, 0, N - W, { span: Math.max(1, N - W) }))];
+function linear(given: OptionsOf<typeof linearOptions.shape>): Phase<'lr'>[] {
+  const o = linearOptions.read(given);
+  check(linearOptions.fn, o);
+  const D = o.numTrainingSteps - o.numWarmupSteps;
+  return schedule(linearOptions.fn, o, linspace(o.lr, 0, D, { span: Math.max(1, D) }));
 }
 
 /** HF `get_cosine_schedule_with_warmup` (`numCycles` 0.5: half a cosine to 0). @example huggingface.cosine({ lr: 10, numWarmupSteps: 2, numTrainingSteps: 10 }) */
-function cosine(given: Common & { readonly numCycles?: number }): Phase<'lr'>[] {
-  const fn = 'huggingface.cosine';
-  const { lr, W, N } = read(fn, given, ['numCycles']);
-  const cycles = positive(fn, 'numCycles', given.numCycles ?? 0.5);
-  return [warmup(lr, W), ...after(W, N, cosinespace(lr, 0, N - W, { span: Math.max(1, N - W) / (2 * cycles) }))];
+function cosine(given: OptionsOf<typeof cosineOptions.shape>): Phase<'lr'>[] {
+  const o = cosineOptions.read(given);
+  check(cosineOptions.fn, o);
+  const D = o.numTrainingSteps - o.numWarmupSteps;
+  const span = derivedFinite(cosineOptions.fn, Math.max(1, D) / (2 * o.numCycles), 'the cosine period', 'numCycles', o.numCycles);
+  return schedule(cosineOptions.fn, o, cosinespace(o.lr, 0, D, { span }));
 }
 
 /** HF `get_cosine_with_hard_restarts_schedule_with_warmup`: `numCycles` (default 1) cosines to 0, restarting at full `lr`. @example huggingface.cosineWithHardRestarts({ lr: 10, numWarmupSteps: 2, numTrainingSteps: 10, numCycles: 2 }) */
-function cosineWithHardRestarts(given: Common & { readonly numCycles?: number }): Phase<'lr'>[] {
-  const fn = 'huggingface.cosineWithHardRestarts';
-  const { lr, W, N } = read(fn, given, ['numCycles']);
-  const cycles = positive(fn, 'numCycles', given.numCycles ?? 1);
-  return [warmup(lr, W), ...after(W, N, cosinespace(lr, 0, N - W, { span: Math.max(1, N - W) / cycles, wrap: true }))];
+function cosineWithHardRestarts(given: OptionsOf<typeof hardRestartsOptions.shape>): Phase<'lr'>[] {
+  const o = hardRestartsOptions.read(given);
+  check(hardRestartsOptions.fn, o);
+  const D = o.numTrainingSteps - o.numWarmupSteps;
+  const span = derivedFinite(hardRestartsOptions.fn, Math.max(1, D) / o.numCycles, 'the cycle length', 'numCycles', o.numCycles);
+  return schedule(hardRestartsOptions.fn, o, cosinespace(o.lr, 0, D, { span, wrap: true }));
 }
 
 /** HF `get_polynomial_decay_schedule_with_warmup`: from `lr` to `lrEnd` (default 1e-7) with `power`. @example huggingface.polynomial({ lr: 10, numWarmupSteps: 2, numTrainingSteps: 10, power: 2 }) */
-function polynomial(given: Common & { readonly lrEnd?: number; readonly power?: number }): Phase<'lr'>[] {
-  const fn = 'huggingface.polynomial';
-  const { lr, W, N } = read(fn, given, ['lrEnd', 'power']);
-  const lrEnd = finite(fn, 'lrEnd', given.lrEnd ?? 1e-7);
-  if (!(lr > lrEnd)) throw new RangeError(`${fn}: lrEnd (${lrEnd}) must be smaller than initial lr (${lr})`);
-  return [warmup(lr, W), ...after(W, N, polyspace(lr, lrEnd, N - W, { power: positive(fn, 'power', given.power ?? 1), span: Math.max(1, N - W) }))];
+function polynomial(given: OptionsOf<typeof polynomialOptions.shape>): Phase<'lr'>[] {
+  const o = polynomialOptions.read(given);
+  const fn = polynomialOptions.fn;
+  check(fn, o);
+  if (!(o.lr > o.lrEnd)) throw new RangeError(`${fn}: lrEnd (${o.lrEnd}) must be smaller than initial lr (${o.lr}), got lrEnd ${o.lrEnd}`);
+  const D = o.numTrainingSteps - o.numWarmupSteps;
+  return schedule(fn, o, polyspace(o.lr, o.lrEnd, D, { power: o.power, span: Math.max(1, D) }));
 }
 
 /** HF `get_constant_schedule_with_warmup` (`numWarmupSteps` 0: `get_constant_schedule`). @example huggingface.constant({ lr: 1, numWarmupSteps: 4, numTrainingSteps: 10 }) */
-function constantSchedule(given: Common): Phase<'lr'>[] {
-  const { lr, W, N } = read('huggingface.constant', given, []);
-  return [warmup(lr, W), ...after(W, N, constant(lr, N - W))];
+function constantSchedule(given: OptionsOf<typeof constantOptions.shape>): Phase<'lr'>[] {
+  const o = constantOptions.read(given);
+  check(constantOptions.fn, o);
+  return schedule(constantOptions.fn, o, constant(o.lr, o.numTrainingSteps - o.numWarmupSteps));
 }
 
 /** HF `get_inverse_sqrt_schedule`: warmup, then `1/sqrt((k + timescale − W)/timescale)`; `timescale` defaults to `W`, or 10000 without warmup. @example huggingface.inverseSqrt({ lr: 1, numWarmupSteps: 4, numTrainingSteps: 10 }) */
-function inverseSqrt(given: Common & { readonly timescale?: number }): Phase<'lr'>[] {
-  const fn = 'huggingface.inverseSqrt';
-  const { lr, W, N } = read(fn, given, ['timescale']);
-  const timescale = given.timescale === undefined ? W || 10_000 : positive(fn, 'timescale', given.timescale);
-  return [warmup(lr, W), ...after(W, N, invsqrtspace(lr, timescale, N - W))];
+function inverseSqrt(given: OptionsOf<typeof inverseSqrtOptions.shape>): Phase<'lr'>[] {
+  const o = inverseSqrtOptions.read(given);
+  check(inverseSqrtOptions.fn, o);
+  const timescale = o.timescale ?? (o.numWarmupSteps || 10_000);
+  return schedule(inverseSqrtOptions.fn, o, invsqrtspace(o.lr, timescale, o.numTrainingSteps - o.numWarmupSteps));
 }
 
+const wsdOptions = declare('huggingface.wsd', {
+  ...common,
+  numDecaySteps: integer({ doc: 'Steps of the decay.', required: true }),
+  numStableSteps: integer({ doc: 'Stable steps; default numTrainingSteps − numWarmupSteps − numDecaySteps. Steps after the decay hold the floor.' }),
+  warmupType: oneOf(['linear', 'cosine', '1-sqrt'], { doc: 'Shape of the warmup.', default: 'linear' }),
+  decayType: oneOf(['cosine', 'linear', '1-sqrt'], { doc: 'Shape of the decay.', default: 'cosine' }),
+  minLrRatio: number({ doc: 'The floor, as a fraction of lr.', default: 0, min: 0, max: 1 }),
+  numCycles: number({ doc: "Cosine waves of a 'cosine' decay (0.5: half a cosine).", default: 0.5, above: 0, mode: 'cosine decay' }),
+});
+
 /** Options of `huggingface.wsd`. */
-export interface WsdOptions extends Common {
-  readonly numDecaySteps: number;
-  /** Stable steps; default `numTrainingSteps − numWarmupSteps − numDecaySteps`. Steps after the decay hold the floor. */
-  readonly numStableSteps?: number;
-  /** `'linear'` (default), `'cosine'` or `'1-sqrt'`. */
-  readonly warmupType?: 'linear' | 'cosine' | '1-sqrt';
-  /** `'cosine'` (default), `'linear'` or `'1-sqrt'`. */
-  readonly decayType?: 'cosine' | 'linear' | '1-sqrt';
-  /** The floor, as a fraction of `lr`. Default 0. */
-  readonly minLrRatio?: number;
-  readonly numCycles?: number;
-}
+export type WsdOptions = OptionsOf<typeof wsdOptions.shape>;
 
 /**
  * HF `get_wsd_schedule` (warmup–stable–decay): warmup over `numWarmupSteps` from `minLrRatio·lr`,
@@ -96,32 +107,22 @@ export interface WsdOptions extends Common {
  * @example huggingface.wsd({ lr: 1, numWarmupSteps: 2, numStableSteps: 5, numDecaySteps: 3, numTrainingSteps: 12 })
  */
 function wsd(given: WsdOptions): Phase<'lr'>[] {
-  const fn = 'huggingface.wsd';
-  const { lr, W, N } = read(fn, given, ['numDecaySteps', 'numStableSteps', 'warmupType', 'decayType', 'minLrRatio', 'numCycles']);
-  const D = count(fn, 'numDecaySteps', given.numDecaySteps);
-  const S = given.numStableSteps === undefined ? N - W - D : count(fn, 'numStableSteps', given.numStableSteps);
-  if (S < 0 || W + S + D > N) {
-    throw new RangeError(`${fn}: warmup + stable + decay steps (${W} + ${S} + ${D}) must fit in numTrainingSteps (${N})`);
-  }
-  const r = finite(fn, 'minLrRatio', given.minLrRatio ?? 0);
-  if (r < 0 || r > 1) throw new RangeError(`${fn}: minLrRatio must be in [0, 1], got ${r}`);
-  const floor = r * lr;
-  const warmupType = given.warmupType ?? 'linear';
-  const decayType = given.decayType ?? 'cosine';
-  const cycles = positive(fn, 'numCycles', given.numCycles ?? 0.5);
+  const o = wsdOptions.read(given);
+  const fn = wsdOptions.fn;
+  const { lr, numWarmupSteps: W, numTrainingSteps: N, numDecaySteps: D } = o;
+  check(fn, o);
+  const S = o.numStableSteps ?? N - W - D;
+  if (S < 0 || W + S + D > N) throw new RangeError(`${fn}: warmup + stable + decay steps (${W} + ${S} + ${D}) must fit in numTrainingSteps (${N}), got ${W + S + D}`);
+  const floor = o.minLrRatio * lr;
   const span = { span: Math.max(1, W) };
-  let up: Space;
-  if (warmupType === 'linear') up = linspace(floor, lr, W, span);
-  else if (warmupType === 'cosine') up = cosinespace(floor, lr, W, span);
-  // 1 − √(1 − p), scaled: lr − (lr − floor)·(1 − p)^½.
-  else if (warmupType === '1-sqrt') up = polyspace(floor, lr, W, { power: 0.5, ...span });
-  else throw new TypeError(`${fn}: warmupType must be 'linear', 'cosine' or '1-sqrt', got ${show(warmupType)}`);
-  let down: Space;
-  if (decayType === 'linear') down = linspace(lr, floor, D, { span: Math.max(1, D) });
-  else if (decayType === 'cosine') down = cosinespace(lr, floor, D, { span: Math.max(1, D) / (2 * cycles) });
-  else if (decayType === '1-sqrt') down = powspace(lr, floor, D, { power: 0.5, span: Math.max(1, D) });
-  else throw new TypeError(`${fn}: decayType must be 'cosine', 'linear' or '1-sqrt', got ${show(decayType)}`);
-  return [new Phase({ lr: up }), new Phase({ lr: constant(lr, S) }), new Phase({ lr: down }), new Phase({ lr: constant(floor, N - W - S - D) })];
+  const up = o.warmupType === 'linear' ? linspace(floor, lr, W, span) : o.warmupType === 'cosine' ? cosinespace(floor, lr, W, span) : polyspace(floor, lr, W, { power: 0.5, ...span }); // 1 − √(1 − p), scaled
+  const down =
+    o.decayType === 'linear'
+      ? linspace(lr, floor, D, { span: Math.max(1, D) })
+      : o.decayType === 'cosine'
+        ? cosinespace(lr, floor, D, { span: derivedFinite(fn, Math.max(1, D) / (2 * o.numCycles), 'the cosine period', 'numCycles', o.numCycles) })
+        : powspace(lr, floor, D, { power: 0.5, span: Math.max(1, D) });
+  return joinTo(fn, [new Phase({ lr: up }), new Phase({ lr: constant(lr, S) }), new Phase({ lr: down }), new Phase({ lr: constant(floor, N - W - S - D) })], N);
 }
 
 /**
@@ -130,4 +131,12 @@ function wsd(given: WsdOptions): Phase<'lr'>[] {
  * import { huggingface, OptimizerPolicy } from 'rx-policy';
  * new OptimizerPolicy(huggingface.cosine({ lr: 3e-4, numWarmupSteps: 500, numTrainingSteps: 10_000 }));
  */
-export const huggingface = { linear, cosine, cosineWithHardRestarts, polynomial, constant: constantSchedule, inverseSqrt, wsd } as const;
+export const huggingface = {
+  linear: preset(linearOptions, 'HF get_linear_schedule_with_warmup', linear),
+  cosine: preset(cosineOptions, 'HF get_cosine_schedule_with_warmup', cosine),
+  cosineWithHardRestarts: preset(hardRestartsOptions, 'HF get_cosine_with_hard_restarts_schedule_with_warmup', cosineWithHardRestarts),
+  polynomial: preset(polynomialOptions, 'HF get_polynomial_decay_schedule_with_warmup', polynomial),
+  constant: preset(constantOptions, 'HF get_constant_schedule(_with_warmup)', constantSchedule),
+  inverseSqrt: preset(inverseSqrtOptions, 'HF get_inverse_sqrt_schedule', inverseSqrt),
+  wsd: preset(wsdOptions, 'HF get_wsd_schedule: warmup, stable, decay', wsd),
+} as const;

@@ -1,43 +1,48 @@
+import { part, type Part } from '../compose.js';
 import { Phase } from '../phase.js';
 import type { Space } from '../space.js';
 import { constant } from '../spaces/constant.js';
 import { cosinespace } from '../spaces/cosinespace.js';
 import { linspace } from '../spaces/linspace.js';
 
+/** `value` held: a part of `length` steps (`Infinity`: as long as the schedule asks). */
+export function hold(value: number, length = Infinity): Part<'lr'> {
+  return part(length, (n) => new Phase({ lr: constant(value, n) }));
+}
+
 /**
- * Step schedules as phases: `values[0]` before `changes[0]`, `values[i]` on
- * `[changes[i-1], changes[i])`, the last value from the last change on, over steps `[start, steps)`.
+ * Step schedules as parts: `values[0]` before `changes[0]`, `values[i]` on
+ * `[changes[i-1], changes[i])`, the last value from the last change on, from step `start`.
  * `changes` must not decrease; a change repeated (or before `start`) leaves only its later value.
  * Every multi-step decay and piecewise-constant schedule is this, with its own change steps.
  * @internal
  */
-export function heldPhases(values: readonly number[], changes: readonly number[], steps: number, start = 0): Phase<'lr'>[] {
-  const phases: Phase<'lr'>[] = [];
+export function heldParts(values: readonly number[], changes: readonly number[], start = 0): Part<'lr'>[] {
+  const parts: Part<'lr'>[] = [];
   let from = start;
   values.forEach((value, i) => {
-    const to = i < changes.length ? Math.min(changes[i]!, steps) : steps;
-    if (to > from) phases.push(new Phase({ lr: constant(value, to - from) }));
+    const to = i < changes.length ? changes[i]! : Infinity;
+    if (to > from) parts.push(hold(value, to - from));
     from = Math.max(from, to);
   });
-  return phases.length > 0 || start > 0 ? phases : [new Phase({ lr: constant(values[0]!, 0) })];
+  return parts;
 }
 
 /**
- * optax's `piecewise_interpolate_schedule` as phases: `values[i] → values[i+1]` on
+ * optax's `piecewise_interpolate_schedule` as parts: `values[i] → values[i+1]` on
  * `[boundaries[i], boundaries[i+1])` with progress `(k − b_i)/max(b_{i+1} − b_i, 1)`, starting at
- * step 0 from `values[0]`, and the last value from the last boundary on, up to `steps`.
+ * step 0 from `values[0]`, and the last value from the last boundary on.
  * @internal
  */
-export function interpolatePhases(kind: 'linear' | 'cos', values: readonly number[], boundaries: readonly number[], steps: number): Phase<'lr'>[] {
+export function interpolateParts(kind: 'linear' | 'cos', values: readonly number[], boundaries: readonly number[]): Part<'lr'>[] {
   const space = kind === 'linear' ? linspace : cosinespace;
-  const phases: Phase<'lr'>[] = [];
+  const parts: Part<'lr'>[] = [];
   let from = 0;
   boundaries.forEach((to, i) => {
-    const n = Math.max(0, Math.min(to, steps) - from);
-    const lr: Space = space(values[i]!, values[i + 1]!, n, { span: Math.max(to - from, 1) });
-    if (n > 0) phases.push(new Phase({ lr }));
-    from = Math.max(from, Math.min(to, steps));
+    const length = to - from;
+    if (length > 0) parts.push(part(length, (n): Phase<'lr'> => new Phase({ lr: space(values[i]!, values[i + 1]!, n, { span: Math.max(length, 1) }) as Space })));
+    from = Math.max(from, to);
   });
-  if (steps > from || phases.length === 0) phases.push(new Phase({ lr: constant(values.at(-1)!, steps - from) }));
-  return phases;
+  parts.push(hold(values.at(-1)!));
+  return parts;
 }

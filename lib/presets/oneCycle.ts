@@ -1,20 +1,18 @@
-import { finite, fraction, knownKeys, pair, plainObject, positiveCount } from '../internal/validate.js';
+import { declare, integer, number, pair, type OptionsOf } from '../internal/options.js';
 import { Phase } from '../phase.js';
 import { linspace } from '../spaces/linspace.js';
+import { preset } from './preset.js';
+
+const oneCycleOptions = declare('oneCyclePhases', {
+  steps: integer({ doc: 'Total number of steps; the phases add up to exactly this.', required: true, min: 1 }),
+  lr: pair({ doc: '[start, peak] of the triangular learning rate.', default: [0.1, 1] as const }),
+  momentum: pair({ doc: '[start, middle] of the triangular momentum, which mirrors the lr.', default: [0.95, 0.85] as const }),
+  finetuneLr: number({ doc: 'Learning rate reached at the end of the fine-tuning phase.', default: 0.01 }),
+  finetuneFraction: number({ doc: 'Fraction of the steps for fine-tuning.', default: 0.1, min: 0, below: 1, expected: 'a fraction in [0, 1)' }),
+});
 
 /** Options of `oneCyclePhases`, with Poutyne's defaults. */
-export interface OneCycleOptions {
-  /** Total number of steps (a positive integer); the phases add up to exactly this. */
-  readonly steps: number;
-  /** `[start, peak]` of the triangular learning rate. Default `[0.1, 1]`. */
-  readonly lr?: readonly [number, number];
-  /** `[start, middle]` of the triangular momentum, which mirrors the lr. Default `[0.95, 0.85]`. */
-  readonly momentum?: readonly [number, number];
-  /** Learning rate reached at the end of the fine-tuning phase. Default `0.01`. */
-  readonly finetuneLr?: number;
-  /** Fraction of the steps for fine-tuning, in [0, 1). Default `0.1`. */
-  readonly finetuneFraction?: number;
-}
+export type OneCycleOptions = OptionsOf<typeof oneCycleOptions.shape>;
 
 /**
  * The one-cycle phases of Smith's "Super-Convergence", as Poutyne's `one_cycle_phases`: three
@@ -26,26 +24,28 @@ export interface OneCycleOptions {
  * Unlike Poutyne it works for any `steps ≥ 1` (a one-step phase is its start value; Poutyne
  * raises ZeroDivisionError for `steps: 10`), and a phase may be empty.
  *
+ * @param options `steps` (required), `lr`, `momentum`, `finetuneLr`, `finetuneFraction`.
+ * @returns the phases, `steps` steps in all.
+ * @throws TypeError or RangeError naming `oneCyclePhases`, the option and the value.
  * @example
  * import { OptimizerPolicy, oneCyclePhases } from 'rx-policy';
  * const tp = new OptimizerPolicy(oneCyclePhases({ steps: 500 }));
  * tp.at(224); // { lr: 1, momentum: 0.85 }: the peak
  */
-export function oneCyclePhases(options: OneCycleOptions): Phase<'lr' | 'momentum'>[] {
-  const fn = 'oneCyclePhases';
-  plainObject(fn, 'options', options);
-  knownKeys(fn, 'option', options as unknown as Record<string, unknown>, ['steps', 'lr', 'momentum', 'finetuneLr', 'finetuneFraction']);
-  const steps = positiveCount(fn, 'steps', options.steps);
-  const [lr0, lr1] = pair(fn, 'lr', options.lr ?? [0.1, 1]);
-  const [m0, m1] = pair(fn, 'momentum', options.momentum ?? [0.95, 0.85]);
-  const finetuneLr = finite(fn, 'finetuneLr', options.finetuneLr ?? 0.01);
-  const finetuneFraction = fraction(fn, 'finetuneFraction', options.finetuneFraction ?? 0.1);
-  const annealing = Math.trunc(steps * finetuneFraction);
+function oneCycle(options: OneCycleOptions): Phase<'lr' | 'momentum'>[] {
+  const o = oneCycleOptions.read(options);
+  const { steps } = o;
+  const [lr0, lr1] = o.lr;
+  const [m0, m1] = o.momentum;
+  const annealing = Math.trunc(steps * o.finetuneFraction);
   const up = Math.trunc((steps - annealing) / 2);
   const down = steps - annealing - up;
+  // Poutyne's three phases, an empty one included: linear between finite ends, always finite.
   return [
     new Phase({ lr: linspace(lr0, lr1, up), momentum: linspace(m0, m1, up) }),
     new Phase({ lr: linspace(lr1, lr0, down), momentum: linspace(m1, m0, down) }),
-    new Phase({ lr: linspace(lr0, finetuneLr, annealing), momentum: linspace(m0, m0, annealing) }),
+    new Phase({ lr: linspace(lr0, o.finetuneLr, annealing), momentum: linspace(m0, m0, annealing) }),
   ];
 }
+
+export const oneCyclePhases = preset(oneCycleOptions, "Poutyne's one_cycle_phases: three linear phases (up, down, fine-tune)", oneCycle);

@@ -1,135 +1,163 @@
 // optax's schedules (optax/schedules/_schedule.py), as phases over `steps` counts.
-import { count, finite, flag, knownKeys, plainObject, positive, show } from '../internal/validate.js';
+import { joinTo, MAX_PHASES, part, type Part } from '../compose.js';
+import { boolean, checkList, checkBounded, custom, declare, derivedFinite, integer, number, type OptionsOf } from '../internal/options.js';
+import { plainObject, show } from '../internal/validate.js';
 import { Phase } from '../phase.js';
-import { constant } from '../spaces/constant.js';
 import { cosinepowspace } from '../spaces/cosinepowspace.js';
 import { cosinespace } from '../spaces/cosinespace.js';
 import { expspace } from '../spaces/expspace.js';
 import { linspace } from '../spaces/linspace.js';
 import { polycyclespace } from '../spaces/polycyclespace.js';
-import { heldPhases, interpolatePhases } from './interpolate.js';
+import { heldParts, hold, interpolateParts } from './interpolate.js';
+import { preset, steps } from './preset.js';
 
-function read<T extends object>(fn: string, given: T, accepted: readonly string[]): T {
-  plainObject(fn, 'options', given);
-  knownKeys(fn, 'option', given as Record<string, unknown>, accepted);
-  return given;
-}
+const onecycleShape = {
+  transitionSteps: integer({ doc: 'Steps of the whole cycle (T); the final value holds from T on.', required: true, min: 1 }),
+  peakValue: number({ doc: 'Peak value.', required: true }),
+  pctStart: number({ doc: 'Fraction of T spent rising: the peak is at int(pctStart·T).', default: 0.3, min: 0, max: 1 }),
+  divFactor: number({ doc: 'init = peakValue / divFactor.', default: 25, above: 0 }),
+  finalDivFactor: number({ doc: 'final = init / finalDivFactor.', default: 1e4, above: 0 }),
+  steps: steps(),
+} as const;
+const cosineOnecycleOptions = declare('optax.cosineOnecycle', onecycleShape);
+const linearOnecycleOptions = declare('optax.linearOnecycle', {
+  ...onecycleShape,
+  pctFinal: number({ doc: 'Fraction of T where the fall to init ends and the annihilation begins; ≥ pctStart.', default: 0.85, min: 0, max: 1 }),
+});
 
-function transition(fn: string, T: unknown, kind: string): number {
-  if (typeof T !== 'number' || !Number.isSafeInteger(T) || T <= 0) {
-    throw new RangeError(`${fn}: A ${kind} onecycle schedule was set with a non-positive transitionSteps, got ${show(T)}`);
-  }
-  return T;
-}
+/** Options of `optax.cosineOnecycle`. */
+export type CosineOnecycleOptions = OptionsOf<typeof cosineOnecycleOptions.shape>;
+/** Options of `optax.linearOnecycle`. */
+export type LinearOnecycleOptions = OptionsOf<typeof linearOnecycleOptions.shape>;
 
 /** optax `cosine_onecycle_schedule`: peak at `int(pctStart·T)` (PyTorch: `pct·N − 1`), final value from `T` on. @example optax.cosineOnecycle({ transitionSteps: 10, peakValue: 1, steps: 12 }) */
-function cosineOnecycle(given: { readonly transitionSteps: number; readonly peakValue: number; readonly pctStart?: number; readonly divFactor?: number; readonly finalDivFactor?: number; readonly steps: number }): Phase<'lr'>[] {
-  const fn = 'optax.cosineOnecycle';
-  const o = read(fn, given, ['transitionSteps', 'peakValue', 'pctStart', 'divFactor', 'finalDivFactor', 'steps']);
-  const T = transition(fn, o.transitionSteps, 'cosine');
-  const peak = finite(fn, 'peakValue', o.peakValue);
-  const div = positive(fn, 'divFactor', o.divFactor ?? 25);
-  const finalDiv = positive(fn, 'finalDivFactor', o.finalDivFactor ?? 1e4);
-  const pct = finite(fn, 'pctStart', o.pctStart ?? 0.3);
-  const init = peak / div;
-  return interpolatePhases('cos', [init, init * div, init * div * (1 / (div * finalDiv))], [Math.trunc(pct * T), T], count(fn, 'steps', o.steps));
+function cosineOnecycle(given: CosineOnecycleOptions): Phase<'lr'>[] {
+  const o = cosineOnecycleOptions.read(given);
+  const T = o.transitionSteps;
+  const div = o.divFactor;
+  const init = derivedFinite(cosineOnecycleOptions.fn, o.peakValue / div, 'peakValue / divFactor', 'divFactor', div);
+  derivedFinite(cosineOnecycleOptions.fn, init * div * (1 / (div * o.finalDivFactor)), 'the final value', 'finalDivFactor', o.finalDivFactor);
+  return joinTo(cosineOnecycleOptions.fn, interpolateParts('cos', [init, init * div, init * div * (1 / (div * o.finalDivFactor))], [Math.trunc(o.pctStart * T), T]), o.steps);
 }
 
 /** optax `linear_onecycle_schedule`: three linear phases with boundaries `int(pctStart·T)`, `int(pctFinal·T)`, `T`. @example optax.linearOnecycle({ transitionSteps: 10, peakValue: 1, steps: 12 }) */
-function linearOnecycle(given: { readonly transitionSteps: number; readonly peakValue: number; readonly pctStart?: number; readonly pctFinal?: number; readonly divFactor?: number; readonly finalDivFactor?: number; readonly steps: number }): Phase<'lr'>[] {
-  const fn = 'optax.linearOnecycle';
-  const o = read(fn, given, ['transitionSteps', 'peakValue', 'pctStart', 'pctFinal', 'divFactor', 'finalDivFactor', 'steps']);
-  const T = transition(fn, o.transitionSteps, 'linear');
-  const peak = finite(fn, 'peakValue', o.peakValue);
-  const div = positive(fn, 'divFactor', o.divFactor ?? 25);
-  const finalDiv = positive(fn, 'finalDivFactor', o.finalDivFactor ?? 1e4);
-  const init = peak / div;
-  const b = [Math.trunc(finite(fn, 'pctStart', o.pctStart ?? 0.3) * T), Math.trunc(finite(fn, 'pctFinal', o.pctFinal ?? 0.85) * T), T];
-  return interpolatePhases('linear', [init, init * div, init * div * (1 / div), init * div * (1 / div) * (1 / finalDiv)], b, count(fn, 'steps', o.steps));
+function linearOnecycle(given: LinearOnecycleOptions): Phase<'lr'>[] {
+  const o = linearOnecycleOptions.read(given);
+  const fn = linearOnecycleOptions.fn;
+  if (o.pctFinal < o.pctStart) throw new RangeError(`${fn}: pctFinal must be ≥ pctStart (${o.pctStart}), got ${o.pctFinal}`);
+  const T = o.transitionSteps;
+  const div = o.divFactor;
+  const init = derivedFinite(fn, o.peakValue / div, 'peakValue / divFactor', 'divFactor', div);
+  derivedFinite(fn, init * div * (1 / div) * (1 / o.finalDivFactor), 'the final value', 'finalDivFactor', o.finalDivFactor);
+  const b = [Math.trunc(o.pctStart * T), Math.trunc(o.pctFinal * T), T];
+  return joinTo(fn, interpolateParts('linear', [init, init * div, init * div * (1 / div), init * div * (1 / div) * (1 / o.finalDivFactor)], b), o.steps);
 }
+
+const cycleShape = {
+  initValue: number({ doc: 'Value at step 0.', required: true }),
+  peakValue: number({ doc: 'Value at the end of the warmup.', required: true }),
+  warmupSteps: integer({ doc: 'Steps of the linear warmup.', required: true }),
+  decaySteps: integer({ doc: 'Step where the cosine reaches endValue; includes the warmup (Keras excludes it).', required: true, min: 1 }),
+  endValue: number({ doc: 'Value from decaySteps on.', default: 0 }),
+  exponent: number({ doc: 'Power of the cosine.', default: 1, above: 0 }),
+} as const;
+const warmupCosineDecayOptions = declare('optax.warmupCosineDecay', { ...cycleShape, steps: steps() });
 
 /** Options of `optax.warmupCosineDecay`. */
-export interface WarmupCosineOptions {
-  readonly initValue: number;
-  readonly peakValue: number;
-  readonly warmupSteps: number;
-  /** Includes the warmup (optax's convention; Keras' `decay_steps` excludes it). */
-  readonly decaySteps: number;
-  readonly endValue?: number;
-  /** Power of the cosine (optax's `exponent`). Default 1. */
-  readonly exponent?: number;
-  readonly steps: number;
+export type WarmupCosineOptions = OptionsOf<typeof warmupCosineDecayOptions.shape>;
+
+/**
+ * optax `warmup_cosine_decay_schedule`: linear warmup `initValue → peakValue` over `warmupSteps`,
+ * cosine to `endValue` at `decaySteps`, then `endValue`. With `peakValue` 0 it stays at 0 after
+ * the warmup, as optax's does; an `endValue` other than 0 there is refused (optax ignores it).
+ * @example optax.warmupCosineDecay({ initValue: 0, peakValue: 1, warmupSteps: 2, decaySteps: 10, endValue: 0.1, steps: 12 })
+ */
+function warmupCosineDecay(given: WarmupCosineOptions): Phase<'lr'>[] {
+  const o = warmupCosineDecayOptions.read(given);
+  return joinTo(warmupCosineDecayOptions.fn, cycleParts(warmupCosineDecayOptions.fn, o), o.steps);
 }
 
-/** optax `warmup_cosine_decay_schedule` (exponent 1): linear warmup, cosine to `endValue` at `decaySteps`, then `endValue`. @example optax.warmupCosineDecay({ initValue: 0, peakValue: 1, warmupSteps: 2, decaySteps: 10, endValue: 0.1, steps: 12 }) */
-function warmupCosineDecay(given: WarmupCosineOptions): Phase<'lr'>[] {
-  const fn = 'optax.warmupCosineDecay';
-  const o = read(fn, given, ['initValue', 'peakValue', 'warmupSteps', 'decaySteps', 'endValue', 'exponent', 'steps']);
-  const W = count(fn, 'warmupSteps', o.warmupSteps);
-  const D = count(fn, 'decaySteps', o.decaySteps);
-  if (!(D > W)) throw new RangeError(`${fn}: decaySteps (${D}) must be greater than warmupSteps (${W})`);
-  return warmupThenCosine(fn, finite(fn, 'initValue', o.initValue), finite(fn, 'peakValue', o.peakValue), W, D - W, finite(fn, 'endValue', o.endValue ?? 0), count(fn, 'steps', o.steps), positive(fn, 'exponent', o.exponent ?? 1));
+function cycleParts(fn: string, o: { readonly initValue: number; readonly peakValue: number; readonly warmupSteps: number; readonly decaySteps: number; readonly endValue: number; readonly exponent: number }): Part<'lr'>[] {
+  const W = o.warmupSteps;
+  const D = o.decaySteps;
+  if (!(D > W)) throw new RangeError(`${fn}: decaySteps must be greater than warmupSteps (${W}), got ${D}`);
+  if (o.peakValue === 0 && o.endValue !== 0) {
+    throw new RangeError(`${fn}: with peakValue 0 the decay stays at 0 (optax sets alpha to 0 and ignores endValue); leave endValue out, got endValue ${o.endValue}`);
+  }
+  return warmupThenCosine(o.initValue, o.peakValue, W, D - W, o.endValue, o.exponent);
 }
 
 /** Warmup `init → peak` over `W` steps (end excluded), cosine `peak → end` reached at step `W + C`, then `end`. @internal */
-export function warmupThenCosine(fn: string, init: number, peak: number, W: number, C: number, end: number, steps: number, exponent = 1): Phase<'lr'>[] {
-  if (!(C > 0)) throw new RangeError(`${fn}: the cosine must last at least one step, got ${C}`);
-  const phases: Phase<'lr'>[] = [];
-  const w = Math.min(W, steps);
-  if (w > 0) phases.push(new Phase({ lr: linspace(init, peak, w, { span: Math.max(W, 1) }) }));
-  const c = Math.min(C + 1, steps - w);
-  if (c > 0) phases.push(new Phase({ lr: exponent === 1 ? cosinespace(peak, end, c, { span: C }) : cosinepowspace(peak, end, c, { exponent, span: C }) }));
-  if (steps > w + c) phases.push(new Phase({ lr: constant(end, steps - w - c) }));
-  return phases.length > 0 ? phases : [new Phase({ lr: constant(init, 0) })];
+export function warmupThenCosine(init: number, peak: number, W: number, C: number, end: number, exponent = 1): Part<'lr'>[] {
+  return [
+    part(W, (n) => new Phase({ lr: linspace(init, peak, n, { span: Math.max(W, 1) }) })),
+    // C + 1 steps: the last is exactly `end`, which the join then holds.
+    part(C + 1, (n) => new Phase({ lr: exponent === 1 ? cosinespace(peak, end, n, { span: C }) : cosinepowspace(peak, end, n, { exponent, span: C }) })),
+  ];
 }
+
+const sgdrOptions = declare('optax.sgdr', {
+  cycles: custom('object', `a non-empty array of at most ${MAX_PHASES} warmupCosineDecay options (without steps)`, { doc: 'The cycles, each a warmupCosineDecay of its own decaySteps; the last runs on to the end.', required: true }, (fn, arg, v) =>
+    checkList(fn, arg, v, `a non-empty array of warmupCosineDecay options (without steps)`, (_, a, c) => declare(`${fn}: ${a}`, cycleShape).read(c), undefined, 1, MAX_PHASES),
+  ),
+  steps: steps(),
+});
+
+/** Options of `optax.sgdr`. */
+export type SgdrScheduleOptions = { readonly cycles: readonly Omit<WarmupCosineOptions, 'steps'>[]; readonly steps: number };
 
 /** optax `sgdr_schedule`: cycles given explicitly, each a `warmupCosineDecay` of its own `decaySteps`. @example optax.sgdr({ cycles: [{ initValue: 1, peakValue: 1, warmupSteps: 0, decaySteps: 4, endValue: 0.1 }], steps: 4 }) */
-function sgdr(given: { readonly cycles: readonly Omit<WarmupCosineOptions, 'steps'>[]; readonly steps: number }): Phase<'lr'>[] {
-  const fn = 'optax.sgdr';
-  const o = read(fn, given, ['cycles', 'steps']);
-  if (!Array.isArray(o.cycles) || o.cycles.length === 0) throw new TypeError(`${fn}: cycles must be a non-empty array of warmupCosineDecay options, got ${show(o.cycles)}`);
-  const steps = count(fn, 'steps', o.steps);
-  const phases: Phase<'lr'>[] = [];
-  let done = 0;
-  o.cycles.forEach((cycle, i) => {
-    const last = i === o.cycles.length - 1;
-    // optax's join hands over at each cycle's decaySteps; the last cycle runs on to the end.
-    const length = last ? steps - done : Math.min(count(`${fn}: cycles[${i}]`, 'decaySteps', cycle.decaySteps), steps - done);
-    if (length <= 0) return;
-    phases.push(...warmupCosineDecay({ ...cycle, steps: length }));
-    done += length;
-  });
-  return phases;
+function sgdr(given: SgdrScheduleOptions): Phase<'lr'>[] {
+  const fn = sgdrOptions.fn;
+  const o = sgdrOptions.read(given);
+  const cycles = o.cycles;
+  function* parts() {
+    for (let i = 0; i < cycles.length; i++) {
+      const c = cycles[i]!;
+      const own = cycleParts(`${fn}: cycles[${i}]`, c);
+      // optax's join hands over at each cycle's decaySteps; the last cycle runs on to the end.
+      yield* i === cycles.length - 1 ? own : within(own, c.decaySteps);
+    }
+  }
+  return joinTo(fn, parts(), o.steps);
 }
 
-/** Checks optax's `transition_begin`, which optax silently raises to 0 when negative; rx-policy refuses. */
-function begin(fn: string, value: unknown): number {
-  return count(fn, 'transitionBegin', value ?? 0);
+/** The parts cut to their first `n` steps in all. */
+function* within<K extends string>(parts: readonly Part<K>[], n: number): Generator<Part<K>> {
+  let left = n;
+  for (const p of parts) {
+    if (left <= 0) return;
+    const length = Math.min(p.length, left);
+    yield length === p.length ? p : part(length, p.take);
+    left -= length;
+  }
 }
 
-/** `value` for `n` steps, as the one phase of a schedule (keeps `steps: 0` a valid, empty policy). */
-function held(value: number, n: number): Phase<'lr'>[] {
-  return [new Phase({ lr: constant(value, n) })];
-}
+const beginField = () => integer({ doc: 'Steps held at initValue before the transition (optax raises a negative one to 0; rx-policy refuses it).', default: 0 });
+
+const constantOptions = declare('optax.constantSchedule', {
+  value: number({ doc: 'The value.', required: true }),
+  steps: steps(),
+});
 
 /** optax `constant_schedule`. @example optax.constantSchedule({ value: 0.1, steps: 100 }) */
-function constantSchedule(given: { readonly value: number; readonly steps: number }): Phase<'lr'>[] {
-  const fn = 'optax.constantSchedule';
-  const o = read(fn, given, ['value', 'steps']);
-  return held(finite(fn, 'value', o.value), count(fn, 'steps', o.steps));
+function constantSchedule(given: OptionsOf<typeof constantOptions.shape>): Phase<'lr'>[] {
+  const o = constantOptions.read(given);
+  return joinTo(constantOptions.fn, [hold(o.value)], o.steps);
 }
 
+const polynomialShape = {
+  initValue: number({ doc: 'Value until transitionBegin.', required: true }),
+  endValue: number({ doc: 'Value from the end of the transition on.', required: true }),
+  transitionSteps: integer({ doc: 'Steps of the transition; 0 holds initValue throughout, as optax documents.', required: true }),
+  transitionBegin: beginField(),
+  steps: steps(),
+} as const;
+const polynomialOptions = declare('optax.polynomialSchedule', { ...polynomialShape, power: number({ doc: 'Power of the polynomial.', required: true, above: 0 }) });
+const linearOptions = declare('optax.linearSchedule', polynomialShape);
+
 /** Options of `optax.polynomialSchedule`. */
-export interface PolynomialScheduleOptions {
-  readonly initValue: number;
-  readonly endValue: number;
-  readonly power: number;
-  /** Steps of the transition; 0 holds `initValue` throughout, as optax documents. */
-  readonly transitionSteps: number;
-  /** Steps held at `initValue` before the transition. Default 0. */
-  readonly transitionBegin?: number;
-  readonly steps: number;
-}
+export type PolynomialScheduleOptions = OptionsOf<typeof polynomialOptions.shape>;
 
 /**
  * optax `polynomial_schedule`: `initValue` until `transitionBegin`, then
@@ -137,9 +165,8 @@ export interface PolynomialScheduleOptions {
  * @example optax.polynomialSchedule({ initValue: 1, endValue: 0.01, power: 2, transitionSteps: 100, transitionBegin: 5, steps: 110 })
  */
 function polynomialSchedule(given: PolynomialScheduleOptions): Phase<'lr'>[] {
-  const fn = 'optax.polynomialSchedule';
-  const o = read(fn, given, ['initValue', 'endValue', 'power', 'transitionSteps', 'transitionBegin', 'steps']);
-  return polynomial(fn, o, positive(fn, 'power', o.power));
+  const o = polynomialOptions.read(given);
+  return joinTo(polynomialOptions.fn, polynomial(o, o.power), o.steps);
 }
 
 /**
@@ -147,41 +174,30 @@ function polynomialSchedule(given: PolynomialScheduleOptions): Phase<'lr'>[] {
  * @example optax.linearSchedule({ initValue: 1, endValue: 0.01, transitionSteps: 100, steps: 100 })
  */
 function linearSchedule(given: Omit<PolynomialScheduleOptions, 'power'>): Phase<'lr'>[] {
-  const fn = 'optax.linearSchedule';
-  return polynomial(fn, read(fn, given, ['initValue', 'endValue', 'transitionSteps', 'transitionBegin', 'steps']), 1);
+  const o = linearOptions.read(given);
+  return joinTo(linearOptions.fn, polynomial(o, 1), o.steps);
 }
 
 /** Both polynomial schedules, once their options are read. */
-function polynomial(fn: string, o: Omit<PolynomialScheduleOptions, 'power'>, power: number): Phase<'lr'>[] {
-  const init = finite(fn, 'initValue', o.initValue);
-  const end = finite(fn, 'endValue', o.endValue);
-  const T = count(fn, 'transitionSteps', o.transitionSteps);
-  const B = begin(fn, o.transitionBegin);
-  const steps = count(fn, 'steps', o.steps);
-  if (T === 0) return held(init, steps);
-  const phases: Phase<'lr'>[] = [];
-  const before = Math.min(B, steps);
-  if (before > 0) phases.push(new Phase({ lr: constant(init, before) }));
+function polynomial(o: { readonly initValue: number; readonly endValue: number; readonly transitionSteps: number; readonly transitionBegin: number }, power: number): Part<'lr'>[] {
+  const { initValue: init, endValue: end, transitionSteps: T, transitionBegin: B } = o;
+  if (T === 0) return [hold(init)];
   // Steps B…B+T: the first horizon of polycyclespace is optax's formula, operation for operation.
-  const ramp = Math.min(T + 1, steps - before);
-  if (ramp > 0) phases.push(new Phase({ lr: polycyclespace(init, end, ramp, { power, period: T }) }));
-  if (steps > before + ramp) phases.push(new Phase({ lr: constant(end, steps - before - ramp) }));
-  return phases.length > 0 ? phases : held(init, 0);
+  return [hold(init, B), part(T + 1, (n) => new Phase({ lr: polycyclespace(init, end, n, { power, period: T }) }))];
 }
 
+const exponentialOptions = declare('optax.exponentialDecay', {
+  initValue: number({ doc: 'Value at step 0.', required: true }),
+  transitionSteps: integer({ doc: 'Steps per factor of decayRate; 0 holds initValue throughout, as optax documents.', required: true }),
+  decayRate: number({ doc: 'Factor per transitionSteps; 0 holds initValue throughout, as optax documents.', required: true, min: 0 }),
+  transitionBegin: beginField(),
+  staircase: boolean({ doc: 'Whether the exponent is floored (a staircase).', default: false }),
+  endValue: number({ doc: 'A bound the decay stops at: a floor when decayRate < 1, a ceiling otherwise.' }),
+  steps: steps(),
+});
+
 /** Options of `optax.exponentialDecay`. */
-export interface ExponentialDecayOptions {
-  readonly initValue: number;
-  /** Steps per factor of `decayRate`; 0 holds `initValue` throughout, as optax documents. */
-  readonly transitionSteps: number;
-  /** 0 holds `initValue` throughout, as optax documents. */
-  readonly decayRate: number;
-  readonly transitionBegin?: number;
-  readonly staircase?: boolean;
-  /** A bound the decay stops at: a floor when `decayRate < 1`, a ceiling otherwise. */
-  readonly endValue?: number;
-  readonly steps: number;
-}
+export type ExponentialDecayOptions = OptionsOf<typeof exponentialOptions.shape>;
 
 /**
  * optax `exponential_decay`: `initValue` until `transitionBegin`, then
@@ -189,19 +205,12 @@ export interface ExponentialDecayOptions {
  * @example optax.exponentialDecay({ initValue: 1, transitionSteps: 10, decayRate: 0.5, endValue: 0.1, steps: 50 })
  */
 function exponentialDecay(given: ExponentialDecayOptions): Phase<'lr'>[] {
-  const fn = 'optax.exponentialDecay';
-  const o = read(fn, given, ['initValue', 'transitionSteps', 'decayRate', 'transitionBegin', 'staircase', 'endValue', 'steps']);
-  const init = finite(fn, 'initValue', o.initValue);
-  const T = count(fn, 'transitionSteps', o.transitionSteps);
-  const rate = finite(fn, 'decayRate', o.decayRate);
-  if (rate < 0) throw new RangeError(`${fn}: decayRate must be ≥ 0 (a negative rate has no real power), got ${show(rate)}`);
-  const B = begin(fn, o.transitionBegin);
-  const staircase = flag(fn, 'staircase', o.staircase, false);
-  const end = o.endValue === undefined ? undefined : finite(fn, 'endValue', o.endValue);
-  const steps = count(fn, 'steps', o.steps);
-  if (T === 0 || rate === 0) return held(init, steps);
-  const before = Math.min(B, steps);
-  const decay = expspace(init, rate, steps - before, { every: T, staircase });
+  const o = exponentialOptions.read(given);
+  const fn = exponentialOptions.fn;
+  const { initValue: init, transitionSteps: T, decayRate: rate, transitionBegin: B, staircase, endValue: end, steps: n } = o;
+  if (T === 0 || rate === 0) return joinTo(fn, [hold(init)], n);
+  const before = Math.min(B, n);
+  const decay = expspace(init, rate, n - before, { every: T, staircase });
   // optax clips every value, the held ones included: max with the end when decaying, min when growing.
   const clipped = (v: number) => (end === undefined ? false : rate < 1 ? v < end : v > end);
   // The decay is monotone: the first clipped step, found with the very values it would emit.
@@ -212,29 +221,42 @@ function exponentialDecay(given: ExponentialDecayOptions): Phase<'lr'>[] {
     if (clipped(decay.at(mid))) hi = mid;
     else lo = mid + 1;
   }
-  const phases: Phase<'lr'>[] = [];
   const first = clipped(init) ? end! : init;
-  if (before > 0) phases.push(new Phase({ lr: constant(first, before) }));
-  if (lo > 0) phases.push(new Phase({ lr: expspace(init, rate, lo, { every: T, staircase }) }));
-  if (decay.length > lo) phases.push(new Phase({ lr: constant(end!, decay.length - lo) }));
-  return phases.length > 0 ? phases : held(init, 0);
+  return joinTo(fn, [hold(first, before), part(lo, (k) => new Phase({ lr: expspace(init, rate, k, { every: T, staircase }) })), ...(end === undefined ? [] : [hold(end)])], n);
 }
+
+const cosineDecayOptions = declare('optax.cosineDecaySchedule', {
+  initValue: number({ doc: 'Value at step 0.', required: true }),
+  decaySteps: integer({ doc: 'Steps of the decay.', required: true, min: 1 }),
+  alpha: number({ doc: 'Final value as a fraction of initValue.', default: 0 }),
+  exponent: number({ doc: 'Power of the cosine.', default: 1, above: 0 }),
+  steps: steps(),
+});
 
 /**
  * optax `cosine_decay_schedule`: `init·((1 − alpha)·(½(1 + cos(π·min(t, T)/T)))^exponent + alpha)`.
  * @example optax.cosineDecaySchedule({ initValue: 1, decaySteps: 100, alpha: 0.1, steps: 120 })
  */
-function cosineDecaySchedule(given: { readonly initValue: number; readonly decaySteps: number; readonly alpha?: number; readonly exponent?: number; readonly steps: number }): Phase<'lr'>[] {
-  const fn = 'optax.cosineDecaySchedule';
-  const o = read(fn, given, ['initValue', 'decaySteps', 'alpha', 'exponent', 'steps']);
-  const D = o.decaySteps;
-  if (typeof D !== 'number' || !Number.isSafeInteger(D) || !(D > 0)) {
-    throw new RangeError(`${fn}: The cosine_decay_schedule requires positive decaySteps, got decaySteps=${show(D)}.`);
-  }
-  const init = finite(fn, 'initValue', o.initValue);
-  const alpha = finite(fn, 'alpha', o.alpha ?? 0);
-  return warmupThenCosine(fn, init, init, 0, D, alpha * init, count(fn, 'steps', o.steps), positive(fn, 'exponent', o.exponent ?? 1));
+function cosineDecaySchedule(given: OptionsOf<typeof cosineDecayOptions.shape>): Phase<'lr'>[] {
+  const o = cosineDecayOptions.read(given);
+  return joinTo(cosineDecayOptions.fn, warmupThenCosine(o.initValue, o.initValue, 0, o.decaySteps, o.alpha * o.initValue, o.exponent), o.steps);
 }
+
+const piecewiseOptions = declare('optax.piecewiseConstantSchedule', {
+  initValue: number({ doc: 'Value before the first boundary.', required: true }),
+  boundariesAndScales: custom('object', 'an object of non-negative integer steps to non-negative scales, e.g. { "100": 0.1 }', { doc: "optax's dict: at each step (key), the value is multiplied by the scale.", default: {} as Readonly<Record<number, number>> }, (fn, arg, v) => {
+    const obj = plainObject(fn, arg, v);
+    const entries = Object.entries(obj);
+    if (entries.length > MAX_PHASES) throw new RangeError(`${fn}: ${arg} must have at most ${MAX_PHASES} boundaries, got ${entries.length}`);
+    for (const [key, scale] of entries) {
+      const boundary = Number(key);
+      if (!/^(0|[1-9][0-9]*)$/.test(key) || !Number.isSafeInteger(boundary)) throw new RangeError(`${fn}: ${arg} keys must be non-negative integer steps, got ${show(key)}`);
+      checkBounded(fn, `${arg}[${key}]`, scale, { min: 0 });
+    }
+    return obj as Readonly<Record<number, number>>;
+  }),
+  steps: steps(),
+});
 
 /**
  * optax `piecewise_constant_schedule`: `initValue` times every scale whose boundary the step has
@@ -242,25 +264,14 @@ function cosineDecaySchedule(given: { readonly initValue: number; readonly decay
  * the keys of `boundariesAndScales`, as in optax's dict, e.g. `{ 100: 0.1, 200: 0.1 }`.
  * @example optax.piecewiseConstantSchedule({ initValue: 1, boundariesAndScales: { 100: 0.1, 200: 0.01 }, steps: 300 })
  */
-function piecewiseConstantSchedule(given: { readonly initValue: number; readonly boundariesAndScales?: Readonly<Record<number, number>>; readonly steps: number }): Phase<'lr'>[] {
-  const fn = 'optax.piecewiseConstantSchedule';
-  const o = read(fn, given, ['initValue', 'boundariesAndScales', 'steps']);
-  const init = finite(fn, 'initValue', o.initValue);
-  const steps = count(fn, 'steps', o.steps);
-  const entries = Object.entries(plainObject(fn, 'boundariesAndScales', o.boundariesAndScales ?? {})).map(([key, scale]) => {
-    const boundary = Number(key);
-    if (key.trim() === '' || !Number.isSafeInteger(boundary) || boundary < 0) {
-      throw new RangeError(`${fn}: boundariesAndScales keys must be non-negative integer steps, got ${show(key)}`);
-    }
-    const s = finite(fn, `boundariesAndScales[${key}]`, scale);
-    if (s < 0) throw new RangeError(`${fn}: piecewise_constant_schedule expects non-negative scale factors, got ${show(s)} at ${key}`);
-    return [boundary, s] as const;
-  });
+function piecewiseConstantSchedule(given: OptionsOf<typeof piecewiseOptions.shape>): Phase<'lr'>[] {
+  const o = piecewiseOptions.read(given);
+  const entries = Object.entries(o.boundariesAndScales).map(([key, scale]) => [Number(key), scale as number] as const);
   entries.sort((a, b) => a[0] - b[0]);
   // optax multiplies the scales in, boundary by boundary: the values are the running products.
-  const values = [init];
+  const values = [o.initValue];
   for (const [, scale] of entries) values.push(values.at(-1)! * scale);
-  return heldPhases(values, entries.map(([boundary]) => boundary), steps);
+  return joinTo(piecewiseOptions.fn, heldParts(values, entries.map(([boundary]) => boundary)), o.steps);
 }
 
 /**
@@ -270,14 +281,14 @@ function piecewiseConstantSchedule(given: { readonly initValue: number; readonly
  * new OptimizerPolicy(optax.warmupCosineDecay({ initValue: 0, peakValue: 1e-3, warmupSteps: 100, decaySteps: 1000, steps: 1000 }));
  */
 export const optax = {
-  constantSchedule,
-  linearSchedule,
-  polynomialSchedule,
-  exponentialDecay,
-  cosineDecaySchedule,
-  piecewiseConstantSchedule,
-  cosineOnecycle,
-  linearOnecycle,
-  warmupCosineDecay,
-  sgdr,
+  constantSchedule: preset(constantOptions, 'optax constant_schedule', constantSchedule),
+  linearSchedule: preset(linearOptions, 'optax linear_schedule', linearSchedule),
+  polynomialSchedule: preset(polynomialOptions, 'optax polynomial_schedule', polynomialSchedule),
+  exponentialDecay: preset(exponentialOptions, 'optax exponential_decay (endValue bound)', exponentialDecay),
+  cosineDecaySchedule: preset(cosineDecayOptions, 'optax cosine_decay_schedule', cosineDecaySchedule),
+  piecewiseConstantSchedule: preset(piecewiseOptions, 'optax piecewise_constant_schedule (switches at t ≥ boundary)', piecewiseConstantSchedule),
+  cosineOnecycle: preset(cosineOnecycleOptions, 'optax cosine_onecycle_schedule (peak at int(pct·T))', cosineOnecycle),
+  linearOnecycle: preset(linearOnecycleOptions, 'optax linear_onecycle_schedule', linearOnecycle),
+  warmupCosineDecay: preset(warmupCosineDecayOptions, 'optax warmup_cosine_decay_schedule (decaySteps includes warmup)', warmupCosineDecay),
+  sgdr: preset(sgdrOptions, 'optax sgdr_schedule (explicit cycles)', sgdr),
 } as const;

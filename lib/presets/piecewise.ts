@@ -1,6 +1,7 @@
+import { joinTo, MAX_PHASES } from '../compose.js';
 import { count, show } from '../internal/validate.js';
 import type { Phase } from '../phase.js';
-import { heldPhases, interpolatePhases } from './interpolate.js';
+import { heldParts, interpolateParts } from './interpolate.js';
 
 /**
  * Interpolates between given points `[step, value]`, linearly or by half cosines (optax's
@@ -15,14 +16,15 @@ import { heldPhases, interpolatePhases } from './interpolate.js';
 export function piecewise(kind: 'linear' | 'cos' | 'constant', points: readonly (readonly [number, number])[], steps: number): Phase<'lr'>[] {
   const fn = 'piecewise';
   if (kind !== 'linear' && kind !== 'cos' && kind !== 'constant') throw new TypeError(`${fn}: kind must be 'linear', 'cos' or 'constant', got ${show(kind)}`);
-  if (!Array.isArray(points) || points.length === 0) throw new TypeError(`${fn}: points must be a non-empty array of [step, value], got ${show(points)}`);
-  points.forEach((point, i) => {
-    if (!Array.isArray(point) || point.length !== 2 || !Number.isFinite(point[1])) throw new TypeError(`${fn}: points[${i}] must be [step, finite value], got ${show(point)}`);
+  if (!Array.isArray(points) || points.length === 0 || points.length > MAX_PHASES) throw new TypeError(`${fn}: points must be a non-empty array of at most ${MAX_PHASES} [step, value], got ${show(points)}`);
+  for (let i = 0; i < points.length; i++) {
+    const point: unknown = i in points ? points[i] : undefined;
+    if (!Array.isArray(point) || point.length !== 2 || typeof point[1] !== 'number' || !Number.isFinite(point[1])) throw new TypeError(`${fn}: points[${i}] must be [step, finite value], got ${show(point)}`);
     count(fn, `points[${i}][0]`, point[0]);
     if (i > 0 && !(point[0] > points[i - 1]![0])) throw new RangeError(`${fn}: point steps must increase, got ${points[i - 1]![0]} then ${point[0]}`);
-  });
+  }
   const total = count(fn, 'steps', steps);
   const values = [points[0]![1], ...points.map((p) => p[1])];
   const boundaries = points.map((p) => p[0]);
-  return kind === 'constant' ? heldPhases(values, boundaries, total) : interpolatePhases(kind, values, boundaries, total);
+  return joinTo(fn, kind === 'constant' ? heldParts(values, boundaries) : interpolateParts(kind, values, boundaries), total);
 }

@@ -1,51 +1,47 @@
-import { finite, knownKeys, pair, plainObject, positive, positiveCount } from '../internal/validate.js';
+import { joinTo, MAX_PHASES } from '../compose.js';
+import { declare, integer, number, pair, type OptionsOf } from '../internal/options.js';
 import { Phase } from '../phase.js';
 import { cosinespace } from '../spaces/cosinespace.js';
+import { preset } from './preset.js';
+
+const sgdrOptions = declare('sgdrPhases', {
+  baseCycleLength: integer({ doc: 'Steps in the first cycle.', required: true, min: 1 }),
+  cycles: integer({ doc: 'Number of cycles.', required: true, min: 1, max: MAX_PHASES }),
+  lr: pair({ doc: "[start, end] of every cycle's cosine.", default: [1, 0.1] as const }),
+  cycleMult: number({ doc: 'Each cycle is this many times longer than the one before (any positive number; lengths rounded).', default: 2, above: 0 }),
+});
 
 /** Options of `sgdrPhases`, with Poutyne's defaults. */
-export interface SgdrOptions {
-  /** Steps in the first cycle (a positive integer). */
-  readonly baseCycleLength: number;
-  /** Number of cycles (a positive integer). */
-  readonly cycles: number;
-  /** `[start, end]` of every cycle's cosine. Default `[1, 0.1]`. */
-  readonly lr?: readonly [number, number];
-  /**
-   * Each cycle is this many times longer than the one before (any positive number; default 2).
-   * Cycle `i` has `round(baseCycleLength · cycleMult^i)` steps: whole steps, where Poutyne
-   * takes only integers.
-   */
-  readonly cycleMult?: number;
-}
+export type SgdrOptions = OptionsOf<typeof sgdrOptions.shape>;
 
 /**
  * The SGDR ("warm restarts") phases of Loshchilov & Hutter, as Poutyne's `sgdr_phases`: `cycles`
- * cosine phases from `lr[0]` to `lr[1]`, each `cycleMult` times longer. Each cycle reaches
- * `lr[1]` on its last step (Poutyne's endpoint convention). Returns a plain `Phase[]`.
+ * cosine phases from `lr[0]` to `lr[1]`, each `cycleMult` times longer (cycle `i` has
+ * `round(baseCycleLength · cycleMult^i)` steps: whole steps, where Poutyne takes only integers).
+ * Each cycle reaches `lr[1]` on its last step (Poutyne's endpoint convention). At most
+ * `MAX_PHASES` cycles.
  *
  * @example
  * import { OptimizerPolicy, sgdrPhases } from 'rx-policy';
  * const policy = new OptimizerPolicy(sgdrPhases({ baseCycleLength: 200, cycles: 3, cycleMult: 2 }));
  * policy.length; // 1400 = 200 + 400 + 800
  */
-export function sgdrPhases(options: SgdrOptions): Phase<'lr'>[] {
-  const fn = 'sgdrPhases';
-  plainObject(fn, 'options', options);
-  knownKeys(fn, 'option', options as unknown as Record<string, unknown>, ['baseCycleLength', 'cycles', 'lr', 'cycleMult']);
-  const base = positiveCount(fn, 'baseCycleLength', options.baseCycleLength);
-  const cycles = positiveCount(fn, 'cycles', options.cycles);
-  const [start, end] = pair(fn, 'lr', options.lr ?? [1, 0.1]);
-  const mult = positive(fn, 'cycleMult', options.cycleMult ?? 2);
+function sgdr(options: SgdrOptions): Phase<'lr'>[] {
+  const o = sgdrOptions.read(options);
+  const fn = sgdrOptions.fn;
+  const [start, end] = o.lr;
   const phases: Phase<'lr'>[] = [];
-  for (let i = 0; i < cycles; i++) {
-    const exact = base * mult ** i;
+  let total = 0;
+  for (let i = 0; i < o.cycles; i++) {
+    const exact = o.baseCycleLength * o.cycleMult ** i;
     const steps = Math.round(exact);
-    if (steps < 1 || !Number.isSafeInteger(steps)) {
-      throw new RangeError(
-        `${fn}: cycle ${i} would have ${finite(fn, 'cycle length', exact)} steps (baseCycleLength ${base} · cycleMult ${mult}^${i}), which does not round to a positive safe integer`,
-      );
+    total += steps;
+    if (steps < 1 || !Number.isSafeInteger(total)) {
+      throw new RangeError(`${fn}: cycle ${i} would have ${exact} steps (baseCycleLength ${o.baseCycleLength} · cycleMult ${o.cycleMult}^${i}), which does not round to a positive safe integer`);
     }
     phases.push(new Phase({ lr: cosinespace(start, end, steps) }));
   }
-  return phases;
+  return joinTo(fn, phases, total);
 }
+
+export const sgdrPhases = preset(sgdrOptions, "Poutyne's sgdr_phases: cosine cycles, each cycleMult times longer", sgdr);

@@ -1,87 +1,103 @@
 // timm's schedulers (timm/scheduler/*.py), stepped per update (`t_in_epochs=False`).
-import { count, finite, flag, knownKeys, plainObject, positive, positiveCount, show } from '../internal/validate.js';
+import { joinTo, MAX_PHASES } from '../compose.js';
+import { boolean, checkInteger, custom, declare, integer, integers, number, oneOf, type OptionsOf, type ValuesOf } from '../internal/options.js';
+import { show } from '../internal/validate.js';
 import { Phase } from '../phase.js';
+import type { Space } from '../space.js';
 import { constant } from '../spaces/constant.js';
 import { cosinespace } from '../spaces/cosinespace.js';
+import { cycle } from '../spaces/cycle.js';
 import type { SpaceOptions } from '../spaces/eased.js';
 import { expspace } from '../spaces/expspace.js';
 import { kcosinespace } from '../spaces/kcosinespace.js';
 import { kpolyspace } from '../spaces/kpolyspace.js';
 import { linspace } from '../spaces/linspace.js';
-import { noisy } from '../spaces/noisy.js';
-import { heldPhases } from './interpolate.js';
+import { MIN_NOISE_PCT, noisy } from '../spaces/noisy.js';
 import { polyspace } from '../spaces/polyspace.js';
 import { tanhspace } from '../spaces/tanhspace.js';
-import type { Space } from '../space.js';
+import { heldParts } from './interpolate.js';
+import { cycleAt } from './restarts.js';
+import { preset, steps } from './preset.js';
 
-/** The options every timm scheduler shares: its warmup and its noise. */
-export interface TimmCommonOptions {
-  readonly baseLr: number;
-  readonly warmupT?: number;
-  readonly warmupLrInit?: number;
-  /**
-   * Whether the schedule's clock starts after the warmup (`true`) or at step 0, under the warmup.
-   * timm's defaults differ: `false` for the cycle schedulers (cosine, poly, tanh: the peak is then
-   * never applied), `true` for the step schedulers.
-   */
-  readonly warmupPrefix?: boolean;
-  /** Steps `[from, to)` (or `[from]`) where the lr `v` becomes `v + v·noise`, as in timm; default none. */
-  readonly noiseRangeT?: readonly [number, number?];
-  readonly noisePct?: number;
-  /** The base `Scheduler`'s `noise_type`: `'normal'` (default) or `'uniform'`. */
-  readonly noiseType?: 'normal' | 'uniform';
-  readonly noiseSeed?: number;
-  readonly steps: number;
-}
+const noiseRange = custom('numbers', '[from] or [from, to] of non-negative integer steps, from ≤ to', { doc: 'Steps [from, to) (or [from, ∞)) where the lr v becomes v + v·noise, as in timm.', mode: 'noise' }, (fn, arg, v): readonly [number, number?] => {
+  if (!Array.isArray(v) || v.length < 1 || v.length > 2) throw new TypeError(`${fn}: ${arg} must be [from] or [from, to] of non-negative integer steps, got ${show(v)}`);
+  const from = checkInteger(fn, `${arg}[0]`, v[0]);
+  if (v.length === 1) return [from];
+  const to = checkInteger(fn, `${arg}[1]`, v[1]);
+  if (to < from) throw new RangeError(`${fn}: ${arg} must have from ≤ to, got ${show(v)}`);
+  return [from, to];
+});
+
+/** The options every timm scheduler takes: its warmup and its noise. */
+const common = (warmupPrefix: boolean) =>
+  ({
+    baseLr: number({ doc: "The optimizer's learning rate (the peak of the first cycle).", required: true }),
+    warmupT: integer({ doc: 'Warmup steps.', default: 0 }),
+    warmupLrInit: number({ doc: 'The lr at step 0 of the warmup.', default: 0, mode: 'warmup' }),
+    warmupPrefix: boolean({
+      doc: warmupPrefix ? "Whether the schedule's clock starts after the warmup (timm's default here: true)." : "Whether the schedule's clock starts after the warmup (default false: the warmup overlaps the first cycle and its peak is never applied).",
+      default: warmupPrefix,
+      mode: 'warmup',
+    }),
+    noiseRangeT: noiseRange,
+    noisePct: number({ doc: 'Noise limit: |n| < noisePct (normal) or n uniform in ±noisePct.', default: 0.67, min: MIN_NOISE_PCT, mode: 'noise' }),
+    noiseType: oneOf(['normal', 'uniform'], { doc: "The base Scheduler's noise_type.", default: 'normal', mode: 'noise' }),
+    noiseSeed: integer({ doc: 'Step t draws from manual_seed(noiseSeed + t).', default: 42, mode: 'noise' }),
+    steps: steps(),
+  }) as const;
 
 /** The options of timm's cycle schedulers (cosine, poly, tanh), with the classes' defaults (timm's factory uses other ones). */
-export interface TimmCycleOptions extends TimmCommonOptions {
-  readonly tInitial: number;
-  readonly lrMin?: number;
-  /** Cycle length multiplier, any positive real. Default 1. */
-  readonly cycleMul?: number;
-  /** Peak multiplier per cycle. Default 1. */
-  readonly cycleDecay?: number;
-  /** Cycles before holding `lrMin`. Default 1. */
-  readonly cycleLimit?: number;
-}
+const cycleShape = {
+  ...common(false),
+  tInitial: integer({ doc: 'Steps of the first cycle.', required: true, min: 1 }),
+  lrMin: number({ doc: 'The lr each cycle decays towards, and holds after cycleLimit cycles.', default: 0 }),
+  cycleMul: number({ doc: 'Cycle length multiplier, any positive real.', default: 1, above: 0 }),
+  cycleDecay: number({ doc: 'Peak multiplier per cycle.', default: 1 }),
+  cycleLimit: integer({ doc: 'Cycles before holding lrMin.', default: 1, min: 1 }),
+} as const;
+
+const cosineOptions = declare('timm.cosineLR', { ...cycleShape, kDecay: number({ doc: 'k-decay exponent of the progress (1: plain cosine).', default: 1, above: 0 }) });
+const polyOptions = declare('timm.polyLR', {
+  ...cycleShape,
+  power: number({ doc: 'Power of the polynomial.', default: 0.5, above: 0 }),
+  kDecay: number({ doc: 'k-decay exponent of the progress (1: plain polynomial).', default: 1, above: 0 }),
+});
+const tanhOptions = declare('timm.tanhLR', {
+  ...cycleShape,
+  lb: number({ doc: 'tanh argument at the start of a cycle.', default: -7 }),
+  ub: number({ doc: 'tanh argument at the end of a cycle.', default: 3 }),
+});
+const stepOptions = declare('timm.stepLR', {
+  ...common(true),
+  decayT: number({ doc: 'Steps between decays, any positive real.', required: true, above: 0 }),
+  decayRate: number({ doc: 'Factor per decay (1: no decay, as in timm).', default: 1, above: 0 }),
+});
+const multiStepOptions = declare('timm.multiStepLR', {
+  ...common(true),
+  decayT: integers({ doc: 'Milestones, non-decreasing; each decay applies at milestone − 1.', required: true, sorted: true, maxLength: MAX_PHASES }),
+  decayRate: number({ doc: 'Factor per milestone (1: no decay, as in timm).', default: 1, above: 0 }),
+});
 
 /** Options of `timm.cosineLR`. */
-export interface TimmCosineOptions extends TimmCycleOptions {
-  readonly kDecay?: number;
-}
-
+export type TimmCosineOptions = OptionsOf<typeof cosineOptions.shape>;
 /** Options of `timm.polyLR`. */
-export interface TimmPolyOptions extends TimmCycleOptions {
-  /** Default 0.5. */
-  readonly power?: number;
-  readonly kDecay?: number;
-}
-
+export type TimmPolyOptions = OptionsOf<typeof polyOptions.shape>;
 /** Options of `timm.tanhLR`. */
-export interface TimmTanhOptions extends TimmCycleOptions {
-  /** Default -7. */
-  readonly lb?: number;
-  /** Default 3. */
-  readonly ub?: number;
-}
+export type TimmTanhOptions = OptionsOf<typeof tanhOptions.shape>;
+/** Options of `timm.stepLR`. */
+export type TimmStepOptions = OptionsOf<typeof stepOptions.shape>;
+/** Options of `timm.multiStepLR`. */
+export type TimmMultiStepOptions = OptionsOf<typeof multiStepOptions.shape>;
+/** The options every timm scheduler shares: its warmup and its noise. */
+export type TimmCommonOptions = OptionsOf<ReturnType<typeof common>>;
+/** The options of timm's cycle schedulers. */
+export type TimmCycleOptions = OptionsOf<typeof cycleShape>;
 
-const commonKeys = ['baseLr', 'warmupT', 'warmupLrInit', 'warmupPrefix', 'noiseRangeT', 'noisePct', 'noiseType', 'noiseSeed', 'steps'];
-const cycleKeys = [...commonKeys, 'tInitial', 'lrMin', 'cycleMul', 'cycleDecay', 'cycleLimit'];
+type Common = ValuesOf<ReturnType<typeof common>>;
+type Cycle = ValuesOf<typeof cycleShape>;
 
 /** A cycle's curve from `peak` to `lrMin` over `n` steps, placed on the cycle's clock by `opts`. */
 type Curve = (peak: number, lrMin: number, n: number, opts: SpaceOptions) => Space;
-
-function read<T extends TimmCommonOptions>(fn: string, given: T, keys: readonly string[]) {
-  plainObject(fn, 'options', given);
-  knownKeys(fn, 'option', given as unknown as Record<string, unknown>, keys);
-  return {
-    base: finite(fn, 'baseLr', given.baseLr),
-    W: count(fn, 'warmupT', given.warmupT ?? 0),
-    warmupInit: finite(fn, 'warmupLrInit', given.warmupLrInit ?? 0),
-    steps: count(fn, 'steps', given.steps),
-  };
-}
 
 /** timm's warmup, `warmupLrInit + t·(target − warmupLrInit)/warmupT`, over the first `min(W, steps)` steps. */
 function warmup(init: number, target: number, W: number, steps: number): Phase<'lr'>[] {
@@ -90,60 +106,75 @@ function warmup(init: number, target: number, W: number, steps: number): Phase<'
 }
 
 /**
- * The cycles of timm's cosine, poly and tanh schedulers on their own clock `t` (the step, less
- * the warmup with a prefix): cycle `i` lasts `tInitial·cycleMul^i` (ends may fall between steps),
- * peaks at `baseLr·cycleDecay^i`, and after `cycleLimit` cycles the lr holds `lrMin`.
+ * The cycles of timm's cosine, poly and tanh schedulers on their own clock `t` from `fromT` to
+ * `toT` (the step, less the warmup with a prefix): cycle `i` lasts `tInitial·cycleMul^i` (ends may
+ * fall between steps), peaks at `baseLr·cycleDecay^i`, and after `cycleLimit` cycles the lr holds
+ * `lrMin`. Equal cycles without decay are one periodic space; otherwise one phase per cycle that
+ * holds a step, found by timm's closed form (never one loop turn per skipped cycle).
  */
-function cycles(fn: string, given: TimmCycleOptions, curve: Curve, fromT: number, toT: number): { phases: Phase<'lr'>[]; valueAt: (t: number) => number } {
-  const base = finite(fn, 'baseLr', given.baseLr);
-  const tInit = positiveCount(fn, 'tInitial', given.tInitial);
-  const lrMin = finite(fn, 'lrMin', given.lrMin ?? 0);
-  const mul = positive(fn, 'cycleMul', given.cycleMul ?? 1);
-  const decay = finite(fn, 'cycleDecay', given.cycleDecay ?? 1);
-  const limit = positiveCount(fn, 'cycleLimit', given.cycleLimit ?? 1);
-  const phases: Phase<'lr'>[] = [];
+function* cycles(fn: string, o: Cycle, curve: Curve, fromT: number, toT: number): Generator<Phase<'lr'>> {
+  const { tInitial: T, cycleMul: mul, cycleDecay: decay, cycleLimit: limit, baseLr: base, lrMin } = o;
   let t = fromT;
-  let start = 0;
-  for (let i = 0, length = tInit; i < limit && t < toT; i++, start += length, length *= mul) {
-    const next = Math.min(Math.ceil(start + length), toT);
-    if (next <= t) continue;
-    phases.push(new Phase({ lr: curve(base * decay ** i, lrMin, next - t, { offset: t - start, span: length }) }));
-    t = next;
-  }
-  if (t < toT) phases.push(new Phase({ lr: constant(lrMin, toT - t) }));
-  // The curve's value at any t of the clock, however far (tanh's warmup aims at it).
-  const valueAt = (at: number): number => {
-    for (let i = 0, c = 0, length = tInit; i < limit; i++, c += length, length *= mul) {
-      if (at < c + length) return curve(base * decay ** i, lrMin, 1, { offset: at - c, span: length }).at(0);
+  if (mul === 1 && decay === 1 && t < toT) {
+    const end = Math.min(toT, limit * T);
+    const i = Math.floor(t / T);
+    if (t < end && t > i * T) {
+      const next = Math.min((i + 1) * T, end);
+      yield new Phase({ lr: curve(base, lrMin, next - t, { offset: t - i * T, span: T }) });
+      t = next;
     }
-    return lrMin;
-  };
-  return { phases, valueAt };
+    if (t < end) {
+      yield new Phase({ lr: cycle(curve(base, lrMin, T, { span: T }), end - t) });
+      t = end;
+    }
+  }
+  let c = t < toT ? cycleAt(T, mul, t) : undefined;
+  while (t < toT && c !== undefined && c.i < limit) {
+    const next = Math.min(Math.ceil(c.start + c.length), toT);
+    if (next > t) {
+      yield new Phase({ lr: curve(base * decay ** c.i, lrMin, next - t, { offset: t - c.start, span: c.length }) });
+      t = next;
+    }
+    const following = { i: c.i + 1, start: c.start + c.length, length: c.length * mul };
+    // A cycle shorter than a step holds no step: jump to the one holding t.
+    c = following.start + following.length > t ? following : cycleAt(T, mul, t);
+  }
+  if (t < toT && c === undefined && mul < 1) {
+    const S = T / (1 - mul);
+    throw new RangeError(`${fn}: with cycleMul ${mul} < 1 the cycles end at clock step ${S} (timm's log fails from there on), so clock step ${t} has no value; use fewer steps (or cycleMul ≥ 1), got cycleMul ${mul}`);
+  }
+  if (t < toT) yield new Phase({ lr: constant(lrMin, toT - t) });
+}
+
+/** The curve's value at clock time `at`, however far (tanh's warmup aims at it). */
+function valueAt(o: Cycle, curve: Curve, at: number): number {
+  const c = cycleAt(o.tInitial, o.cycleMul, at);
+  if (c === undefined || c.i >= o.cycleLimit) return o.lrMin;
+  return curve(o.baseLr * o.cycleDecay ** c.i, o.lrMin, 1, { offset: at - c.start, span: c.length }).at(0);
 }
 
 /** Adds timm's noise to every phase, on the global step; unchanged without `noiseRangeT`. */
-function withNoise(given: TimmCommonOptions, phases: Phase<'lr'>[]): Phase<'lr'>[] {
-  if (phases.length === 0) phases.push(new Phase({ lr: constant(given.baseLr, 0) }));
-  if (given.noiseRangeT === undefined) return phases;
+function* withNoise(o: Common, phases: Iterable<Phase<'lr'>>): Generator<Phase<'lr'>> {
+  if (o.noiseRangeT === undefined) return yield* phases;
   let offset = 0;
-  return phases.map((phase) => {
-    const lr = noisy(phase.spaces.lr, { range: given.noiseRangeT!, pct: given.noisePct ?? 0.67, type: given.noiseType ?? 'normal', seed: given.noiseSeed ?? 42, offset });
+  for (const phase of phases) {
+    yield new Phase({ lr: noisy(phase.spaces.lr, { range: o.noiseRangeT, pct: o.noisePct, type: o.noiseType, seed: o.noiseSeed, offset }) });
     offset += phase.length;
-    return new Phase({ lr });
-  });
+  }
 }
 
 /** A cycle scheduler: warmup to `baseLr` (or, for tanh without a prefix, to the curve at `warmupT`), then the cycles. */
-function cycleScheduler<T extends TimmCycleOptions>(fn: string, given: T, keys: readonly string[], makeCurve: (options: T) => Curve, warmupTarget: 'base' | 'curve'): Phase<'lr'>[] {
-  const { base, W, warmupInit, steps } = read(fn, given, keys);
-  // The curve's own options are read once the options are known to be an object of known keys.
-  const curve = makeCurve(given);
-  const prefix = flag(fn, 'warmupPrefix', given.warmupPrefix, false);
+function cycleScheduler(fn: string, o: Cycle, curve: Curve, warmupTarget: 'base' | 'curve'): Phase<'lr'>[] {
+  const { baseLr: base, warmupT: W, warmupLrInit: warmupInit, steps } = o;
+  const prefix = o.warmupPrefix;
   const w = Math.min(W, steps);
   const shift = prefix ? W : 0;
-  const { phases, valueAt } = cycles(fn, given, curve, w - shift, steps - shift);
-  const target = warmupTarget === 'curve' && !prefix && W > 0 ? valueAt(W) : base;
-  return withNoise(given, [...warmup(warmupInit, target, W, steps), ...phases]);
+  const target = warmupTarget === 'curve' && !prefix && W > 0 ? valueAt(o, curve, W) : base;
+  function* all() {
+    yield* warmup(warmupInit, target, W, steps);
+    yield* cycles(fn, o, curve, w - shift, steps - shift);
+  }
+  return joinTo(fn, withNoise(o, all()), steps);
 }
 
 /**
@@ -155,12 +186,9 @@ function cycleScheduler<T extends TimmCycleOptions>(fn: string, given: T, keys: 
  * @example timm.cosineLR({ baseLr: 1, tInitial: 10, warmupT: 3, warmupPrefix: true, steps: 14 })
  */
 function cosineLR(given: TimmCosineOptions): Phase<'lr'>[] {
-  const fn = 'timm.cosineLR';
-  const makeCurve = (o: TimmCosineOptions): Curve => {
-    const k = positive(fn, 'kDecay', o.kDecay ?? 1);
-    return (peak, lrMin, n, opts) => (k === 1 ? cosinespace(peak, lrMin, n, opts) : kcosinespace(peak, lrMin, n, { k, ...opts }));
-  };
-  return cycleScheduler(fn, given, [...cycleKeys, 'kDecay'], makeCurve, 'base');
+  const o = cosineOptions.read(given);
+  const k = o.kDecay;
+  return cycleScheduler(cosineOptions.fn, o, (peak, lrMin, n, opts) => (k === 1 ? cosinespace(peak, lrMin, n, opts) : kcosinespace(peak, lrMin, n, { k, ...opts })), 'base');
 }
 
 /**
@@ -169,13 +197,9 @@ function cosineLR(given: TimmCosineOptions): Phase<'lr'>[] {
  * @example timm.polyLR({ baseLr: 1, tInitial: 100, power: 2, steps: 100 })
  */
 function polyLR(given: TimmPolyOptions): Phase<'lr'>[] {
-  const fn = 'timm.polyLR';
-  const makeCurve = (o: TimmPolyOptions): Curve => {
-    const power = positive(fn, 'power', o.power ?? 0.5);
-    const k = positive(fn, 'kDecay', o.kDecay ?? 1);
-    return (peak, lrMin, n, opts) => (k === 1 ? polyspace(peak, lrMin, n, { power, ...opts }) : kpolyspace(peak, lrMin, n, { power, k, ...opts }));
-  };
-  return cycleScheduler(fn, given, [...cycleKeys, 'power', 'kDecay'], makeCurve, 'base');
+  const o = polyOptions.read(given);
+  const { power, kDecay: k } = o;
+  return cycleScheduler(polyOptions.fn, o, (peak, lrMin, n, opts) => (k === 1 ? polyspace(peak, lrMin, n, { power, ...opts }) : kpolyspace(peak, lrMin, n, { power, k, ...opts })), 'base');
 }
 
 /**
@@ -185,21 +209,8 @@ function polyLR(given: TimmPolyOptions): Phase<'lr'>[] {
  * @example timm.tanhLR({ baseLr: 1, tInitial: 100, warmupT: 5, steps: 100 })
  */
 function tanhLR(given: TimmTanhOptions): Phase<'lr'>[] {
-  const fn = 'timm.tanhLR';
-  const makeCurve = (o: TimmTanhOptions): Curve => {
-    const lb = finite(fn, 'lb', o.lb ?? -7);
-    const ub = finite(fn, 'ub', o.ub ?? 3);
-    return (peak, lrMin, n, opts) => tanhspace(peak, lrMin, n, { lower: lb, upper: ub, ...opts });
-  };
-  return cycleScheduler(fn, given, [...cycleKeys, 'lb', 'ub'], makeCurve, 'curve');
-}
-
-/** Options of `timm.stepLR`. */
-export interface TimmStepOptions extends TimmCommonOptions {
-  /** Steps between decays, any positive real. */
-  readonly decayT: number;
-  /** Default 1 (no decay), as in timm. */
-  readonly decayRate?: number;
+  const o = tanhOptions.read(given);
+  return cycleScheduler(tanhOptions.fn, o, (peak, lrMin, n, opts) => tanhspace(peak, lrMin, n, { lower: o.lb, upper: o.ub, ...opts }), 'curve');
 }
 
 /**
@@ -208,24 +219,13 @@ export interface TimmStepOptions extends TimmCommonOptions {
  * @example timm.stepLR({ baseLr: 1, decayT: 30, decayRate: 0.1, steps: 90 })
  */
 function stepLR(given: TimmStepOptions): Phase<'lr'>[] {
-  const fn = 'timm.stepLR';
-  const { base, W, warmupInit, steps } = read(fn, given, [...commonKeys, 'decayT', 'decayRate']);
-  const decayT = positive(fn, 'decayT', given.decayT);
-  const rate = positive(fn, 'decayRate', given.decayRate ?? 1);
-  const prefix = flag(fn, 'warmupPrefix', given.warmupPrefix, true);
+  const o = stepOptions.read(given);
+  const { baseLr: base, warmupT: W, steps } = o;
   const w = Math.min(W, steps);
-  const phases = warmup(warmupInit, base, W, steps);
+  const phases = warmup(o.warmupLrInit, base, W, steps);
   // Without a prefix the decay's clock already reads W at the first step after the warmup.
-  if (steps > w) phases.push(new Phase({ lr: expspace(base, rate, steps - w, { every: decayT, staircase: true, offset: prefix ? 0 : w }) }));
-  return withNoise(given, phases);
-}
-
-/** Options of `timm.multiStepLR`. */
-export interface TimmMultiStepOptions extends TimmCommonOptions {
-  /** Milestones, increasing. The decay applies at `milestone − 1` (PyTorch's `MultiStepLR` at the milestone). */
-  readonly decayT: readonly number[];
-  /** Default 1 (no decay), as in timm. */
-  readonly decayRate?: number;
+  if (steps > w) phases.push(new Phase({ lr: expspace(base, o.decayRate, steps - w, { every: o.decayT, staircase: true, offset: o.warmupPrefix ? 0 : w }) }));
+  return joinTo(stepOptions.fn, withNoise(o, phases), steps);
 }
 
 /**
@@ -234,22 +234,15 @@ export interface TimmMultiStepOptions extends TimmCommonOptions {
  * @example timm.multiStepLR({ baseLr: 1, decayT: [30, 60], decayRate: 0.1, steps: 90 })
  */
 function multiStepLR(given: TimmMultiStepOptions): Phase<'lr'>[] {
-  const fn = 'timm.multiStepLR';
-  const { base, W, warmupInit, steps } = read(fn, given, [...commonKeys, 'decayT', 'decayRate']);
-  if (!Array.isArray(given.decayT)) throw new TypeError(`${fn}: decayT must be an array of milestones, got ${show(given.decayT)}`);
-  const milestones = given.decayT.map((m, i) => count(fn, `decayT[${i}]`, m));
-  milestones.forEach((m, i) => {
-    // bisect assumes a sorted list; timm does not check, rx-policy does.
-    if (i > 0 && m < milestones[i - 1]!) throw new RangeError(`${fn}: decayT must be sorted, got ${show(given.decayT)}`);
-  });
-  const rate = positive(fn, 'decayRate', given.decayRate ?? 1);
-  const prefix = flag(fn, 'warmupPrefix', given.warmupPrefix, true);
-  const shift = prefix ? W : 0;
+  const o = multiStepOptions.read(given);
+  const { baseLr: base, warmupT: W, steps } = o;
+  const shift = o.warmupPrefix ? W : 0;
   // On the clock t (= step − shift) the value is base·rate^(milestones ≤ t + 1): the j-th decay
   // starts at step m_j − 1 + shift.
-  const values = [base, ...milestones.map((_, j) => base * rate ** (j + 1))];
-  const decays = heldPhases(values, milestones.map((m) => m - 1 + shift), steps, Math.min(W, steps));
-  return withNoise(given, [...warmup(warmupInit, base, W, steps), ...decays]);
+  const values = [base, ...o.decayT.map((_, j) => base * o.decayRate ** (j + 1))];
+  const decays = heldParts(values, o.decayT.map((m) => m - 1 + shift), Math.min(W, steps));
+  const phases = joinTo(multiStepOptions.fn, [...warmup(o.warmupLrInit, base, W, steps), ...decays], steps);
+  return joinTo(multiStepOptions.fn, withNoise(o, phases), steps);
 }
 
 /**
@@ -258,4 +251,10 @@ function multiStepLR(given: TimmMultiStepOptions): Phase<'lr'>[] {
  * import { timm, OptimizerPolicy } from 'rx-policy';
  * new OptimizerPolicy(timm.cosineLR({ baseLr: 0.1, tInitial: 1000, warmupT: 50, warmupPrefix: true, steps: 1050 }));
  */
-export const timm = { cosineLR, polyLR, tanhLR, stepLR, multiStepLR } as const;
+export const timm = {
+  cosineLR: preset(cosineOptions, 'timm CosineLRScheduler: warmup (prefix or overlapping), cycle_mul/decay/limit, k-decay', cosineLR),
+  polyLR: preset(polyOptions, 'timm PolyLRScheduler: polynomial cycles (power 0.5), k-decay', polyLR),
+  tanhLR: preset(tanhOptions, 'timm TanhLRScheduler: tanh cycles (lb -7, ub 3)', tanhLR),
+  stepLR: preset(stepOptions, 'timm StepLRScheduler: baseLr·decayRate^floor(t/decayT)', stepLR),
+  multiStepLR: preset(multiStepOptions, 'timm MultiStepLRScheduler: decays one step before each milestone', multiStepLR),
+} as const;

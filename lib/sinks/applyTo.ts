@@ -1,6 +1,6 @@
 import type { Observer } from 'rxjs';
 import { show } from '../internal/validate.js';
-import { checkedSink } from './checkedSink.js';
+import { checkedSink, sinkOptions, type SinkInput } from './checkedSink.js';
 
 /** What a sink accepts: one step's values. */
 export type Values = Readonly<Record<string, number>>;
@@ -8,9 +8,10 @@ export type Values = Readonly<Record<string, number>>;
 /** Options shared by the sinks. */
 export interface SinkOptions {
   /**
-   * The parameter names that will be written, checked when the sink is made (pass `policy.params`).
-   * Without it, they are checked when the sink subscribes to `policy.drive(…)` or
-   * `schedule(policy)`, which carry their names, or else on the first value that brings them.
+   * The parameter names to write, checked when the sink is made (pass `policy.params`); other
+   * names in a value are left alone. Without it, every name is written, checked when the sink
+   * subscribes to `policy.drive(…)` or `schedule(policy)`, which carry their names, or else on
+   * the first value that brings them.
    */
   readonly params?: readonly string[];
 }
@@ -29,19 +30,22 @@ function numericKeys(target: object): string[] {
  * const optimizer = { lr: 0.1, momentum: 0.9 };
  * policy.drive(step$).subscribe(applyTo(optimizer));
  */
-export function applyTo(target: object, options: SinkOptions = {}): Partial<Observer<Values>> {
+export function applyTo(target: object, options: SinkOptions = {}): Partial<Observer<SinkInput>> {
   if (typeof target !== 'object' || target === null) throw new TypeError(`applyTo: target must be an object, got ${show(target)}`);
+  const o = sinkOptions('applyTo', options);
   const record = target as Record<string, number>;
   return checkedSink(
-    (name) => {
-      if (typeof record[name] !== 'number') {
-        throw new TypeError(`applyTo: the target has no numeric field ${show(name)}; it has: ${numericKeys(target).join(', ') || 'none'}`);
-      }
+    {
+      check(name) {
+        if (typeof record[name] !== 'number') {
+          throw new TypeError(`applyTo: the target has no numeric field ${show(name)}; it has: ${numericKeys(target).join(', ') || 'none'}`);
+        }
+      },
+      write(name, value) {
+        record[name] = value;
+      },
     },
-    (values) => {
-      for (const name in values) record[name] = values[name]!;
-    },
-    options,
+    o,
   );
 }
 
@@ -63,7 +67,8 @@ export interface GroupSinkOptions extends SinkOptions {
  * const optimizer = { paramGroups: [{ lr: 0 }, { lr: 0 }] };
  * policy.drive(step$).subscribe(applyToGroups(optimizer, { perGroup: { lr: [0.1, 1] } }));
  */
-export function applyToGroups(optimizer: { readonly paramGroups: readonly object[] }, options: GroupSinkOptions = {}): Partial<Observer<Values>> {
+export function applyToGroups(optimizer: { readonly paramGroups: readonly object[] }, options: GroupSinkOptions = {}): Partial<Observer<SinkInput>> {
+  sinkOptions('applyToGroups', options, ['perGroup']);
   const groups = optimizer?.paramGroups;
   if (!Array.isArray(groups) || groups.length === 0) {
     throw new TypeError(`applyToGroups: optimizer.paramGroups must be a non-empty array of objects, got ${show(groups)}`);
@@ -83,21 +88,20 @@ export function applyToGroups(optimizer: { readonly paramGroups: readonly object
   }
   const records = groups as Record<string, number>[];
   return checkedSink(
-    (name) => {
-      records.forEach((group, g) => {
-        if (typeof group[name] !== 'number') {
-          throw new TypeError(`applyToGroups: paramGroups[${g}] has no numeric field ${show(name)}; it has: ${numericKeys(group).join(', ') || 'none'}`);
-        }
-      });
-    },
-    (values) => {
-      for (const name in values) {
-        const value = values[name]!;
+    {
+      check(name) {
+        records.forEach((group, g) => {
+          if (typeof group[name] !== 'number') {
+            throw new TypeError(`applyToGroups: paramGroups[${g}] has no numeric field ${show(name)}; it has: ${numericKeys(group).join(', ') || 'none'}`);
+          }
+        });
+      },
+      write(name, value) {
         const spec = perGroup[name];
         for (let g = 0; g < records.length; g++) {
           records[g]![name] = spec === undefined ? value : typeof spec === 'function' ? spec(value, g) : value * spec[g]!;
         }
-      }
+      },
     },
     options,
   );
@@ -110,19 +114,22 @@ export function applyToGroups(optimizer: { readonly paramGroups: readonly object
  * @example
  * policy.drive(step$).subscribe(applyWith({ lr: (v) => optimizer.setLearningRate(v) }));
  */
-export function applyWith(setters: Readonly<Record<string, (value: number) => void>>, options: SinkOptions = {}): Partial<Observer<Values>> {
+export function applyWith(setters: Readonly<Record<string, (value: number) => void>>, options: SinkOptions = {}): Partial<Observer<SinkInput>> {
+  sinkOptions('applyWith', options);
   if (typeof setters !== 'object' || setters === null) throw new TypeError(`applyWith: setters must be an object of functions, got ${show(setters)}`);
   for (const [name, fn] of Object.entries(setters)) {
     if (typeof fn !== 'function') throw new TypeError(`applyWith: setters.${name} must be a function, got ${show(fn)}`);
   }
   return checkedSink(
-    (name) => {
-      if (typeof setters[name] !== 'function') {
-        throw new TypeError(`applyWith: no setter for ${show(name)}; setters: ${Object.keys(setters).join(', ') || 'none'}`);
-      }
-    },
-    (values) => {
-      for (const name in values) setters[name]!(values[name]!);
+    {
+      check(name) {
+        if (typeof setters[name] !== 'function') {
+          throw new TypeError(`applyWith: no setter for ${show(name)}; setters: ${Object.keys(setters).join(', ') || 'none'}`);
+        }
+      },
+      write(name, value) {
+        setters[name]!(value);
+      },
     },
     options,
   );

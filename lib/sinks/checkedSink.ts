@@ -1,14 +1,46 @@
 import type { Observer } from 'rxjs';
+import { Stepped } from '../events/stepped.js';
 import { checkParams, type ParamChecker } from '../internal/paramStream.js';
+import { knownKeys, plainObject, show } from '../internal/validate.js';
 import type { SinkOptions, Values } from './applyTo.js';
+
+/** What a sink accepts: one step's values, bare or with their step (`schedule(…, { withStep: true })`). */
+export type SinkInput = Values | Stepped<Values>;
+
+/** How a sink writes: one parameter at a time. */
+export interface SinkWriter {
+  /** Throws, naming what the target has, when `name` cannot be written. */
+  check(name: string): void;
+  write(name: string, value: number): void;
+  /** Skip a write when the value is the one this sink wrote last (writes that cost). */
+  readonly onlyChanged?: boolean;
+}
+
+/** Reads the options every sink shares, and the sink's own keys, in the name of `fn`. */
+export function sinkOptions(fn: string, options: unknown, extra: readonly string[] = []): SinkOptions {
+  const o = plainObject(fn, 'options', options);
+  knownKeys(fn, 'option', o, ['params', ...extra]);
+  const params = o['params'];
+  if (params !== undefined) {
+    if (!Array.isArray(params) || params.some((p) => typeof p !== 'string' || p === '')) {
+      throw new TypeError(`${fn}: params must be an array of parameter names, got ${show(params)}`);
+    }
+  }
+  return o as SinkOptions;
+}
 
 /**
  * Builds an observer that checks each parameter name once, then writes. Checking up front is the
- * point: Poutyne writes `momentum` into Adam's param groups, where nothing reads it. Names are
- * checked when the sink is made (`params`), when it subscribes to a stream that knows its names
- * (`policy.drive`, `schedule`), or at the first value that brings them, whichever comes first.
+ * point: Poutyne writes `momentum` into Adam's param groups, where nothing reads it.
+ *
+ * With `params`, those names are checked when the sink is made and only they are written: other
+ * names in a value are left alone (a dict with `weightDecay` can feed an optimizer without it).
+ * Without `params`, every name is checked when the sink subscribes to a stream that knows its
+ * names (`policy.drive`, `schedule`), or at the first value that brings it, before anything of
+ * that value is written.
  */
-export function checkedSink(check: (name: string) => void, write: (values: Values) => void, options: SinkOptions): Partial<Observer<Values>> {
+export function checkedSink(writer: SinkWriter, options: SinkOptions): Partial<Observer<SinkInput>> {
+  const { check, write } = writer;
   const known = new Set<string>();
   const expect = (names: readonly string[]) => {
     for (const name of names) {
@@ -18,19 +50,46 @@ export function checkedSink(check: (name: string) => void, write: (values: Value
       }
     }
   };
-  expect(options.params ?? []);
-  const sink: Partial<Observer<Values>> & ParamChecker = {
-    [checkParams]: expect,
-    next(values: Values) {
+  const only = options.params === undefined ? undefined : [...new Set(options.params)];
+  if (only !== undefined) expect(only);
+  const onlyChanged = writer.onlyChanged === true;
+  const last = onlyChanged ? new Map<string, number>() : undefined;
+  // With params, the last written values sit in an array by position: one comparison a name.
+  const lastOfOnly = only === undefined ? undefined : new Float64Array(only.length).fill(NaN);
+  const put = last === undefined
+    ? write
+    : (name: string, value: number) => {
+        if (last.get(name) === value) return;
+        write(name, value);
+        last.set(name, value);
+      };
+  const sink: Partial<Observer<SinkInput>> & ParamChecker = {
+    // Given `params`, the stream's other names are not this sink's concern.
+    [checkParams]: only === undefined ? expect : () => {},
+    next(input: SinkInput) {
+      const values = input instanceof Stepped ? input.values : input;
+      if (only !== undefined) {
+        const lastWritten = lastOfOnly!;
+        for (let i = 0; i < only.length; i++) {
+          const name = only[i]!;
+          const value = values[name];
+          if (value === undefined) continue;
+          if (onlyChanged) {
+            if (lastWritten[i] === value) continue;
+            write(name, value);
+            lastWritten[i] = value;
+          } else write(name, value);
+        }
+        return;
+      }
       for (const name in values) {
         if (!known.has(name)) {
           check(name);
           known.add(name);
         }
       }
-      write(values);
+      for (const name in values) put(name, values[name]!);
     },
   };
   return sink;
 }
-

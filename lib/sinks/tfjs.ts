@@ -1,14 +1,7 @@
 import type { Observer } from 'rxjs';
 import { show } from '../internal/validate.js';
-import type { SinkOptions, Values } from './applyTo.js';
-import { checkedSink } from './checkedSink.js';
-
-/** A TF.js tensor, as far as the sink needs one (the momentum scalar it replaces). */
-interface ScalarLike {
-  mul(x: number): ScalarLike;
-  add(x: number): ScalarLike;
-  dispose(): void;
-}
+import type { SinkOptions } from './applyTo.js';
+import { checkedSink, sinkOptions, type SinkInput } from './checkedSink.js';
 
 /** Any TF.js optimizer, typed structurally so that importing rx-policy never loads TF.js. */
 export interface TfjsOptimizerLike {
@@ -29,48 +22,113 @@ const FIELDS: Readonly<Record<string, readonly string[]>> = {
 
 const fieldOf = (name: string): string => (name === 'lr' ? 'learningRate' : name);
 
+/** What to do instead, for a parameter an optimizer does not have. */
+function hint(className: string, name: string): string {
+  const fields = FIELDS[className]!;
+  if (name === 'momentum' && fields.includes('beta1')) {
+    return `. ${className}'s counterpart of momentum is beta1, which PyTorch's OneCycleLR and CyclicLR cycle on Adam: build the policy with momentumName: 'beta1' (pytorch.oneCycleLR, pytorch.cyclicLR), or leave momentum out with params`;
+  }
+  if (name === 'momentum' && className === 'SGD') return '. For SGD with momentum use tf.train.momentum(lr, momentum), or leave momentum out with params';
+  return '';
+}
+
+interface ScalarHolder {
+  c: unknown;
+  learningRate: number;
+}
+
+interface MomentumInternals {
+  m: unknown;
+  momentum: number;
+  setLearningRate(this: ScalarHolder, lr: number): void;
+}
+
+const followed = new WeakSet<object>();
+
+/**
+ * `MomentumOptimizer` multiplies by a scalar `m` made once in its constructor: `setMomentum`
+ * changes a field its update never reads. From now on `m` follows the field: on the first read
+ * after the momentum changed (by this sink or by `setMomentum`), the old scalar is disposed and
+ * a new one made, so one scalar exists at a time and no work is done on steps where the
+ * momentum is unchanged. The scalar is made by SGD's own `setLearningRate` (with `-momentum`,
+ * exact) on a holder object: TF.js's way to make a kept scalar, without importing TF.js.
+ */
+function momentumFollowsField(optimizer: object): void {
+  if (followed.has(optimizer)) return;
+  followed.add(optimizer);
+  const internals = optimizer as MomentumInternals;
+  const makeScalar = internals.setLearningRate;
+  const holder: ScalarHolder = { c: internals.m, learningRate: 0 };
+  let value = internals.momentum;
+  Object.defineProperty(optimizer, 'm', {
+    configurable: true,
+    enumerable: true,
+    get(this: MomentumInternals) {
+      const momentum = this.momentum;
+      if (momentum !== value) {
+        makeScalar.call(holder, -momentum);
+        value = momentum;
+      }
+      return holder.c;
+    },
+    set(this: MomentumInternals, tensor: unknown) {
+      holder.c = tensor;
+      value = this.momentum;
+    },
+  });
+}
+
 /**
  * A sink that schedules a TF.js optimizer (`tf.train.sgd`, `momentum`, `adam`, `adamax`,
  * `rmsprop`, `adagrad`, `adadelta`): the learning rate (`lr` or `learningRate`) and each
  * optimizer's own hyper-parameters (Adam's `beta1`/`beta2`/`epsilon`, RMSProp's `decay`/`momentum`,
  * Adadelta's `rho`, …), including the fields TF.js keeps protected, with no `as any` cast.
  *
- * Two TF.js details it handles: SGD and Momentum read a cached `-lr` scalar that only
- * `setLearningRate` refreshes, and `MomentumOptimizer.setMomentum` updates a field its update
- * never reads (it reads a cached scalar), so the sink replaces that scalar too.
- * A parameter the optimizer does not read is an error naming the ones it does.
+ * A value is written only when it differs from the one this sink wrote last, so steps where
+ * nothing changed (a step schedule, a held momentum) cost a comparison. No tensor is leaked:
+ * SGD and Momentum get their learning rate through TF.js's `setLearningRate` (which replaces the
+ * cached `-lr` scalar their update reads), and Momentum's momentum scalar, which
+ * `setMomentum` alone never refreshes, is replaced when the optimizer next reads it.
  *
+ * With `params`, only those names are written and other names in a value are left alone. A
+ * parameter the optimizer does not read is an error naming the ones it does, and the option
+ * that maps it when there is one (Adam has `beta1` where SGD has `momentum`).
+ *
+ * @param optimizer A TF.js optimizer from `tf.train.*`.
+ * @param options `params`: the names to write (checked now), e.g. `policy.params`.
+ * @returns An observer to subscribe to a stream of values (or `Stepped` values).
+ * @throws TypeError for a non-optimizer, an unsupported optimizer class, or a parameter it lacks.
  * @example
  * const optimizer = tf.train.adam(1e-3);
  * events$.pipe(schedule(policy)).subscribe(tfjsOptimizerSink(optimizer, { params: policy.params }));
  */
-export function tfjsOptimizerSink(optimizer: TfjsOptimizerLike, options: SinkOptions = {}): Partial<Observer<Values>> {
+export function tfjsOptimizerSink(optimizer: TfjsOptimizerLike, options: SinkOptions = {}): Partial<Observer<SinkInput>> {
   if (typeof optimizer?.getClassName !== 'function') {
     throw new TypeError(`tfjsOptimizerSink: optimizer must be a TF.js optimizer (from tf.train.*), got ${show(optimizer)}`);
   }
+  const o = sinkOptions('tfjsOptimizerSink', options);
   const className = optimizer.getClassName();
   const fields = FIELDS[className];
   if (fields === undefined) {
     throw new TypeError(`tfjsOptimizerSink: unsupported optimizer class ${show(className)}; supported: ${Object.keys(FIELDS).join(', ')}`);
   }
-  const target = optimizer as unknown as Record<string, unknown> & { setLearningRate?(lr: number): void; m?: ScalarLike };
-  const check = (name: string) => {
-    if (!fields.includes(fieldOf(name))) {
-      throw new TypeError(`tfjsOptimizerSink: ${className} has no hyper-parameter ${show(name)}; it has: ${fields.join(', ')} (lr is an alias of learningRate)`);
-    }
-  };
-  const write = (values: Values) => {
-    for (const name in values) {
-      const value = values[name]!;
-      const field = fieldOf(name);
-      if (field === 'learningRate' && typeof target.setLearningRate === 'function') target.setLearningRate(value);
-      else target[field] = value;
-      if (className === 'Momentum' && field === 'momentum' && target.m !== undefined) {
-        const old = target.m;
-        target.m = old.mul(0).add(value);
-        old.dispose();
-      }
-    }
-  };
-  return checkedSink(check, write, options);
+  const target = optimizer as unknown as Record<string, unknown> & { setLearningRate?(lr: number): void };
+  const setLearningRate = typeof target.setLearningRate === 'function' ? target.setLearningRate : undefined;
+  if (className === 'Momentum') momentumFollowsField(optimizer);
+  return checkedSink(
+    {
+      check(name) {
+        if (!fields.includes(fieldOf(name))) {
+          throw new TypeError(`tfjsOptimizerSink: ${className} has no hyper-parameter ${show(name)}; it has: ${fields.join(', ')} (lr is an alias of learningRate)${hint(className, name)}`);
+        }
+      },
+      write(name, value) {
+        const field = fieldOf(name);
+        if (field === 'learningRate' && setLearningRate !== undefined) setLearningRate.call(target, value);
+        else target[field] = value;
+      },
+      onlyChanged: true,
+    },
+    o,
+  );
 }

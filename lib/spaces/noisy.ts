@@ -26,12 +26,16 @@ const definition: SpaceDefinition = {
   build: ([space]: readonly [Space], o: ResolvedOf<typeof options>, declaration) => {
     const [from, to = Infinity] = o.range;
     const { pct, type, seed, offset } = o;
+    if (!(pct >= MIN_NOISE_PCT)) throw new RangeError(`noisy: pct must be a finite number ≥ ${MIN_NOISE_PCT} (normal noise is redrawn until |n| < pct, about 1/(0.8·pct) draws a step), got ${pct}`);
     return new FormulaSpace(declaration, space.length, (i) => {
       const value = space._at(i);
       const t = i + offset;
       if (!(t >= from && t < to)) return value;
       // timm writes `v + v * noise`, which can differ from `v * (1 + noise)` in the last bit.
-      return value + value * noiseAt(type, pct, seed + t);
+      const out = value + value * noiseAt(type, pct, seed + t, t);
+      // A huge pct can overflow a large value: refused where it happens, never emitted.
+      if (!Number.isFinite(out)) throw new RangeError(`noisy: the value at step ${t} overflows (${value} + ${value}·noise), got ${out}; use a smaller pct`);
+      return out;
     });
   },
 };
@@ -57,16 +61,26 @@ export function noisy(space: Space, options: NoiseOptions): Space {
 }
 noisy.definition = definition;
 
+/**
+ * The smallest noise limit: timm redraws a normal noise until `|n| < pct`, about `1/(0.8·pct)`
+ * draws a step, so below this a step could take millions of draws (timm's loop never ends at 1e-30).
+ */
+export const MIN_NOISE_PCT = 1e-3;
+
+/** Draws after which a step gives up: never reached at pct ≥ MIN_NOISE_PCT (the chance is below e^-79). */
+const MAX_DRAWS = 100_000;
+
 // One generator serves every noisy space: each step reseeds it, so nothing is allocated per step.
 const generator = new TorchGenerator();
 
 /** The noise of global step `t` (seeded with `seed + t` by the caller): timm's `_calculate_noise(t)`. */
-function noiseAt(type: 'normal' | 'uniform', pct: number, seed: number): number {
+function noiseAt(type: 'normal' | 'uniform', pct: number, seed: number, t: number): number {
   const g = generator.manualSeed(seed);
   if (type === 'uniform') return 2 * (g.randFloat32() - 0.5) * pct;
   // timm redraws until the noise is inside ±pct (about two draws at the default 0.67).
-  for (;;) {
+  for (let draw = 0; draw < MAX_DRAWS; draw++) {
     const n = g.randnFloat32();
     if (Math.abs(n) < pct) return n;
   }
+  throw new RangeError(`noisy: no normal draw fell inside ±pct in ${MAX_DRAWS} draws at step ${t}, got pct ${pct}`);
 }

@@ -1,59 +1,120 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../lib/cli/main.js';
+import { describe, expect, it } from 'vitest';
+import { commands, main } from '../../lib/cli/main.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rx-policy-cli-'));
 
 async function run(...argv: string[]) {
   let out = '';
   let err = '';
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    const code = await main(argv, (s) => (out += s));
-    return { code, out, err };
-  } finally {
-    spy.mockRestore();
-  }
+  const code = await main(argv, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
 }
 
 describe('rx-policy CLI', () => {
-  it('--help lists the commands', async () => {
+  it('--help lists the commands from the command table; --version prints the package version', async () => {
     const { code, out } = await run('--help');
     expect(code).toBe(0);
-    expect(out).toMatch(/plot/);
-    expect(out).toMatch(/presets/);
+    for (const c of commands) expect(out).toContain(`${c.name}  `);
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(await run('--version')).toEqual({ code: 0, out: `${pkg.version}\n`, err: '' });
+    expect((await run('plot', '--help')).out).toMatch(/usage: rx-policy plot/);
+    const unknown = await run('plto');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/unknown command "plto" \(did you mean plot\?\)/);
   });
 
-  it('plots a preset in the terminal, with --steps as the preset\'s length option', async () => {
+  it("plots a preset in the terminal, with --steps as the preset's length option", async () => {
     const { code, out } = await run('plot', '--preset', 'oneCycle', '--steps', '300', '--param', 'lr,momentum');
     expect(code).toBe(0);
     expect(out).toContain('lr over 300 steps');
     expect(out).toContain('momentum over 300 steps');
   });
 
-  it('writes SVG and PNG from a JSON policy file', async () => {
+  it('writes SVG and PNG from a JSON policy file, with or without a UTF-8 BOM', async () => {
     const config = join(dir, 'policy.json');
-    writeFileSync(config, JSON.stringify({ preset: 'pytorch.oneCycleLR', options: { maxLr: 1, totalSteps: 100 } }));
-    expect((await run('plot', '--config', config, '--out', join(dir, 'a.svg'))).code).toBe(0);
+    writeFileSync(config, `\uFEFF${JSON.stringify({ preset: 'pytorch.oneCycleLR', options: { maxLr: 1, totalSteps: 100 } })}`);
+    expect(await run('plot', '--config', config, '--out', join(dir, 'a.svg'))).toMatchObject({ code: 0, err: '' });
     expect(readFileSync(join(dir, 'a.svg'), 'utf8')).toContain('<svg');
     expect((await run('plot', '--config', config, '--out', join(dir, 'a.png'))).code).toBe(0);
     expect(readFileSync(join(dir, 'a.png')).subarray(1, 4).toString()).toBe('PNG');
   });
 
-  it('bad input: a clear message and a non-zero exit, no file written', async () => {
-    const unknown = await run('plot', '--preset', 'triangle');
-    expect(unknown.code).toBe(1);
-    expect(unknown.err).toMatch(/unknown preset "triangle"; accepted: oneCycle, sgdr/);
+  it('lists the presets with their options: type, default, required', async () => {
+    const { code, out } = await run('presets');
+    expect(code).toBe(0);
+    expect(out).toContain('pytorch.stepLR\n  PyTorch StepLR');
+    expect(out).toContain('    baseLr: a finite number; required.');
+    expect(out).toContain('    gamma: a finite number > 0; default 0.1.');
+    const one = await run('presets', 'pytorch.cyclicLR');
+    expect(one.out).toMatch(/^pytorch.cyclicLR\n/);
+    expect(one.out).toContain("mode: one of 'triangular', 'triangular2', 'exp_range'; default \"triangular\".");
+    expect(one.out).not.toContain('pytorch.stepLR');
+  });
+
+  it('numbers are plain decimal digits: 1e3, 0x10, " 7 ", 7.0 and ten are refused', async () => {
+    for (const bad of ['1e3', '0x10', ' 7 ', '7.0', 'ten', '', '-5', '0', '+7', '9007199254740993']) {
+      const r = await run('plot', '--preset', 'oneCycle', `--steps=${bad}`);
+      expect(r.code, bad).toBe(1);
+      expect(r.err).toBe(`rx-policy plot: --steps must be a positive integer in plain decimal digits (e.g. 500), got ${JSON.stringify(bad)}\n`);
+    }
+  });
+
+  it('conflicting, repeated and unknown arguments are errors, not ignored', async () => {
+    const config = join(dir, 'c.json');
+    writeFileSync(config, JSON.stringify({ preset: 'oneCycle', options: { steps: 10 } }));
+    expect((await run('plot', '--config', config, '--steps', '50')).err).toMatch(/--steps applies to --preset, not --config/);
+    expect((await run('plot', '--config', config, '--options', '{}')).err).toMatch(/--options applies to --preset, not --config/);
+    expect((await run('plot', '--config', config, '--preset', 'oneCycle')).err).toMatch(/give exactly one of --preset NAME or --config FILE.json/);
+    expect((await run('plot')).err).toMatch(/give exactly one of --preset NAME or --config FILE.json/);
+    expect((await run('plot', '--preset', 'oneCycle', '--steps', '10', '--steps', '20')).err).toMatch(/--steps given 2 times; give it once/);
+    expect((await run('plot', '--preset', 'oneCycle', '--steps', '10', '--options', '{"steps": 20}')).err).toMatch(/--steps and --options both set steps/);
+    expect((await run('plot', '--preset', 'oneCycle', '--stpes', '10')).err).toMatch(/plot: unknown option --stpes \(did you mean --steps\?\)/);
+    expect((await run('plot', '--preset')).err).toMatch(/plot: --preset needs a value/);
+    expect((await run('plot', 'oneCycle')).err).toMatch(/plot: unexpected argument/);
+  });
+
+  it('bad input is a clear message and exit 1, with nothing drawn or written', async () => {
+    const out = join(dir, 'never.svg');
+    const cases: [string[], RegExp][] = [
+      [['--preset', 'triangle'], /unknown preset "triangle"; accepted: oneCycle, sgdr/],
+      [['--preset', 'constructor'], /unknown preset "constructor"; accepted:/],
+      [['--preset', '__proto__'], /unknown preset "__proto__"; accepted:/],
+      [['--preset', 'toString'], /unknown preset "toString"; accepted:/],
+      [['--preset', 'oneCycle', '--options', '[1,2]'], /--options must be a JSON object of preset options/],
+      [['--preset', 'oneCycle', '--options', '{"steps": '], /--options is not valid JSON/],
+      [['--preset', 'oneCycle', '--options', '{"step": 10}'], /oneCyclePhases: unknown option "step" \(did you mean "steps"\?\)/],
+      [['--preset', 'oneCycle', '--steps', '10', '--param', 'lr,foo'], /no parameter "foo"; the policy has: lr, momentum/],
+      [['--preset', 'oneCycle', '--steps', '10', '--param', 'lr,'], /--param must be parameter names separated by commas/],
+      [['--preset', 'oneCycle', '--steps', '10', '--out', join(dir, 'x.txt')], /--out must end in .svg or .png/],
+      [['--preset', 'oneCycle', '--steps', '10', '--title', 'T'], /--title applies to --out files/],
+      [['--preset', 'huggingface.linear', '--steps', '10', '--options', '{"lr": 1, "numWarmupSteps": 20}'], /huggingface.linear: numWarmupSteps must not exceed numTrainingSteps \(10\), got 20/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await run('plot', ...args, ...(args.includes('--out') ? [] : ['--out', out]).filter(() => !args.includes('--title')));
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.err).toMatch(message);
+      expect(r.out).toBe('');
+      expect(existsSync(out)).toBe(false);
+    }
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{ "preset": ');
-    const malformed = await run('plot', '--config', bad, '--out', join(dir, 'bad.svg'));
-    expect(malformed.code).toBe(1);
+    const malformed = await run('plot', '--config', bad, '--out', out);
     expect(malformed.err).toMatch(/bad.json is not valid JSON/);
-    expect(existsSync(join(dir, 'bad.svg'))).toBe(false);
-    expect((await run('plot')).err).toMatch(/give exactly one of --preset NAME or --config FILE.json/);
-    expect((await run('plot', '--preset', 'oneCycle', '--steps', 'ten')).err).toMatch(/--steps must be a positive integer, got ten/);
-    expect((await run('plot', '--preset', 'oneCycle', '--steps', '10', '--param', 'beta1')).err).toMatch(/no parameter "beta1"/);
+    expect((await run('plot', '--config', join(dir, 'missing.json'))).err).toMatch(/cannot read .*missing.json: no such file/);
+    expect(existsSync(out)).toBe(false);
+    // A terminal chart of lr is not drawn before a bad second parameter is found.
+    const partial = await run('plot', '--preset', 'oneCycle', '--steps', '10', '--param', 'lr,foo');
+    expect(partial.out).toBe('');
+  });
+
+  it('a file that cannot be written is named as the user gave it, never by a temporary name', async () => {
+    const target = join(dir, 'no-such-dir', 'a.svg');
+    const r = await run('plot', '--preset', 'oneCycle', '--steps', '10', '--out', target);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`rx-policy plot: cannot write ${target} (ENOENT)\n`);
+    expect(r.err).not.toMatch(/\.tmp/);
   });
 });

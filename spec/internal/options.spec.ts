@@ -1,6 +1,108 @@
-import { describe, expect, it } from 'vitest';
-import { readOptions, type OptionTable } from '../../lib/internal/options.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { boolean, declare, distinctNames, integer, integers, name, number, numbers, oneOf, pair, readOptions, tableFields, type OptionsOf, type OptionTable } from '../../lib/internal/options.js';
+import { closest, show } from '../../lib/internal/validate.js';
 import { expectNamedError } from '../helpers.js';
+
+const decl = declare('demo.fn', {
+  baseLr: number({ doc: 'initial lr', required: true }),
+  gamma: number({ doc: 'decay', default: 0.1, above: 0 }),
+  pct: number({ doc: 'fraction', default: 0.3, min: 0, max: 1 }),
+  steps: integer({ doc: 'length', required: true }),
+  every: integer({ doc: 'period', default: 1, min: 1 }),
+  staircase: boolean({ doc: 'floor', default: false }),
+  mode: oneOf(['cos', 'linear'], { doc: 'shape', default: 'cos' }),
+  paramName: name({ doc: 'name', default: 'momentum' }),
+  range: pair({ doc: 'range', default: [0, 1] as const }),
+  milestones: integers({ doc: 'steps', sorted: true }),
+  extra: numbers({ doc: 'list', min: 0 }),
+  noisePct: number({ doc: 'noise', default: 0.67, above: 0, mode: 'noise', requires: 'noiseRange' }),
+  noiseRange: integers({ doc: 'range', mode: 'noise' }),
+});
+
+describe('option declarations', () => {
+  it('derive the TypeScript type: required keys required, the rest optional, enums as literals', () => {
+    type O = OptionsOf<typeof decl.shape>;
+    expectTypeOf<O['baseLr']>().toEqualTypeOf<number>();
+    expectTypeOf<O['mode']>().toEqualTypeOf<'cos' | 'linear' | undefined>();
+    expectTypeOf<{ baseLr: 1; steps: 3 }>().toExtend<O>();
+    expectTypeOf<{ baseLr: 1 }>().not.toExtend<O>();
+    const v = decl.read({ baseLr: 1, steps: 3 });
+    expectTypeOf(v.gamma).toEqualTypeOf<number>();
+    expectTypeOf(v.milestones).toEqualTypeOf<readonly number[] | undefined>();
+  });
+
+  it('fill in defaults and leave unused options undefined', () => {
+    expect(decl.read({ baseLr: 1, steps: 3 })).toEqual({ baseLr: 1, gamma: 0.1, pct: 0.3, steps: 3, every: 1, staircase: false, mode: 'cos', paramName: 'momentum', range: [0, 1], milestones: undefined, extra: undefined, noisePct: 0.67, noiseRange: undefined });
+  });
+
+  it('describe themselves as data, in declaration order', () => {
+    expect(decl.fields.map((f) => f.name)).toEqual(Object.keys(decl.shape));
+    expect(decl.fields.find((f) => f.name === 'gamma')).toEqual({ name: 'gamma', type: 'number', doc: 'decay', required: false, default: 0.1, min: 0, exclusiveMin: true, json: true, expected: 'a finite number > 0' });
+    expect(decl.fields.find((f) => f.name === 'mode')).toMatchObject({ type: 'enum', values: ['cos', 'linear'], default: 'cos' });
+    expect(decl.fields.find((f) => f.name === 'baseLr')).toMatchObject({ required: true });
+    expect(decl.fields.find((f) => f.name === 'noisePct')).toMatchObject({ mode: 'noise', requires: 'noiseRange' });
+    expect(JSON.parse(JSON.stringify(decl.fields))).toEqual(decl.fields);
+  });
+
+  it('refuse unknown keys, naming the closest known one', () => {
+    expect(() => decl.read({ baseLr: 1, steps: 3, gama: 1 })).toThrow('demo.fn: unknown option "gama" (did you mean "gamma"?); accepted: baseLr, gamma,');
+    expect(() => decl.read({ base_lr: 1 })).toThrow(/unknown option "base_lr" \(did you mean "baseLr"\?\)/);
+    expect(() => decl.read({ zzzzzz: 1 })).toThrow(/unknown option "zzzzzz"; accepted:/);
+    expect(() => decl.read(JSON.parse('{"__proto__": 1, "baseLr": 1, "steps": 1}'))).toThrow(/unknown option "__proto__"/);
+    expect(closest('initalStep', ['initialStep'])).toBe('initialStep');
+    expect(closest('endpiont', ['endpoint', 'offset', 'span', 'wrap'])).toBe('endpoint');
+    expect(closest('lengthMul', ['cycles', 'baseLength', 'lengthMult'])).toBe('lengthMult');
+    expect(closest('parms', ['params', 'optimizer'])).toBe('params');
+    expect(closest('lrr', ['lr', 'momentum'])).toBe('lr');
+  });
+
+  it('check types strictly: null, strings for booleans, empty names are errors', () => {
+    const ok = { baseLr: 1, steps: 3 };
+    expectNamedError(() => decl.read(null), TypeError, { fn: 'demo.fn', arg: 'options', got: 'null' });
+    expectNamedError(() => decl.read([1, 2]), TypeError, { fn: 'demo.fn', arg: 'options', got: '[1,2]' });
+    expectNamedError(() => decl.read({ ...ok, gamma: null }), TypeError, { fn: 'demo.fn', arg: 'gamma', got: 'null' });
+    expectNamedError(() => decl.read({ ...ok, staircase: 'false' }), TypeError, { fn: 'demo.fn', arg: 'staircase', got: '"false"' });
+    expectNamedError(() => decl.read({ ...ok, paramName: '' }), TypeError, { fn: 'demo.fn', arg: 'paramName', got: '""' });
+    expectNamedError(() => decl.read({ ...ok, mode: 'exp' }), TypeError, { fn: 'demo.fn', arg: "mode must be one of 'cos', 'linear'", got: '"exp"' });
+    expectNamedError(() => decl.read({ baseLr: 1 }), TypeError, { fn: 'demo.fn', arg: 'steps must be a non-negative integer', got: 'undefined' });
+    expectNamedError(() => decl.read({ ...ok, gamma: 0 }), RangeError, { fn: 'demo.fn', arg: 'gamma must be a finite number > 0', got: '0' });
+    expectNamedError(() => decl.read({ ...ok, pct: 1.5 }), RangeError, { fn: 'demo.fn', arg: 'pct must be a number in [0, 1]', got: '1.5' });
+    expectNamedError(() => decl.read({ ...ok, every: 0 }), RangeError, { fn: 'demo.fn', arg: 'every must be a positive integer', got: '0' });
+    expectNamedError(() => decl.read({ ...ok, range: [0] }), TypeError, { fn: 'demo.fn', arg: 'range', got: '[0]' });
+    expectNamedError(() => decl.read({ ...ok, range: [0, NaN] }), RangeError, { fn: 'demo.fn', arg: 'range[1]', got: 'NaN' });
+    expectNamedError(() => decl.read({ ...ok, milestones: [3, 1] }), RangeError, { fn: 'demo.fn', arg: 'milestones must be an array of non-negative integers, non-decreasing', got: '[3,1]' });
+    // eslint-disable-next-line no-sparse-arrays
+    expectNamedError(() => decl.read({ ...ok, extra: [1, , 2] }), TypeError, { fn: 'demo.fn', arg: 'extra', got: 'a sparse array of length 3' });
+    expectNamedError(() => decl.read({ ...ok, extra: [-1] }), RangeError, { fn: 'demo.fn', arg: 'extra[0]', got: '-1' });
+  });
+
+  it('validate options of a mode, and refuse them without the option that turns it on', () => {
+    const ok = { baseLr: 1, steps: 3 };
+    expectNamedError(() => decl.read({ ...ok, noisePct: -5 }), RangeError, { fn: 'demo.fn', arg: 'noisePct', got: '-5' });
+    expectNamedError(() => decl.read({ ...ok, noisePct: 0.5 }), TypeError, { fn: 'demo.fn', arg: 'noisePct applies only with noiseRange', got: 'noisePct 0.5 without noiseRange' });
+    expect(decl.read({ ...ok, noisePct: 0.5, noiseRange: [1] }).noisePct).toBe(0.5);
+  });
+
+  it('names that collide are refused', () => {
+    expect(() => distinctNames('pytorch.cyclicLR', { lr: 'lr', momentumName: 'lr' })).toThrow('pytorch.cyclicLR: momentumName must differ from lr, which also names the parameter "lr", got "lr"');
+    expect(() => distinctNames('f', { lr: 'lr', momentumName: 'beta1' })).not.toThrow();
+  });
+
+  it('values in messages are cut to about 100 characters', () => {
+    const huge = 'x'.repeat(50_000_000);
+    const message = (() => {
+      try {
+        decl.read({ baseLr: huge, steps: 1 });
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    })();
+    expect(message.length).toBeLessThan(200);
+    expect(show(Array.from({ length: 1000 }, (_, i) => i)).length).toBeLessThanOrEqual(100);
+    expect(show(-0)).toBe('-0');
+  });
+});
 
 const table = {
   every: { type: 'number', range: 'positive', default: 1, doc: 'steps per application' },
@@ -20,7 +122,7 @@ describe('readOptions: each option declared once, checked always', () => {
   });
 
   it('refuses unknown keys, values of the wrong type or range, null, and a missing required option', () => {
-    expect(() => readOptions('f', table, { up: 1, evrey: 2 })).toThrow(new TypeError('f: unknown option "evrey"; accepted: every, staircase, mode, up, range'));
+    expect(() => readOptions('f', table, { up: 1, evrey: 2 })).toThrow(new TypeError('f: unknown option "evrey" (did you mean "every"?); accepted: every, staircase, mode, up, range'));
     expectNamedError(() => readOptions('f', table, { up: 1, every: 0 }), RangeError, { fn: 'f', arg: 'every', got: '0' });
     expectNamedError(() => readOptions('f', table, { up: 1, every: null }), TypeError, { fn: 'f', arg: 'every', got: 'null' });
     expectNamedError(() => readOptions('f', table, { up: 1, staircase: 'true' }), TypeError, { fn: 'f', arg: 'staircase', got: '"true"' });
@@ -30,5 +132,19 @@ describe('readOptions: each option declared once, checked always', () => {
     expectNamedError(() => readOptions('f', table, { up: 1, range: [1, 2, 3] }), TypeError, { fn: 'f', arg: 'range', got: '[1,2,3]' });
     expectNamedError(() => readOptions('f', table, { up: 1, range: [-1] }), RangeError, { fn: 'f', arg: 'range[0]', got: '-1' });
     expectNamedError(() => readOptions('f', table, [1]), TypeError, { fn: 'f', arg: 'options', got: '[1]' });
+  });
+});
+
+describe('tableFields: a table described as the field builders describe theirs', () => {
+  it('gives each option its type, range, default and whether it is required', () => {
+    expect(tableFields(table)).toEqual([
+      { name: 'every', type: 'number', doc: 'steps per application', required: false, default: 1, json: true, expected: 'a finite number > 0', min: 0, exclusiveMin: true },
+      { name: 'staircase', type: 'boolean', doc: 'floor the progress', required: false, default: false, json: true, expected: 'a boolean' },
+      { name: 'mode', type: 'enum', doc: 'the mode', required: false, default: 'a', json: true, values: ['a', 'b'], expected: "one of 'a', 'b'" },
+      { name: 'up', type: 'integer', doc: 'steps up', required: true, json: true, expected: 'a positive integer', min: 1 },
+      { name: 'range', type: 'integers', doc: 'steps with noise', required: false, json: true, min: 0, expected: '[from] or [from, to] of non-negative integer steps' },
+    ]);
+    type T = OptionsOf<typeof table>;
+    expectTypeOf<T['up']>().toEqualTypeOf<number>();
   });
 });

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { Subject } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
-import { reduceOnPlateau, type PlateauOptions, type PlateauState } from '../../lib/index.js';
+import fc from 'fast-check';
+import { kerasPlateau, linspace, OptimizerPolicy, Phase, reduceOnPlateau, schedule, type PlateauOptions, type PlateauState, type TrainingEvent } from '../../lib/index.js';
 
 /** Feeds metrics one by one, and after each, one lr=1 value; returns the lr seen after each metric. */
 function run(metrics: number[], options: PlateauOptions, base: Record<string, number> = { lr: 1 }): Record<string, number>[] {
@@ -149,18 +150,123 @@ describe('reduceOnPlateau state', () => {
   });
 });
 
+describe('reduceOnPlateau sees every metric, the last epoch\'s too', () => {
+  it('after the policy runs out, the last metric still reaches onState; the stream completes when both inputs have', () => {
+    const policy = new OptimizerPolicy([new Phase({ lr: linspace(1, 1, 4) })]); // 2 epochs × 2 batches
+    const events$ = new Subject<TrainingEvent>();
+    const metric$ = new Subject<number>();
+    const states: PlateauState[] = [];
+    let completed = false;
+    events$.pipe(schedule(policy), reduceOnPlateau(metric$, { patience: 0, factor: 0.5, onState: (s) => states.push(s) })).subscribe({ complete: () => (completed = true) });
+    for (let e = 0; e < 2; e++) {
+      events$.next({ type: 'epochBegin', epoch: e });
+      for (let b = 0; b < 2; b++) events$.next({ type: 'batchBegin', epoch: e, batch: b });
+      metric$.next(3); // the same loss each epoch: the second epoch's is no improvement
+    }
+    expect(policy.currentStep).toBe(4);
+    expect(states).toHaveLength(2);
+    expect(states[1]).toEqual({ best: 3, badMetrics: 0, cooldownLeft: 0, scale: { lr: 0.5 } });
+    expect(completed).toBe(false);
+    metric$.complete();
+    expect(completed).toBe(true);
+  });
+});
+
+// Keras 3's ReduceLROnPlateau.on_epoch_end (keras-team/keras: keras/src/callbacks/reduce_lr_on_plateau.py),
+// restated as the reference: cooldown counter decremented first (wait reset), then an improvement
+// (abs min_delta) resets wait, else outside cooldown wait += 1 and at wait ≥ patience a value above
+// min_lr becomes max(lr·factor, min_lr), with cooldown and wait reset.
+function kerasReference(metrics: number[], o: { factor: number; patience: number; minDelta: number; cooldown: number; minLr: number; mode: 'min' | 'max' }, lr0 = 1): number[] {
+  let lr = lr0;
+  let best = o.mode === 'min' ? Infinity : -Infinity;
+  let wait = 0;
+  let cooldownCounter = 0;
+  const better = (a: number, b: number) => (o.mode === 'min' ? a < b - o.minDelta : a > b + o.minDelta);
+  return metrics.map((current) => {
+    if (cooldownCounter > 0) {
+      cooldownCounter -= 1;
+      wait = 0;
+    }
+    if (better(current, best)) {
+      best = current;
+      wait = 0;
+    } else if (!(cooldownCounter > 0)) {
+      wait += 1;
+      if (wait >= o.patience && lr > o.minLr) {
+        lr = Math.max(lr * o.factor, o.minLr);
+        cooldownCounter = o.cooldown;
+        wait = 0;
+      }
+    }
+    return lr;
+  });
+}
+
+describe('kerasPlateau: Keras ReduceLROnPlateau behaviour from reduceOnPlateau', () => {
+  // Worked by hand from Keras's on_epoch_end; the lr in use after each metric.
+  it('patience counts to wait ≥ patience: patience 2 on a flat metric reduces at the 3rd and 5th', () => {
+    const lrs = run(Array(6).fill(1), kerasPlateau({ patience: 2, factor: 0.5, minDelta: 0 })).map((v) => v.lr);
+    expect(lrs).toEqual([1, 1, 0.5, 0.5, 0.25, 0.25]);
+    // PyTorch's own rule with the same numbers reduces one metric later.
+    expect(run(Array(6).fill(1), { patience: 2, factor: 0.5, threshold: 0 }).map((v) => v.lr)).toEqual([1, 1, 1, 0.5, 0.5, 0.5]);
+  });
+
+  it('cooldown 2 skips one metric after a reduction', () => {
+    const lrs = run(Array(8).fill(1), kerasPlateau({ patience: 2, cooldown: 2, factor: 0.5 })).map((v) => v.lr);
+    expect(lrs).toEqual([1, 1, 0.5, 0.5, 0.5, 0.25, 0.25, 0.25]);
+  });
+
+  it('min_delta is absolute; mode max; min_lr bounds and stops reductions', () => {
+    expect(run([0.5, 0.55, 0.58, 0.7], kerasPlateau({ mode: 'max', minDelta: 0.1, patience: 1, factor: 0.5 })).map((v) => v.lr)).toEqual([1, 0.5, 0.25, 0.25]);
+    expect(run([1, 1, 1, 1], kerasPlateau({ patience: 1, factor: 0.1, minLr: 0.05 })).map((v) => v.lr)).toEqual([1, 0.1, 0.05, 0.05]);
+  });
+
+  it('matches the Keras rules on random metric sequences (patience 0–4, cooldown 0–3, min_delta, min_lr, both modes)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(1, 0.99, 0.95, 0.9, 1.05, 0.97), { minLength: 1, maxLength: 40 }),
+        fc.record({
+          factor: fc.constantFrom(0.5, 0.1, 0.2),
+          patience: fc.integer({ min: 0, max: 4 }),
+          minDelta: fc.constantFrom(0, 0.01, 0.04),
+          cooldown: fc.integer({ min: 0, max: 3 }),
+          minLr: fc.constantFrom(0, 0.01, 0.3),
+          mode: fc.constantFrom('min' as const, 'max' as const),
+        }),
+        (metrics, o) => {
+          const ours = run(metrics, kerasPlateau(o)).map((v) => v.lr!);
+          const keras = kerasReference(metrics, o);
+          ours.forEach((lr, k) => {
+            if (!(Math.abs(lr - keras[k]!) <= 1e-12 * keras[k]!)) throw new Error(`epoch ${k}: ${lr}, Keras ${keras[k]} (${JSON.stringify(o)}; ${metrics.join(' ')})`);
+          });
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses bad Keras options by name', () => {
+    expect(() => kerasPlateau({ factor: 1 })).toThrow('kerasPlateau: factor must be in (0, 1), got 1');
+    expect(() => kerasPlateau({ patience: -1 })).toThrow('kerasPlateau: patience must be a non-negative integer, got -1');
+    expect(() => kerasPlateau({ min_delta: 0.1 } as never)).toThrow(/kerasPlateau: unknown option "min_delta"/);
+  });
+});
+
 describe('reduceOnPlateau: timing, in marble diagrams (rxjs TestScheduler)', () => {
   const testScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 
-  it('a reduction applies from the first value after the metric that triggers it; both inputs end with values$', () => {
+  it('a reduction applies from the first value after the metric that triggers it; metrics after the values end still count; it completes when both inputs have', () => {
+    const states: number[] = [];
     testScheduler().run(({ hot, expectObservable, expectSubscriptions }) => {
       const values$ = hot('-v-v---v-v|', { v: { lr: 1 } });
-      // patience 0: the second metric (no improvement) reduces the lr by the factor.
-      const metric$ = hot('--m---n-----o', { m: 1, n: 1, o: 1 });
-      expectObservable(values$.pipe(reduceOnPlateau(metric$, { patience: 0, factor: 0.5 }))).toBe('-a-a---b-b|', { a: { lr: 1 }, b: { lr: 0.5 } });
+      // patience 0: the second metric (no improvement) reduces the lr by the factor; the third
+      // comes after the values ended (the last epoch's metric) and still reaches onState.
+      const metric$ = hot('--m---n-----o|', { m: 1, n: 1, o: 1 });
+      expectObservable(values$.pipe(reduceOnPlateau(metric$, { patience: 0, factor: 0.5, onState: (st) => states.push(st.scale['lr'] ?? 1) }))).toBe('-a-a---b-b---|', { a: { lr: 1 }, b: { lr: 0.5 } });
       expectSubscriptions(values$.subscriptions).toBe('^---------!');
-      expectSubscriptions(metric$.subscriptions).toBe('^---------!');
+      expectSubscriptions(metric$.subscriptions).toBe('^------------!');
     });
+    expect(states).toEqual([1, 0.5, 0.25]);
   });
 
   it('a bad metric errors in its frame and unsubscribes from both inputs', () => {

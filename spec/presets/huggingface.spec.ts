@@ -36,7 +36,7 @@ describe('huggingface schedules (HF fixtures)', () => {
   it('validates with HF\'s constraints', () => {
     expect(() => huggingface.polynomial({ ...base, lr: 1e-8 })).toThrow(/lrEnd \(1e-7\) must be smaller than initial lr \(1e-8\)/);
     expect(() => huggingface.wsd({ lr: 1, numWarmupSteps: 2, numDecaySteps: 3, numTrainingSteps: 4 })).toThrow(/must fit in numTrainingSteps \(4\)/);
-    expect(() => huggingface.wsd({ lr: 1, numWarmupSteps: 2, numDecaySteps: 3, numTrainingSteps: 8, decayType: 'sqrt' as 'linear' })).toThrow(/decayType must be 'cosine', 'linear' or '1-sqrt', got "sqrt"/);
+    expect(() => huggingface.wsd({ lr: 1, numWarmupSteps: 2, numDecaySteps: 3, numTrainingSteps: 8, decayType: 'sqrt' as 'linear' })).toThrow(/huggingface.wsd: decayType must be one of 'cosine', 'linear', '1-sqrt', got "sqrt"/);
     expect(() => buildPolicy({ preset: 'huggingface.cosine', options: { ...base, num_cycles: 1 } })).toThrow(/unknown option "num_cycles"/);
   });
 });

@@ -17,10 +17,14 @@ interface Case {
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/pytorch.json', import.meta.url), 'utf8')) as { torch: string; cases: Case[] };
 
+/** The scale functions scripts/pytorch-reference.py names, written the same way in JS. */
+const scaleFns: Record<string, (x: number) => number> = { halving: (x) => 0.5 ** (x - 1), inverse: (x) => 1 / (1 + 0.01 * x) };
+
 /** Builds a preset from JSON options, as a config file would (the options are checked by the preset). */
 function build(c: Case): Phase[] {
-  const preset = pytorch[c.preset] as (options: Record<string, unknown>) => Phase[];
-  return preset(c.preset === 'oneCycleLR' ? c.options : { ...c.options, steps: c.steps });
+  const preset = pytorch[c.preset] as unknown as (options: Record<string, unknown>) => Phase[];
+  const options = typeof c.options['scaleFn'] === 'string' ? { ...c.options, scaleFn: scaleFns[c.options['scaleFn']] } : c.options;
+  return preset(c.preset === 'oneCycleLR' ? options : { ...options, steps: c.steps });
 }
 
 describe(`pytorch presets against real PyTorch ${fixture.torch}`, () => {
@@ -45,4 +49,32 @@ describe(`pytorch presets against real PyTorch ${fixture.torch}`, () => {
       expect(Object.keys(got[0]!).sort()).toEqual(Object.keys(c.values).sort());
     });
   }
+});
+
+describe('pytorch.cyclicLR options beyond the fixture', () => {
+  const cyclic = fixture.cases.find((c) => c.preset === 'cyclicLR' && c.options['mode'] === 'triangular2')!;
+
+  it("momentumName 'beta1' cycles beta1 with PyTorch's momentum numbers (PyTorch ≥ 2.2 cycles betas[0] of Adam-like optimizers)", () => {
+    const phases = pytorch.cyclicLR({ ...(cyclic.options as { baseLr: number; maxLr: number }), steps: cyclic.steps, momentumName: 'beta1' });
+    const got = [...new OptimizerPolicy(phases).allSteps()];
+    expect(got.map((v) => v.beta1)).toEqual(cyclic.values['momentum']);
+    expect(got.map((v) => v.lr)).toEqual(cyclic.values['lr']);
+    expect(Object.keys(got[0]!)).toEqual(['lr', 'beta1']);
+    expect(() => pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, steps: 4, momentumName: 'lr' as 'beta1' })).toThrow('pytorch.cyclicLR: momentumName must differ from lr, which also names the parameter "lr", got "lr"');
+    expect(() => pytorch.oneCycleLR({ maxLr: 1, totalSteps: 4, momentumName: 'lr' as 'beta1' })).toThrow(/^pytorch.oneCycleLR: momentumName must differ from lr/);
+  });
+
+  it('a scaleFn schedule cannot be saved: toJSON names the function and says how to resume', () => {
+    const policy = new OptimizerPolicy(pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, stepSizeUp: 2, scaleFn: function halving(x) { return 0.5 ** x; }, steps: 8 }));
+    expect(() => JSON.stringify(policy)).toThrow(/^pytorch.cyclicLR: a schedule with a custom scaleFn cannot be serialised \(toJSON, saveState\): a function has no JSON form, got scaleFn a function halving/);
+    expect(() => pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, scaleMode: 'iterations', steps: 8 })).toThrow(/^pytorch.cyclicLR: scaleMode applies only with scaleFn/);
+    expect(() => pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, scaleFn: (x) => x, mode: 'triangular2', steps: 8 })).toThrow(/^pytorch.cyclicLR: mode means nothing with scaleFn/);
+    // A function that returns a bad amplitude is refused at the step where it does.
+    // A bad amplitude is refused at the step where it appears: at construction when it is at an
+    // end of the schedule, by `at` (and the stream) elsewhere, never emitted.
+    expect(() => pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, stepSizeUp: 2, scaleFn: (x) => (x > 1 ? NaN : 1), steps: 8 })).toThrow('pytorch.cyclicLR: scaleFn must return a finite number, got NaN for cycle 2 (step 7)');
+    const bad = new OptimizerPolicy(pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, stepSizeUp: 2, scaleFn: (x) => (x === 2 ? Infinity : 1), steps: 12 }));
+    expect(bad.at(3).lr).toBeCloseTo(0.55, 12);
+    expect(() => bad.at(5)).toThrow('pytorch.cyclicLR: scaleFn must return a finite number, got Infinity for cycle 2 (step 5)');
+  });
 });

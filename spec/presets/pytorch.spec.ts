@@ -44,11 +44,11 @@ describe('pytorch.oneCycleLR', () => {
   });
 
   it('validates with PyTorch\'s messages', () => {
-    expect(() => pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10, pctStart: 1.5 })).toThrow(/Expected float between 0 and 1 pctStart, but got 1.5/);
-    expect(() => pytorch.oneCycleLR({ maxLr: 1 })).toThrow(/You must define either totalSteps OR \(epochs AND stepsPerEpoch\)/);
-    expect(() => pytorch.oneCycleLR({ maxLr: 1, totalSteps: 0 })).toThrow(/Expected positive integer totalSteps, but got 0/);
-    expect(() => pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10, annealStrategy: 'exp' as 'cos' })).toThrow(/annealStrategy must be one of 'cos' or 'linear', instead got "exp"/);
-    expect(() => pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10, pctStart: 0.1 })).toThrow(/phase 1 spans 0 steps/);
+    expect(() => pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10, pctStart: 1.5 })).toThrow(/pytorch.oneCycleLR: pctStart must be a number in \[0, 1\], got 1.5/);
+    expect(() => pytorch.oneCycleLR({ maxLr: 1 })).toThrow(/pytorch.oneCycleLR: totalSteps must be given \(or epochs and stepsPerEpoch\), got/);
+    expect(() => pytorch.oneCycleLR({ maxLr: 1, totalSteps: 0 })).toThrow(/pytorch.oneCycleLR: totalSteps must be a positive integer, got 0/);
+    expect(() => pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10, annealStrategy: 'exp' as 'cos' })).toThrow(/annealStrategy must be one of 'cos', 'linear', got "exp"/);
+    expect(() => pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10, pctStart: 0.1 })).toThrow(/pctStart 0.1 makes phase 1 span 0 steps/);
   });
 });
 
@@ -72,8 +72,8 @@ describe('pytorch warm restarts and cosine annealing', () => {
   });
 
   it('validates T_0 and T_mult with PyTorch\'s messages', () => {
-    expect(() => pytorch.cosineAnnealingWarmRestarts({ baseLr: 1, t0: 0, steps: 5 })).toThrow(/Expected positive integer t0, but got 0/);
-    expect(() => pytorch.cosineAnnealingWarmRestarts({ baseLr: 1, t0: 4, tMult: 0.5, steps: 5 })).toThrow(/Expected integer tMult >= 1, but got 0.5/);
+    expect(() => pytorch.cosineAnnealingWarmRestarts({ baseLr: 1, t0: 0, steps: 5 })).toThrow(/pytorch.cosineAnnealingWarmRestarts: t0 must be a positive integer, got 0/);
+    expect(() => pytorch.cosineAnnealingWarmRestarts({ baseLr: 1, t0: 4, tMult: 0.5, steps: 5 })).toThrow(/tMult must be a positive integer, got 0.5/);
   });
 });
 
@@ -89,8 +89,8 @@ describe('pytorch step-wise schedulers (closed forms from the PyTorch docs)', ()
   });
 
   it('validates LinearLR factors with PyTorch\'s messages', () => {
-    expect(() => pytorch.linearLR({ baseLr: 1, startFactor: 0, steps: 3 })).toThrow(/Starting multiplicative factor expected to be greater than 0 and less or equal to 1, got 0/);
-    expect(() => pytorch.linearLR({ baseLr: 1, endFactor: 2, steps: 3 })).toThrow(/Ending multiplicative factor expected to be between 0 and 1, got 2/);
+    expect(() => pytorch.linearLR({ baseLr: 1, startFactor: 0, steps: 3 })).toThrow(/pytorch.linearLR: startFactor must be a number in \(0, 1\], got 0/);
+    expect(() => pytorch.linearLR({ baseLr: 1, endFactor: 2, steps: 3 })).toThrow(/pytorch.linearLR: endFactor must be a number in \[0, 1\], got 2/);
   });
 
   it('every PyTorch preset builds from a JSON config by name', () => {
@@ -123,7 +123,7 @@ describe('pytorch.cyclicLR (PyTorch CyclicLR.get_lr written out)', () => {
   });
   it('triangular with equal steps: [0.1, 0.55, 1, 0.55, 0.1, …]', () => {
     expectClose(lrs(pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, stepSizeUp: 2, steps: 6 })), [0.1, 0.55, 1, 0.55, 0.1, 0.55], 12);
-    expect(() => pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, mode: 'sine' as 'triangular', steps: 6 })).toThrow(/mode is invalid/);
+    expect(() => pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, mode: 'sine' as 'triangular', steps: 6 })).toThrow(/pytorch.cyclicLR: mode must be one of 'triangular', 'triangular2', 'exp_range', got "sine"/);
   });
 });
 

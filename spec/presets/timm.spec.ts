@@ -107,8 +107,8 @@ describe('timm noise', () => {
 
 describe('timm poly, tanh, step and multistep', () => {
   it('validate their options by name', () => {
-    expect(() => timm.multiStepLR({ baseLr: 1, decayT: [10, 5], steps: 20 })).toThrow('timm.multiStepLR: decayT must be sorted, got [10,5]');
-    expect(() => timm.multiStepLR({ baseLr: 1, decayT: 10 as never, steps: 20 })).toThrow(/timm.multiStepLR: decayT must be an array of milestones, got 10/);
+    expect(() => timm.multiStepLR({ baseLr: 1, decayT: [10, 5], steps: 20 })).toThrow('timm.multiStepLR: decayT must be an array of non-negative integers, non-decreasing, got [10,5]');
+    expect(() => timm.multiStepLR({ baseLr: 1, decayT: 10 as never, steps: 20 })).toThrow(/timm.multiStepLR: decayT must be an array of non-negative integers, non-decreasing, got 10/);
     expect(() => timm.stepLR({ baseLr: 1, decayT: 0, steps: 20 })).toThrow(/timm.stepLR: decayT must be a finite number > 0, got 0/);
     expect(() => timm.stepLR({ baseLr: 1, decayT: 3, warmupPrefix: 'no' as never, steps: 20 })).toThrow(/warmupPrefix must be a boolean, got "no"/);
     expect(() => timm.polyLR({ baseLr: 1, tInitial: 10, power: 0, steps: 20 })).toThrow(/timm.polyLR: power must be a finite number > 0, got 0/);

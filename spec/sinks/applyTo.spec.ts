@@ -78,3 +78,24 @@ describe('sinks', () => {
     expect(() => applyWith({ lr: () => {} }, { params: policy().params })).toThrow(new TypeError('applyWith: no setter for "momentum"; setters: lr'));
   });
 });
+
+describe('params: every sink writes the names given and leaves the others', () => {
+  it('applyTo, applyToGroups and applyWith', () => {
+    const target = { lr: 0, momentum: 0 };
+    driveAll(policy(), applyTo(target, { params: ['lr'] }));
+    expect(target).toEqual({ lr: 0.5, momentum: 0 });
+    const groups = { paramGroups: [{ momentum: 0 }, { momentum: 0 }] };
+    driveAll(policy(), applyToGroups(groups, { params: ['momentum'] }));
+    const m = 0.9 + 0.5 * (0.8 - 0.9);
+    expect(groups.paramGroups.map((g) => g.momentum)).toEqual([m, m]);
+    const calls: string[] = [];
+    driveAll(policy(), applyWith({ lr: (v) => calls.push(`lr ${v}`) }, { params: ['lr'] }));
+    expect(calls).toEqual(['lr 0', 'lr 0.5']);
+  });
+
+  it('a name in params the target lacks is an error naming what it has; unknown options are errors', () => {
+    expect(() => applyTo({ lr: 0 }, { params: ['lr', 'weightDecay'] })).toThrow('applyTo: the target has no numeric field "weightDecay"; it has: lr');
+    expect(() => applyTo({ lr: 0 }, { parms: ['lr'] } as never)).toThrow(/applyTo: unknown option "parms"/);
+    expect(() => applyWith({}, { params: [1] } as never)).toThrow('applyWith: params must be an array of parameter names, got [1]');
+  });
+});

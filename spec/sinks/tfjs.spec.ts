@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { Subject } from 'rxjs';
-import { cosinespace, fitCallbacks, linspace, oneCyclePhases, OptimizerPolicy, Phase, resumeFromIterations, schedule, tfjsOptimizerSink } from '../../lib/index.js';
+import { cosinespace, fitCallbacks, linspace, oneCyclePhases, OptimizerPolicy, Phase, restorePolicy, resumeFromIterations, saveState, schedule, tfjsOptimizerSink } from '../../lib/index.js';
 
 await tf.setBackend('cpu');
 
@@ -74,7 +74,7 @@ describe('TF.js: a policy drives real training through the fit bridge and the si
 
   it('each optimizer accepts its own hyper-parameters and names the ones it has otherwise', () => {
     expect(() => tfjsOptimizerSink(tf.train.adam(0.1), { params: ['lr', 'momentum'] })).toThrow(
-      new TypeError('tfjsOptimizerSink: Adam has no hyper-parameter "momentum"; it has: learningRate, beta1, beta2, epsilon (lr is an alias of learningRate)'),
+      /^tfjsOptimizerSink: Adam has no hyper-parameter "momentum"; it has: learningRate, beta1, beta2, epsilon \(lr is an alias of learningRate\)\. .*momentumName: 'beta1'/,
     );
     expect(() => tfjsOptimizerSink(tf.train.sgd(0.1), { params: ['beta1'] })).toThrow(/SGD has no hyper-parameter "beta1"/);
     // Without params, subscribing to the policy's stream is where the check happens (Poutyne would
@@ -93,5 +93,170 @@ describe('TF.js: a policy drives real training through the fit bridge and the si
       for (const [name, value] of Object.entries(values)) expect(config[name === 'lr' ? 'learningRate' : name]).toBe(value);
     }
     expect(() => tfjsOptimizerSink({} as never)).toThrow(/tfjsOptimizerSink: optimizer must be a TF.js optimizer/);
+  });
+});
+
+describe('tfjsOptimizerSink: tensors, changed values only, params', () => {
+  const makers: [string, () => tf.Optimizer, (k: number) => Record<string, number>][] = [
+    ['sgd', () => tf.train.sgd(0.1), (k) => ({ lr: 0.1 - k * 1e-5 })],
+    ['momentum', () => tf.train.momentum(0.1, 0.9), (k) => ({ lr: 0.1 - k * 1e-5, momentum: 0.9 - k * 1e-5 })],
+    ['rmsprop', () => tf.train.rmsprop(0.01, 0.9, 0.5), (k) => ({ lr: 0.01 - k * 1e-6, decay: 0.9 - k * 1e-5, momentum: 0.5 - k * 1e-5, epsilon: 1e-7 })],
+    ['adam', () => tf.train.adam(0.01), (k) => ({ lr: 0.01 - k * 1e-6, beta1: 0.9 - k * 1e-5, beta2: 0.999 - k * 1e-7, epsilon: 1e-7 })],
+    ['adamax', () => tf.train.adamax(0.01), (k) => ({ lr: 0.01 - k * 1e-6, beta1: 0.9 - k * 1e-5, beta2: 0.999 - k * 1e-7, decay: k * 1e-6 })],
+    ['adagrad', () => tf.train.adagrad(0.01), (k) => ({ lr: 0.01 - k * 1e-6 })],
+    ['adadelta', () => tf.train.adadelta(0.01), (k) => ({ lr: 0.01 - k * 1e-6, rho: 0.95 - k * 1e-5 })],
+  ];
+  for (const [name, make, values] of makers) {
+    it(`${name}: no tensor leaks over 1,000 training steps with every value changing every step`, () => {
+      const optimizer = make();
+      const w = tf.variable(tf.tensor1d([0.5, -0.5]));
+      const x = tf.tensor1d([1, 2]);
+      const sink = tfjsOptimizerSink(optimizer, { params: Object.keys(values(0)) });
+      const step = (k: number) => {
+        sink.next!(values(k));
+        optimizer.minimize(() => tf.sum(tf.square(tf.sub(tf.mul(w, x), 1))) as tf.Scalar);
+      };
+      step(0); // the optimizer makes its accumulators on its first step
+      const before = tf.memory().numTensors;
+      for (let k = 1; k <= 1000; k++) step(k);
+      expect(tf.memory().numTensors - before).toBe(0);
+      const config = optimizer.getConfig() as Record<string, number>;
+      for (const [key, value] of Object.entries(values(1000))) expect(config[key === 'lr' ? 'learningRate' : key]).toBe(value);
+      optimizer.dispose();
+      w.dispose();
+      x.dispose();
+    });
+  }
+
+  it('Momentum: the update uses the momentum written (or set with setMomentum), from the next step on', () => {
+    const optimizer = tf.train.momentum(0.1, 0.9);
+    const w = tf.variable(tf.scalar(0));
+    const loss = () => tf.mul(w, 2) as tf.Scalar; // gradient 2 everywhere
+    const sink = tfjsOptimizerSink(optimizer, { params: ['lr', 'momentum'] });
+    const weight = () => w.dataSync()[0]!;
+    sink.next!({ lr: 0.1, momentum: 0.5 });
+    optimizer.minimize(loss); // acc = 2; w = -0.2
+    expect(weight()).toBeCloseTo(-0.2, 6);
+    sink.next!({ lr: 0.1, momentum: 0.25 });
+    optimizer.minimize(loss); // acc = 0.25·2 + 2 = 2.5; w = -0.2 - 0.25
+    expect(weight()).toBeCloseTo(-0.45, 6);
+    optimizer.setMomentum(0); // TF.js's own setter now takes effect too
+    optimizer.minimize(loss); // acc = 2; w = -0.45 - 0.2
+    expect(weight()).toBeCloseTo(-0.65, 6);
+  });
+
+  it('writes a value only when it differs from the one it wrote last', () => {
+    const optimizer = tf.train.sgd(1);
+    const calls: number[] = [];
+    const original = optimizer.setLearningRate.bind(optimizer);
+    optimizer.setLearningRate = (lr: number) => {
+      calls.push(lr);
+      original(lr);
+    };
+    const sink = tfjsOptimizerSink(optimizer);
+    for (const lr of [0.1, 0.1, 0.1, 0.05, 0.05, 0.1]) sink.next!({ lr });
+    expect(calls).toEqual([0.1, 0.05, 0.1]);
+    const adam = tf.train.adam(0.1);
+    const adamSink = tfjsOptimizerSink(adam, { params: ['beta1'] });
+    adamSink.next!({ beta1: 0.8 });
+    (adam as unknown as { beta1: number }).beta1 = 0.5; // changed behind the sink's back
+    adamSink.next!({ beta1: 0.8 }); // the sink's last write: not repeated
+    expect((adam.getConfig() as { beta1: number }).beta1).toBe(0.5);
+    adamSink.next!({ beta1: 0.7 });
+    expect((adam.getConfig() as { beta1: number }).beta1).toBe(0.7);
+  });
+
+  it('with params, other names are left alone; a name in params the optimizer lacks is still an error', () => {
+    const optimizer = tf.train.momentum(0.1, 0.9);
+    const sink = tfjsOptimizerSink(optimizer, { params: ['lr', 'momentum'] });
+    sink.next!({ lr: 0.05, momentum: 0.8, weightDecay: 1e-4 });
+    expect(optimizer.getConfig()).toEqual({ learningRate: 0.05, momentum: 0.8, useNesterov: false });
+    expect('weightDecay' in optimizer).toBe(false);
+    // Subscribed to a stream that carries more names than params: only params are checked.
+    const policy = new OptimizerPolicy([new Phase({ lr: linspace(0.1, 0.2, 2), weightDecay: 0.01 })]);
+    const step$ = new Subject<void>();
+    policy.drive(step$).subscribe(tfjsOptimizerSink(optimizer, { params: ['lr'] }));
+    step$.next();
+    expect(optimizer.getConfig()).toMatchObject({ learningRate: 0.1 });
+    expect(() => tfjsOptimizerSink(optimizer, { params: ['lr', 'weightDecay'] })).toThrow(
+      'tfjsOptimizerSink: Momentum has no hyper-parameter "weightDecay"; it has: learningRate, momentum (lr is an alias of learningRate)',
+    );
+    expect(() => tfjsOptimizerSink(optimizer, { param: ['lr'] } as never)).toThrow(/tfjsOptimizerSink: unknown option "param"/);
+    expect(() => tfjsOptimizerSink(optimizer, { params: 'lr' } as never)).toThrow('tfjsOptimizerSink: params must be an array of parameter names, got "lr"');
+  });
+
+  it("names the option that maps momentum on Adam-like optimizers: momentumName: 'beta1'", () => {
+    for (const optimizer of [tf.train.adam(0.1), tf.train.adamax(0.1)]) {
+      expect(() => tfjsOptimizerSink(optimizer, { params: ['lr', 'momentum'] })).toThrow(/momentumName: 'beta1' \(pytorch.oneCycleLR, pytorch.cyclicLR\)/);
+    }
+    expect(() => tfjsOptimizerSink(tf.train.sgd(0.1), { params: ['momentum'] })).toThrow(/For SGD with momentum use tf.train.momentum\(lr, momentum\)/);
+  });
+});
+
+describe("README's opening example, with a real TF.js optimizer", () => {
+  it('the sink writes each step into the optimizer, and training uses it', () => {
+    // The example, as written there:
+    const policy = new OptimizerPolicy(oneCyclePhases({ steps: 500 }));
+    const optimizer = tf.train.momentum(0.01, 0.9);
+    const step$ = new Subject<void>();
+    policy.drive(step$).subscribe(tfjsOptimizerSink(optimizer));
+    step$.next(); // once per training batch
+    expect(policy.at(224)).toEqual({ lr: 1, momentum: 0.85 });
+    // The optimizer really changed: its config, and the scalars its update reads.
+    expect(optimizer.getConfig()).toEqual({ learningRate: 0.1, momentum: 0.95, useNesterov: false }); // as the README says
+    const internals = optimizer as unknown as { m: tf.Scalar; c: tf.Scalar };
+    expect(internals.m.dataSync()[0]).toBeCloseTo(policy.at(0).momentum, 6);
+    expect(internals.c.dataSync()[0]).toBeCloseTo(-policy.at(0).lr, 6);
+    for (let k = 1; k < 224; k++) step$.next();
+    step$.next();
+    expect(optimizer.getConfig()).toMatchObject({ learningRate: 1, momentum: 0.85 });
+  });
+});
+
+describe('checkpoint and resume of model, optimizer and policy with pure @tensorflow/tfjs (as docs/training.md shows)', () => {
+  interface Saved { shape: number[]; values: number[] }
+  async function checkpoint(model: tf.LayersModel, optimizer: tf.Optimizer, policy: OptimizerPolicy): Promise<string> {
+    const saved = async (t: tf.Tensor): Promise<Saved> => ({ shape: t.shape, values: Array.from(await t.data()) });
+    const weights = await Promise.all(model.getWeights().map(saved));
+    const slots = await Promise.all((await optimizer.getWeights()).map(async ({ name, tensor }) => ({ name, ...(await saved(tensor)) })));
+    return JSON.stringify({ weights, optimizer: slots, policy: saveState(policy) });
+  }
+  async function resume(json: string, model: tf.LayersModel, optimizer: tf.Optimizer): Promise<OptimizerPolicy> {
+    const c = JSON.parse(json) as { weights: Saved[]; optimizer: (Saved & { name: string })[]; policy: unknown };
+    model.setWeights(c.weights.map((w) => tf.tensor(w.values, w.shape)));
+    await optimizer.setWeights(c.optimizer.map((w) => ({ name: w.name, tensor: tf.tensor(w.values, w.shape) })));
+    return restorePolicy(c.policy);
+  }
+  const fresh = () => {
+    const optimizer = tf.train.momentum(0.01, 0.9);
+    const model = tf.sequential();
+    model.add(tf.layers.dense({ units: 4, inputShape: [1], activation: 'tanh', kernelInitializer: tf.initializers.glorotUniform({ seed: 7 }) }));
+    model.add(tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: 8 }) }));
+    model.compile({ optimizer, loss: 'meanSquaredError' });
+    return { optimizer, model };
+  };
+  const fit = async (model: tf.LayersModel, optimizer: tf.Optimizer, policy: OptimizerPolicy, from: number, to: number) => {
+    const { events$, callbacks } = fitCallbacks({ tf });
+    const sub = events$.pipe(schedule(policy, { horizon: 'error' })).subscribe(tfjsOptimizerSink(optimizer, { params: policy.params }));
+    await model.fit(tf.tensor2d(xsData, [N, 1]), tf.tensor2d(ysData, [N, 1]), { epochs: to, initialEpoch: from, batchSize: BATCH, shuffle: false, verbose: 0, callbacks });
+    sub.unsubscribe();
+  };
+
+  it('a run checkpointed after 2 of 4 epochs and resumed in a fresh model gives the uninterrupted weights, bit for bit', async () => {
+    const phases = oneCyclePhases({ steps: 4 * (N / BATCH), lr: [0.01, 0.1], momentum: [0.95, 0.85] });
+    const a = fresh();
+    const policyA = new OptimizerPolicy(phases);
+    await fit(a.model, a.optimizer, policyA, 0, 2);
+    const json = await checkpoint(a.model, a.optimizer, policyA);
+    await fit(a.model, a.optimizer, policyA, 2, 4);
+
+    const b = fresh();
+    const policyB = await resume(json, b.model, b.optimizer);
+    expect(policyB.currentStep).toBe(8);
+    expect(b.optimizer.iterations).toBe(8);
+    await fit(b.model, b.optimizer, policyB, 2, 4);
+    const weightsOf = (m: tf.LayersModel) => m.getWeights().map((w) => Array.from(w.dataSync()));
+    expect(weightsOf(b.model)).toEqual(weightsOf(a.model));
+    expect(b.optimizer.getConfig()).toEqual(a.optimizer.getConfig());
   });
 });

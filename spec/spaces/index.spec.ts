@@ -48,7 +48,7 @@ describe('every space comes from one declaration', () => {
   });
 
   it('refuses unknown option keys and bad option values, naming the factory', () => {
-    expect(() => linspace(0, 1, 10, { endpiont: false } as never)).toThrow(/^linspace: unknown option "endpiont"; accepted: endpoint, offset, span, wrap$/);
+    expect(() => linspace(0, 1, 10, { endpiont: false } as never)).toThrow(/^linspace: unknown option "endpiont" \(did you mean "endpoint"\?\); accepted: endpoint, offset, span, wrap$/);
     expect(() => kpolyspace(1, 0, 3, { power: 1, kk: 2 } as never)).toThrow(/^kpolyspace: unknown option "kk"; accepted: k, power, endpoint/);
     expectNamedError(() => kcosinespace(1, 0, 5, { k: 0 }), RangeError, { fn: 'kcosinespace', arg: 'k', got: '0' });
     expectNamedError(() => powspace(1, 0, 5, {} as never), TypeError, { fn: 'powspace', arg: 'power', got: 'undefined' });

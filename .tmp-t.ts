@@ -1,0 +1,17 @@
+import * as tf from '@tensorflow/tfjs';
+import { fitCallbacks } from './lib/index.js';
+await tf.setBackend('cpu');
+const N = 16;
+const m = tf.sequential();
+m.add(tf.layers.dense({ units: 1, inputShape: [1] }));
+m.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
+const data = tf.data.zip({ xs: tf.data.array(Array.from({ length: N }, (_, i) => [(i - 8) / 4])), ys: tf.data.array(Array.from({ length: N }, (_, i) => [(3 * (i - 8)) / 4 - 1])) }).batch(4).repeat();
+const stop = tf.callbacks.earlyStopping({ monitor: 'loss', patience: 100 });
+const useBridge = process.argv[2] === 'b';
+const b = fitCallbacks({ tf });
+let n = 0; b.events$.subscribe(() => { if (++n > 200) { console.log('too many events'); process.exit(1); } });
+const cbs: any[] = useBridge ? [stop, b.callbacks] : [stop];
+const t = setTimeout(() => { console.log('timeout'); process.exit(1); }, 20000);
+await m.fitDataset(data as never, { epochs: 2, batchesPerEpoch: 4, verbose: 0, callbacks: cbs });
+clearTimeout(t);
+console.log('done', n);

@@ -1,0 +1,133 @@
+// The dashboard's cost on the training side: what watching a run adds per value (synchronously,
+// and end to end with a page connected at 10^4 values a second), the planned curve of a 10^7-step
+// policy, and the history's memory after 10^7 values.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { share, Subject } from 'rxjs';
+import { serveDashboard } from '../lib/dashboard/index.js';
+import { DashboardStore } from '../lib/dashboard/store.js';
+import { OptimizerPolicy, oneCyclePhases } from '../lib/index.js';
+import { buildDashboard } from '../scripts/build-dashboard.js';
+import { fmt, heapUsed, interleave } from './harness.js';
+
+await buildDashboard();
+const N = 1_000_000;
+
+function section(title: string): void {
+  console.log(`\n## ${title}`);
+}
+
+// 1. Per value, synchronously: a driven policy with its sink, with and without watch().
+section(`watch(): added cost per value, ${N} steps of a 2-parameter policy through a Subject (medians of 7)`);
+{
+  const dashboard = await serveDashboard();
+  let runs = 0;
+  const run = (watched: boolean) => () => {
+    const policy = new OptimizerPolicy(oneCyclePhases({ steps: N }));
+    const step$ = new Subject<void>();
+    const values$ = policy.drive(step$).pipe(share());
+    const optimizer = { lr: 0, momentum: 0 };
+    values$.subscribe((v) => {
+      optimizer.lr = v.lr;
+      optimizer.momentum = v.momentum;
+    });
+    if (watched) dashboard.watch(policy, values$, { name: `run ${runs++}` });
+    for (let i = 0; i < N; i++) step$.next();
+  };
+  const t = interleave(7, { sink: run(false), 'sink + watch': run(true) });
+  // One step carries two values (lr and momentum).
+  const perStep = ((t['sink + watch']! - t['sink']!) * 1000) / N;
+  console.log(
+    `sink only ${fmt(t['sink']!)} ms, sink + watch ${fmt(t['sink + watch']!)} ms: watch adds ${fmt(perStep, 3)} µs a step, ${fmt(perStep / 2, 3)} µs a value (budget 1 µs)`,
+  );
+  await dashboard.close();
+}
+
+// 2. End to end: 10^4 values a second for 3 s with one page connected (its SSE stream read),
+//    the process's CPU time against the same run without a dashboard.
+section('end to end: 10^4 steps/s for 10 s, one page connected; process CPU against no dashboard');
+{
+  const RATE = 10_000;
+  const SECONDS = 10;
+  const drive = async (watched: boolean): Promise<{ cpu: number; bytes: number }> => {
+    const dashboard = watched ? await serveDashboard() : undefined;
+    // The page's side runs in another process, as a browser would: only the server's work is timed.
+    let reader: ChildProcess | undefined;
+    let report = Promise.resolve('0');
+    if (dashboard) {
+      const script = `let n=0;require('http').get(${JSON.stringify(`${dashboard.url}events`)},{agent:false},(r)=>{console.log('open');r.on('data',(c)=>n+=c.length);r.on('end',()=>{console.log(n)})})`;
+      const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+      reader = child;
+      let out = '';
+      report = new Promise<string>((resolve) => child.on('exit', () => resolve(out.trim().split('\n').at(-1) ?? '0')));
+      await new Promise<void>((resolve) => child.stdout.on('data', (c: Buffer) => ((out += String(c)), out.includes('open') && resolve())));
+    }
+    const policy = new OptimizerPolicy(oneCyclePhases({ steps: RATE * SECONDS }));
+    const step$ = new Subject<void>();
+    const loss$ = new Subject<number>();
+    const values$ = policy.drive(step$).pipe(share());
+    values$.subscribe();
+    dashboard?.watch(policy, values$);
+    dashboard?.metric('loss', loss$);
+    const start = process.cpuUsage();
+    let done = 0;
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        for (let i = 0; i < RATE / 100; i++, done++) {
+          step$.next();
+          loss$.next(1 / (done + 1));
+        }
+        if (done >= RATE * SECONDS) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 10);
+    });
+    await new Promise((r) => setTimeout(r, 100)); // the last update goes out
+    const used = process.cpuUsage(start);
+    await dashboard?.close();
+    const bytes = Number(await report);
+    reader?.kill();
+    return { cpu: (used.user + used.system) / 1000, bytes };
+  };
+  const base: number[] = [];
+  const watched: number[] = [];
+  let bytes = 0;
+  for (let r = 0; r < 2; r++) {
+    base.push((await drive(false)).cpu);
+    const w = await drive(true);
+    watched.push(w.cpu);
+    bytes = w.bytes;
+  }
+  const b = Math.min(...base);
+  const w = Math.min(...watched);
+  const values = RATE * SECONDS * 2; // a policy value and a loss point per step
+  console.log(
+    `CPU without dashboard ${fmt(b, 0)} ms, with ${fmt(w, 0)} ms (best of 2): ${fmt(((w - b) * 1000) / values, 3)} µs per value amortised ` +
+      `(${values} values, updates included); ${fmt(bytes / 1024, 0)} KiB sent to the page (${fmt(bytes / SECONDS / 1024, 0)} KiB/s)`,
+  );
+}
+
+// 3. A 10^7-step run: the planned curve's first computation, and the history's memory.
+section('a 10^7-step run: planned curve and bounded history');
+{
+  const steps = 10_000_000;
+  const before = heapUsed();
+  const store = new DashboardStore('bench', () => {}, () => {});
+  const policy = new OptimizerPolicy(oneCyclePhases({ steps }));
+  const step$ = new Subject<void>();
+  const values$ = policy.drive(step$).pipe(share());
+  values$.subscribe();
+  store.watch(policy, values$);
+  let t = performance.now();
+  store.delta(); // the first update computes the planned curve
+  const planned = performance.now() - t;
+  t = performance.now();
+  for (let i = 0; i < steps; i++) step$.next();
+  const stepping = performance.now() - t;
+  const message = JSON.stringify(store.snapshot());
+  const after = heapUsed();
+  console.log(
+    `planned curve of 10^7 steps: ${fmt(planned, 0)} ms (once); 10^7 values watched in ${fmt(stepping, 0)} ms; ` +
+      `heap growth ${fmt((after - before) / 1024, 0)} KiB; a reloading page gets ${fmt(message.length / 1024, 0)} KiB`,
+  );
+}

@@ -1,0 +1,255 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { hostname, networkInterfaces } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SseClient } from './sseClient.js';
+import { DashboardStore, type MetricOptions, type MetricValue, type PolicyLike, type Subscribable, type WatchedValue, type WatchOptions } from './store.js';
+
+/** Options of `serveDashboard`. */
+export interface ServeOptions {
+  /** The TCP port; 0 (the default) picks a free one. */
+  readonly port?: number;
+  /**
+   * The address to bind: `127.0.0.1` by default, so that only this machine sees the run. Any
+   * other address (`0.0.0.0`, a LAN address) must be asked for and prints a warning.
+   */
+  readonly host?: string;
+  /** More `Host` header names to accept (a machine name behind `host: '0.0.0.0'`, say). */
+  readonly allowedHosts?: readonly string[];
+  /** Receives what goes wrong in a watched stream (the server keeps serving); default `console.warn`. */
+  readonly onError?: (error: Error) => void;
+}
+
+/** A running dashboard server: its address, and the calls that put runs and metrics on it. */
+export interface DashboardServer {
+  /** The page's address, `http://127.0.0.1:PORT/`; the preset explorer is at `${url}explore`. */
+  readonly url: string;
+  readonly port: number;
+  /**
+   * Shows a policy's planned schedule, one chart per parameter, and each value of `values$` at its
+   * step over it. Throws a TypeError for a non-policy or a non-Observable, an Error for a name in
+   * use or after `close()`. A `values$` that errors or completes ends that run only (its state shows it).
+   */
+  watch<V extends WatchedValue>(policy: PolicyLike, values$: Subscribable<V>, options?: WatchOptions): void;
+  /**
+   * Shows a live metric (loss, val_loss, grad norm…) on the metrics panel, placed at the step of
+   * the run watched last (see `MetricOptions.run`). A non-number emission stops that metric with
+   * a named error (sent to `onError` and shown on the page); the rest keeps going.
+   */
+  metric(name: string, metric$: Subscribable<MetricValue>, options?: MetricOptions): void;
+  /** Stops watching, ends every page's connection and closes the server. A second call is a no-op. */
+  close(): Promise<void>;
+}
+
+// A page that connects later gets the whole state; the others get what changed, at most this
+// often: 20 updates a second look live, and each costs a socket write (the bulk of the server's
+// work per value at 10^4 values a second).
+const UPDATE_MS = 50;
+const HEARTBEAT_MS = 15_000;
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-resource-policy': 'same-origin',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+/**
+ * Where the prebuilt page lives: `assets/` next to this module (dist/dashboard/), or, from a build
+ * that puts this module elsewhere under dist/ (dist/cjs/dashboard/, dist/esm/dashboard/) or from
+ * the sources in a checkout (lib/dashboard/), dist/dashboard/assets/.
+ */
+function assetsDir(): string {
+  // __dirname exists in a CommonJS build; an ES module has import.meta.url instead.
+  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, 'assets'), join(here, '..', '..', 'dashboard', 'assets'), join(here, '..', '..', 'dist', 'dashboard', 'assets')];
+  const found = candidates.find((dir) => existsSync(join(dir, 'dashboard.html')));
+  if (found === undefined) {
+    throw new Error(`serveDashboard: the prebuilt page is missing (looked in ${candidates.join(', ')}); build it with \`tsx scripts/build-dashboard.ts\``);
+  }
+  return found;
+}
+
+function loadAssets(): Map<string, { type: string; body: Buffer }> {
+  const dir = assetsDir();
+  const assets = new Map<string, { type: string; body: Buffer }>();
+  for (const name of readdirSync(dir)) {
+    const ext = name.slice(name.lastIndexOf('.'));
+    const type = TYPES[ext];
+    if (type !== undefined && /^[a-z0-9-]+\.[a-z]+$/.test(name)) assets.set(name, { type, body: readFileSync(join(dir, name)) });
+  }
+  return assets;
+}
+
+function checkOptions(options: unknown): Required<Omit<ServeOptions, 'onError'>> & Pick<ServeOptions, 'onError'> {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TypeError(`serveDashboard: options must be an object, got ${JSON.stringify(options)}`);
+  }
+  const keys = ['port', 'host', 'allowedHosts', 'onError'];
+  for (const key of Object.keys(options)) {
+    if (!keys.includes(key)) throw new TypeError(`serveDashboard: unknown option ${JSON.stringify(key)}; accepted: ${keys.join(', ')}`);
+  }
+  const o = options as ServeOptions;
+  const port = o.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`serveDashboard: port must be an integer in [0, 65535], got ${JSON.stringify(port)}`);
+  const host = o.host ?? '127.0.0.1';
+  if (typeof host !== 'string' || host === '') throw new TypeError(`serveDashboard: host must be a non-empty string, got ${JSON.stringify(host)}`);
+  const allowedHosts = o.allowedHosts ?? [];
+  if (!Array.isArray(allowedHosts) || !allowedHosts.every((h) => typeof h === 'string')) {
+    throw new TypeError(`serveDashboard: allowedHosts must be an array of host names, got ${JSON.stringify(allowedHosts)}`);
+  }
+  if (o.onError !== undefined && typeof o.onError !== 'function') throw new TypeError(`serveDashboard: onError must be a function, got ${JSON.stringify(o.onError)}`);
+  return { port, host, allowedHosts, onError: o.onError };
+}
+
+/** The `Host` header values that name this server: anything else is a rebinding attempt. */
+function hostNames(host: string, port: number, extra: readonly string[]): Set<string> {
+  const names = new Set<string>([host, ...extra]);
+  if (LOOPBACK.has(host) || host === '0.0.0.0' || host === '::') LOOPBACK.forEach((h) => names.add(h));
+  if (host === '0.0.0.0' || host === '::') {
+    names.add(hostname());
+    for (const list of Object.values(networkInterfaces())) for (const a of list ?? []) names.add(a.address);
+  }
+  const out = new Set<string>();
+  for (const name of names) {
+    const bare = name.toLowerCase().replace(/^\[|\]$/g, '');
+    out.add(bare.includes(':') ? `[${bare}]:${port}` : `${bare}:${port}`);
+  }
+  return out;
+}
+
+/**
+ * Starts the live dashboard: a local web server whose page draws each watched policy's planned
+ * schedule with the applied values over it, and the metrics, updated through Server-Sent Events
+ * at most 20 times a second (the latest value always arrives). Binds 127.0.0.1 unless told
+ * otherwise; checks the `Host` header, answers GET and HEAD only, serves nothing but the prebuilt
+ * page. A page that cannot keep up is not buffered for: it gets the whole (bounded) state once
+ * it drains.
+ *
+ * @param options `port` (0 picks a free one), `host`, `allowedHosts`, `onError`.
+ * @returns the server's `url`, `watch`, `metric` and `close`.
+ * @throws Error naming the port when it is in use; TypeError/RangeError for bad options.
+ * @example
+ * import { serveDashboard } from 'rx-policy/dashboard';
+ * const dashboard = await serveDashboard({ port: 0 });
+ * console.log(dashboard.url);
+ * dashboard.watch(policy, values$);
+ * dashboard.metric('loss', loss$);
+ * await dashboard.close();
+ */
+export async function serveDashboard(options: ServeOptions = {}): Promise<DashboardServer> {
+  const { port: wanted, host, allowedHosts, onError } = checkOptions(options);
+  const assets = loadAssets();
+  const report = onError ?? ((err: Error) => console.warn(`rx-policy dashboard: ${err.message}`));
+  const clients = new Map<ServerResponse, SseClient>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const flush = (): void => {
+    timer = undefined;
+    const message = store.delta();
+    if (clients.size === 0 || (message.runs.length === 0 && message.metrics.length === 0)) return;
+    const chunk = frame(message);
+    for (const client of clients.values()) client.send(chunk);
+  };
+  const store = new DashboardStore(
+    'serveDashboard',
+    () => {
+      timer ??= setTimeout(flush, UPDATE_MS);
+      timer.unref?.();
+    },
+    report,
+  );
+
+  let allowed = new Set<string>();
+  const server = createServer((req, res) => handle(req, res));
+  const heartbeat = setInterval(() => {
+    for (const client of clients.values()) client.send(': keep-alive\n\n');
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  function handle(req: IncomingMessage, res: ServerResponse): void {
+    const plain = (status: number, text: string, extra: Record<string, string> = {}): void => {
+      res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...extra });
+      res.end(req.method === 'HEAD' ? undefined : `${text}\n`);
+    };
+    if (!allowed.has((req.headers.host ?? '').toLowerCase())) return plain(403, 'unknown Host header: this dashboard answers to its own address only');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(405, 'only GET and HEAD', { allow: 'GET, HEAD' });
+    const path = (req.url ?? '/').split('?')[0]!;
+    if (path === '/events') {
+      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+      if (req.method === 'HEAD') return void res.end();
+      const client = new SseClient(res, () => frame(store.snapshot()));
+      clients.set(res, client);
+      res.on('close', () => clients.delete(res));
+      client.send(`retry: 1000\n${frame(store.snapshot())}`);
+      return;
+    }
+    const name = path === '/' ? 'dashboard.html' : path === '/explore' ? 'explorer.html' : path.startsWith('/assets/') ? path.slice('/assets/'.length) : '';
+    const asset = name.endsWith('.html') && path.startsWith('/assets/') ? undefined : assets.get(name);
+    if (asset === undefined) return plain(404, 'not found');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': asset.type,
+      'content-length': String(asset.body.length),
+      'cache-control': name.endsWith('.html') ? 'no-store' : 'no-cache',
+    });
+    res.end(req.method === 'HEAD' ? undefined : asset.body);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    const fail = (err: NodeJS.ErrnoException): void => {
+      clearInterval(heartbeat);
+      if (err.code === 'EADDRINUSE') {
+        reject(new Error(`serveDashboard: port ${wanted} on ${host} is already in use; pass another { port } (or --port for the CLI), 0 picks a free one`));
+      } else if (err.code === 'EACCES') {
+        reject(new Error(`serveDashboard: not allowed to listen on port ${wanted} of ${host}; pass a { port } above 1023, or 0 for a free one`));
+      } else reject(new Error(`serveDashboard: cannot listen on ${host}:${wanted}: ${err.message}`));
+    };
+    server.once('error', fail);
+    server.listen(wanted, host, () => {
+      server.off('error', fail);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : wanted;
+  allowed = hostNames(host, port, allowedHosts);
+  if (!LOOPBACK.has(host)) {
+    console.warn(`rx-policy dashboard: listening on ${host}:${port}, reachable from other machines; anyone who can reach it sees your runs`);
+  }
+  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    watch: (policy, values$, watchOptions) => store.watch(policy, values$, watchOptions),
+    metric: (name, metric$, metricOptions) => store.metric(name, metric$, metricOptions),
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        store.close();
+        if (timer !== undefined) clearTimeout(timer);
+        clearInterval(heartbeat);
+        for (const res of clients.keys()) res.end();
+        clients.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+function frame(message: { kind: string }): string {
+  return `event: ${message.kind}\ndata: ${JSON.stringify(message)}\n\n`;
+}

@@ -1,0 +1,24 @@
+/**
+ * One step's values with the policy step they belong to, as `schedule(policy, { withStep: true })`
+ * emits them: for logs and dashboards, with no reading of `policy.currentStep` by hand.
+ * `reduceOnPlateau` and every sink accept it in place of the bare values (the sink writes
+ * `values`), so the step travels with the value to wherever it is applied.
+ *
+ * @example
+ * events$.pipe(schedule(policy, { withStep: true })).subscribe(({ step, values }) => log(step, values.lr));
+ */
+export class Stepped<V> {
+  /**
+   * @param step The policy step whose values these are (0 for the first value of a fresh policy).
+   * @param values The parameter dict of that step.
+   */
+  constructor(
+    readonly step: number,
+    readonly values: V,
+  ) {}
+
+  /** `{ step, values }`, so a stepped value logs and serialises as plain data. */
+  toJSON(): { step: number; values: V } {
+    return { step: this.step, values: this.values };
+  }
+}

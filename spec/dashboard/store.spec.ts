@@ -1,0 +1,183 @@
+import { Subject, from, throwError } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import { columnPoints } from '../../lib/dashboard/history.js';
+import { DashboardStore, type DashboardMessage } from '../../lib/dashboard/store.js';
+import { OptimizerPolicy, Phase, linspace, oneCyclePhases } from '../../lib/index.js';
+
+function store() {
+  const errors: Error[] = [];
+  let changes = 0;
+  const s = new DashboardStore('serveDashboard', () => changes++, (e) => errors.push(e));
+  return { s, errors, changes: () => changes };
+}
+
+const lrPolicy = (n: number) => new OptimizerPolicy([new Phase({ lr: linspace(0, 1, n) })]);
+
+describe('DashboardStore.watch', () => {
+  it('records each driven value at its step and sends the planned curve once', () => {
+    const { s } = store();
+    const policy = new OptimizerPolicy(oneCyclePhases({ steps: 100 }));
+    const step$ = new Subject<void>();
+    s.watch(policy, policy.drive(step$), { name: 'a' });
+    for (let i = 0; i < 10; i++) step$.next();
+    const first = s.delta();
+    expect(first.runs).toHaveLength(1);
+    const run = first.runs[0]!;
+    expect(run).toMatchObject({ name: 'a', length: 100, params: ['lr', 'momentum'] });
+    expect(run.status).toMatchObject({ step: 9, count: 10, state: 'running' });
+    expect(columnPoints(run.applied['lr']!).steps).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(columnPoints(run.applied['lr']!).values).toEqual(Array.from({ length: 10 }, (_, k) => policy.at(k).lr));
+    expect(columnPoints(run.planned!['momentum']!).steps.length).toBe(100);
+    expect(run.last).toEqual(policy.at(9));
+    step$.next();
+    const second = s.delta();
+    expect(second.runs[0]!.planned).toBeUndefined();
+    expect(second.runs[0]!.applied['lr']).toEqual({ width: 1, from: 10, data: [10, policy.at(10).lr, 10, policy.at(10).lr] });
+    expect(s.delta().runs).toEqual([]);
+  });
+
+  it('numbers values by the policy cursor, so a resumed run starts at its step', () => {
+    const { s } = store();
+    const policy = lrPolicy(50);
+    policy.seek(40);
+    const step$ = new Subject<void>();
+    s.watch(policy, policy.drive(step$));
+    step$.next();
+    step$.next();
+    expect(columnPoints(s.snapshot().runs[0]!.applied['lr']!).steps).toEqual([40, 41]);
+  });
+
+  it('takes { step, values } as given, and numbers a stream that does not move the cursor by arrival', () => {
+    const { s } = store();
+    const policy = lrPolicy(50);
+    s.watch(policy, from([{ step: 7, values: { lr: 0.5 } }, { step: 9, values: { lr: 0.25 } }]), { name: 'explicit' });
+    s.watch(policy, from([{ lr: 1 }, { lr: 2 }]), { name: 'counted' });
+    const [explicit, counted] = s.snapshot().runs;
+    expect(columnPoints(explicit!.applied['lr']!)).toEqual({ steps: [7, 9], values: [0.5, 0.25] });
+    expect(columnPoints(counted!.applied['lr']!)).toEqual({ steps: [0, 1], values: [1, 2] });
+    expect(explicit!.status.state).toBe('completed');
+  });
+
+  it('refuses a non-policy, a non-Observable, a name used twice, unknown options and calls after close', () => {
+    const { s } = store();
+    const policy = lrPolicy(5);
+    expect(() => s.watch({ lr: 1 }, new Subject())).toThrow(/^serveDashboard\.watch: policy must be an OptimizerPolicy .*got \{"lr":1\}$/);
+    expect(() => s.watch(policy, [1, 2] as never)).toThrow(TypeError);
+    expect(() => s.watch(policy, [1, 2] as never)).toThrow(/values\$ must be an Observable/);
+    s.watch(policy, new Subject(), { name: 'x' });
+    expect(() => s.watch(policy, new Subject(), { name: 'x' })).toThrow('serveDashboard.watch: a run named "x" is already watched; give each run its own { name }');
+    expect(() => s.watch(policy, new Subject(), { nmae: 'y' } as never)).toThrow('serveDashboard.watch: unknown option "nmae"; accepted: name');
+    expect(() => s.watch(policy, new Subject(), { name: '' })).toThrow(/name must be a non-empty string, got ""/);
+    s.close();
+    s.close(); // a no-op
+    expect(() => s.watch(policy, new Subject(), { name: 'z' })).toThrow('serveDashboard.watch: the dashboard is closed');
+  });
+
+  it('a values stream that errors ends that run only, with the error shown and reported', () => {
+    const { s, errors } = store();
+    const policy = lrPolicy(5);
+    s.watch(policy, throwError(() => new Error('GPU fell off')), { name: 'bad' });
+    const good$ = new Subject<{ lr: number }>();
+    s.watch(policy, good$, { name: 'good' });
+    good$.next({ lr: 0.3 });
+    const [bad, good] = s.snapshot().runs;
+    expect(bad!.status).toMatchObject({ state: 'errored', error: 'GPU fell off' });
+    expect(good!.status).toMatchObject({ state: 'running', count: 1 });
+    expect(errors.map((e) => e.message)).toEqual(['serveDashboard.watch: the values of "bad" errored: GPU fell off']);
+  });
+});
+
+describe('DashboardStore.metric', () => {
+  it('places each point at the step of the run watched last, or of the run it names', () => {
+    const { s } = store();
+    const a = lrPolicy(100);
+    const b = lrPolicy(100);
+    const aStep$ = new Subject<void>();
+    const bStep$ = new Subject<void>();
+    s.watch(a, a.drive(aStep$), { name: 'a' });
+    s.watch(b, b.drive(bStep$), { name: 'b' });
+    const loss$ = new Subject<number>();
+    const aLoss$ = new Subject<number>();
+    s.metric('loss', loss$);
+    s.metric('a loss', aLoss$, { run: 'a' });
+    for (let i = 0; i < 5; i++) aStep$.next();
+    for (let i = 0; i < 3; i++) bStep$.next();
+    loss$.next(0.5);
+    aLoss$.next(0.7);
+    const [loss, aLoss] = s.snapshot().metrics;
+    expect(loss!.last).toEqual({ step: 2, value: 0.5 });
+    expect(aLoss!.last).toEqual({ step: 4, value: 0.7 });
+  });
+
+  it('counts points before any run; takes { step, value }; counts NaN without drawing it', () => {
+    const { s } = store();
+    s.metric('m', from([1, 2, Number.NaN, { step: 10, value: 4 }]));
+    const m = s.snapshot().metrics[0]!;
+    expect(m.count).toBe(4);
+    expect(columnPoints(m.points!)).toEqual({ steps: [0, 1, 10], values: [1, 2, 4] });
+    expect(m.state).toBe('completed');
+  });
+
+  it('a non-number stops that metric with a named error; the others go on', () => {
+    const { s, errors } = store();
+    const bad$ = new Subject<unknown>();
+    const good$ = new Subject<number>();
+    s.metric('loss', bad$ as never);
+    s.metric('acc', good$);
+    bad$.next(0.1);
+    bad$.next('0.2');
+    bad$.next(0.3);
+    good$.next(0.9);
+    const [loss, acc] = s.snapshot().metrics;
+    expect(loss).toMatchObject({ state: 'errored', count: 1, error: 'loss emitted a non-number, got "0.2"' });
+    expect(acc).toMatchObject({ state: 'running', count: 1 });
+    expect(errors.map((e) => e.message)).toEqual(['serveDashboard.metric: loss emitted a non-number, got "0.2"']);
+    expect(bad$.observed).toBe(false);
+  });
+
+  it('refuses a name used twice, a bad name, an unknown run', () => {
+    const { s } = store();
+    s.metric('loss', new Subject<number>());
+    expect(() => s.metric('loss', new Subject<number>())).toThrow('serveDashboard.metric: a metric named "loss" is already shown; give each metric its own name');
+    expect(() => s.metric(3 as never, new Subject<number>())).toThrow('serveDashboard.metric: name must be a non-empty string, got 3');
+    expect(() => s.metric('x', new Subject<number>(), { run: 'nope' })).toThrow('serveDashboard.metric: run must name a watched run (none yet), got "nope"');
+  });
+});
+
+describe('DashboardStore updates', () => {
+  it('signals a change once per delta, however many values arrive', () => {
+    const { s, changes } = store();
+    const policy = lrPolicy(1000);
+    const step$ = new Subject<void>();
+    s.watch(policy, policy.drive(step$));
+    const before = changes();
+    for (let i = 0; i < 500; i++) step$.next();
+    expect(changes()).toBe(before);
+    s.delta();
+    step$.next();
+    expect(changes()).toBe(before + 1);
+  });
+
+  it('a snapshot taken between deltas does not take changes away from the next delta', () => {
+    const { s } = store();
+    const policy = lrPolicy(10);
+    const step$ = new Subject<void>();
+    s.watch(policy, policy.drive(step$));
+    s.delta();
+    step$.next();
+    s.snapshot();
+    const d: DashboardMessage = s.delta();
+    expect(d.runs[0]!.applied['lr']).toBeDefined();
+  });
+
+  it('close() unsubscribes from every stream', () => {
+    const { s } = store();
+    const values$ = new Subject<{ lr: number }>();
+    const loss$ = new Subject<number>();
+    s.watch(lrPolicy(3), values$);
+    s.metric('loss', loss$);
+    s.close();
+    expect(values$.observed).toBe(false);
+    expect(loss$.observed).toBe(false);
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { firstNonFinite } from '../../lib/internal/finite.js';
+import { kpolyspace, linspace, OptimizerPolicy, Phase, polyspace, pytorch } from '../../lib/index.js';
+import { expectNamedError } from '../helpers.js';
+
+describe('no schedule emits NaN or ±Infinity', () => {
+  it('firstNonFinite finds the first bad index of a bad suffix by bisection, checking both ends', () => {
+    expect(firstNonFinite((i) => (i >= 700 ? Infinity : i), 1000)).toBe(700);
+    expect(firstNonFinite((i) => (i === 0 ? NaN : 1), 10)).toBe(0);
+    expect(firstNonFinite(() => 1, 1e15)).toBeUndefined();
+    expect(firstNonFinite(() => NaN, 0)).toBeUndefined();
+  });
+
+  it('a space whose values would not be finite is refused by its factory, naming the index', () => {
+    // (1 − t)^0.5 past t = 1 is NaN: a span shorter than the steps.
+    expectNamedError(() => polyspace(1, 0, 10, { power: 0.5, span: 5 }), RangeError, { fn: 'polyspace', arg: 'the value at index 6 would be NaN', got: '[1,0,10]' });
+    expectNamedError(() => linspace(0, 1, 3, { span: 5e-324 }), RangeError, { fn: 'linspace', arg: 'the value at index 1 would be Infinity', got: '[0,1,3]' });
+    // t^0.5 of a tiny negative progress is NaN.
+    expect(() => kpolyspace(1, 0, 10, { power: 1, k: 0.5, offset: -1e-9 })).toThrow(/^kpolyspace: the value at index 0 would be NaN/);
+    expect(polyspace(1, 0, 6, { power: 0.5, span: 5 }).at(5)).toBe(0);
+  });
+
+  it('inside a preset the check names the preset, the parameter and the global step instead', () => {
+    expect(() => pytorch.exponentialLR({ baseLr: 0.1, gamma: 1.5, steps: 2000 })).toThrow(/^pytorch.exponentialLR: lr would be Infinity at step 1751/);
+  });
+
+  it("OptimizerPolicy's options are declared: a misspelt key names the right one, null is an error", () => {
+    const phases = [new Phase({ lr: linspace(0, 1, 3) })];
+    expect(() => new OptimizerPolicy(phases, { initalStep: 2 } as never)).toThrow('OptimizerPolicy: unknown option "initalStep" (did you mean "initialStep"?); accepted: initialStep');
+    expectNamedError(() => new OptimizerPolicy(phases, null as never), TypeError, { fn: 'OptimizerPolicy', arg: 'options', got: 'null' });
+    expectNamedError(() => new OptimizerPolicy(phases, { initialStep: null } as never), TypeError, { fn: 'OptimizerPolicy', arg: 'initialStep', got: 'null' });
+    expect(new OptimizerPolicy(phases, { initialStep: 2 }).currentStep).toBe(2);
+  });
+});
