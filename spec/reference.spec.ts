@@ -2,16 +2,23 @@
 // declarations, and the sample schedule of docs/schedule-format.md is one the library and the
 // command line accept.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPolicy } from '../lib/index.js';
-import { fill, SCHEDULE_FORMAT, spaceKeysTable } from '../scripts/reference.js';
+import { fill, PRESETS, presetsPage, SCHEDULE_FORMAT, spaceKeysTable } from '../scripts/reference.js';
 import { builtPackage } from './support/dist.js';
 
 const root = join(import.meta.dirname, '..');
 
 describe('generated documentation', () => {
+  it(`${PRESETS} matches the presets' declarations and example options (npm run reference), every figure there`, async () => {
+    expect(readFileSync(join(root, PRESETS), 'utf8')).toBe(presetsPage());
+    const figures = [...presetsPage().matchAll(/\]\((figures\/[^)]+\.svg)\)/g)].map((m) => m[1]!);
+    expect(figures.length).toBe(Object.keys((await import('../lib/index.js')).presets).length);
+    expect(figures.filter((f) => !existsSync(join(root, 'docs', f)))).toEqual([]);
+  });
+
   it(`${SCHEDULE_FORMAT}: the space types table matches the spaces' declarations (npm run reference)`, () => {
     const text = readFileSync(join(root, SCHEDULE_FORMAT), 'utf8');
     expect(text).toBe(fill(text, 'space-keys', spaceKeysTable()));
