@@ -1,5 +1,6 @@
 // Builds dist/ for the package: `npm run build`, and through `prepare`, which npm runs on
-// `npm pack` and `npm publish`, when a package is installed from git, and after `npm ci` in a clone. Three layouts of the same code, each for the tool that reads it:
+// `npm pack` and `npm publish`, when a package is installed from git, and after `npm ci` in a
+// clone. Three layouts of the same code, each for the tool that reads it:
 //
 // - Node, ESM (`node` + `import` in `exports`): the entry points bundled with esbuild, the code
 //   they share split into one chunk. Importing the core then reads two files instead of one per
