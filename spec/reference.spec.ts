@@ -26,6 +26,22 @@ describe('generated documentation', () => {
   });
 });
 
+describe("README's presets table", () => {
+  it('names every preset of the registry, by library', async () => {
+    const { presets } = await import('../lib/index.js');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Presets by library'), readme.indexOf('\n## ', readme.indexOf('## Presets by library') + 1));
+    const listed = new Set<string>();
+    for (const row of section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Library'))) {
+      const names = [...row.matchAll(/`([\w.]+)`/g)].map((m) => m[1]!);
+      const family = names[0]?.includes('.') ? names[0].split('.')[0] : undefined;
+      for (const n of names) listed.add(family !== undefined && !n.includes('.') ? `${family}.${n}` : n);
+    }
+    const poutyne: Record<string, string> = { oneCycle: 'oneCyclePhases', sgdr: 'sgdrPhases' };
+    expect(Object.keys(presets).filter((name) => !listed.has(poutyne[name] ?? name))).toEqual([]);
+  });
+});
+
 describe('docs/schedule.json', () => {
   const json = JSON.parse(readFileSync(join(root, 'docs', 'schedule.json'), 'utf8')) as unknown;
 
