@@ -1,5 +1,6 @@
-// Builds dist/ for the package: `npm run build`, and `npm pack` / `npm publish` / a git install
-// through `prepack`. Three layouts of the same code, each for the tool that reads it:
+// Builds dist/ for the package: `npm run build`, and through `prepare`, which npm runs on
+// `npm pack` and `npm publish`, when a package is installed from git, and after `npm ci` in a
+// clone. Three layouts of the same code, each for the tool that reads it:
 //
 // - Node, ESM (`node` + `import` in `exports`): the entry points bundled with esbuild, the code
 //   they share split into one chunk. Importing the core then reads two files instead of one per
@@ -105,16 +106,23 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'es2022',
-  // A module that finds its files next to itself (import.meta.url) finds them in CommonJS too.
+  // A module that finds its files next to itself (import.meta.url: the dashboard's prebuilt page)
+  // finds them in CommonJS too: its URL is its ES twin's, dist/cjs/x/y.js reading as dist/x/y.js,
+  // so the files ship once.
   define: { 'import.meta.url': '__rxpModuleUrl' },
-  banner: { js: 'const __rxpModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
   logLevel: 'warning',
 });
+const moduleUrl = String.raw`const __rxpModuleUrl = require("node:url").pathToFileURL(__filename.replace(/[\/]cjs(?=(?:[\/][^\/]+){1,2}$)/, "")).href;`;
+for (const file of await files('dist/cjs', '.js')) {
+  const text = await readFile(file, 'utf8');
+  // After the "use strict" directive, which must stay first.
+  if (text.includes('__rxpModuleUrl')) await writeFile(file, text.replace(/^"use strict";\n/, (strict) => `${strict}${moduleUrl}\n`));
+}
 await writeFile('dist/cjs/package.json', '{ "type": "commonjs" }\n');
-if (await exists('dist/dashboard/assets/dashboard.html')) await cp('dist/dashboard/assets', 'dist/cjs/dashboard/assets', { recursive: true });
 
 // One module per source module, for bundlers.
-const sources = (await files('lib', '.ts')).filter((f) => !f.endsWith('.d.ts') && !f.startsWith(join('lib', 'cli')));
+// (Not the CLI, and not the dashboard: bundlers get its prebuilt browser bundle, dist/dashboard/mount.js.)
+const sources = (await files('lib', '.ts')).filter((f) => !f.endsWith('.d.ts') && !f.startsWith(join('lib', 'cli')) && !f.startsWith(join('lib', 'dashboard')));
 await build({
   entryPoints: sources,
   outdir: 'dist/esm',

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { buildPolicy, cosinespace, linspace, OptimizerPolicy, oneCyclePhases, Phase, presets, sgdrPhases } from '../lib/index.js';
 import { plot } from '../lib/plot/index.js';
 import { presetExamples } from '../playground/examples.js';
+import { figureParams } from './reference.js';
 
 const dir = 'docs/figures';
 await mkdir(dir, { recursive: true });
@@ -20,10 +21,12 @@ await new OptimizerPolicy([
 await new OptimizerPolicy(sgdrPhases({ baseCycleLength: 200, cycles: 3, cycleMult: 2 })).plot('lr', { title: 'sgdrPhases', out: `${dir}/seed-sgdr.svg` });
 await new OptimizerPolicy(oneCyclePhases({ steps: 500 })).plot(['lr', 'momentum'], { width: 420, height: 220, title: 'oneCyclePhases', out: `${dir}/seed-one-cycle.svg` });
 
-// One small picture per preset, from the registry, with options of a comparable size.
+// One small picture per preset (docs/presets.md), from the registry, with options of a comparable
+// size: lr, and the second parameter where the preset schedules one (momentum, beta1).
 for (const name of Object.keys(presets)) {
   const options = presetExamples[name];
   if (options === undefined) throw new Error(`scripts/figures.ts: no example options for preset ${name}`);
-  await buildPolicy({ preset: name, options }).plot('lr', { width: 260, height: 90, title: name, out: `${dir}/preset-${name}.svg` });
+  const policy = buildPolicy({ preset: name, options });
+  await policy.plot(figureParams(policy.params), { width: 260, height: 90, title: name, out: `${dir}/preset-${name}.svg` });
 }
 console.log(`wrote ${5 + Object.keys(presets).length} figures to ${dir}`);

@@ -16,11 +16,11 @@ const esm = (code: string): string => node(['--input-type=module', '-e', code]);
 const cjs = (code: string): string => node(['-e', code]);
 
 describe('the package in Node', () => {
-  it('exports the same names to import and to require, for the core and for rx-policy/plot', () => {
-    for (const entry of ['rx-policy', 'rx-policy/plot']) {
+  it('exports the same names to import and to require, for the core, rx-policy/plot and rx-policy/dashboard', () => {
+    for (const entry of ['rx-policy', 'rx-policy/plot', 'rx-policy/dashboard']) {
       const imported = JSON.parse(esm(`const m = await import('${entry}'); console.log(JSON.stringify(Object.keys(m).sort()));`)) as string[];
       const required = JSON.parse(cjs(`console.log(JSON.stringify(Object.keys(require('${entry}')).sort()));`)) as string[];
-      expect(imported.length).toBeGreaterThan(2);
+      expect(imported.length).toBeGreaterThan(0);
       expect(required).toEqual(imported);
     }
   });
@@ -46,18 +46,26 @@ describe('the package in Node', () => {
     expect(cjs(`(async () => { ${code("const { Phase, linspace } = require('rx-policy'); require('rx-policy/plot');")} })()`).trim()).toBe('true');
   });
 
-  it('reads two files for the core (its bundle and the chunk it shares with rx-policy/plot), and no charting package', () => {
+  it('reads the core from its bundle and the chunks it shares with the other entry points, and loads no charting package', () => {
     const loaded = JSON.parse(cjs(`require('rx-policy'); console.log(JSON.stringify(Object.keys(require.cache)));`)) as string[];
     const ours = loaded.filter((f) => !f.includes('node_modules')).map((f) => f.slice(root.length + 1));
-    expect(ours.length).toBe(2);
     expect(ours[0]).toBe('dist/cjs/index.js');
-    expect(ours[1]).toMatch(/^dist\/cjs\/shared\/chunk-\w+\.js$/);
+    expect(ours.slice(1).filter((f) => !/^dist\/cjs\/shared\/chunk-\w+\.js$/.test(f))).toEqual([]);
+    expect(ours.length).toBeLessThanOrEqual(4);
     expect(loaded.filter((f) => /vega|resvg|asciichart|tensorflow/.test(f))).toEqual([]);
+  });
+
+  it('serves the dashboard from the built package, in either format (its prebuilt page next to it)', () => {
+    const code = (load: string) => `${load} const s = await serveDashboard({ port: 0 }); const r = await fetch(s.url); const html = await r.text(); await s.close(); console.log(r.status, html.includes('<html'));`;
+    expect(esm(code("import { serveDashboard } from 'rx-policy/dashboard';")).trim()).toBe('200 true');
+    expect(cjs(`(async () => { ${code("const { serveDashboard } = require('rx-policy/dashboard');")} })()`).trim()).toBe('200 true');
   });
 
   it('runs the rx-policy command from its bin', () => {
     const bin = (JSON.parse(node(['-p', "JSON.stringify(require('./package.json').bin)"])) as Record<string, string>)['rx-policy']!;
     expect(node([bin, 'presets'])).toMatch(/oneCycle/);
+    const version = (JSON.parse(node(['-p', "JSON.stringify(require('./package.json').version)"])) as string);
+    expect(node([bin, '--version']).trim()).toBe(version);
   });
 });
 
@@ -76,7 +84,7 @@ describe('the package in a browser bundle', () => {
       metafile: true,
     });
     const inputs = Object.keys(Object.values(out.metafile!.outputs)[0]!.inputs);
-    expect(inputs.filter((f) => /presets\/(?!oneCycle)|plot\/|sinks\/|events\/|operators\/|state|serialize|config/.test(f))).toEqual([]);
+    expect(inputs.filter((f) => /presets\/(?!oneCycle|preset\.)|plot\/|sinks\/|events\/|operators\/|state|serialize|config/.test(f))).toEqual([]);
     expect(out.outputFiles[0]!.text).not.toMatch(/node:/);
     expect(gzipSync(out.outputFiles[0]!.contents).length).toBeGreaterThan(0);
   });
