@@ -25,7 +25,10 @@ export { splitSteps, repeatPhases, join, part, MAX_PHASES, type Part } from './c
 // ── Presets, by library ───────────────────────────────────────────────────────────────────────
 /**
  * The options object of a preset function.
- * @example type O = PresetOptions<typeof optax.cosineOnecycle>; // { transitionSteps: number; peakValue: number; … }
+ * @example
+ * import { optax, OptimizerPolicy, type PresetOptions } from 'rx-policy';
+ * const options: PresetOptions<typeof optax.cosineOnecycle> = { transitionSteps: 10, peakValue: 1, steps: 12 };
+ * new OptimizerPolicy(optax.cosineOnecycle(options)).at(3).lr; // → 1
  */
 export type PresetOptions<F extends (options: never) => unknown> = Parameters<F>[0];
 

@@ -9,7 +9,10 @@ export interface Point {
  * in step order: every restart, peak and trough stays visible, where skipping points would lose
  * them. Values are read with `valueAt`, so nothing of the schedule is materialised but the result.
  *
- * @example decimate((i) => Math.sin(i), 1_000_000, 600).length; // ≤ 1200
+ * @example
+ * import { decimate } from 'rx-policy/plot';
+ * decimate((i) => Math.sin(i), 1_000_000, 600).length; // → 1200
+ * decimate((i) => i, 10, 2); // → [{ step: 0, value: 0 }, { step: 4, value: 4 }, { step: 5, value: 5 }, { step: 9, value: 9 }]
  */
 export function decimate(valueAt: (i: number) => number, length: number, columns: number): Point[] {
   const out: Point[] = [];
