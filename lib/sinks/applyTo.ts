@@ -27,8 +27,15 @@ function numericKeys(target: object): string[] {
  * target has no numeric field for is an error naming the fields it has.
  *
  * @example
+ * import { Subject } from 'rxjs';
+ * import { OptimizerPolicy, Phase, linspace, applyTo } from 'rx-policy';
+ * const policy = new OptimizerPolicy([new Phase({ lr: linspace(0.1, 0.2, 3), momentum: 0.9 })]);
  * const optimizer = { lr: 0.1, momentum: 0.9 };
+ * const step$ = new Subject<void>();
  * policy.drive(step$).subscribe(applyTo(optimizer));
+ * step$.next();
+ * step$.next();
+ * optimizer; // → { lr: 0.15, momentum: 0.9 }
  */
 export function applyTo(target: object, options: SinkOptions = {}): Partial<Observer<SinkInput>> {
   if (typeof target !== 'object' || target === null) throw new TypeError(`applyTo: target must be an object, got ${show(target)}`);
@@ -64,8 +71,15 @@ export interface GroupSinkOptions extends SinkOptions {
  * field already; a per-group array must have one entry per group.
  *
  * @example
+ * import { Subject } from 'rxjs';
+ * import { OptimizerPolicy, Phase, linspace, applyToGroups } from 'rx-policy';
+ * const policy = new OptimizerPolicy([new Phase({ lr: linspace(0.1, 0.2, 3) })]);
  * const optimizer = { paramGroups: [{ lr: 0 }, { lr: 0 }] };
- * policy.drive(step$).subscribe(applyToGroups(optimizer, { perGroup: { lr: [0.1, 1] } }));
+ * const step$ = new Subject<void>();
+ * policy.drive(step$).subscribe(applyToGroups(optimizer, { perGroup: { lr: [0.1, 1] } })); // multipliers
+ * step$.next();
+ * step$.next();
+ * optimizer.paramGroups; // → [{ lr: 0.015 }, { lr: 0.15 }]
  */
 export function applyToGroups(optimizer: { readonly paramGroups: readonly object[] }, options: GroupSinkOptions = {}): Partial<Observer<SinkInput>> {
   sinkOptions('applyToGroups', options, ['perGroup']);
@@ -112,7 +126,16 @@ export function applyToGroups(optimizer: { readonly paramGroups: readonly object
  * `setLearningRate`. A parameter with no setter is an error naming the setters there are.
  *
  * @example
+ * import * as tf from '@tensorflow/tfjs';
+ * import { Subject } from 'rxjs';
+ * import { OptimizerPolicy, Phase, linspace, applyWith } from 'rx-policy';
+ * const policy = new OptimizerPolicy([new Phase({ lr: linspace(0.1, 0.2, 3) })]);
+ * const optimizer = tf.train.sgd(0.1);
+ * const step$ = new Subject<void>();
  * policy.drive(step$).subscribe(applyWith({ lr: (v) => optimizer.setLearningRate(v) }));
+ * step$.next();
+ * step$.next();
+ * optimizer.getConfig(); // → { learningRate: 0.15 }
  */
 export function applyWith(setters: Readonly<Record<string, (value: number) => void>>, options: SinkOptions = {}): Partial<Observer<SinkInput>> {
   sinkOptions('applyWith', options);
