@@ -62,16 +62,16 @@ export function join<K extends string>(parts: Iterable<Phase<K> | Part<K>>, opti
  * `join` in the name of the public function `fn` (a preset): its errors name `fn`.
  * @internal
  */
-export function joinTo<K extends string>(fn: string, parts: Iterable<Phase<K> | Part<K> | undefined>, steps: number): Phase<K>[] {
+export function joinTo<K extends string>(fn: string, parts: Iterable<Phase<K> | Part<K>>, steps: number): Phase<K>[] {
   const out: Phase<K>[] = [];
   let done = 0;
   let last: Phase<K> | undefined;
   let p = 0;
   // `done` is checked before the next piece is pulled: a generator is never asked past `steps`.
   for (const piece of steps > 0 ? parts : []) {
-    if (piece === undefined) continue;
     const isPhase = piece instanceof Phase;
-    if (!isPhase && (typeof piece !== 'object' || piece === null || typeof piece.take !== 'function')) {
+    // A hole of a sparse array arrives as undefined: refused here, not skipped.
+    if (!isPhase && (typeof piece !== 'object' || piece === null || typeof piece.take !== 'function' || typeof piece.length !== 'number')) {
       throw new TypeError(`${fn}: parts[${p}] must be a Phase or a part, got ${show(piece)}`);
     }
     p++;

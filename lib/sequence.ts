@@ -21,15 +21,7 @@ export abstract class Sequence<T> extends Observable<T> implements Iterable<T> {
   abstract readonly length: number;
 
   constructor() {
-    // A plain function, not an arrow: RxJS calls it as a method of this observable, so `this` is
-    // the sequence and every subscription replays from index 0 (a cold stream).
-    super(function (this: Observable<T>, subscriber: Subscriber<T>) {
-      const self = this as Sequence<T>;
-      const n = self.length;
-      // `closed` is checked before each value so that `take(3)` on 10^12 steps returns at once.
-      for (let i = 0; i < n && !subscriber.closed; i++) subscriber.next(self._at(i));
-      subscriber.complete();
-    });
+    super(replay);
   }
 
   /**
@@ -66,4 +58,17 @@ export abstract class Sequence<T> extends Observable<T> implements Iterable<T> {
     const n = this.length;
     for (let i = 0; i < n; i++) yield this._at(i);
   }
+}
+
+/**
+ * Every sequence's subscribe function, shared: a plain function, not an arrow, since RxJS calls it
+ * as a method of the observable, so `this` is the sequence and every subscription replays from
+ * index 0 (a cold stream).
+ */
+function replay<T>(this: Observable<T>, subscriber: Subscriber<T>): void {
+  const self = this as Sequence<T>;
+  const n = self.length;
+  // `closed` is checked before each value so that `take(3)` on 10^12 steps returns at once.
+  for (let i = 0; i < n && !subscriber.closed; i++) subscriber.next(self._at(i));
+  subscriber.complete();
 }

@@ -51,20 +51,21 @@ export interface SpaceDeclaration {
  */
 export function createSpace(definition: SpaceDefinition, args: readonly unknown[], options?: unknown): Space {
   const fn = definition.name;
-  const checked = definition.args.map((decl, k) => {
+  const decls = definition.args;
+  for (let k = 0; k < decls.length; k++) {
+    const decl = decls[k]!;
     const value = args[k];
     if (decl.type === 'space') {
       if (!(value instanceof Space)) throw new TypeError(`${fn}: ${decl.name} must be a Space, got ${show(value)}`);
-      return value;
-    }
-    if (value === undefined && decl.optional) return undefined;
-    return checkNumber(fn, decl.name, decl.range, value);
-  });
+    } else if (!(value === undefined && decl.optional)) checkNumber(fn, decl.name, decl.range, value);
+  }
   const { resolved, given } = readOptions(fn, definition.options, options);
-  const space = definition.build(checked, resolved, { definition, args: checked, options: given });
+  // The checks return what they accept, so the arguments are kept as given (the factories pass a
+  // fresh array).
+  const space = definition.build(args, resolved, { definition, args, options: given });
   if (checksFinite()) {
     const bad = firstNonFinite((i) => space._at(i), space.length);
-    if (bad !== undefined) throw new RangeError(`${fn}: the value at index ${bad} would be ${show(space._at(bad))} (not a finite number); choose arguments that keep every value finite, got ${show(checked.filter((a) => typeof a === 'number'))} and options ${show(given)}`);
+    if (bad !== undefined) throw new RangeError(`${fn}: the value at index ${bad} would be ${show(space._at(bad))} (not a finite number); choose arguments that keep every value finite, got ${show(args.filter((a) => typeof a === 'number'))} and options ${show(given)}`);
   }
   return space;
 }

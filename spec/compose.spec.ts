@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cosinespace, OptimizerPolicy, Phase, repeatPhases, splitSteps } from '../lib/index.js';
+import { constant, cosinespace, expspace, join, linspace, OptimizerPolicy, part, Phase, policyFromJSON, repeatPhases, splitSteps } from '../lib/index.js';
 
 describe('splitSteps (composition by fractions)', () => {
   it('accepts [0.1] × 10, which fastai\'s exact sum check rejects', () => {
@@ -32,5 +32,48 @@ describe('repeatPhases (cycles with a real length multiplier and a peak decay)',
     const policy = new OptimizerPolicy(phases);
     expect([0, 10, 25].map((k) => policy.at(k).lr)).toEqual([1, 0.5, 0.25]);
     expect(() => repeatPhases({ cycles: 0, baseLength: 10 }, (n) => new Phase({ lr: cosinespace(1, 0, n) }))).toThrow(/repeatPhases: cycles must be an integer in \[1, 100000\], got 0/);
+  });
+});
+
+describe('join: presets give their natural shape, one combinator cuts or holds to steps', () => {
+  const warm = part(4, (n) => new Phase({ lr: linspace(0, 1, n, { span: 4 }) }));
+  const down = new Phase({ lr: cosinespace(1, 0, 5) });
+
+  it('cuts the part that crosses steps, and holds the last values when the parts end sooner', () => {
+    const lrs = (phases: Phase[]) => [...new OptimizerPolicy(phases).allSteps()].map((v) => v.lr);
+    expect(lrs(join([warm, down], { steps: 6 }))).toEqual([0, 0.25, 0.5, 0.75, 1, [...cosinespace(1, 0, 5)][1]]);
+    expect(lrs(join([warm, down], { steps: 12 }))).toEqual([0, 0.25, 0.5, 0.75, ...cosinespace(1, 0, 5), 0, 0, 0]);
+    expect(join([warm, down], { steps: 2 })).toHaveLength(1);
+    // A cut plain phase still serialises (each space repeated by cycle, shorter than itself).
+    const cut = join([down], { steps: 3 });
+    expect(policyFromJSON(JSON.parse(JSON.stringify(new OptimizerPolicy(cut)))).at(2)).toEqual(new OptimizerPolicy([down]).at(2));
+  });
+
+  it('steps 0 is the empty schedule; empty parts are dropped; an endless generator is pulled only as far as needed', () => {
+    expect(join([warm, down], { steps: 0 })).toEqual([]);
+    expect(new OptimizerPolicy(join([warm, down], { steps: 0 })).length).toBe(0);
+    function* forever() {
+      for (let i = 0; ; i++) yield part(3, (n) => new Phase({ lr: constant(i, n) }));
+    }
+    expect([...new OptimizerPolicy(join(forever(), { steps: 7 })).allSteps()].map((v) => v.lr)).toEqual([0, 0, 0, 1, 1, 1, 2]);
+  });
+
+  it('refuses bad input by name: options, holes, non-finite values, too many phases', () => {
+    expect(() => join([warm], { steps: 3, step: 1 } as never)).toThrow('join: unknown option "step" (did you mean "steps"?); accepted: steps');
+    expect(() => join([warm], null as never)).toThrow('join: options must be an object, got null');
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => join([warm, , down] as never, { steps: 9 })).toThrow('join: parts[1] must be a Phase or a part, got undefined');
+    expect(() => join(3 as never, { steps: 9 })).toThrow(/^join: parts must be an iterable of phases and parts, got 3/);
+    // The space built in the part checks itself (inside a preset, the preset's join does it for the whole schedule).
+    expect(() => join([part(10, (n) => new Phase({ lr: expspace(1, 1e40, n) }))], { steps: 10 })).toThrow(/^expspace: the value at index 8 would be Infinity/);
+    function* many() {
+      for (;;) yield new Phase({ lr: constant(1, 1) });
+    }
+    expect(() => join(many(), { steps: 1e9 })).toThrow(/^join: the schedule would have more than 100000 phases \(MAX_PHASES\)/);
+  });
+
+  it('repeatPhases: a misspelt option names the right one', () => {
+    expect(() => repeatPhases({ cycles: 2, baseLength: 3, lengthMul: 2 } as never, (n) => new Phase({ lr: constant(1, n) }))).toThrow(/repeatPhases: unknown option "lengthMul" \(did you mean "lengthMult"\?\)/);
+    expect(() => repeatPhases({ cycles: 1e8, baseLength: 3 }, (n) => new Phase({ lr: constant(1, n) }))).toThrow(/repeatPhases: cycles must be an integer in \[1, 100000\], got 100000000/);
   });
 });

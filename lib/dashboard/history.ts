@@ -129,7 +129,9 @@ export class History {
     cells.fill(Number.NaN, half * 4);
     this.width *= 2;
     this.used = Math.ceil(this.used / 2);
-    this.#dirtyFrom = 0;
+    // The page merges its own copy the same way (coarsenColumns), so only the buckets that were
+    // already changed need sending: those that hold them after the merge.
+    if (this.#dirtyFrom !== Infinity) this.#dirtyFrom = Math.floor(this.#dirtyFrom / 2);
   }
 }
 
@@ -180,33 +182,64 @@ export function plannedColumns(
 }
 
 /**
- * Applies a patch to a flat bucket array (what the page keeps): a new width replaces everything,
- * otherwise the buckets from `patch.from` on are replaced.
+ * Halves a bucket array's resolution in place, bucket `c` becoming the merge of `2c` and `2c+1`,
+ * exactly as `History` does when its width doubles (the earlier extreme wins a tie).
  */
-export function applyColumns(current: Columns | undefined, patch: Columns): Columns {
-  if (current === undefined || patch.from === 0 || current.width !== patch.width) {
-    return patch.from === 0 ? patch : { width: patch.width, from: 0, data: patch.data };
+export function coarsenColumns(data: (number | null)[]): void {
+  const buckets = Math.ceil(data.length / 4);
+  const half = Math.ceil(buckets / 2);
+  for (let c = 0; c < half; c++) {
+    const a = 8 * c;
+    const b = a + 4;
+    let minStep = data[a] ?? null;
+    let min = data[a + 1] ?? null;
+    let maxStep = data[a + 2] ?? null;
+    let max = data[a + 3] ?? null;
+    const bMinStep = data[b] ?? null;
+    if (bMinStep !== null) {
+      if (minStep === null || (data[b + 1] as number) < (min as number)) {
+        minStep = bMinStep;
+        min = data[b + 1] as number;
+      }
+      if (maxStep === null || (data[b + 3] as number) > (max as number)) {
+        maxStep = data[b + 2] as number;
+        max = data[b + 3] as number;
+      }
+    }
+    data[4 * c] = minStep;
+    data[4 * c + 1] = min;
+    data[4 * c + 2] = maxStep;
+    data[4 * c + 3] = max;
   }
-  const keep = current.data.slice(0, patch.from * 4);
-  while (keep.length < patch.from * 4) keep.push(null);
-  return { width: patch.width, from: 0, data: keep.concat(patch.data) };
+  data.length = half * 4;
 }
 
 /**
- * `applyColumns` in place, for a page that keeps its buckets across many patches: no copy of
- * the untouched buckets.
+ * Applies a patch to the buckets a page keeps, in place: a patch from bucket 0 replaces them; a
+ * wider one first merges them to its width; then the buckets from `patch.from` on are replaced.
  */
 export function mergeColumns(current: { width: number; data: (number | null)[] }, patch: Columns): void {
-  if (patch.from === 0 || current.width !== patch.width) {
+  if (patch.from === 0 || patch.width < current.width) {
     current.width = patch.width;
     current.data = [...patch.data];
     return;
+  }
+  while (current.width < patch.width) {
+    coarsenColumns(current.data);
+    current.width *= 2;
   }
   const data = current.data;
   const start = patch.from * 4;
   while (data.length < start) data.push(null);
   data.length = start;
   for (const v of patch.data) data.push(v);
+}
+
+/** `mergeColumns` on a copy. */
+export function applyColumns(current: Columns | undefined, patch: Columns): Columns {
+  const next = { width: current?.width ?? patch.width, data: [...(current?.data ?? [])] };
+  mergeColumns(next, patch);
+  return { width: next.width, from: 0, data: next.data };
 }
 
 /** The points of a bucket array in step order: each bucket's min and max, the earlier first. */

@@ -190,6 +190,9 @@ export async function serveDashboard(options: ServeOptions = {}): Promise<Dashbo
       res.end(req.method === 'HEAD' ? undefined : `${text}\n`);
     };
     if (!allowed.has((req.headers.host ?? '').toLowerCase())) return plain(403, 'unknown Host header: this dashboard answers to its own address only');
+    // A page of another site may send requests here; its Origin gives it away (same-origin GETs send none).
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowed.has(origin.toLowerCase().replace(/^http:\/\//, ''))) return plain(403, 'cross-origin request refused');
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(405, 'only GET and HEAD', { allow: 'GET, HEAD' });
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/events') {

@@ -129,28 +129,34 @@ export function checkOption(fn: string, name: string, decl: OptionDecl, value: u
   }
 }
 
-/** A table's names, entries and defaults, worked out once per table. */
+/** A table's names, required options and defaults, worked out once per table. */
 interface Compiled {
   readonly names: readonly string[];
-  readonly entries: readonly (readonly [string, OptionDecl])[];
-  readonly required: readonly (readonly [string, OptionDecl])[];
-  readonly defaults: Readonly<Record<string, unknown>>;
+  readonly required: readonly string[];
+  /** Every option at its default; copied, never handed out, so that copies share one shape. */
+  readonly defaults: Record<string, unknown>;
+  readonly frozenDefaults: Readonly<Record<string, unknown>>;
 }
 
 const compiled = new WeakMap<OptionTable, Compiled>();
 const none: Readonly<Record<string, unknown>> = Object.freeze({});
+// `Object.hasOwn` is not optimized like this in Node 20; it was a third of a space's construction.
+const hasOwn = Object.prototype.hasOwnProperty;
 
 function compile(table: OptionTable): Compiled {
   let c = compiled.get(table);
   if (c === undefined) {
-    const entries = Object.entries(table);
+    const names = Object.keys(table);
     const defaults: Record<string, unknown> = {};
-    for (const [name, decl] of entries) defaults[name] = 'default' in decl ? decl.default : undefined;
+    for (const name of names) {
+      const decl = table[name]!;
+      defaults[name] = 'default' in decl ? decl.default : undefined;
+    }
     c = {
-      names: entries.map(([name]) => name),
-      entries,
-      required: entries.filter(([, decl]) => 'required' in decl && decl.required === true),
-      defaults: Object.freeze(defaults),
+      names,
+      required: names.filter((name) => 'required' in table[name]! && (table[name] as { required?: boolean }).required === true),
+      defaults,
+      frozenDefaults: Object.freeze({ ...defaults }),
     };
     compiled.set(table, c);
   }
@@ -165,29 +171,25 @@ function compile(table: OptionTable): Compiled {
 export function readOptions<T extends OptionTable>(fn: string, table: T, given: unknown): { resolved: ResolvedOf<T>; given: Readonly<Record<string, unknown>> } {
   const c = compile(table);
   const bag = given === undefined ? none : plainObject(fn, 'options', given);
-  let any = false;
+  let resolved: Record<string, unknown> | undefined;
+  let kept: Record<string, unknown> | undefined;
+  // Only the keys the caller wrote are visited: most calls give one or two options of several.
   for (const key in bag) {
-    if (!Object.hasOwn(bag, key)) continue;
-    any = true;
-    if (!Object.hasOwn(table, key)) knownKeys(fn, 'option', bag, c.names);
+    const decl = hasOwn.call(table, key) ? table[key] : undefined;
+    if (decl === undefined) knownKeys(fn, 'option', bag, c.names);
+    const value = bag[key];
+    if (value === undefined) continue;
+    const checked = checkOption(fn, key, decl!, value);
+    (resolved ??= { ...c.defaults })[key] = checked;
+    if (!('default' in decl!) || !Object.is(checked, decl.default)) (kept ??= {})[key] = checked;
   }
-  if (!any) {
-    // The commonest call (no options): the shared defaults, after the required check.
-    for (const [name, decl] of c.required) checkOption(fn, name, decl, undefined);
-    return { resolved: c.defaults as ResolvedOf<T>, given: none };
-  }
-  const resolved: Record<string, unknown> = { ...c.defaults };
-  const kept: Record<string, unknown> = {};
-  for (const [name, decl] of c.entries) {
-    const value = bag[name];
-    if (value === undefined) {
-      if ('required' in decl && decl.required) checkOption(fn, name, decl, value);
-      continue;
-    }
-    resolved[name] = checkOption(fn, name, decl, value);
-    if (!('default' in decl) || !Object.is(resolved[name], decl.default)) kept[name] = resolved[name];
-  }
-  return { resolved: resolved as ResolvedOf<T>, given: kept };
+  // After the unknown keys: a misspelt required option is named as a typo, not as missing.
+  for (const name of c.required) if (bag[name] === undefined) checkOption(fn, name, table[name]!, undefined);
+  if (kept === undefined) return { resolved: (resolved ?? c.frozenDefaults) as ResolvedOf<T>, given: none };
+  // In the table's order, whatever the caller's: printouts and JSON forms are canonical.
+  const ordered: Record<string, unknown> = {};
+  for (const name of c.names) if (hasOwn.call(kept, name)) ordered[name] = kept[name];
+  return { resolved: resolved as ResolvedOf<T>, given: ordered };
 }
 
 // ── Field builders ───────────────────────────────────────────────────────────────────────────

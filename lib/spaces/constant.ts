@@ -1,6 +1,6 @@
 import { linearEase } from '../ease.js';
 import { createSpace, type Space, type SpaceDefinition } from '../space.js';
-import { EasedSpace } from './eased.js';
+import { EasedSpace, easedDefaults } from './eased.js';
 
 const definition: SpaceDefinition = {
   name: 'constant',
@@ -10,7 +10,7 @@ const definition: SpaceDefinition = {
   ],
   options: {},
   build: ([value, steps]: readonly (number | undefined)[], _options: object, declaration) =>
-    new EasedSpace('constant', value!, value!, steps ?? Infinity, linearEase, {}, declaration),
+    new EasedSpace('constant', value!, value!, steps ?? Infinity, linearEase, easedDefaults, declaration),
 };
 
 /**

@@ -15,6 +15,9 @@ export const easedOptions = {
   wrap: { type: 'boolean', default: false, doc: 'Whether progress wraps to [0, 1): the curve restarts every `span` steps.' },
 } as const satisfies OptionTable;
 
+/** The eased options at their defaults, resolved. */
+export const easedDefaults: SpaceOptions = Object.freeze({ endpoint: true, offset: 0, span: undefined, wrap: false });
+
 /**
  * Options shared by the eased spaces: `endpoint`, and `offset`/`span`, which place a curve's ends
  * between steps (PyTorch's `OneCycleLR` puts its phase ends at `pct·N - 1`) or let it run past its
@@ -40,7 +43,7 @@ export function curve<const T extends OptionTable>(name: string, params: T, ease
     args: curveArgs,
     options,
     build: ([start, end, steps]: readonly number[], o: ResolvedOf<T> & ResolvedOf<typeof easedOptions>, declaration: SpaceDeclaration) =>
-      new EasedSpace(name, start!, end!, steps!, ease(o), { endpoint: o.endpoint, offset: o.offset, span: o.span, wrap: o.wrap }, declaration),
+      new EasedSpace(name, start!, end!, steps!, ease(o), o, declaration),
   } as SpaceDefinition;
 }
 
@@ -72,7 +75,8 @@ export class EasedSpace extends DeclaredSpace {
   /**
    * @param name the factory's name, used in errors, `toString()` and `toJSON()`.
    * @param steps a non-negative integer, or `Infinity` for a flat curve (`start === end`) that takes its phase's length.
-   * @param declaration the factory call, when a declared factory builds the space (it has checked the arguments and options).
+   * @param declaration the factory call, when a declared factory builds the space: it has checked
+   * the arguments, and `options` are then resolved (every eased option there, defaults included).
    * @throws TypeError or RangeError naming `name`, the argument and the value.
    */
   constructor(
@@ -95,8 +99,9 @@ export class EasedSpace extends DeclaredSpace {
       resolved = read.resolved;
       this.declaration = { definition: { name, args: curveArgs, options: easedOptions, build: () => this }, args: [start, end, steps], options: read.given };
     } else {
-      // A declared factory checked every argument and option already, in its own name.
-      resolved = { endpoint: true, offset: 0, span: undefined, wrap: false, ...options } as ResolvedOf<typeof easedOptions>;
+      // A declared factory checked every argument and option already, in its own name, and
+      // passes them resolved, defaults included.
+      resolved = options as ResolvedOf<typeof easedOptions>;
       this.declaration = declaration;
     }
     this.length = steps;

@@ -16,9 +16,11 @@ interface Reply {
   body: string;
 }
 
-function get(port: number, path: string, options: { method?: string; host?: string } = {}): Promise<Reply> {
+function get(port: number, path: string, options: { method?: string; host?: string; origin?: string } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ agent: false, host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: { host: options.host ?? `127.0.0.1:${port}` } }, (res) => {
+    const headers: Record<string, string> = { host: options.host ?? `127.0.0.1:${port}` };
+    if (options.origin !== undefined) headers['origin'] = options.origin;
+    const req = request({ agent: false, host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
@@ -111,6 +113,9 @@ describe('serveDashboard: what it serves', () => {
     expect((await get(dashboard.port, '/', { host: `evil.example:${dashboard.port}` })).status).toBe(403);
     expect((await get(dashboard.port, '/events', { host: 'evil.example' })).status).toBe(403);
     expect((await get(dashboard.port, '/', { host: `localhost:${dashboard.port}` })).status).toBe(200);
+    // Another site's page reading the event stream: its Origin is refused, the dashboard's own is not.
+    expect((await get(dashboard.port, '/events', { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await get(dashboard.port, '/', { method: 'HEAD', origin: `http://127.0.0.1:${dashboard.port}` })).status).toBe(200);
     for (const path of ['/assets/../server.ts', '/assets/..%2Fserver.ts', '/../package.json', '/assets/%2e%2e/%2e%2e/package.json', '/assets/', '/assets/dashboard.html', '/index.html', '/etc/passwd', '/assets/live.js.map', '//assets/live.js']) {
       const r = await get(dashboard.port, path);
       expect([path, r.status]).toEqual([path, 404]);

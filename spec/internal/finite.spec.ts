@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { firstNonFinite } from '../../lib/internal/finite.js';
-import { kpolyspace, linspace, OptimizerPolicy, Phase, polyspace, pytorch } from '../../lib/index.js';
+import { tableFields } from '../../lib/internal/options.js';
+import { kpolyspace, linspace, OptimizerPolicy, Phase, polyspace, pytorch, type FieldInfo, type NumberRange, type Space, type SpaceDefinition } from '../../lib/index.js';
+import * as spaces from '../../lib/spaces/index.js';
 import { expectNamedError } from '../helpers.js';
 
 describe('no schedule emits NaN or ±Infinity', () => {
@@ -31,4 +34,51 @@ describe('no schedule emits NaN or ±Infinity', () => {
     expectNamedError(() => new OptimizerPolicy(phases, { initialStep: null } as never), TypeError, { fn: 'OptimizerPolicy', arg: 'initialStep', got: 'null' });
     expect(new OptimizerPolicy(phases, { initialStep: 2 }).currentStep).toBe(2);
   });
+});
+
+describe('every space factory, from its declaration: random arguments give finite values or a named error', () => {
+  const factories = Object.entries(spaces).filter(([, f]) => typeof f === 'function' && 'definition' in f) as [string, ((...a: unknown[]) => Space) & { definition: SpaceDefinition }][];
+
+  const number = (range: NumberRange): fc.Arbitrary<number> => {
+    switch (range) {
+      case 'count': return fc.integer({ min: 0, max: 40 });
+      case 'positiveCount': return fc.integer({ min: 1, max: 40 });
+      case 'integer': return fc.integer({ min: -5, max: 5 });
+      case 'positive': return fc.double({ min: 1e-3, max: 5, noNaN: true });
+      case 'nonNegative': return fc.double({ min: 0, max: 5, noNaN: true });
+      default: return fc.double({ min: -5, max: 5, noNaN: true });
+    }
+  };
+  const option = (f: FieldInfo): fc.Arbitrary<unknown> =>
+    f.type === 'boolean' ? fc.boolean() : f.type === 'enum' ? fc.constantFrom(...f.values!) : f.type === 'integers' ? fc.constantFrom([0], [2, 9]) : f.type === 'integer' ? fc.integer({ min: f.min ?? 0, max: (f.min ?? 0) + 10 }) : fc.double({ min: f.exclusiveMin ? 1e-3 : (f.min ?? -3), max: 3, noNaN: true });
+
+  it('covers every factory', () => expect(factories.map(([n]) => n).sort()).toEqual(expect.arrayContaining(['linspace', 'polyspace', 'noisy', 'cyclicspace', 'cycle', 'expspace'])));
+
+  for (const [name, factory] of factories) {
+    it(name, () => {
+      const d = factory.definition;
+      const args = fc.tuple(...d.args.map((a) => (a.type === 'space' ? fc.constant(linspace(0.5, 1, 12)) : number(a.range))));
+      const options = fc.record(Object.fromEntries(tableFields(d.options).map((f) => [f.name, f.required ? option(f) : fc.option(option(f), { nil: undefined })])));
+      fc.assert(
+        fc.property(args, options, (a, o) => {
+          const bag = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+          let space: Space;
+          try {
+            space = factory(...a, bag);
+          } catch (e) {
+            expect([TypeError, RangeError], String(e)).toContain((e as Error).constructor);
+            expect((e as Error).message.startsWith(`${name}:`), (e as Error).message).toBe(true);
+            return;
+          }
+          if (space.unbounded) return;
+          const values = [...space];
+          values.forEach((v, i) => {
+            expect(Number.isFinite(v), `${String(space)} at ${i}: ${v}`).toBe(true);
+            expect(space.at(i)).toBe(v);
+          });
+        }),
+        { numRuns: 60 },
+      );
+    });
+  }
 });

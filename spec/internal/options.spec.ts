@@ -128,6 +128,8 @@ describe('readOptions: each option declared once, checked always', () => {
     expectNamedError(() => readOptions('f', table, { up: 1, staircase: 'true' }), TypeError, { fn: 'f', arg: 'staircase', got: '"true"' });
     expectNamedError(() => readOptions('f', table, { up: 1, mode: 'c' }), TypeError, { fn: 'f', arg: "mode must be 'a' or 'b'", got: '"c"' });
     expectNamedError(() => readOptions('f', table, {}), TypeError, { fn: 'f', arg: 'up', got: 'undefined' });
+    // A misspelt required option is reported as the typo it is, not as a missing option.
+    expect(() => readOptions('f', table, { upp: 1 })).toThrow(/^f: unknown option "upp"/);
     expectNamedError(() => readOptions('f', table, { up: 1.5 }), RangeError, { fn: 'f', arg: 'up', got: '1.5' });
     expectNamedError(() => readOptions('f', table, { up: 1, range: [1, 2, 3] }), TypeError, { fn: 'f', arg: 'range', got: '[1,2,3]' });
     expectNamedError(() => readOptions('f', table, { up: 1, range: [-1] }), RangeError, { fn: 'f', arg: 'range[0]', got: '-1' });

@@ -49,6 +49,8 @@ const num = (v: unknown, fallback: number) => (typeof v === 'number' ? v : fallb
 
 // The options whose valid values depend on others, or that a type alone does not describe.
 const special: Record<string, (o: Record<string, unknown>) => Record<string, unknown>> = {
+  // Growth factors far from 1 overflow (or round cycles to 0 steps) within a dozen cycles: refused, rightly, but rarely useful here.
+  sgdr: (o) => ({ ...o, cycleMult: 0.5 + (num(o['cycleMult'], 2) % 2.5) }),
   'pytorch.oneCycleLR': (o) => ({ ...o, epochs: undefined, stepsPerEpoch: undefined, totalSteps: num(o['totalSteps'], 20), pctStart: Math.min(Math.max(num(o['pctStart'], 0.3), 0.25), 0.45) }),
   'pytorch.cyclicLR': (o) => ({ ...o, scaleFn: undefined, scaleMode: undefined }),
   'huggingface.polynomial': (o) => ({ ...o, lrEnd: num(o['lr'], 0) - 1 }),

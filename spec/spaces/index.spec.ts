@@ -47,6 +47,11 @@ describe('every space comes from one declaration', () => {
     expect(cosinepowspace(1, 0, 3, { exponent: 2 }).at(1)).toBe(0.25);
   });
 
+  it('prints and serialises options in their declared order, whatever order the caller wrote', () => {
+    expect(String(polycyclespace(1, 0, 6, { power: 2, period: 2 }))).toBe('polycyclespace(1, 0, 6, { period: 2, power: 2 })');
+    expect(Object.keys(kpolyspace(1, 0, 3, { endpoint: false, power: 2, k: 3 }).toJSON())).toEqual(['type', 'start', 'end', 'steps', 'k', 'power', 'endpoint']);
+  });
+
   it('refuses unknown option keys and bad option values, naming the factory', () => {
     expect(() => linspace(0, 1, 10, { endpiont: false } as never)).toThrow(/^linspace: unknown option "endpiont" \(did you mean "endpoint"\?\); accepted: endpoint, offset, span, wrap$/);
     expect(() => kpolyspace(1, 0, 3, { power: 1, kk: 2 } as never)).toThrow(/^kpolyspace: unknown option "kk"; accepted: k, power, endpoint/);
