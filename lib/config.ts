@@ -58,6 +58,8 @@ export const presets: Readonly<Record<string, PresetEntry>> = registry();
  * `type` (`'number'`, `'integer'`, `'boolean'`, `'enum'`, …), `doc`, `required`, `default`,
  * `min`/`max` (with `exclusiveMin`/`exclusiveMax`), enum `values`, `mode`, `requires`, and
  * whether it survives JSON.
+ * @param name A preset's config name, a key of `presets` (`'pytorch.stepLR'`).
+ * @returns One `FieldInfo` per option, in declaration order.
  * @throws TypeError for an unknown preset, listing the known ones.
  * @example
  * import { presetOptions } from 'rx-policy';
@@ -79,6 +81,10 @@ export type PolicyConfig = { readonly preset: string; readonly options?: Readonl
 /**
  * Validates a config and builds its policy. The preset's own declaration checks the options (its
  * errors name the preset function, e.g. `pytorch.stepLR: gamma must be …`).
+ * @param config `{ preset, options? }` (a name of `presets`) or `{ phases: [...] }` (as `policyFromJSON` reads).
+ * @param options The policy's own options (`initialStep`).
+ * @returns The policy, its cursor at `initialStep` (0 by default).
+ * @throws TypeError/RangeError naming the key or option, for an unknown preset, an unknown key or a bad option.
  * @example
  * import { buildPolicy } from 'rx-policy';
  * buildPolicy({ preset: 'oneCycle', options: { steps: 500 } }).length; // → 500

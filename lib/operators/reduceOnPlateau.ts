@@ -77,6 +77,10 @@ function readState(fn: string, given: unknown): PlateauState {
  * `initialState` starts a new run from it: a resumed run reduces exactly where an uninterrupted one
  * does. Save it next to `saveState(policy)`.
  *
+ * @param metric$ The monitored metric, one number per evaluation (a validation loss per epoch).
+ * @param options PyTorch's `mode`, `factor`, `patience`, `threshold`, `thresholdMode`, `cooldown`, `minValue` (`min_lr`), `eps`; `params`, `initialState`, `onState`.
+ * @returns A pipeable operator that scales the values (bare or `Stepped`) it passes on.
+ * @throws TypeError/RangeError naming the option, for an unknown or invalid one or a malformed `initialState`.
  * @example
  * import { Subject } from 'rxjs';
  * import { OptimizerPolicy, Phase, constant, reduceOnPlateau, applyTo, type PlateauState } from 'rx-policy';

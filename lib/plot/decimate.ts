@@ -9,6 +9,10 @@ export interface Point {
  * in step order: every restart, peak and trough stays visible, where skipping points would lose
  * them. Values are read with `valueAt`, so nothing of the schedule is materialised but the result.
  *
+ * @param valueAt The value at step `i`, for `i` in [0, length).
+ * @param length The number of steps.
+ * @param columns The pixel columns of the chart.
+ * @returns Every point when `length ≤ 2·columns`, else each column's minimum and maximum, in step order.
  * @example
  * import { decimate } from 'rx-policy/plot';
  * decimate((i) => Math.sin(i), 1_000_000, 600).length; // → 1200

@@ -26,6 +26,10 @@ function numericKeys(target: object): string[] {
  * A sink that writes each value into a field of `target` (`target.lr = lr`). A parameter the
  * target has no numeric field for is an error naming the fields it has.
  *
+ * @param target The object whose numeric fields are written, such as `{ lr, momentum }`.
+ * @param options `params`: the names to write (checked now), e.g. `policy.params`.
+ * @returns An observer to subscribe to a stream of values (or `Stepped` values).
+ * @throws TypeError for a target that is not an object, a bad option, or a parameter the target has no numeric field for.
  * @example
  * import { Subject } from 'rxjs';
  * import { OptimizerPolicy, Phase, linspace, applyTo } from 'rx-policy';
@@ -70,6 +74,10 @@ export interface GroupSinkOptions extends SinkOptions {
  * objects): every group gets the value, or its own through `perGroup`. Every group must have the
  * field already; a per-group array must have one entry per group.
  *
+ * @param optimizer An object with a non-empty `paramGroups` array.
+ * @param options `params`, and `perGroup`: per parameter, one multiplier per group or a function of the value and the group index.
+ * @returns An observer to subscribe to a stream of values (or `Stepped` values).
+ * @throws TypeError for an empty or missing `paramGroups`, a bad option, or a group without the field; RangeError for a `perGroup` array of the wrong length.
  * @example
  * import { Subject } from 'rxjs';
  * import { OptimizerPolicy, Phase, linspace, applyToGroups } from 'rx-policy';
@@ -125,6 +133,10 @@ export function applyToGroups(optimizer: { readonly paramGroups: readonly object
  * A sink that calls a setter per parameter, for optimizers with methods such as
  * `setLearningRate`. A parameter with no setter is an error naming the setters there are.
  *
+ * @param setters One function per parameter name, called with each new value.
+ * @param options `params`: the names to write (checked now), e.g. `policy.params`.
+ * @returns An observer to subscribe to a stream of values (or `Stepped` values).
+ * @throws TypeError for a setter that is not a function, a bad option, or a parameter with no setter.
  * @example
  * import * as tf from '@tensorflow/tfjs';
  * import { Subject } from 'rxjs';
