@@ -48,7 +48,7 @@ const joinOptions = declare('join', {
  * @example
  * import { join, part, Phase, linspace, cosinespace, OptimizerPolicy } from 'rx-policy';
  * const phases = join([new Phase({ lr: linspace(0, 1, 10) }), new Phase({ lr: cosinespace(1, 0, 100) })], { steps: 50 });
- * new OptimizerPolicy(phases).length; // 50
+ * new OptimizerPolicy(phases).length; // → 50
  */
 export function join<K extends string>(parts: Iterable<Phase<K> | Part<K>>, options: { readonly steps: number }): Phase<K>[] {
   const { steps } = joinOptions.read(options);
@@ -125,7 +125,8 @@ function cut<K extends string>(phase: Phase<K>, n: number): Phase<K> {
  *
  * @example
  * import { splitSteps, Phase, linspace, cosinespace, OptimizerPolicy } from 'rx-policy';
- * const [up, down] = splitSteps(1000, [0.25, 0.75]); // [250, 750]
+ * splitSteps(1000, [0.25, 0.75]); // → [250, 750]
+ * const [up, down] = splitSteps(1000, [0.25, 0.75]);
  * new OptimizerPolicy([new Phase({ lr: linspace(0.01, 1, up) }), new Phase({ lr: cosinespace(1, 0, down) })]);
  */
 export function splitSteps(steps: number, fractions: readonly number[]): number[] {
