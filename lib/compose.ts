@@ -27,6 +27,8 @@ export interface Part<K extends string = string> {
  * @example
  * import { part, linspace, Phase } from 'rx-policy';
  * const warmup = part(100, (n) => new Phase({ lr: linspace(0, 1, n, { span: 100 }) }));
+ * // a run cut at 50 steps keeps the 100-step slope:
+ * warmup.take(50).at(49); // → { lr: 0.49 }
  */
 export function part<K extends string>(length: number, take: (n: number) => Phase<K>): Part<K> {
   if (length !== Infinity) count('part', 'length', length);
@@ -166,7 +168,9 @@ const repeatOptions = declare('repeatPhases', {
  *
  * @example
  * import { repeatPhases, Phase, cosinespace } from 'rx-policy';
- * repeatPhases({ cycles: 3, baseLength: 100, lengthMult: 1.5 }, (n, i) => new Phase({ lr: cosinespace(0.5 ** i, 0, n) }));
+ * const cycles = repeatPhases({ cycles: 3, baseLength: 100, lengthMult: 1.5 }, (n, i) => new Phase({ lr: cosinespace(0.5 ** i, 0, n) }));
+ * cycles.map((p) => p.length); // → [100, 150, 225]
+ * cycles.map((p) => p.at(0).lr); // → [1, 0.5, 0.25]
  */
 export function repeatPhases<P extends Phase>(options: { readonly cycles: number; readonly baseLength: number; readonly lengthMult?: number }, make: (steps: number, cycle: number) => P): P[] {
   const { cycles, baseLength: base, lengthMult: mult } = repeatOptions.read(options);
