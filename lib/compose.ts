@@ -27,6 +27,8 @@ export interface Part<K extends string = string> {
  * @example
  * import { part, linspace, Phase } from 'rx-policy';
  * const warmup = part(100, (n) => new Phase({ lr: linspace(0, 1, n, { span: 100 }) }));
+ * // a run cut at 50 steps keeps the 100-step slope:
+ * warmup.take(50).at(49); // → { lr: 0.49 }
  */
 export function part<K extends string>(length: number, take: (n: number) => Phase<K>): Part<K> {
   if (length !== Infinity) count('part', 'length', length);
@@ -48,7 +50,7 @@ const joinOptions = declare('join', {
  * @example
  * import { join, part, Phase, linspace, cosinespace, OptimizerPolicy } from 'rx-policy';
  * const phases = join([new Phase({ lr: linspace(0, 1, 10) }), new Phase({ lr: cosinespace(1, 0, 100) })], { steps: 50 });
- * new OptimizerPolicy(phases).length; // 50
+ * new OptimizerPolicy(phases).length; // → 50
  */
 export function join<K extends string>(parts: Iterable<Phase<K> | Part<K>>, options: { readonly steps: number }): Phase<K>[] {
   const { steps } = joinOptions.read(options);
@@ -125,7 +127,8 @@ function cut<K extends string>(phase: Phase<K>, n: number): Phase<K> {
  *
  * @example
  * import { splitSteps, Phase, linspace, cosinespace, OptimizerPolicy } from 'rx-policy';
- * const [up, down] = splitSteps(1000, [0.25, 0.75]); // [250, 750]
+ * splitSteps(1000, [0.25, 0.75]); // → [250, 750]
+ * const [up, down] = splitSteps(1000, [0.25, 0.75]);
  * new OptimizerPolicy([new Phase({ lr: linspace(0.01, 1, up) }), new Phase({ lr: cosinespace(1, 0, down) })]);
  */
 export function splitSteps(steps: number, fractions: readonly number[]): number[] {
@@ -165,7 +168,9 @@ const repeatOptions = declare('repeatPhases', {
  *
  * @example
  * import { repeatPhases, Phase, cosinespace } from 'rx-policy';
- * repeatPhases({ cycles: 3, baseLength: 100, lengthMult: 1.5 }, (n, i) => new Phase({ lr: cosinespace(0.5 ** i, 0, n) }));
+ * const cycles = repeatPhases({ cycles: 3, baseLength: 100, lengthMult: 1.5 }, (n, i) => new Phase({ lr: cosinespace(0.5 ** i, 0, n) }));
+ * cycles.map((p) => p.length); // → [100, 150, 225]
+ * cycles.map((p) => p.at(0).lr); // → [1, 0.5, 0.25]
  */
 export function repeatPhases<P extends Phase>(options: { readonly cycles: number; readonly baseLength: number; readonly lengthMult?: number }, make: (steps: number, cycle: number) => P): P[] {
   const { cycles, baseLength: base, lengthMult: mult } = repeatOptions.read(options);

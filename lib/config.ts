@@ -50,7 +50,10 @@ function registry(): Readonly<Record<string, PresetEntry>> {
 /**
  * Every preset by its config name (`'oneCycle'`, `'pytorch.oneCycleLR'`, …), each with its options
  * as data. A preset family added to `registry` appears here, in the CLI and in the dashboard.
- * @example Object.keys(presets); // ['oneCycle', 'sgdr', 'pytorch.oneCycleLR', …]
+ * @example
+ * import { presets } from 'rx-policy';
+ * Object.keys(presets).slice(0, 3); // → ['oneCycle', 'sgdr', 'pytorch.oneCycleLR']
+ * presets['pytorch.stepLR']!.fields.length; // → 4
  */
 export const presets: Readonly<Record<string, PresetEntry>> = registry();
 
@@ -59,8 +62,12 @@ export const presets: Readonly<Record<string, PresetEntry>> = registry();
  * `type` (`'number'`, `'integer'`, `'boolean'`, `'enum'`, …), `doc`, `required`, `default`,
  * `min`/`max` (with `exclusiveMin`/`exclusiveMax`), enum `values`, `mode`, `requires`, and
  * whether it survives JSON.
+ * @param name A preset's config name, a key of `presets` (`'pytorch.stepLR'`).
+ * @returns One `FieldInfo` per option, in declaration order.
  * @throws TypeError for an unknown preset, listing the known ones.
- * @example presetOptions('pytorch.stepLR').map((f) => f.name); // ['baseLr', 'stepSize', 'gamma', 'steps']
+ * @example
+ * import { presetOptions } from 'rx-policy';
+ * presetOptions('pytorch.stepLR').map((f) => f.name); // → ['baseLr', 'stepSize', 'gamma', 'steps']
  */
 export function presetOptions(name: string): readonly FieldInfo[] {
   return lookup('presetOptions', name).fields;
@@ -84,9 +91,14 @@ export type PolicyConfig = { readonly preset: string; readonly options?: Readonl
 /**
  * Validates a config and builds its policy. The preset's own declaration checks the options (its
  * errors name the preset function, e.g. `pytorch.stepLR: gamma must be …`).
+ * @param config `{ preset, options? }` (a name of `presets`) or `{ phases: [...] }` (as `policyFromJSON` reads).
+ * @param options The policy's own options (`initialStep`).
+ * @returns The policy, its cursor at `initialStep` (0 by default).
+ * @throws TypeError/RangeError naming the key or option, for an unknown preset, an unknown key or a bad option.
  * @example
- * buildPolicy({ preset: 'oneCycle', options: { steps: 500 } }).length; // 500
- * buildPolicy({ phases: [{ lr: { type: 'linspace', start: 0, end: 1, steps: 3 } }] }).at(1); // { lr: 0.5 }
+ * import { buildPolicy } from 'rx-policy';
+ * buildPolicy({ preset: 'oneCycle', options: { steps: 500 } }).length; // → 500
+ * buildPolicy({ phases: [{ lr: { type: 'linspace', start: 0, end: 1, steps: 3 } }] }).at(1); // → { lr: 0.5 }
  */
 export function buildPolicy(config: unknown, options?: PolicyOptions): OptimizerPolicy {
   const obj = plainObject('buildPolicy', 'config', config);

@@ -29,7 +29,10 @@ export { scalePolicy, type Factor, type ScaleOptions } from './algebra/scalePoli
 // ── Presets, by library ───────────────────────────────────────────────────────────────────────
 /**
  * The options object of a preset function.
- * @example type O = PresetOptions<typeof optax.cosineOnecycle>; // { transitionSteps: number; peakValue: number; … }
+ * @example
+ * import { optax, OptimizerPolicy, type PresetOptions } from 'rx-policy';
+ * const options: PresetOptions<typeof optax.cosineOnecycle> = { transitionSteps: 10, peakValue: 1, steps: 12 };
+ * new OptimizerPolicy(optax.cosineOnecycle(options)).at(3).lr; // → 1
  */
 export type PresetOptions<F extends (options: never) => unknown> = Parameters<F>[0];
 
@@ -38,10 +41,15 @@ export { sgdrPhases, type SgdrOptions } from './presets/sgdr.js';
 export { oneCyclePhases, type OneCycleOptions } from './presets/oneCycle.js';
 // PyTorch
 export { pytorch, type OneCycleLROptions, type CosineAnnealingLROptions, type WarmRestartsOptions, type CyclicLROptions, type ScaleFn } from './presets/pytorch.js';
+/** Options of `pytorch.stepLR`. */
 export type PytorchStepLROptions = PresetOptions<typeof pytorch.stepLR>;
+/** Options of `pytorch.multiStepLR`. */
 export type PytorchMultiStepLROptions = PresetOptions<typeof pytorch.multiStepLR>;
+/** Options of `pytorch.exponentialLR`. */
 export type PytorchExponentialLROptions = PresetOptions<typeof pytorch.exponentialLR>;
+/** Options of `pytorch.linearLR`. */
 export type PytorchLinearLROptions = PresetOptions<typeof pytorch.linearLR>;
+/** Options of `pytorch.polynomialLR`. */
 export type PytorchPolynomialLROptions = PresetOptions<typeof pytorch.polynomialLR>;
 export type { MultiplicativeLROptions } from './presets/multiplicativeLR.js';
 export type { SwaLROptions } from './presets/swaLR.js';
@@ -58,29 +66,47 @@ export {
 } from './presets/timm.js';
 // fastai
 export { fastai } from './presets/fastai.js';
+/** Options of `fastai.fitOneCycle`. */
 export type FastaiFitOneCycleOptions = PresetOptions<typeof fastai.fitOneCycle>;
+/** Options of `fastai.fitFlatCos`. */
 export type FastaiFitFlatCosOptions = PresetOptions<typeof fastai.fitFlatCos>;
+/** Options of `fastai.fitSgdr`. */
 export type FastaiFitSgdrOptions = PresetOptions<typeof fastai.fitSgdr>;
 // Keras
 export { keras, type KerasDecayOptions } from './presets/keras.js';
+/** Options of `keras.cosineDecay`. */
 export type KerasCosineDecayOptions = PresetOptions<typeof keras.cosineDecay>;
+/** Options of `keras.cosineDecayRestarts`. */
 export type KerasCosineDecayRestartsOptions = PresetOptions<typeof keras.cosineDecayRestarts>;
+/** Options of `keras.piecewiseConstantDecay`. */
 export type KerasPiecewiseConstantDecayOptions = PresetOptions<typeof keras.piecewiseConstantDecay>;
+/** Options of `keras.polynomialDecay`. */
 export type KerasPolynomialDecayOptions = PresetOptions<typeof keras.polynomialDecay>;
 // optax
 export { optax, type WarmupCosineOptions, type PolynomialScheduleOptions, type ExponentialDecayOptions } from './presets/optax.js';
+/** Options of `optax.cosineOnecycle`. */
 export type OptaxCosineOnecycleOptions = PresetOptions<typeof optax.cosineOnecycle>;
+/** Options of `optax.linearOnecycle`. */
 export type OptaxLinearOnecycleOptions = PresetOptions<typeof optax.linearOnecycle>;
+/** Options of `optax.sgdr`. */
 export type OptaxSgdrOptions = PresetOptions<typeof optax.sgdr>;
+/** Options of `optax.constantSchedule`. */
 export type OptaxConstantScheduleOptions = PresetOptions<typeof optax.constantSchedule>;
+/** Options of `optax.linearSchedule`. */
 export type OptaxLinearScheduleOptions = PresetOptions<typeof optax.linearSchedule>;
+/** Options of `optax.cosineDecaySchedule`. */
 export type OptaxCosineDecayScheduleOptions = PresetOptions<typeof optax.cosineDecaySchedule>;
+/** Options of `optax.piecewiseConstantSchedule`. */
 export type OptaxPiecewiseConstantScheduleOptions = PresetOptions<typeof optax.piecewiseConstantSchedule>;
 // Hugging Face
 export { huggingface, type WsdOptions } from './presets/huggingface.js';
+/** Options of `huggingface.linear`. */
 export type HuggingfaceScheduleOptions = PresetOptions<typeof huggingface.linear>;
+/** Options of `huggingface.cosine`. */
 export type HuggingfaceCosineOptions = PresetOptions<typeof huggingface.cosine>;
+/** Options of `huggingface.polynomial`. */
 export type HuggingfacePolynomialOptions = PresetOptions<typeof huggingface.polynomial>;
+/** Options of `huggingface.inverseSqrt`. */
 export type HuggingfaceInverseSqrtOptions = PresetOptions<typeof huggingface.inverseSqrt>;
 // Any library: piecewise schedules from (step, value) points
 export { piecewise } from './presets/piecewise.js';

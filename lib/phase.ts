@@ -9,7 +9,11 @@ export type ParamValues<K extends string = string> = { [P in K]: number };
 
 /**
  * The dict type a phase emits, distributed over unions of phases.
- * @example type V = PhaseValues<Phase<'lr'>>; // { lr: number }
+ * @example
+ * import { Phase, linspace, type PhaseValues } from 'rx-policy';
+ * const phase = new Phase({ lr: linspace(0, 1, 3) });
+ * const values: PhaseValues<typeof phase> = phase.at(1); // { lr: number }
+ * values; // → { lr: 0.5 }
  */
 export type PhaseValues<P> = P extends Phase<infer K> ? ParamValues<K> : never;
 
@@ -30,7 +34,7 @@ export type SpaceLike = Space | number;
  * import { Phase, linspace, cosinespace } from 'rx-policy';
  * const phase = new Phase({ lr: linspace(0, 1, 10), momentum: cosinespace(0.99, 0.9, 10) });
  * phase.subscribe((p) => console.log(p.lr, p.momentum)); // p: { lr: number; momentum: number }
- * phase.at(9); // { lr: 1, momentum: 0.9 }
+ * phase.at(9); // → { lr: 1, momentum: 0.9 }
  */
 export class Phase<K extends string = string> extends Sequence<ParamValues<K>> {
   readonly length: number;
@@ -97,8 +101,11 @@ export class Phase<K extends string = string> extends Sequence<ParamValues<K>> {
    * @returns the SVG text.
    * @throws RangeError `Phase.plot: no parameter …` naming the ones there are; Error when `rx-policy/plot` is not loaded.
    * @example
+   * import { Phase, linspace } from 'rx-policy';
    * import 'rx-policy/plot';
-   * await phase.plot('lr', { out: 'lr.svg' });
+   * const phase = new Phase({ lr: linspace(0, 1, 10) });
+   * const svg = await phase.plot('lr', { out: 'lr.svg' });
+   * svg.startsWith('<svg'); // → true
    */
   plot(param: string | readonly string[] = 'lr', options: Omit<PlotOptions, 'param'> = {}): Promise<string> {
     return plotSchedule('Phase.plot', this, param, options);

@@ -23,7 +23,11 @@ const policyOptions = declare('OptimizerPolicy', {
 /**
  * The values a policy emits: the union of its phases' dicts. With phases of `{ lr }` and
  * `{ lr, momentum }`, `lr` is always there and `momentum` is reached with `'momentum' in v`.
- * @example type V = PolicyValues<OptimizerPolicy<Phase<'lr' | 'momentum'>>>; // { lr: number; momentum: number }
+ * @example
+ * import { OptimizerPolicy, Phase, linspace, type PolicyValues } from 'rx-policy';
+ * const policy = new OptimizerPolicy([new Phase({ lr: linspace(1, 0, 3), momentum: linspace(0.9, 0.8, 3) })]);
+ * const values: PolicyValues<typeof policy> = policy.at(1); // { lr: number; momentum: number }
+ * values; // → { lr: 0.5, momentum: 0.85 }
  */
 export type PolicyValues<T> = T extends OptimizerPolicy<infer P> ? PhaseValues<P> : never;
 
@@ -43,8 +47,10 @@ export type PolicyValues<T> = T extends OptimizerPolicy<infer P> ? PhaseValues<P
  * const step$ = new Subject<void>();
  * const optimizer = { lr: 0 };
  * policy.drive(step$).subscribe(({ lr }) => (optimizer.lr = lr));
- * step$.next(); // optimizer.lr === 0, policy.currentStep === 1
- * policy.at(150); // { lr: 0.5 }, whatever the cursor
+ * step$.next();
+ * optimizer.lr; // → 0
+ * policy.currentStep; // → 1
+ * policy.at(100); // → { lr: 1 }
  */
 export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseValues<P>> {
   readonly phases: readonly P[];
@@ -106,7 +112,11 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
   /**
    * Moves the cursor to `step` (any non-negative integer; at or past the end, the next step
    * completes the driven stream) without emitting anything: for resuming.
-   * @example policy.seek(1_000); policy.currentStep; // 1000
+   * @example
+   * import { OptimizerPolicy, oneCyclePhases } from 'rx-policy';
+   * const policy = new OptimizerPolicy(oneCyclePhases({ steps: 2_000 }));
+   * policy.seek(1_000);
+   * policy.currentStep; // → 1000
    */
   seek(step: number): void {
     count('OptimizerPolicy.seek', 'step', step);
@@ -115,7 +125,9 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
 
   /**
    * The values at `step` (an integer in [0, length)), in O(log phases). Does not move the cursor.
-   * @example new OptimizerPolicy(sgdrPhases({ baseCycleLength: 4, cycles: 2 })).at(4); // { lr: 1 }
+   * @example
+   * import { OptimizerPolicy, sgdrPhases } from 'rx-policy';
+   * new OptimizerPolicy(sgdrPhases({ baseCycleLength: 4, cycles: 2 })).at(4); // → { lr: 1 }
    */
   at(step: number): PhaseValues<P> {
     if (!Number.isInteger(step) || step < 0 || step >= this.length) {
@@ -132,7 +144,11 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
 
   /**
    * Which phase `step` falls in (empty phases are skipped).
-   * @example new OptimizerPolicy(oneCyclePhases({ steps: 20 })).phaseIndexAt(9); // 1
+   * @example
+   * import { OptimizerPolicy, oneCyclePhases } from 'rx-policy';
+   * const policy = new OptimizerPolicy(oneCyclePhases({ steps: 20 }));
+   * policy.phaseIndexAt(8); // → 0
+   * policy.phaseIndexAt(9); // → 1
    */
   phaseIndexAt(step: number): number {
     const starts = this.#starts;
@@ -151,7 +167,12 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
   /**
    * Every step's values, from step 0, as a sequence (stream, iterable, `at`) that does not move
    * the cursor: the concatenation of the phases, computed by index.
-   * @example new OptimizerPolicy(oneCyclePhases({ steps: 500 })).allSteps().subscribe(console.log);
+   * @example
+   * import { OptimizerPolicy, oneCyclePhases } from 'rx-policy';
+   * const steps = new OptimizerPolicy(oneCyclePhases({ steps: 500 })).allSteps();
+   * steps.length; // → 500
+   * steps.at(224); // → { lr: 1, momentum: 0.85 }
+   * steps.subscribe(({ lr, momentum }) => console.log(lr, momentum)); // all 500 steps
    */
   allSteps(): Sequence<PhaseValues<P>> {
     this.#allSteps ??= new PolicySteps(this);
@@ -175,9 +196,15 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
    * @throws TypeError `OptimizerPolicy.drive: step$ must be an Observable` for anything else; the
    * returned stream errors for a second concurrent subscriber.
    * @example
+   * import { Subject } from 'rxjs';
+   * import { OptimizerPolicy, Phase, linspace } from 'rx-policy';
+   * const policy = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 3) })]);
    * const step$ = new Subject<void>();
-   * policy.drive(step$).subscribe(({ lr }) => optimizer.setLearningRate(lr));
+   * const seen: number[] = [];
+   * policy.drive(step$).subscribe(({ lr }) => seen.push(lr));
    * step$.next();
+   * step$.next();
+   * seen; // → [0, 0.5]
    */
   drive(step$: Observable<unknown> | InteropObservable<unknown>): Observable<PhaseValues<P>> {
     if (!isObservable(step$)) {
@@ -252,7 +279,10 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
 
   /**
    * The phases as JSON (the cursor is not part of it): `policyFromJSON` rebuilds the policy.
-   * @example JSON.stringify(new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 3) })]));
+   * @example
+   * import { OptimizerPolicy, Phase, linspace } from 'rx-policy';
+   * const policy = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 3) })]);
+   * JSON.stringify(policy); // → '{"phases":[{"lr":{"type":"linspace","start":0,"end":1,"steps":3}}]}'
    */
   toJSON(): { phases: Record<string, SpaceSpec>[] } {
     return { phases: this.phases.map((phase) => phase.toJSON()) };
@@ -268,8 +298,11 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
    * @returns the SVG text.
    * @throws RangeError `OptimizerPolicy.plot: no parameter …` naming the ones there are; Error when `rx-policy/plot` is not loaded.
    * @example
+   * import { OptimizerPolicy, oneCyclePhases } from 'rx-policy';
    * import 'rx-policy/plot';
-   * await policy.plot('lr', { out: 'lr.svg' });
+   * const policy = new OptimizerPolicy(oneCyclePhases({ steps: 500 }));
+   * const svg = await policy.plot(['lr', 'momentum'], { out: 'one-cycle.svg' });
+   * svg.startsWith('<svg'); // → true
    */
   plot(param: string | readonly string[] = 'lr', options: Omit<PlotOptions, 'param'> = {}): Promise<string> {
     return plotSchedule('OptimizerPolicy.plot', this as Schedule & { readonly params: readonly string[] }, param, options);

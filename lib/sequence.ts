@@ -12,8 +12,9 @@ import { show } from './internal/validate.js';
  * @example
  * import { linspace } from 'rx-policy';
  * const space = linspace(1, 0, 3);
- * space.subscribe(console.log);        // 1, 0.5, 0
- * console.log([...space], space.at(1)); // [1, 0.5, 0] 0.5
+ * space.subscribe(console.log); // 1, 0.5, 0
+ * [...space]; // → [1, 0.5, 0]
+ * space.at(1); // → 0.5
  */
 export abstract class Sequence<T> extends Observable<T> implements Iterable<T> {
   /** Number of values; `Infinity` only for an unbounded `constant`. */
@@ -43,11 +44,13 @@ export abstract class Sequence<T> extends Observable<T> implements Iterable<T> {
    * Unchecked `at`: what a subclass implements, and what the hot paths call once `i` is known to
    * be valid. Prefer `at` everywhere else.
    * @example
+   * import { Sequence } from 'rx-policy';
    * class Squares extends Sequence<number> {
    *   readonly length = 4;
    *   _at(i: number) { return i * i; }
    * }
-   * [...new Squares()]; // [0, 1, 4, 9]
+   * [...new Squares()]; // → [0, 1, 4, 9]
+   * new Squares().at(3); // → 9
    */
   abstract _at(i: number): T;
 

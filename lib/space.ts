@@ -7,7 +7,9 @@ export type { NumberRange, OptionDecl, OptionTable } from './internal/options.js
 
 /**
  * The JSON form of a space: its factory's name and arguments, enough to rebuild it.
- * @example linspace(0, 1, 3).toJSON() // { type: 'linspace', start: 0, end: 1, steps: 3 }
+ * @example
+ * import { linspace } from 'rx-policy';
+ * linspace(0, 1, 3).toJSON(); // → { type: 'linspace', start: 0, end: 1, steps: 3 }
  */
 export interface SpaceSpec {
   readonly type: string;
@@ -25,7 +27,7 @@ export type ArgDecl =
  *
  * @example
  * import { linspace } from 'rx-policy';
- * Object.keys(linspace.definition.options); // ['endpoint', 'offset', 'span', 'wrap']
+ * Object.keys(linspace.definition.options); // → ['endpoint', 'offset', 'span', 'wrap']
  */
 export interface SpaceDefinition {
   /** The factory's name, as users call it and as errors name it. */
@@ -78,6 +80,7 @@ export function createSpace(definition: SpaceDefinition, args: readonly unknown[
  * @example
  * import { cosinespace } from 'rx-policy';
  * for (const v of cosinespace(1, 0, 5)) console.log(v); // 1, 0.853…, 0.5, 0.146…, 0
+ * cosinespace(1, 0, 5).at(2); // → 0.5
  */
 export abstract class Space extends Sequence<number> {
   /** Whether the space has no length of its own and takes its phase's (an unbounded constant). */

@@ -33,7 +33,9 @@ function openBrowser(url: string, io: Io): void {
  * @param stop ends the command.
  * @returns 0, or 1 for bad arguments or a port in use (one line on stderr).
  * @throws CliError for bad arguments (the CLI prints it as one line).
- * @example await dashboard(['--port', '8080'], io, AbortSignal.timeout(60_000));
+ * @example
+ * // fragment: the CLI's own command, which users run as `npx rx-policy dashboard --port 8080`
+ * await dashboard(['--port', '8080'], io, AbortSignal.timeout(60_000));
  */
 export async function dashboard(argv: readonly string[], io: Io, stop: AbortSignal): Promise<number> {
   const { values: o } = parse('dashboard', argv, options);

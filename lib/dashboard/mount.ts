@@ -41,9 +41,15 @@ dashboard.metric('loss', loss$);    // any Observable<number>`;
  * @returns `watch`, `metric` and `close`.
  * @throws TypeError when `element` is not an element.
  * @example
+ * // fragment: runs in a browser page (it draws into the DOM)
+ * import { Subject, share } from 'rxjs';
+ * import { OptimizerPolicy, oneCyclePhases } from 'rx-policy';
  * import { mountDashboard } from 'rx-policy/dashboard';
- * const dashboard = mountDashboard(document.getElementById('dashboard'));
- * dashboard.watch(policy, values$);
+ * const policy = new OptimizerPolicy(oneCyclePhases({ steps: 100 }));
+ * const step$ = new Subject<void>();
+ * const loss$ = new Subject<number>();
+ * const dashboard = mountDashboard(document.getElementById('dashboard')!);
+ * dashboard.watch(policy, policy.drive(step$).pipe(share()));
  * dashboard.metric('loss', loss$);
  */
 export function mountDashboard(element: HTMLElement, options: MountOptions = {}): MountedDashboard {

@@ -139,11 +139,19 @@ function hostNames(host: string, port: number, extra: readonly string[]): Set<st
  * @returns the server's `url`, `watch`, `metric` and `close`.
  * @throws Error naming the port when it is in use; TypeError/RangeError for bad options.
  * @example
+ * import { Subject, share } from 'rxjs';
+ * import { OptimizerPolicy, oneCyclePhases } from 'rx-policy';
  * import { serveDashboard } from 'rx-policy/dashboard';
+ * const policy = new OptimizerPolicy(oneCyclePhases({ steps: 100 }));
+ * const step$ = new Subject<void>();
+ * const loss$ = new Subject<number>();
  * const dashboard = await serveDashboard({ port: 0 });
- * console.log(dashboard.url);
- * dashboard.watch(policy, values$);
+ * console.log(dashboard.url); // http://127.0.0.1:PORT/
+ * dashboard.watch(policy, policy.drive(step$).pipe(share()));
  * dashboard.metric('loss', loss$);
+ * step$.next(); // a training step: the page shows its values
+ * loss$.next(0.9);
+ * (await fetch(dashboard.url)).status; // → 200
  * await dashboard.close();
  */
 export async function serveDashboard(options: ServeOptions = {}): Promise<DashboardServer> {

@@ -53,7 +53,19 @@ export interface FitBridge {
    * one): TF.js awaits each hook, so no further batch runs. Pass it as the error handler of the
    * sink, so an error of the values stream (the horizon check, a parameter the optimizer lacks)
    * ends the run instead of training on stale values. The next `fit` starts clean.
-   * @example values$.subscribe({ ...tfjsOptimizerSink(optimizer), error: fail });
+   * @example
+   * import * as tf from '@tensorflow/tfjs';
+   * import { OptimizerPolicy, Phase, linspace, fitCallbacks, schedule, tfjsOptimizerSink } from 'rx-policy';
+   * const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });
+   * const optimizer = tf.train.sgd(0.1);
+   * model.compile({ optimizer, loss: 'meanSquaredError' });
+   * const policy = new OptimizerPolicy([new Phase({ lr: linspace(0.1, 0, 4) })]); // 4 steps for a run of 8
+   * const { events$, callbacks, fail } = fitCallbacks({ tf });
+   * events$.pipe(schedule(policy, { horizon: 'error' })).subscribe({ ...tfjsOptimizerSink(optimizer), error: fail });
+   * const fit = model.fit(tf.zeros([8, 1]), tf.zeros([8, 1]), { epochs: 2, batchSize: 2, callbacks, verbose: 0 });
+   * const message = await fit.then(() => 'trained', (e: Error) => e.message);
+   * message.startsWith('schedule: this run takes 8 batches (2 epochs × 4) but the policy has 4 steps left'); // → true
+   * policy.currentStep; // → 0
    */
   readonly fail: (error: unknown) => void;
 }
@@ -130,9 +142,17 @@ function planOf(params: unknown): RunPlan | undefined {
  * @throws TypeError when `tf` is given without a `CustomCallback` class.
  * @example
  * import * as tf from '@tensorflow/tfjs';
+ * import { OptimizerPolicy, fitCallbacks, fitSteps, oneCyclePhases, schedule, tfjsOptimizerSink } from 'rx-policy';
+ * const xs = tf.randomUniform([256, 1], -1, 1);
+ * const ys = xs.mul(3).add(1);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });
+ * const optimizer = tf.train.momentum(0.01, 0.95);
+ * model.compile({ optimizer, loss: 'meanSquaredError' });
+ * const policy = new OptimizerPolicy(oneCyclePhases({ steps: fitSteps({ samples: 256, batchSize: 32, epochs: 5 }) }));
  * const { events$, callbacks } = fitCallbacks({ tf });
  * events$.pipe(schedule(policy)).subscribe(tfjsOptimizerSink(optimizer));
- * await model.fit(xs, ys, { epochs: 5, batchSize: 32, callbacks: [callbacks, tf.callbacks.earlyStopping()] });
+ * await model.fit(xs, ys, { epochs: 5, batchSize: 32, callbacks: [callbacks, tf.callbacks.earlyStopping({ monitor: 'loss', patience: 5 })], verbose: 0 });
+ * policy.currentStep; // → 40
  */
 export function fitCallbacks(options: FitCallbacksOptions = {}): FitBridge {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TypeError(`fitCallbacks: options must be an object, got ${show(options)}`);

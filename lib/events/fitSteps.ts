@@ -23,8 +23,11 @@ export type FitStepsOptions = ShapeOptionsOf<typeof decl.shape>;
  * @returns The number of steps, 0 when `initialEpoch ≥ epochs`.
  * @throws RangeError/TypeError naming the option, for a missing or invalid one, or both `samples` and `batchesPerEpoch`.
  * @example
- * fitSteps({ samples: 1000, batchSize: 32, epochs: 10, validationSplit: 0.2 }); // 25 batches × 10 = 250
- * new OptimizerPolicy(oneCyclePhases({ steps: fitSteps({ samples: 1000, epochs: 10, validationSplit: 0.2 }) }));
+ * import { OptimizerPolicy, fitSteps, oneCyclePhases } from 'rx-policy';
+ * fitSteps({ samples: 1000, batchSize: 32, epochs: 10, validationSplit: 0.2 }); // → 250
+ * fitSteps({ batchesPerEpoch: 50, epochs: 4 }); // → 200
+ * const policy = new OptimizerPolicy(oneCyclePhases({ steps: fitSteps({ samples: 1000, epochs: 10, validationSplit: 0.2 }) }));
+ * policy.length; // → 250
  */
 export function fitSteps(options: FitStepsOptions): number {
   const o = decl.read(options);

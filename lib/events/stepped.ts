@@ -5,7 +5,16 @@
  * `values`), so the step travels with the value to wherever it is applied.
  *
  * @example
- * events$.pipe(schedule(policy, { withStep: true })).subscribe(({ step, values }) => log(step, values.lr));
+ * import { Subject } from 'rxjs';
+ * import { OptimizerPolicy, Phase, linspace, schedule, type TrainingEvent } from 'rx-policy';
+ * const policy = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 5) })]);
+ * const events$ = new Subject<TrainingEvent>();
+ * const log: string[] = [];
+ * events$.pipe(schedule(policy, { withStep: true })).subscribe(({ step, values }) => log.push(`${step}: ${values.lr}`));
+ * events$.next({ type: 'epochBegin', epoch: 0 });
+ * events$.next({ type: 'batchBegin', epoch: 0, batch: 0 });
+ * events$.next({ type: 'batchBegin', epoch: 0, batch: 1 });
+ * log; // → ['0: 0', '1: 0.25']
  */
 export class Stepped<V> {
   /**

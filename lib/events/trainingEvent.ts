@@ -6,7 +6,8 @@ export type Logs = Readonly<Record<string, number>>;
  * its callbacks through `setParams`). `schedule` compares it with the policy's remaining steps.
  *
  * @example
- * const run: RunPlan = { epochs: 10, batchesPerEpoch: 32 };             // fit(x, y, { epochs: 10 }) on 1,024 samples
+ * import type { RunPlan } from 'rx-policy';
+ * const run: RunPlan = { epochs: 10, batchesPerEpoch: 32 }; // fit(x, y, { epochs: 10 }) on 1,024 samples
  * const dataset: RunPlan = { epochs: 5, batchesPerEpoch: null, unknown: 'fitDataset without batchesPerEpoch' };
  */
 export interface RunPlan {

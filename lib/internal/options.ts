@@ -348,7 +348,10 @@ export function checkInteger(fn: string, arg: string, value: unknown, min = 0, m
 
 /**
  * A finite number, optionally bounded.
- * @example number({ doc: 'peak lr', required: true }); number({ doc: 'decay', default: 0.1, above: 0 });
+ * @example
+ * // fragment: an internal helper, not exported by the package
+ * number({ doc: 'peak lr', required: true });
+ * number({ doc: 'decay', default: 0.1, above: 0 });
  */
 export function number<O extends Common<number> & Bounds & { readonly expected?: string }>(o: O): Field<number, PresenceOf<O>> {
   const expected = o.expected ?? describeBounds(o);
@@ -461,6 +464,7 @@ export interface Declaration<S extends Shape> {
 /**
  * Declares the options of the public function `fn`.
  * @example
+ * // fragment: an internal helper, not exported by the package
  * const decl = declare('pytorch.stepLR', { baseLr: number({ doc: 'initial lr', required: true }) });
  * type Options = OptionsOf<typeof decl.shape>; // { readonly baseLr: number }
  * decl.read({ baseLr: 0.1 }).baseLr; // 0.1

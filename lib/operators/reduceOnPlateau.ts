@@ -78,11 +78,27 @@ function readState(fn: string, given: unknown): PlateauState {
  * `initialState` starts a new run from it: a resumed run reduces exactly where an uninterrupted one
  * does. Save it next to `saveState(policy)`.
  *
+ * @param metric$ The monitored metric, one number per evaluation (a validation loss per epoch).
+ * @param options PyTorch's `mode`, `factor`, `patience`, `threshold`, `thresholdMode`, `cooldown`, `minValue` (`min_lr`), `eps`; `params`, `initialState`, `onState`.
+ * @returns A pipeable operator that scales the values (bare or `Stepped`) it passes on.
+ * @throws TypeError/RangeError naming the option, for an unknown or invalid one or a malformed `initialState`.
  * @example
+ * import { Subject } from 'rxjs';
+ * import { OptimizerPolicy, Phase, constant, reduceOnPlateau, applyTo, type PlateauState } from 'rx-policy';
+ * const policy = new OptimizerPolicy([new Phase({ lr: constant(0.1, 10) })]);
+ * const step$ = new Subject<void>();
+ * const valLoss$ = new Subject<number>();
+ * const optimizer = { lr: 0 };
  * let plateau: PlateauState | undefined;
- * events$.pipe(schedule(policy), reduceOnPlateau(valLoss$, { patience: 2, factor: 0.5, onState: (s) => (plateau = s) }))
- *   .subscribe(tfjsOptimizerSink(optimizer));
- * // later, resuming: reduceOnPlateau(valLoss$, { patience: 2, factor: 0.5, initialState: plateau })
+ * policy.drive(step$).pipe(reduceOnPlateau(valLoss$, { patience: 1, factor: 0.5, onState: (s) => (plateau = s) })).subscribe(applyTo(optimizer));
+ * for (const loss of [1, 0.9, 0.95, 0.97]) {
+ *   step$.next();
+ *   valLoss$.next(loss);
+ * }
+ * step$.next();
+ * optimizer.lr; // → 0.05
+ * plateau; // → { best: 0.9, badMetrics: 0, cooldownLeft: 0, scale: { lr: 0.5 } }
+ * // resuming: reduceOnPlateau(valLoss$, { patience: 1, factor: 0.5, initialState: plateau })
  */
 export function reduceOnPlateau<V extends Readonly<Record<string, number>> | Stepped<Readonly<Record<string, number>>>>(metric$: Observable<number>, options: PlateauOptions = {}): MonoTypeOperatorFunction<V> {
   const fn = 'reduceOnPlateau';
@@ -210,8 +226,11 @@ export type KerasPlateauOptions = ShapeOptionsOf<typeof kerasDecl.shape>;
  * @returns Options for `reduceOnPlateau`; spread them to add `params`, `onState`, `initialState`.
  * @throws TypeError/RangeError naming the option, for an unknown or invalid one.
  * @example
+ * import { kerasPlateau } from 'rx-policy';
  * // Keras: ReduceLROnPlateau(monitor='val_loss', factor=0.2, patience=5, min_lr=0.001)
- * values$.pipe(reduceOnPlateau(valLoss$, kerasPlateau({ factor: 0.2, patience: 5, minLr: 0.001 })));
+ * kerasPlateau({ factor: 0.2, patience: 5, minLr: 0.001 });
+ * // → { mode: 'min', factor: 0.2, patience: 4, cooldown: 0, threshold: 0.0001, thresholdMode: 'abs', minValue: 0.001, eps: 0 }
+ * // used as values$.pipe(reduceOnPlateau(valLoss$, kerasPlateau({ factor: 0.2, patience: 5, minLr: 0.001 })))
  */
 export function kerasPlateau(options: KerasPlateauOptions = {}): PlateauOptions {
   const o = kerasDecl.read(options);

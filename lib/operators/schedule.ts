@@ -60,9 +60,18 @@ function checkRun(run: unknown): string | undefined {
  * @returns A pipeable operator from `TrainingEvent` to the policy's values (or `Stepped` values).
  * @throws TypeError for an unknown option or a value other than the listed ones.
  * @example
- * const { events$, callbacks } = fitCallbacks({ tf });
- * events$.pipe(schedule(policy, { horizon: 'error' })).subscribe(tfjsOptimizerSink(optimizer));
- * events$.pipe(schedule(policy, { withStep: true })).subscribe(({ step, values }) => console.log(step, values.lr));
+ * import { Subject } from 'rxjs';
+ * import { OptimizerPolicy, Phase, linspace, schedule, applyTo, type TrainingEvent } from 'rx-policy';
+ * const policy = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 5) })]);
+ * const events$ = new Subject<TrainingEvent>(); // or fitCallbacks({ tf }).events$ for TF.js's model.fit
+ * const optimizer = { lr: 0 };
+ * events$.pipe(schedule(policy, { horizon: 'error' })).subscribe(applyTo(optimizer));
+ * events$.next({ type: 'trainBegin', run: { epochs: 1, batchesPerEpoch: 2 } });
+ * events$.next({ type: 'epochBegin', epoch: 0 });
+ * events$.next({ type: 'batchBegin', epoch: 0, batch: 0 });
+ * events$.next({ type: 'batchBegin', epoch: 0, batch: 1 });
+ * optimizer.lr; // → 0.25
+ * policy.currentStep; // → 2
  */
 export function schedule<P extends Phase>(policy: OptimizerPolicy<P>, options: ScheduleOptions & { readonly withStep: true }): OperatorFunction<TrainingEvent, Stepped<PhaseValues<P>>>;
 export function schedule<P extends Phase>(policy: OptimizerPolicy<P>, options?: ScheduleOptions & { readonly withStep?: false }): OperatorFunction<TrainingEvent, PhaseValues<P>>;
@@ -187,7 +196,10 @@ export function schedule<P extends Phase>(policy: OptimizerPolicy<P>, options: S
  * @param stepsPerEpoch A positive integer.
  * @returns `epochs · stepsPerEpoch`.
  * @throws RangeError naming the argument that is not a positive integer.
- * @example new OptimizerPolicy(oneCyclePhases({ steps: epochsToSteps(5, 100) })); // 500 steps
+ * @example
+ * import { OptimizerPolicy, epochsToSteps, oneCyclePhases } from 'rx-policy';
+ * const policy = new OptimizerPolicy(oneCyclePhases({ steps: epochsToSteps(5, 100) }));
+ * policy.length; // → 500
  */
 export function epochsToSteps(epochs: number, stepsPerEpoch: number): number {
   return positiveCount('epochsToSteps', 'epochs', epochs) * positiveCount('epochsToSteps', 'stepsPerEpoch', stepsPerEpoch);

@@ -29,11 +29,14 @@ function pointsOf(e: Extent, out: Point[]): void {
  * in step order, by reading every step with `valueAt`: the reference decimation, O(length).
  * Plots use `decimateParam`, which gives the same columns from each space's shape.
  *
- * @param valueAt the value at a step.
- * @param length how many steps.
- * @param columns pixel columns.
- * @returns the points, in step order.
- * @example decimate((i) => Math.sin(i), 1_000_000, 600).length; // ≤ 1200
+ * @param valueAt The value at step `i`, for `i` in [0, length).
+ * @param length The number of steps.
+ * @param columns The pixel columns of the chart.
+ * @returns Every point when `length ≤ 2·columns`, else each column's minimum and maximum, in step order.
+ * @example
+ * import { decimate } from 'rx-policy/plot';
+ * decimate((i) => Math.sin(i), 1_000_000, 600).length; // → 1200
+ * decimate((i) => i, 10, 2); // → [{ step: 0, value: 0 }, { step: 4, value: 4 }, { step: 5, value: 5 }, { step: 9, value: 9 }]
  */
 export function decimate(valueAt: (i: number) => number, length: number, columns: number): Point[] {
   const out: Point[] = [];

@@ -34,7 +34,11 @@ const fitOneCycleOptions = declare('fastai.fitOneCycle', {
 /**
  * fastai `fit_one_cycle`: lr `combined_cos(pctStart, lrMax/div, lrMax, lrMax/divFinal)` and
  * momentum `combined_cos(pctStart, 0.95, 0.85, 0.95)` over `steps` batches (epochs × batches per epoch).
- * @example fastai.fitOneCycle({ steps: 20, lrMax: 1 })
+ * @example
+ * import { fastai, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(fastai.fitOneCycle({ steps: 20, lrMax: 1 }));
+ * policy.at(0); // → { lr: 0.04, momentum: 0.95 }
+ * policy.at(5); // → { lr: 1, momentum: 0.85 }
  */
 function fitOneCycle(given: OptionsOf<typeof fitOneCycleOptions.shape>): Phase<'lr' | 'momentum'>[] {
   const o = fitOneCycleOptions.read(given);
@@ -51,7 +55,13 @@ const fitFlatCosOptions = declare('fastai.fitFlatCos', {
   pctStart: pctStart(0.75, 'Fraction of the batches held flat.'),
 });
 
-/** fastai `fit_flat_cos`: flat at `lr` for `pctStart` of the run, then a cosine to `lr/divFinal`. @example fastai.fitFlatCos({ steps: 20, lr: 1 }) */
+/**
+ * fastai `fit_flat_cos`: flat at `lr` for `pctStart` of the run, then a cosine to `lr/divFinal`.
+ * @example
+ * import { fastai, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(fastai.fitFlatCos({ steps: 20, lr: 1 }));
+ * [0, 15, 19].map((s) => policy.at(s).lr); // → [1, 1, 0.095500547897]
+ */
 function fitFlatCos(given: OptionsOf<typeof fitFlatCosOptions.shape>): Phase<'lr'>[] {
   const o = fitFlatCosOptions.read(given);
   const final = derivedFinite(fitFlatCosOptions.fn, o.lr / o.divFinal, 'lr / divFinal', 'divFinal', o.divFinal);
@@ -70,7 +80,11 @@ const fitSgdrOptions = declare('fastai.fitSgdr', {
  * fastai `fit_sgdr`: `nCycles` cosines from `lrMax` to 0, the i-th `cycleLen·cycleMult^i` epochs
  * long, over `stepsPerEpoch` batches an epoch. (fastai divides by `cycleMult − 1`, so 1 crashes
  * there; here 1 gives equal cycles.)
- * @example fastai.fitSgdr({ nCycles: 3, cycleLen: 1, lrMax: 1, stepsPerEpoch: 4 })
+ * @example
+ * import { fastai, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(fastai.fitSgdr({ nCycles: 3, cycleLen: 1, lrMax: 1, stepsPerEpoch: 4 }));
+ * policy.length; // → 28
+ * [0, 2, 4, 12].map((s) => policy.at(s).lr); // → [1, 0.5, 1, 1]
  */
 function fitSgdr(given: OptionsOf<typeof fitSgdrOptions.shape>): Phase<'lr'>[] {
   const o = fitSgdrOptions.read(given);
@@ -90,7 +104,8 @@ function fitSgdr(given: OptionsOf<typeof fitSgdrOptions.shape>): Phase<'lr'>[] {
  * fastai's fit policies, by their fastai names in camelCase, over batches.
  * @example
  * import { fastai, OptimizerPolicy } from 'rx-policy';
- * new OptimizerPolicy(fastai.fitOneCycle({ steps: 5 * 100, lrMax: 3e-3 }));
+ * const policy = new OptimizerPolicy(fastai.fitOneCycle({ steps: 5 * 100, lrMax: 3e-3 }));
+ * policy.at(0); // → { lr: 0.00012, momentum: 0.95 }
  */
 export const fastai = {
   fitOneCycle: preset(fitOneCycleOptions, 'fastai fit_one_cycle (pos = k/N)', fitOneCycle),

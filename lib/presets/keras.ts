@@ -30,7 +30,10 @@ const cosineDecayOptions = declare('keras.cosineDecay', {
  * Keras `CosineDecay`: `init·((1 − alpha)·½(1 + cos(π·min(s, T)/T)) + alpha)`; with `warmupTarget`, a
  * linear warmup `init → warmupTarget` over `warmupSteps` first, and `decaySteps` *excludes* the
  * warmup (optax's includes it).
- * @example keras.cosineDecay({ initialLearningRate: 0, decaySteps: 8, alpha: 0.1, warmupTarget: 1, warmupSteps: 2, steps: 12 })
+ * @example
+ * import { keras, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(keras.cosineDecay({ initialLearningRate: 0, decaySteps: 8, alpha: 0.1, warmupTarget: 1, warmupSteps: 2, steps: 12 }));
+ * [0, 1, 2, 6, 10, 11].map((s) => policy.at(s).lr); // → [0, 0.5, 1, 0.55, 0.1, 0.1]
  */
 function cosineDecay(given: OptionsOf<typeof cosineDecayOptions.shape>): Phase<'lr'>[] {
   const o = cosineDecayOptions.read(given);
@@ -54,7 +57,10 @@ const restartsOptions = declare('keras.cosineDecayRestarts', {
  * stays `alpha·init`. Note Keras' default `tMul` is 2 (PyTorch's `T_mult` is 1). With `tMul` < 1
  * the cycles end at step `firstDecaySteps/(1 − tMul)` (Keras gives NaN after it): longer `steps`
  * are refused.
- * @example keras.cosineDecayRestarts({ initialLearningRate: 1, firstDecaySteps: 4, alpha: 0.1, steps: 28 })
+ * @example
+ * import { keras, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(keras.cosineDecayRestarts({ initialLearningRate: 1, firstDecaySteps: 4, alpha: 0.1, steps: 28 }));
+ * [0, 2, 4, 12].map((s) => policy.at(s).lr); // → [1, 0.55, 1, 1]
  */
 function cosineDecayRestarts(given: OptionsOf<typeof restartsOptions.shape>): Phase<'lr'>[] {
   const o = restartsOptions.read(given);
@@ -107,7 +113,10 @@ export type KerasDecayOptions = OptionsOf<typeof exponentialOptions.shape>;
 
 /**
  * Keras `ExponentialDecay`: `init · decayRate^(step / decaySteps)`, floored exponent with `staircase`.
- * @example keras.exponentialDecay({ initialLearningRate: 0.1, decaySteps: 100000, decayRate: 0.96, staircase: true, steps: 500000 })
+ * @example
+ * import { keras, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(keras.exponentialDecay({ initialLearningRate: 0.1, decaySteps: 100000, decayRate: 0.96, staircase: true, steps: 500000 }));
+ * [0, 99999, 100000, 250000].map((s) => policy.at(s).lr); // → [0.1, 0.1, 0.096, 0.09216]
  */
 function exponentialDecay(given: KerasDecayOptions): Phase<'lr'>[] {
   const o = exponentialOptions.read(given);
@@ -116,7 +125,10 @@ function exponentialDecay(given: KerasDecayOptions): Phase<'lr'>[] {
 
 /**
  * Keras `InverseTimeDecay`: `init / (1 + decayRate · step / decaySteps)`, floored with `staircase`.
- * @example keras.inverseTimeDecay({ initialLearningRate: 0.1, decaySteps: 1, decayRate: 0.5, steps: 100 })
+ * @example
+ * import { keras, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(keras.inverseTimeDecay({ initialLearningRate: 0.1, decaySteps: 1, decayRate: 0.5, steps: 100 }));
+ * [0, 2, 98].map((s) => policy.at(s).lr); // → [0.1, 0.05, 0.002]
  */
 function inverseTimeDecay(given: KerasDecayOptions): Phase<'lr'>[] {
   const o = inverseTimeOptions.read(given);
@@ -133,7 +145,10 @@ const piecewiseOptions = declare('keras.piecewiseConstantDecay', {
  * Keras `PiecewiseConstantDecay`: `values[0]` while `step ≤ boundaries[0]`, `values[i]` while
  * `boundaries[i-1] < step ≤ boundaries[i]`, the last value after. Note the switch comes one step
  * *after* each boundary (optax's `piecewise_constant_schedule` and PyTorch's `MultiStepLR` switch at it).
- * @example keras.piecewiseConstantDecay({ boundaries: [100000, 110000], values: [1, 0.5, 0.1], steps: 120000 })
+ * @example
+ * import { keras, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(keras.piecewiseConstantDecay({ boundaries: [100000, 110000], values: [1, 0.5, 0.1], steps: 120000 }));
+ * [100000, 100001, 110000, 110001].map((s) => policy.at(s).lr); // → [1, 0.5, 0.5, 0.1]
  */
 function piecewiseConstantDecay(given: OptionsOf<typeof piecewiseOptions.shape>): Phase<'lr'>[] {
   const o = piecewiseOptions.read(given);
@@ -158,7 +173,10 @@ const polynomialOptions = declare('keras.polynomialDecay', {
  * Keras `PolynomialDecay`: `(init − end)·(1 − min(step, T)/T)^power + end`, then `end`; with
  * `cycle`, the horizon `T` grows to the first multiple of `decaySteps` not below the step (see
  * `polycyclespace`). Defaults: `endLearningRate` 0.0001, `power` 1.
- * @example keras.polynomialDecay({ initialLearningRate: 0.1, decaySteps: 10000, endLearningRate: 0.01, power: 0.5, steps: 12000 })
+ * @example
+ * import { keras, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(keras.polynomialDecay({ initialLearningRate: 0.1, decaySteps: 10000, endLearningRate: 0.01, power: 0.5, steps: 12000 }));
+ * [0, 10000, 11999].map((s) => policy.at(s).lr); // → [0.1, 0.01, 0.01]
  */
 function polynomialDecay(given: OptionsOf<typeof polynomialOptions.shape>): Phase<'lr'>[] {
   const o = polynomialOptions.read(given);
@@ -172,7 +190,8 @@ function polynomialDecay(given: OptionsOf<typeof polynomialOptions.shape>): Phas
  * Keras' learning-rate schedules, by their Keras names in camelCase.
  * @example
  * import { keras, OptimizerPolicy } from 'rx-policy';
- * new OptimizerPolicy(keras.cosineDecay({ initialLearningRate: 1e-3, decaySteps: 1000, steps: 1000 }));
+ * const policy = new OptimizerPolicy(keras.cosineDecay({ initialLearningRate: 1e-3, decaySteps: 1000, steps: 1000 }));
+ * [0, 500].map((s) => policy.at(s).lr); // → [0.001, 0.0005]
  */
 export const keras = {
   exponentialDecay: preset(exponentialOptions, 'Keras ExponentialDecay', exponentialDecay),

@@ -19,7 +19,7 @@ export type OneCycleOptions = OptionsOf<typeof oneCycleOptions.shape>;
  * linear phases. With `a = trunc(steps · finetuneFraction)`, `up = trunc((steps - a) / 2)` and
  * `down = steps - a - up`: lr `lr[0] → lr[1]` (up), `lr[1] → lr[0]` (down), `lr[0] → finetuneLr`
  * (a); momentum `m[0] → m[1]`, `m[1] → m[0]`, then held at `m[0]`. Every phase includes both ends,
- * so the peak and the start value appear twice at the joins, as in Poutyne.
+ * so the peak (step 224 of 500) and the start value appear twice at the joins, as in Poutyne.
  *
  * Unlike Poutyne it works for any `steps ≥ 1` (a one-step phase is its start value; Poutyne
  * raises ZeroDivisionError for `steps: 10`), and a phase may be empty.
@@ -30,7 +30,7 @@ export type OneCycleOptions = OptionsOf<typeof oneCycleOptions.shape>;
  * @example
  * import { OptimizerPolicy, oneCyclePhases } from 'rx-policy';
  * const tp = new OptimizerPolicy(oneCyclePhases({ steps: 500 }));
- * tp.at(224); // { lr: 1, momentum: 0.85 }: the peak
+ * tp.at(224); // → { lr: 1, momentum: 0.85 }
  */
 function oneCycle(options: OneCycleOptions): Phase<'lr' | 'momentum'>[] {
   const o = oneCycleOptions.read(options);

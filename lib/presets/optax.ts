@@ -30,7 +30,13 @@ export type CosineOnecycleOptions = OptionsOf<typeof cosineOnecycleOptions.shape
 /** Options of `optax.linearOnecycle`. */
 export type LinearOnecycleOptions = OptionsOf<typeof linearOnecycleOptions.shape>;
 
-/** optax `cosine_onecycle_schedule`: peak at `int(pctStart·T)` (PyTorch: `pct·N − 1`), final value from `T` on. @example optax.cosineOnecycle({ transitionSteps: 10, peakValue: 1, steps: 12 }) */
+/**
+ * optax `cosine_onecycle_schedule`: peak at `int(pctStart·T)` (PyTorch: `pct·N − 1`), final value from `T` on.
+ * @example
+ * import { optax, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(optax.cosineOnecycle({ transitionSteps: 10, peakValue: 1, steps: 12 }));
+ * [0, 3, 10].map((s) => policy.at(s).lr); // → [0.04, 1, 4e-6]
+ */
 function cosineOnecycle(given: CosineOnecycleOptions): Phase<'lr'>[] {
   const o = cosineOnecycleOptions.read(given);
   const T = o.transitionSteps;
@@ -40,7 +46,13 @@ function cosineOnecycle(given: CosineOnecycleOptions): Phase<'lr'>[] {
   return joinTo(cosineOnecycleOptions.fn, interpolateParts('cos', [init, init * div, init * div * (1 / (div * o.finalDivFactor))], [Math.trunc(o.pctStart * T), T]), o.steps);
 }
 
-/** optax `linear_onecycle_schedule`: three linear phases with boundaries `int(pctStart·T)`, `int(pctFinal·T)`, `T`. @example optax.linearOnecycle({ transitionSteps: 10, peakValue: 1, steps: 12 }) */
+/**
+ * optax `linear_onecycle_schedule`: three linear phases with boundaries `int(pctStart·T)`, `int(pctFinal·T)`, `T`.
+ * @example
+ * import { optax, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(optax.linearOnecycle({ transitionSteps: 10, peakValue: 1, steps: 12 }));
+ * [0, 3, 10].map((s) => policy.at(s).lr); // → [0.04, 1, 4e-6]
+ */
 function linearOnecycle(given: LinearOnecycleOptions): Phase<'lr'>[] {
   const o = linearOnecycleOptions.read(given);
   const fn = linearOnecycleOptions.fn;
@@ -70,7 +82,10 @@ export type WarmupCosineOptions = OptionsOf<typeof warmupCosineDecayOptions.shap
  * optax `warmup_cosine_decay_schedule`: linear warmup `initValue → peakValue` over `warmupSteps`,
  * cosine to `endValue` at `decaySteps`, then `endValue`. With `peakValue` 0 it stays at 0 after
  * the warmup, as optax's does; an `endValue` other than 0 there is refused (optax ignores it).
- * @example optax.warmupCosineDecay({ initValue: 0, peakValue: 1, warmupSteps: 2, decaySteps: 10, endValue: 0.1, steps: 12 })
+ * @example
+ * import { optax, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(optax.warmupCosineDecay({ initValue: 0, peakValue: 1, warmupSteps: 2, decaySteps: 10, endValue: 0.1, steps: 12 }));
+ * [0, 1, 2, 6, 10, 11].map((s) => policy.at(s).lr); // → [0, 0.5, 1, 0.55, 0.1, 0.1]
  */
 function warmupCosineDecay(given: WarmupCosineOptions): Phase<'lr'>[] {
   const o = warmupCosineDecayOptions.read(given);
@@ -106,7 +121,13 @@ const sgdrOptions = declare('optax.sgdr', {
 /** Options of `optax.sgdr`. */
 export type SgdrScheduleOptions = { readonly cycles: readonly Omit<WarmupCosineOptions, 'steps'>[]; readonly steps: number };
 
-/** optax `sgdr_schedule`: cycles given explicitly, each a `warmupCosineDecay` of its own `decaySteps`. @example optax.sgdr({ cycles: [{ initValue: 1, peakValue: 1, warmupSteps: 0, decaySteps: 4, endValue: 0.1 }], steps: 4 }) */
+/**
+ * optax `sgdr_schedule`: cycles given explicitly, each a `warmupCosineDecay` of its own `decaySteps`.
+ * @example
+ * import { optax, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(optax.sgdr({ cycles: [{ initValue: 1, peakValue: 1, warmupSteps: 0, decaySteps: 4, endValue: 0.1 }], steps: 4 }));
+ * [0, 2].map((s) => policy.at(s).lr); // → [1, 0.55]
+ */
 function sgdr(given: SgdrScheduleOptions): Phase<'lr'>[] {
   const fn = sgdrOptions.fn;
   const o = sgdrOptions.read(given);
@@ -140,7 +161,13 @@ const constantOptions = declare('optax.constantSchedule', {
   steps: steps(),
 });
 
-/** optax `constant_schedule`. @example optax.constantSchedule({ value: 0.1, steps: 100 }) */
+/**
+ * optax `constant_schedule`.
+ * @example
+ * import { optax, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(optax.constantSchedule({ value: 0.1, steps: 100 }));
+ * [0, 99].map((s) => policy.at(s).lr); // → [0.1, 0.1]
+ */
 function constantSchedule(given: OptionsOf<typeof constantOptions.shape>): Phase<'lr'>[] {
   const o = constantOptions.read(given);
   return joinTo(constantOptions.fn, [hold(o.value)], o.steps);
@@ -162,7 +189,10 @@ export type PolynomialScheduleOptions = OptionsOf<typeof polynomialOptions.shape
 /**
  * optax `polynomial_schedule`: `initValue` until `transitionBegin`, then
  * `(init − end)·(1 − (t − B)/T)^power + end` over `transitionSteps`, then `endValue`.
- * @example optax.polynomialSchedule({ initValue: 1, endValue: 0.01, power: 2, transitionSteps: 100, transitionBegin: 5, steps: 110 })
+ * @example
+ * import { optax, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(optax.polynomialSchedule({ initValue: 1, endValue: 0.01, power: 2, transitionSteps: 100, transitionBegin: 5, steps: 110 }));
+ * [0, 5, 55, 105].map((s) => policy.at(s).lr); // → [1, 1, 0.2575, 0.01]
  */
 function polynomialSchedule(given: PolynomialScheduleOptions): Phase<'lr'>[] {
   const o = polynomialOptions.read(given);
@@ -171,7 +201,10 @@ function polynomialSchedule(given: PolynomialScheduleOptions): Phase<'lr'>[] {
 
 /**
  * optax `linear_schedule`: `polynomialSchedule` with power 1.
- * @example optax.linearSchedule({ initValue: 1, endValue: 0.01, transitionSteps: 100, steps: 100 })
+ * @example
+ * import { optax, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(optax.linearSchedule({ initValue: 1, endValue: 0.01, transitionSteps: 100, steps: 100 }));
+ * [0, 50, 99].map((s) => policy.at(s).lr); // → [1, 0.505, 0.0199]
  */
 function linearSchedule(given: Omit<PolynomialScheduleOptions, 'power'>): Phase<'lr'>[] {
   const o = linearOptions.read(given);
@@ -202,7 +235,10 @@ export type ExponentialDecayOptions = OptionsOf<typeof exponentialOptions.shape>
 /**
  * optax `exponential_decay`: `initValue` until `transitionBegin`, then
  * `init · decayRate^((t − B)/T)` (floored exponent with `staircase`), bounded by `endValue`.
- * @example optax.exponentialDecay({ initValue: 1, transitionSteps: 10, decayRate: 0.5, endValue: 0.1, steps: 50 })
+ * @example
+ * import { optax, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(optax.exponentialDecay({ initValue: 1, transitionSteps: 10, decayRate: 0.5, endValue: 0.1, steps: 50 }));
+ * [0, 10, 20, 40].map((s) => policy.at(s).lr); // → [1, 0.5, 0.25, 0.1]
  */
 function exponentialDecay(given: ExponentialDecayOptions): Phase<'lr'>[] {
   const o = exponentialOptions.read(given);
@@ -235,7 +271,10 @@ const cosineDecayOptions = declare('optax.cosineDecaySchedule', {
 
 /**
  * optax `cosine_decay_schedule`: `init·((1 − alpha)·(½(1 + cos(π·min(t, T)/T)))^exponent + alpha)`.
- * @example optax.cosineDecaySchedule({ initValue: 1, decaySteps: 100, alpha: 0.1, steps: 120 })
+ * @example
+ * import { optax, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(optax.cosineDecaySchedule({ initValue: 1, decaySteps: 100, alpha: 0.1, steps: 120 }));
+ * [0, 50, 100, 119].map((s) => policy.at(s).lr); // → [1, 0.55, 0.1, 0.1]
  */
 function cosineDecaySchedule(given: OptionsOf<typeof cosineDecayOptions.shape>): Phase<'lr'>[] {
   const o = cosineDecayOptions.read(given);
@@ -262,7 +301,10 @@ const piecewiseOptions = declare('optax.piecewiseConstantSchedule', {
  * optax `piecewise_constant_schedule`: `initValue` times every scale whose boundary the step has
  * reached (`t ≥ boundary`; Keras' `PiecewiseConstantDecay` switches one step later). Boundaries are
  * the keys of `boundariesAndScales`, as in optax's dict, e.g. `{ 100: 0.1, 200: 0.1 }`.
- * @example optax.piecewiseConstantSchedule({ initValue: 1, boundariesAndScales: { 100: 0.1, 200: 0.01 }, steps: 300 })
+ * @example
+ * import { optax, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(optax.piecewiseConstantSchedule({ initValue: 1, boundariesAndScales: { 100: 0.1, 200: 0.01 }, steps: 300 }));
+ * [99, 100, 200].map((s) => policy.at(s).lr); // → [1, 0.1, 0.001]
  */
 function piecewiseConstantSchedule(given: OptionsOf<typeof piecewiseOptions.shape>): Phase<'lr'>[] {
   const o = piecewiseOptions.read(given);
@@ -278,7 +320,8 @@ function piecewiseConstantSchedule(given: OptionsOf<typeof piecewiseOptions.shap
  * optax's schedules, by their optax names in camelCase.
  * @example
  * import { optax, OptimizerPolicy } from 'rx-policy';
- * new OptimizerPolicy(optax.warmupCosineDecay({ initValue: 0, peakValue: 1e-3, warmupSteps: 100, decaySteps: 1000, steps: 1000 }));
+ * const policy = new OptimizerPolicy(optax.warmupCosineDecay({ initValue: 0, peakValue: 1e-3, warmupSteps: 100, decaySteps: 1000, steps: 1000 }));
+ * [0, 100, 550].map((s) => policy.at(s).lr); // → [0, 0.001, 0.0005]
  */
 export const optax = {
   constantSchedule: preset(constantOptions, 'optax constant_schedule', constantSchedule),

@@ -9,9 +9,14 @@ import { heldParts, interpolateParts } from './interpolate.js';
  * its step on (`'constant'`: multi-step decay, optax's `piecewise_constant_schedule`, which switches
  * at `count ≥ boundary`); the first value until the first point, the last from the last point on.
  *
+ * @param kind `'linear'`, `'cos'` or `'constant'`.
+ * @param points `[step, value]` pairs, steps increasing.
+ * @param steps The length of the schedule.
+ * @returns The phases of an `lr` schedule of `steps` steps.
+ * @throws TypeError/RangeError naming `piecewise` and the argument, for a bad kind, points or steps.
  * @example
  * import { piecewise, OptimizerPolicy } from 'rx-policy';
- * new OptimizerPolicy(piecewise('linear', [[0, 0], [100, 1], [1000, 0.01]], 1200)).at(50); // { lr: 0.5 }
+ * new OptimizerPolicy(piecewise('linear', [[0, 0], [100, 1], [1000, 0.01]], 1200)).at(50); // → { lr: 0.5 }
  */
 export function piecewise(kind: 'linear' | 'cos' | 'constant', points: readonly (readonly [number, number])[], steps: number): Phase<'lr'>[] {
   const fn = 'piecewise';

@@ -50,7 +50,8 @@ export type OneCycleLROptions<M extends string = 'momentum'> = Omit<OptionsOf<ty
  * @returns the phases, `totalSteps` steps in all.
  * @throws TypeError or RangeError naming the option, for any option outside its declaration.
  * @example
- * new OptimizerPolicy(pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10 })).at(2); // { lr: 1, momentum: 0.85 }
+ * import { OptimizerPolicy, pytorch } from 'rx-policy';
+ * new OptimizerPolicy(pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10 })).at(2); // → { lr: 1, momentum: 0.85 }
  */
 function oneCycleLR(options: OneCycleLROptions & { readonly cycleMomentum: false }): Phase<'lr'>[];
 function oneCycleLR<const M extends string = 'momentum'>(options: OneCycleLROptions<M>): Phase<'lr' | NoInfer<M>>[];
@@ -118,7 +119,10 @@ export type CosineAnnealingLROptions = OptionsOf<typeof cosineAnnealingLROptions
 /**
  * PyTorch `CosineAnnealingLR` (its closed form): `etaMin + (baseLr − etaMin)(1 + cos(π·k/tMax))/2`,
  * which keeps oscillating past `tMax`, as PyTorch does.
- * @example [...new OptimizerPolicy(pytorch.cosineAnnealingLR({ baseLr: 1, tMax: 4, steps: 9 })).allSteps()];
+ * @example
+ * import { pytorch, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(pytorch.cosineAnnealingLR({ baseLr: 1, tMax: 4, steps: 9 }));
+ * [0, 2, 4, 6, 8].map((s) => policy.at(s).lr); // → [1, 0.5, 0, 0.5, 1]
  */
 function cosineAnnealingLR(given: CosineAnnealingLROptions): Phase<'lr'>[] {
   const o = cosineAnnealingLROptions.read(given);
@@ -140,7 +144,12 @@ export type WarmRestartsOptions = OptionsOf<typeof warmRestartsOptions.shape>;
  * PyTorch `CosineAnnealingWarmRestarts`: cycles of `t0·tMult^i` steps, each a cosine from `baseLr`
  * towards `etaMin` with the end excluded (`etaMin` is never reached). With `tMult` 1 it is one
  * periodic space, O(1) in memory whatever `steps` is.
- * @example pytorch.cosineAnnealingWarmRestarts({ baseLr: 1, t0: 4, tMult: 2, etaMin: 0.1, steps: 28 }).length; // 3 cycles
+ * @example
+ * import { OptimizerPolicy, pytorch } from 'rx-policy';
+ * const cycles = pytorch.cosineAnnealingWarmRestarts({ baseLr: 1, t0: 4, tMult: 2, etaMin: 0.1, steps: 28 });
+ * cycles.length; // → 3
+ * const policy = new OptimizerPolicy(cycles);
+ * [0, 2, 4, 12].map((s) => policy.at(s).lr); // → [1, 0.55, 1, 1]
  */
 function cosineAnnealingWarmRestarts(given: WarmRestartsOptions): Phase<'lr'>[] {
   const o = warmRestartsOptions.read(given);
@@ -166,7 +175,13 @@ const stepLROptions = declare('pytorch.stepLR', {
 /** Options of `pytorch.stepLR`. */
 export type StepLROptions = OptionsOf<typeof stepLROptions.shape>;
 
-/** PyTorch `StepLR`: `baseLr · gamma^floor(k / stepSize)`. @example pytorch.stepLR({ baseLr: 1, stepSize: 30, steps: 90 }) */
+/**
+ * PyTorch `StepLR`: `baseLr · gamma^floor(k / stepSize)`.
+ * @example
+ * import { pytorch, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(pytorch.stepLR({ baseLr: 1, stepSize: 30, steps: 90 }));
+ * [29, 30, 60].map((s) => policy.at(s).lr); // → [1, 0.1, 0.01]
+ */
 function stepLR(given: StepLROptions): Phase<'lr'>[] {
   const o = stepLROptions.read(given);
   return joinTo(stepLROptions.fn, [new Phase({ lr: expspace(o.baseLr, o.gamma, o.steps, { every: o.stepSize, staircase: true }) })], o.steps);
@@ -182,7 +197,13 @@ const multiStepLROptions = declare('pytorch.multiStepLR', {
 /** Options of `pytorch.multiStepLR`. */
 export type MultiStepLROptions = OptionsOf<typeof multiStepLROptions.shape>;
 
-/** PyTorch `MultiStepLR`: `baseLr · gamma^(number of milestones ≤ k)`; the decay applies at the milestone. @example pytorch.multiStepLR({ baseLr: 1, milestones: [30, 80], steps: 100 }) */
+/**
+ * PyTorch `MultiStepLR`: `baseLr · gamma^(number of milestones ≤ k)`; the decay applies at the milestone.
+ * @example
+ * import { pytorch, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(pytorch.multiStepLR({ baseLr: 1, milestones: [30, 80], steps: 100 }));
+ * [29, 30, 80].map((s) => policy.at(s).lr); // → [1, 0.1, 0.01]
+ */
 function multiStepLR(given: MultiStepLROptions): Phase<'lr'>[] {
   const o = multiStepLROptions.read(given);
   const milestones = [...o.milestones].sort((a, b) => a - b);
@@ -201,7 +222,13 @@ const exponentialLROptions = declare('pytorch.exponentialLR', {
 /** Options of `pytorch.exponentialLR`. */
 export type ExponentialLROptions = OptionsOf<typeof exponentialLROptions.shape>;
 
-/** PyTorch `ExponentialLR`: `baseLr · gamma^k`. @example pytorch.exponentialLR({ baseLr: 1, gamma: 0.9, steps: 10 }) */
+/**
+ * PyTorch `ExponentialLR`: `baseLr · gamma^k`.
+ * @example
+ * import { pytorch, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(pytorch.exponentialLR({ baseLr: 1, gamma: 0.9, steps: 10 }));
+ * [0, 1, 2].map((s) => policy.at(s).lr); // → [1, 0.9, 0.81]
+ */
 function exponentialLR(given: ExponentialLROptions): Phase<'lr'>[] {
   const o = exponentialLROptions.read(given);
   return joinTo(exponentialLROptions.fn, [new Phase({ lr: expspace(o.baseLr, o.gamma, o.steps) })], o.steps);
@@ -218,7 +245,13 @@ const linearLROptions = declare('pytorch.linearLR', {
 /** Options of `pytorch.linearLR`. */
 export type LinearLROptions = OptionsOf<typeof linearLROptions.shape>;
 
-/** PyTorch `LinearLR`: `baseLr · (startFactor + (endFactor − startFactor)·min(k, totalIters)/totalIters)`. @example pytorch.linearLR({ baseLr: 1, steps: 10 }) */
+/**
+ * PyTorch `LinearLR`: `baseLr · (startFactor + (endFactor − startFactor)·min(k, totalIters)/totalIters)`.
+ * @example
+ * import { pytorch, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(pytorch.linearLR({ baseLr: 1, steps: 10 }));
+ * [0, 5, 9].map((s) => policy.at(s).lr); // → [1 / 3, 1, 1]
+ */
 function linearLR(given: LinearLROptions): Phase<'lr'>[] {
   const o = linearLROptions.read(given);
   const T = o.totalIters;
@@ -236,7 +269,13 @@ const polynomialLROptions = declare('pytorch.polynomialLR', {
 /** Options of `pytorch.polynomialLR`. */
 export type PolynomialLROptions = OptionsOf<typeof polynomialLROptions.shape>;
 
-/** PyTorch `PolynomialLR`: `baseLr · (1 − min(k, totalIters)/totalIters)^power`. @example pytorch.polynomialLR({ baseLr: 1, power: 2, steps: 8 }) */
+/**
+ * PyTorch `PolynomialLR`: `baseLr · (1 − min(k, totalIters)/totalIters)^power`.
+ * @example
+ * import { pytorch, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(pytorch.polynomialLR({ baseLr: 1, power: 2, steps: 8 }));
+ * [0, 1, 2, 5, 7].map((s) => policy.at(s).lr); // → [1, 0.64, 0.36, 0, 0]
+ */
 function polynomialLR(given: PolynomialLROptions): Phase<'lr'>[] {
   const o = polynomialLROptions.read(given);
   const T = o.totalIters;
@@ -275,7 +314,11 @@ export type CyclicLROptions<M extends string = 'momentum'> = Omit<OptionsOf<type
  * A schedule with a `scaleFn` holds a function, so it cannot be saved to JSON (`toJSON` throws).
  *
  * @throws RangeError when the exp_range amplitude overflows within `steps`, naming the first step.
- * @example pytorch.cyclicLR({ baseLr: 0.001, maxLr: 0.01, stepSizeUp: 2000, steps: 8000 })
+ * @example
+ * import { OptimizerPolicy, pytorch } from 'rx-policy';
+ * const policy = new OptimizerPolicy(pytorch.cyclicLR({ baseLr: 0.001, maxLr: 0.01, stepSizeUp: 2000, steps: 8000 }));
+ * policy.at(1000); // → { lr: 0.0055, momentum: 0.85 }
+ * policy.at(2000); // → { lr: 0.01, momentum: 0.8 }
  */
 function cyclicLR(given: CyclicLROptions & { readonly cycleMomentum: false }): Phase<'lr'>[];
 function cyclicLR<const M extends string = 'momentum'>(given: CyclicLROptions<M>): Phase<'lr' | NoInfer<M>>[];
@@ -373,6 +416,7 @@ class ScaledCycleSpace extends Space {
  * @example
  * import { OptimizerPolicy, pytorch } from 'rx-policy';
  * const policy = new OptimizerPolicy(pytorch.oneCycleLR({ maxLr: 0.1, totalSteps: 1000 }));
+ * policy.at(299); // → { lr: 0.1, momentum: 0.85 }
  */
 export const pytorch = {
   oneCycleLR: preset(oneCycleLROptions, 'PyTorch OneCycleLR: cos/linear, two or three phases, peak at pct·N − 1', oneCycleLR),

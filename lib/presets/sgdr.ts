@@ -21,10 +21,13 @@ export type SgdrOptions = OptionsOf<typeof sgdrOptions.shape>;
  * Each cycle reaches `lr[1]` on its last step (Poutyne's endpoint convention). At most
  * `MAX_PHASES` cycles.
  *
+ * @param options `baseCycleLength` and `cycles` (required), `lr`, `cycleMult`.
+ * @returns the phases, one a cycle.
+ * @throws TypeError or RangeError naming `sgdrPhases`, the option and the value, or the cycle whose length does not round to a positive safe integer.
  * @example
  * import { OptimizerPolicy, sgdrPhases } from 'rx-policy';
  * const policy = new OptimizerPolicy(sgdrPhases({ baseCycleLength: 200, cycles: 3, cycleMult: 2 }));
- * policy.length; // 1400 = 200 + 400 + 800
+ * policy.length; // → 200 + 400 + 800
  */
 function sgdr(options: SgdrOptions): Phase<'lr'>[] {
   const o = sgdrOptions.read(options);

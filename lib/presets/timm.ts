@@ -183,7 +183,10 @@ function cycleScheduler(fn: string, o: Cycle, curve: Curve, warmupTarget: 'base'
  * and optional k-decay. Without `warmupPrefix` the warmup overlaps the first cycle, as in timm.
  * Noise (`noiseRangeT`, `noisePct`, `noiseType`, `noiseSeed`) is timm's own draws, bit for bit:
  * `torch.randn(1)` after `manual_seed(noiseSeed + t)`, reproduced by `noisy`.
- * @example timm.cosineLR({ baseLr: 1, tInitial: 10, warmupT: 3, warmupPrefix: true, steps: 14 })
+ * @example
+ * import { timm, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(timm.cosineLR({ baseLr: 1, tInitial: 10, warmupT: 3, warmupPrefix: true, steps: 14 }));
+ * [0, 1, 3, 8, 13].map((s) => policy.at(s).lr); // → [0, 1 / 3, 1, 0.5, 0]
  */
 function cosineLR(given: TimmCosineOptions): Phase<'lr'>[] {
   const o = cosineOptions.read(given);
@@ -194,7 +197,10 @@ function cosineLR(given: TimmCosineOptions): Phase<'lr'>[] {
 /**
  * timm `PolyLRScheduler`: like `cosineLR`, with cycles `lrMin + (peak − lrMin)·(1 − (t/T)^k)^power`
  * (default `power` 0.5).
- * @example timm.polyLR({ baseLr: 1, tInitial: 100, power: 2, steps: 100 })
+ * @example
+ * import { timm, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(timm.polyLR({ baseLr: 1, tInitial: 100, power: 2, steps: 100 }));
+ * [0, 50, 99].map((s) => policy.at(s).lr); // → [1, 0.25, 0.0001]
  */
 function polyLR(given: TimmPolyOptions): Phase<'lr'>[] {
   const o = polyOptions.read(given);
@@ -206,7 +212,10 @@ function polyLR(given: TimmPolyOptions): Phase<'lr'>[] {
  * timm `TanhLRScheduler`: cycles `lrMin + ½(peak − lrMin)(1 − tanh(lb(1 − t/T) + ub·t/T))`
  * (defaults `lb` -7, `ub` 3). Without `warmupPrefix` the warmup aims at the tanh curve's value at
  * `warmupT`, not at `baseLr`, as timm's does.
- * @example timm.tanhLR({ baseLr: 1, tInitial: 100, warmupT: 5, steps: 100 })
+ * @example
+ * import { timm, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(timm.tanhLR({ baseLr: 1, tInitial: 100, warmupT: 5, steps: 100 }));
+ * [0, 50, 99].map((s) => policy.at(s).lr); // → [0, 0.982013790038, 0.003018416325]
  */
 function tanhLR(given: TimmTanhOptions): Phase<'lr'>[] {
   const o = tanhOptions.read(given);
@@ -216,7 +225,10 @@ function tanhLR(given: TimmTanhOptions): Phase<'lr'>[] {
 /**
  * timm `StepLRScheduler`: warmup, then `baseLr · decayRate^floor(t / decayT)`; `warmupPrefix`
  * defaults to `true` here.
- * @example timm.stepLR({ baseLr: 1, decayT: 30, decayRate: 0.1, steps: 90 })
+ * @example
+ * import { timm, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(timm.stepLR({ baseLr: 1, decayT: 30, decayRate: 0.1, steps: 90 }));
+ * [29, 30, 60].map((s) => policy.at(s).lr); // → [1, 0.1, 0.01]
  */
 function stepLR(given: TimmStepOptions): Phase<'lr'>[] {
   const o = stepOptions.read(given);
@@ -231,7 +243,10 @@ function stepLR(given: TimmStepOptions): Phase<'lr'>[] {
 /**
  * timm `MultiStepLRScheduler`: warmup, then `baseLr · decayRate^bisect_right(decayT, t + 1)`, so
  * each decay comes one step *before* its milestone; `warmupPrefix` defaults to `true` here.
- * @example timm.multiStepLR({ baseLr: 1, decayT: [30, 60], decayRate: 0.1, steps: 90 })
+ * @example
+ * import { timm, OptimizerPolicy } from 'rx-policy';
+ * const policy = new OptimizerPolicy(timm.multiStepLR({ baseLr: 1, decayT: [30, 60], decayRate: 0.1, steps: 90 }));
+ * [28, 29, 59].map((s) => policy.at(s).lr); // → [1, 0.1, 0.01]
  */
 function multiStepLR(given: TimmMultiStepOptions): Phase<'lr'>[] {
   const o = multiStepOptions.read(given);
@@ -249,7 +264,8 @@ function multiStepLR(given: TimmMultiStepOptions): Phase<'lr'>[] {
  * timm's schedulers, by their timm names in camelCase.
  * @example
  * import { timm, OptimizerPolicy } from 'rx-policy';
- * new OptimizerPolicy(timm.cosineLR({ baseLr: 0.1, tInitial: 1000, warmupT: 50, warmupPrefix: true, steps: 1050 }));
+ * const policy = new OptimizerPolicy(timm.cosineLR({ baseLr: 0.1, tInitial: 1000, warmupT: 50, warmupPrefix: true, steps: 1050 }));
+ * [0, 50, 550].map((s) => policy.at(s).lr); // → [0, 0.1, 0.05]
  */
 export const timm = {
   cosineLR: preset(cosineOptions, 'timm CosineLRScheduler: warmup (prefix or overlapping), cycle_mul/decay/limit, k-decay', cosineLR),

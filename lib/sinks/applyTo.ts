@@ -26,9 +26,20 @@ function numericKeys(target: object): string[] {
  * A sink that writes each value into a field of `target` (`target.lr = lr`). A parameter the
  * target has no numeric field for is an error naming the fields it has.
  *
+ * @param target The object whose numeric fields are written, such as `{ lr, momentum }`.
+ * @param options `params`: the names to write (checked now), e.g. `policy.params`.
+ * @returns An observer to subscribe to a stream of values (or `Stepped` values).
+ * @throws TypeError for a target that is not an object, a bad option, or a parameter the target has no numeric field for.
  * @example
+ * import { Subject } from 'rxjs';
+ * import { OptimizerPolicy, Phase, linspace, applyTo } from 'rx-policy';
+ * const policy = new OptimizerPolicy([new Phase({ lr: linspace(0.1, 0.2, 3), momentum: 0.9 })]);
  * const optimizer = { lr: 0.1, momentum: 0.9 };
+ * const step$ = new Subject<void>();
  * policy.drive(step$).subscribe(applyTo(optimizer));
+ * step$.next();
+ * step$.next();
+ * optimizer; // → { lr: 0.15, momentum: 0.9 }
  */
 export function applyTo(target: object, options: SinkOptions = {}): Partial<Observer<SinkInput>> {
   if (typeof target !== 'object' || target === null) throw new TypeError(`applyTo: target must be an object, got ${show(target)}`);
@@ -63,9 +74,20 @@ export interface GroupSinkOptions extends SinkOptions {
  * objects): every group gets the value, or its own through `perGroup`. Every group must have the
  * field already; a per-group array must have one entry per group.
  *
+ * @param optimizer An object with a non-empty `paramGroups` array.
+ * @param options `params`, and `perGroup`: per parameter, one multiplier per group or a function of the value and the group index.
+ * @returns An observer to subscribe to a stream of values (or `Stepped` values).
+ * @throws TypeError for an empty or missing `paramGroups`, a bad option, or a group without the field; RangeError for a `perGroup` array of the wrong length.
  * @example
+ * import { Subject } from 'rxjs';
+ * import { OptimizerPolicy, Phase, linspace, applyToGroups } from 'rx-policy';
+ * const policy = new OptimizerPolicy([new Phase({ lr: linspace(0.1, 0.2, 3) })]);
  * const optimizer = { paramGroups: [{ lr: 0 }, { lr: 0 }] };
- * policy.drive(step$).subscribe(applyToGroups(optimizer, { perGroup: { lr: [0.1, 1] } }));
+ * const step$ = new Subject<void>();
+ * policy.drive(step$).subscribe(applyToGroups(optimizer, { perGroup: { lr: [0.1, 1] } })); // multipliers
+ * step$.next();
+ * step$.next();
+ * optimizer.paramGroups; // → [{ lr: 0.015 }, { lr: 0.15 }]
  */
 export function applyToGroups(optimizer: { readonly paramGroups: readonly object[] }, options: GroupSinkOptions = {}): Partial<Observer<SinkInput>> {
   sinkOptions('applyToGroups', options, ['perGroup']);
@@ -111,8 +133,21 @@ export function applyToGroups(optimizer: { readonly paramGroups: readonly object
  * A sink that calls a setter per parameter, for optimizers with methods such as
  * `setLearningRate`. A parameter with no setter is an error naming the setters there are.
  *
+ * @param setters One function per parameter name, called with each new value.
+ * @param options `params`: the names to write (checked now), e.g. `policy.params`.
+ * @returns An observer to subscribe to a stream of values (or `Stepped` values).
+ * @throws TypeError for a setter that is not a function, a bad option, or a parameter with no setter.
  * @example
+ * import * as tf from '@tensorflow/tfjs';
+ * import { Subject } from 'rxjs';
+ * import { OptimizerPolicy, Phase, linspace, applyWith } from 'rx-policy';
+ * const policy = new OptimizerPolicy([new Phase({ lr: linspace(0.1, 0.2, 3) })]);
+ * const optimizer = tf.train.sgd(0.1);
+ * const step$ = new Subject<void>();
  * policy.drive(step$).subscribe(applyWith({ lr: (v) => optimizer.setLearningRate(v) }));
+ * step$.next();
+ * step$.next();
+ * optimizer.getConfig(); // → { learningRate: 0.15 }
  */
 export function applyWith(setters: Readonly<Record<string, (value: number) => void>>, options: SinkOptions = {}): Partial<Observer<SinkInput>> {
   sinkOptions('applyWith', options);

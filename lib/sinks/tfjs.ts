@@ -99,8 +99,15 @@ function momentumFollowsField(optimizer: object): void {
  * @returns An observer to subscribe to a stream of values (or `Stepped` values).
  * @throws TypeError for a non-optimizer, an unsupported optimizer class, or a parameter it lacks.
  * @example
+ * import * as tf from '@tensorflow/tfjs';
+ * import { Subject } from 'rxjs';
+ * import { OptimizerPolicy, pytorch, tfjsOptimizerSink } from 'rx-policy';
+ * const policy = new OptimizerPolicy(pytorch.oneCycleLR({ maxLr: 0.01, totalSteps: 100, momentumName: 'beta1' }));
  * const optimizer = tf.train.adam(1e-3);
- * events$.pipe(schedule(policy)).subscribe(tfjsOptimizerSink(optimizer, { params: policy.params }));
+ * const step$ = new Subject<void>(); // or events$.pipe(schedule(policy)) from fitCallbacks
+ * policy.drive(step$).subscribe(tfjsOptimizerSink(optimizer, { params: policy.params }));
+ * step$.next();
+ * optimizer.getConfig(); // → { learningRate: 0.0004, beta1: 0.95, beta2: 0.999, epsilon: 1e-7 }
  */
 export function tfjsOptimizerSink(optimizer: TfjsOptimizerLike, options: SinkOptions = {}): Partial<Observer<SinkInput>> {
   if (typeof optimizer?.getClassName !== 'function') {

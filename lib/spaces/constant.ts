@@ -23,8 +23,8 @@ const definition: SpaceDefinition = {
  * @throws RangeError or TypeError naming `constant`, the argument and the value.
  * @example
  * import { constant, linspace, Phase } from 'rx-policy';
- * [...constant(0.7, 3)]; // [0.7, 0.7, 0.7]
- * new Phase({ lr: linspace(0, 1, 10), momentum: constant(0.9) }).length; // 10
+ * [...constant(0.7, 3)]; // → [0.7, 0.7, 0.7]
+ * new Phase({ lr: linspace(0, 1, 10), momentum: constant(0.9) }).length; // → 10
  */
 export function constant(value: number, steps?: number): Space {
   return createSpace(definition, [value, steps]);

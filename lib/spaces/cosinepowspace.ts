@@ -23,7 +23,7 @@ export type CosinePowOptions = OptionsOf<typeof params> & SpaceOptions;
  * @throws RangeError or TypeError naming `cosinepowspace`, the argument and the value.
  * @example
  * import { cosinepowspace } from 'rx-policy';
- * cosinepowspace(1, 0, 3, { exponent: 2 }).at(1); // 0.25
+ * cosinepowspace(1, 0, 3, { exponent: 2 }).at(1); // → 0.25
  */
 export function cosinepowspace(start: number, end: number, steps: number, options?: CosinePowOptions): Space {
   return makeCurve(definition, start, end, steps, options);

@@ -19,7 +19,7 @@ const definition = curve('cosinespace', {}, () => cosineEase);
  * @throws RangeError or TypeError naming `cosinespace`, the argument and the value.
  * @example
  * import { cosinespace } from 'rx-policy';
- * [...cosinespace(1, 0, 5)]; // [1, 0.8535…, 0.5, 0.1464…, 0]
+ * [...cosinespace(1, 0, 5)]; // → [1, 0.853553390593, 0.5, 0.146446609407, 0]
  */
 export function cosinespace(start: number, end: number, steps: number, options?: SpaceOptions): Space {
   return makeCurve(definition, start, end, steps, options);

@@ -24,7 +24,7 @@ const definition: SpaceDefinition = {
  * @throws RangeError or TypeError naming `cycle`, the argument and the value.
  * @example
  * import { cycle, cosinespace } from 'rx-policy';
- * [...cycle(cosinespace(1, 0, 2), 5)]; // [1, 0, 1, 0, 1]
+ * [...cycle(cosinespace(1, 0, 2), 5)]; // → [1, 0, 1, 0, 1]
  */
 export function cycle(space: Space, steps: number): Space {
   return createSpace(definition, [space, steps]);

@@ -52,7 +52,7 @@ const definition: SpaceDefinition = {
  * @throws RangeError or TypeError naming `cyclicspace`, the option and the value.
  * @example
  * import { cyclicspace } from 'rx-policy';
- * [...cyclicspace(0, 1, 9, { stepsUp: 2 })]; // [0, 0.5, 1, 0.5, 0, 0.5, 1, 0.5, 0]
+ * [...cyclicspace(0, 1, 9, { stepsUp: 2 })]; // → [0, 0.5, 1, 0.5, 0, 0.5, 1, 0.5, 0]
  */
 export function cyclicspace(low: number, high: number, steps: number, options: CyclicOptions): Space {
   return createSpace(definition, [low, high, steps], options);

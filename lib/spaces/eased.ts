@@ -57,7 +57,7 @@ export const makeCurve = (definition: SpaceDefinition, start: number, end: numbe
  *
  * @example
  * import { EasedSpace, linearEase } from 'rx-policy';
- * [...new EasedSpace('myspace', 0, 1, 3, linearEase)]; // [0, 0.5, 1]
+ * [...new EasedSpace('myspace', 0, 1, 3, linearEase)]; // → [0, 0.5, 1]
  */
 export class EasedSpace extends DeclaredSpace {
   readonly declaration: SpaceDeclaration;

@@ -19,8 +19,8 @@ const definition = rated('expspace', 'positive', (start, rate, p) => start * rat
  * @throws RangeError or TypeError naming `expspace`, the argument and the value.
  * @example
  * import { expspace } from 'rx-policy';
- * [...expspace(1, 0.5, 4)];                                  // [1, 0.5, 0.25, 0.125]
- * [...expspace(1, 0.1, 5, { every: 2, staircase: true })];   // [1, 1, 0.1, 0.1, 0.01…]
+ * [...expspace(1, 0.5, 4)];                                  // → [1, 0.5, 0.25, 0.125]
+ * [...expspace(1, 0.1, 5, { every: 2, staircase: true })];   // → [1, 1, 0.1, 0.1, 0.01]
  */
 export function expspace(start: number, rate: number, steps: number, options?: ExpOptions): Space {
   return createSpace(definition, [start, rate, steps], options);

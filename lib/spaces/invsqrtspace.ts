@@ -24,7 +24,7 @@ const definition: SpaceDefinition = {
  * @throws RangeError or TypeError naming `invsqrtspace`, the argument and the value.
  * @example
  * import { invsqrtspace } from 'rx-policy';
- * [...invsqrtspace(1, 4, 3)]; // [1, 0.894…, 0.816…]
+ * [...invsqrtspace(1, 4, 3)]; // → [1, 0.894427191, 0.816496580928]
  */
 export function invsqrtspace(start: number, timescale: number, steps: number): Space {
   return createSpace(definition, [start, timescale, steps]);

@@ -18,7 +18,7 @@ const definition = rated('invtimespace', 'nonNegative', (start, rate, p) => star
  * @throws RangeError or TypeError naming `invtimespace`, the argument and the value.
  * @example
  * import { invtimespace } from 'rx-policy';
- * [...invtimespace(1, 0.5, 4)]; // [1, 0.666…, 0.5, 0.4]
+ * [...invtimespace(1, 0.5, 4)]; // → [1, 2 / 3, 0.5, 0.4]
  */
 export function invtimespace(start: number, rate: number, steps: number, options?: RatedOptions): Space {
   return createSpace(definition, [start, rate, steps], options);

@@ -25,7 +25,8 @@ export type KCosineOptions = OptionsOf<typeof params> & SpaceOptions;
  * @throws RangeError or TypeError naming `kcosinespace`, the argument and the value.
  * @example
  * import { kcosinespace } from 'rx-policy';
- * kcosinespace(1, 0, 5, { k: 2 }).at(2); // (1 + cos(π/4))/2 = 0.853…
+ * // (1 + cos(π/4))/2:
+ * kcosinespace(1, 0, 5, { k: 2 }).at(2); // → 0.853553390593
  */
 export function kcosinespace(start: number, end: number, steps: number, options?: KCosineOptions): Space {
   return makeCurve(definition, start, end, steps, options);

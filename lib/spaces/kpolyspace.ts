@@ -25,7 +25,7 @@ export type KPolyOptions = OptionsOf<typeof params> & SpaceOptions;
  * @throws RangeError or TypeError naming `kpolyspace`, the argument and the value.
  * @example
  * import { kpolyspace } from 'rx-policy';
- * [...kpolyspace(1, 0, 3, { power: 1, k: 2 })]; // [1, 0.75, 0]
+ * [...kpolyspace(1, 0, 3, { power: 1, k: 2 })]; // → [1, 0.75, 0]
  */
 export function kpolyspace(start: number, end: number, steps: number, options?: KPolyOptions): Space {
   return makeCurve(definition, start, end, steps, options);

@@ -19,7 +19,7 @@ const definition = curve('linspace', {}, () => linearEase);
  * @example
  * import { linspace } from 'rx-policy';
  * linspace(1, 0, 3).subscribe(console.log); // 1, 0.5, 0
- * linspace(0, 1, 4, { endpoint: false }).at(3); // 0.75
+ * linspace(0, 1, 4, { endpoint: false }).at(3); // → 0.75
  */
 export function linspace(start: number, end: number, steps: number, options?: SpaceOptions): Space {
   return makeCurve(definition, start, end, steps, options);

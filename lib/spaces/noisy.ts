@@ -54,7 +54,7 @@ const definition: SpaceDefinition = {
  * @example
  * import { noisy, constant } from 'rx-policy';
  * // timm: torch.Generator().manual_seed(42 + 0); torch.randn(1) is 0.33669036626815796
- * noisy(constant(1, 10), { range: [0], seed: 42 }).at(0); // 1.336690366268158
+ * noisy(constant(1, 10), { range: [0], seed: 42 }).at(0); // → 1.336690366268158
  */
 export function noisy(space: Space, options: NoiseOptions): Space {
   return createSpace(definition, [space], options);

@@ -38,7 +38,7 @@ const definition: SpaceDefinition = {
  * @throws RangeError or TypeError naming `polycyclespace`, the argument and the value.
  * @example
  * import { polycyclespace } from 'rx-policy';
- * [...polycyclespace(1, 0, 6, { period: 2 })]; // [1, 0.5, 0, 0.25, 0, 0.1666…]
+ * [...polycyclespace(1, 0, 6, { period: 2 })]; // → [1, 0.5, 0, 0.25, 0, 1 / 6]
  */
 export function polycyclespace(start: number, end: number, steps: number, options: PolyCycleOptions): Space {
   return createSpace(definition, [start, end, steps], options);

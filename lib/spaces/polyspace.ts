@@ -25,7 +25,7 @@ export type PolyOptions = OptionsOf<typeof params> & SpaceOptions;
  * @throws RangeError or TypeError naming `polyspace`, the argument and the value.
  * @example
  * import { polyspace } from 'rx-policy';
- * [...polyspace(1, 0, 5, { power: 2 })]; // [1, 0.5625, 0.25, 0.0625, 0]
+ * [...polyspace(1, 0, 5, { power: 2 })]; // → [1, 0.5625, 0.25, 0.0625, 0]
  */
 export function polyspace(start: number, end: number, steps: number, options?: PolyOptions): Space {
   return makeCurve(definition, start, end, steps, options);

@@ -24,7 +24,7 @@ export type PowOptions = OptionsOf<typeof params> & SpaceOptions;
  * @throws RangeError or TypeError naming `powspace`, the argument and the value.
  * @example
  * import { powspace } from 'rx-policy';
- * [...powspace(1, 0, 5, { power: 0.5 })]; // [1, 0.5, 0.29…, 0.13…, 0]
+ * [...powspace(1, 0, 5, { power: 0.5 })]; // → [1, 0.5, 0.292893218813, 0.133974596216, 0]
  */
 export function powspace(start: number, end: number, steps: number, options: PowOptions): Space {
   return makeCurve(definition, start, end, steps, options);

@@ -25,7 +25,8 @@ export type TanhOptions = OptionsOf<typeof params> & SpaceOptions;
  * @throws RangeError or TypeError naming `tanhspace`, the argument and the value.
  * @example
  * import { tanhspace } from 'rx-policy';
- * tanhspace(1, 0, 11).at(7); // 1 − tanh(−7·0.3 + 3·0.7) … = 0.5
+ * // at t = 0.7, tanh(−7·0.3 + 3·0.7) = tanh(0): the midpoint
+ * tanhspace(1, 0, 11).at(7); // → 0.5
  */
 export function tanhspace(start: number, end: number, steps: number, options?: TanhOptions): Space {
   return makeCurve(definition, start, end, steps, options);
