@@ -161,7 +161,10 @@ const RULES: Readonly<Record<string, Rule>> = {
   ]),
 };
 
-/** The presets `compare` can translate the neutral options for. */
+/**
+ * The presets `compare` can translate the neutral options for, by their registry names.
+ * @example comparablePresets.includes('pytorch.oneCycleLR'); // true
+ */
 export const comparablePresets: readonly string[] = Object.keys(RULES);
 
 function checkNeutral(fn: string, o: CompareOptions): Neutral {

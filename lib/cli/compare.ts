@@ -23,6 +23,8 @@ const HELP = [
  * translation, the first step that differs, the largest difference and where, and the final
  * values, and overlays the curves. Errors are thrown with a message naming what was wrong.
  *
+ * `run(argv, io)`: `argv` are the arguments after `compare`; `io` where it writes; resolves to the
+ * exit code. @throws CliError for bad input, before anything is drawn or written.
  * @example await compareCommand.run(['pytorch.oneCycleLR', 'fastai.fitOneCycle', '--options', '{"steps": 1000, "peak": 0.1}'], io);
  */
 export const compareCommand: Command = {

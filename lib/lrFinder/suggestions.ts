@@ -97,7 +97,9 @@ function interp(x: number, xs: readonly number[], ys: readonly number[]): number
  * @param options `lrDiff` (15), `thresh` (0.005), `adjustValue` (1), fastai's defaults.
  * @returns the suggestion.
  * @throws RangeError if the curve has `lrDiff` points or fewer (fastai raises an IndexError).
- * @example suggestSlide(lrs, losses).lr;
+ * @example
+ * const lrs = Array.from({ length: 40 }, (_, i) => 10 ** (i / 10));
+ * suggestSlide(lrs, lrs.map((_, i) => (i < 20 ? 30 - i : 10))).lr; // lrs[24]: the flat part starts the window
  */
 export function suggestSlide(lrs: readonly number[], losses: readonly number[], options: { readonly lrDiff?: number; readonly thresh?: number; readonly adjustValue?: number } = {}): Suggestion {
   const lrDiff = options.lrDiff ?? 15;
@@ -168,7 +170,9 @@ export function suggestSteep(lrs: readonly number[], losses: readonly number[]):
  * @returns the suggestions, or `null` when the window holds fewer than 2 points (a run that
  *   diverged at once; lower `startLr`).
  * @throws RangeError for unequal lengths or non-finite values.
- * @example suggestLrs(result.lrs, result.losses, 100)?.valley.lr;
+ * @example
+ * const result = await lrFinder(model, xs, ys, { steps: 100 });
+ * suggestLrs(result.lrs, result.losses, 100)?.valley.lr; // the same as result.suggestions?.valley.lr
  */
 export function suggestLrs(lrs: readonly number[], losses: readonly number[], steps: number): LrSuggestions | null {
   checkCurve('suggestLrs', lrs, losses, 0);

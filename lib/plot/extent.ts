@@ -29,7 +29,13 @@ const TURNS = 64;
 // A column with more noisy steps than this shows the noise's bound instead of its draws.
 const NOISE_SCAN = 4096;
 
-/** The earlier range's extent joined with a later one's: ties keep the earlier step. */
+/**
+ * The extent of two ranges together, the first before the second: on a tie the earlier step is kept.
+ * @param a the earlier range's extent (or `undefined` for none yet).
+ * @param b the later range's extent.
+ * @returns the joined extent.
+ * @example joinExtents({ min: 0, minAt: 3, max: 1, maxAt: 0 }, { min: 0, minAt: 9, max: 2, maxAt: 7 }); // { min: 0, minAt: 3, max: 2, maxAt: 7 }
+ */
 export function joinExtents(a: Extent | undefined, b: Extent): Extent {
   if (a === undefined) return b;
   const low = b.min < a.min ? b : a;
