@@ -139,14 +139,18 @@ export function stopOnDivergence(factor = 4): MonoTypeOperatorFunction<number> {
  * @throws RangeError or TypeError naming the option, before any loss is read.
  * @example
  * import { Subject } from 'rxjs';
- * import { lrFinderSchedule, lrRangeTest } from 'rx-policy';
+ * import { lrFinderSchedule, lrRangeTest, suggestLrs, type RangePoint } from 'rx-policy';
+ * let w = 0; // a stand-in for a model: one SGD step on the loss (2w − 6)², which diverges beyond lr 0.25
+ * const trainOneBatch = (lr: number) => { const loss = (2 * w - 6) ** 2; w -= lr * 4 * (2 * w - 6); return loss; };
  * const options = { startLr: 1e-5, endLr: 1, steps: 50 };
  * const rates = lrFinderSchedule(options);
  * const loss$ = new Subject<number>();
  * let done = false;
- * const points = [];
+ * const points: RangePoint[] = [];
  * loss$.pipe(lrRangeTest(options)).subscribe({ next: (p) => points.push(p), complete: () => (done = true) });
  * for (let i = 0; !done; i++) loss$.next(trainOneBatch(rates.at(i)));
+ * points.length; // → 50
+ * suggestLrs(points.map((p) => p.lr), points.map((p) => p.loss), options.steps)?.valley.lr; // → 0.00199526231497
  */
 export function lrRangeTest(options: RangeTestOptions = {}): OperatorFunction<number, RangePoint> {
   const o = readRange('lrRangeTest', rangeTestOptions, options);
