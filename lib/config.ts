@@ -1,5 +1,5 @@
 import type { FieldInfo } from './internal/options.js';
-import { closest, knownKeys, plainObject, show } from './internal/validate.js';
+import { didYouMean, knownKeys, plainObject, show } from './internal/validate.js';
 import type { Phase } from './phase.js';
 import { OptimizerPolicy, type PolicyOptions } from './policy.js';
 import { fastai } from './presets/fastai.js';
@@ -73,15 +73,9 @@ export function presetOptions(name: string): readonly FieldInfo[] {
   return lookup('presetOptions', name).fields;
 }
 
-/** ` (did you mean "…"?)` for a preset name close to a known one, else nothing. */
-export function nearPreset(name: unknown): string {
-  const near = typeof name === 'string' ? closest(name, Object.keys(presets)) : undefined;
-  return near === undefined ? '' : ` (did you mean ${show(near)}?)`;
-}
-
 function lookup(fn: string, name: unknown): PresetEntry {
   const found = typeof name === 'string' && Object.hasOwn(presets, name) ? presets[name] : undefined;
-  if (found === undefined) throw new TypeError(`${fn}: unknown preset ${show(name)}${nearPreset(name)}; accepted: ${Object.keys(presets).join(', ')}`);
+  if (found === undefined) throw new TypeError(`${fn}: unknown preset ${show(name)}${didYouMean(name, Object.keys(presets))}; accepted: ${Object.keys(presets).join(', ')}`);
   return found;
 }
 

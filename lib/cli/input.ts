@@ -1,7 +1,8 @@
 // Reading a schedule from the command line: a preset with options, or a JSON config file. Shared
 // by every command that draws or compares schedules; all input is checked here, before any output.
 import { readFile } from 'node:fs/promises';
-import { buildPolicy, nearPreset, presets } from '../config.js';
+import { buildPolicy, presets } from '../config.js';
+import { didYouMean } from '../internal/validate.js';
 import type { OptimizerPolicy } from '../policy.js';
 import { CliError, decimal } from './command.js';
 
@@ -50,7 +51,7 @@ export async function policyFrom(command: string, o: { preset?: string; config?:
   }
   const name = o.preset!;
   const entry = Object.hasOwn(presets, name) ? presets[name] : undefined;
-  if (entry === undefined) throw new CliError(`${command}: unknown preset ${JSON.stringify(name)}${nearPreset(name)}; accepted: ${Object.keys(presets).join(', ')}`);
+  if (entry === undefined) throw new CliError(`${command}: unknown preset ${JSON.stringify(name)}${didYouMean(name, Object.keys(presets))}; accepted: ${Object.keys(presets).join(', ')}`);
   let options: Record<string, unknown> = {};
   if (o.options !== undefined) {
     const parsed = json(command, '--options', o.options);

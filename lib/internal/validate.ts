@@ -95,13 +95,18 @@ export function plainObject(fn: string, arg: string, value: unknown): Record<str
 export function knownKeys(fn: string, arg: string, value: Record<string, unknown>, accepted: readonly string[]): void {
   for (const key of Object.keys(value)) {
     if (!accepted.includes(key)) {
-      const near = closest(key, accepted);
-      throw new TypeError(`${fn}: unknown ${arg} ${show(key)}${near === undefined ? '' : ` (did you mean ${show(near)}?)`}; accepted: ${accepted.join(', ')}`);
+      throw new TypeError(`${fn}: unknown ${arg} ${show(key)}${didYouMean(key, accepted)}; accepted: ${accepted.join(', ')}`);
     }
   }
 }
 
 /** The accepted name nearest to `key`, if any is near enough to be what was meant. */
+/** ` (did you mean "…"?)` when `name` is close to one of `accepted`, else the empty string. */
+export function didYouMean(name: unknown, accepted: readonly string[]): string {
+  const near = typeof name === 'string' ? closest(name, accepted) : undefined;
+  return near === undefined ? '' : ` (did you mean ${show(near)}?)`;
+}
+
 export function closest(key: string, accepted: readonly string[]): string | undefined {
   // Spelling apart: snake_case and case differences cost nothing.
   const fold = (s: string) => s.replace(/[_-]/g, '').toLowerCase();
