@@ -10,6 +10,9 @@ import { cycle } from './spaces/cycle.js';
  * The most phases one schedule may have. Every preset and `join` refuses more with a named
  * error: a schedule of one phase per cycle over 10^9 steps would take gigabytes to build. Periodic
  * schedules need no phase per cycle (`cycle` repeats a space in O(1) memory).
+ * @example
+ * import { MAX_PHASES } from 'rx-policy';
+ * MAX_PHASES; // → 100000
  */
 export const MAX_PHASES = 100_000;
 
