@@ -163,7 +163,9 @@ const RULES: Readonly<Record<string, Rule>> = {
 
 /**
  * The presets `compare` can translate the neutral options for, by their registry names.
- * @example comparablePresets.includes('pytorch.oneCycleLR'); // true
+ * @example
+ * import { comparablePresets } from 'rx-policy';
+ * comparablePresets.includes('pytorch.oneCycleLR'); // → true
  */
 export const comparablePresets: readonly string[] = Object.keys(RULES);
 
@@ -200,7 +202,9 @@ function checkNeutral(fn: string, o: CompareOptions): Neutral {
  * @example
  * import { compare } from 'rx-policy';
  * const c = compare(['pytorch.oneCycleLR', 'fastai.fitOneCycle', 'optax.cosineOnecycle'], { steps: 1000, peak: 0.1, warmup: 0.25 });
- * c.firstDifference?.step; c.largestDifference; c.finals;
+ * c.firstDifference?.step; // → 1
+ * c.largestDifference?.step; // → 161
+ * c.finals; // → [4e-7, 1.43864405663e-6, 8.3864668858e-7]
  */
 export function compare(names: readonly string[], options: CompareOptions): Comparison {
   const fn = 'compare';
@@ -260,7 +264,10 @@ export function compare(names: readonly string[], options: CompareOptions): Comp
  * and the final values, one preset a column.
  * @param c what `compare` returned.
  * @returns the report.
- * @example console.log(formatComparison(compare(['pytorch.oneCycleLR', 'fastai.fitOneCycle'], { steps: 100, peak: 1 })));
+ * @example
+ * import { compare, formatComparison } from 'rx-policy';
+ * const report = formatComparison(compare(['pytorch.oneCycleLR', 'fastai.fitOneCycle'], { steps: 100, peak: 1 }));
+ * report.split('\n').at(-1); // → 'final values: pytorch.oneCycleLR 4e-6, fastai.fitOneCycle 4.48581e-4'
  */
 export function formatComparison(c: Comparison): string {
   const names = c.translations.map((t) => t.preset);

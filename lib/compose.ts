@@ -10,6 +10,9 @@ import { cycle } from './spaces/cycle.js';
  * The most phases one schedule may have. Every preset and `join` refuses more with a named
  * error: a schedule of one phase per cycle over 10^9 steps would take gigabytes to build. Periodic
  * schedules need no phase per cycle (`cycle` repeats a space in O(1) memory).
+ * @example
+ * import { MAX_PHASES } from 'rx-policy';
+ * MAX_PHASES; // → 100000
  */
 export const MAX_PHASES = 100_000;
 
@@ -24,6 +27,10 @@ export interface Part<K extends string = string> {
 
 /**
  * A `Part` from its length and a builder of its first `n` steps.
+ * @param length The part's full length, a non-negative integer or `Infinity`.
+ * @param take Builds the phase of the part's first `n` steps, for the `n` that `join` keeps.
+ * @returns The part, for `join`.
+ * @throws RangeError for a bad length; TypeError when `take` is not a function.
  * @example
  * import { part, linspace, Phase } from 'rx-policy';
  * const warmup = part(100, (n) => new Phase({ lr: linspace(0, 1, n, { span: 100 }) }));
@@ -47,6 +54,10 @@ const joinOptions = declare('join', {
  * schedule. Parts are pulled lazily (an endless generator of cycles is fine). Refuses more than
  * `MAX_PHASES` phases, and values that are not finite (naming the first such step).
  *
+ * @param parts Phases and parts, in order (any iterable, pulled lazily).
+ * @param options `steps`: the length of the schedule.
+ * @returns The phases, `steps` steps in all.
+ * @throws TypeError/RangeError for bad parts or `steps`, more than `MAX_PHASES` phases, or a value that is not finite.
  * @example
  * import { join, part, Phase, linspace, cosinespace, OptimizerPolicy } from 'rx-policy';
  * const phases = join([new Phase({ lr: linspace(0, 1, 10) }), new Phase({ lr: cosinespace(1, 0, 100) })], { steps: 50 });
@@ -125,6 +136,10 @@ function cut<K extends string>(phase: Phase<K>, n: number): Phase<K> {
  * exactly. The fractions must be ≥ 0 and sum to 1 within 1e-9 (fastai tests `== 1.` exactly,
  * which `[0.1] * 10` fails).
  *
+ * @param steps The total, a non-negative integer.
+ * @param fractions The share of each piece, ≥ 0, summing to 1.
+ * @returns One length per fraction, adding up to `steps`.
+ * @throws TypeError/RangeError for bad steps or fractions (naming the first bad one).
  * @example
  * import { splitSteps, Phase, linspace, cosinespace, OptimizerPolicy } from 'rx-policy';
  * splitSteps(1000, [0.25, 0.75]); // → [250, 750]
@@ -166,6 +181,10 @@ const repeatOptions = declare('repeatPhases', {
  * length rounded to whole steps), as SGDR does; `make(steps, cycle)` builds cycle `cycle`, so a
  * peak decay is `decay ** cycle` inside it. At most `MAX_PHASES` cycles.
  *
+ * @param options `cycles`, `baseLength` (required), `lengthMult` (default 1).
+ * @param make Builds the phase of cycle `cycle` (0-based), `steps` steps long.
+ * @returns One phase a cycle.
+ * @throws TypeError/RangeError for a bad option, a `make` that is not a function, or a cycle whose length does not round to a positive safe integer.
  * @example
  * import { repeatPhases, Phase, cosinespace } from 'rx-policy';
  * const cycles = repeatPhases({ cycles: 3, baseLength: 100, lengthMult: 1.5 }, (n, i) => new Phase({ lr: cosinespace(0.5 ** i, 0, n) }));

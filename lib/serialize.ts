@@ -32,6 +32,10 @@ function readSpace(definition: SpaceDefinition, spec: Readonly<Record<string, un
 
 /**
  * Rebuilds a space from its `toJSON()` form.
+ * @param spec A space's JSON, `{ type, ...arguments and options }`.
+ * @param where The name errors are given in (default `spaceFromJSON`).
+ * @returns The space.
+ * @throws TypeError/RangeError for an unknown type or key, naming the accepted ones, or a bad value.
  * @example
  * import { spaceFromJSON } from 'rx-policy';
  * spaceFromJSON({ type: 'linspace', start: 0, end: 1, steps: 3 }).at(1); // → 0.5
@@ -48,6 +52,10 @@ export function spaceFromJSON(spec: unknown, where = 'spaceFromJSON'): Space {
 
 /**
  * Rebuilds a phase from its `toJSON()` form.
+ * @param spec An object of space specs, one per parameter.
+ * @param where The name errors are given in (default `phaseFromJSON`).
+ * @returns The phase.
+ * @throws TypeError/RangeError as `spaceFromJSON`, naming the parameter.
  * @example
  * import { phaseFromJSON } from 'rx-policy';
  * phaseFromJSON({ lr: { type: 'cosinespace', start: 1, end: 0, steps: 5 } }).length; // → 5
@@ -61,6 +69,10 @@ export function phaseFromJSON(spec: unknown, where = 'phaseFromJSON'): Phase {
 
 /**
  * Rebuilds a policy from its `toJSON()` form, so a schedule can live in a config file.
+ * @param spec `{ phases: [...] }`, each phase as `phaseFromJSON` reads it.
+ * @param options The policy's own options (`initialStep`).
+ * @returns The policy.
+ * @throws TypeError/RangeError for an unknown key, a `phases` that is not an array, or a bad phase.
  * @example
  * import { OptimizerPolicy, oneCyclePhases, policyFromJSON } from 'rx-policy';
  * const policy = new OptimizerPolicy(oneCyclePhases({ steps: 100 }));

@@ -28,6 +28,9 @@ function negativeZerosOf(value: unknown, path: (string | number)[] = [], out: (s
 
 /**
  * The policy's state, to save next to a model checkpoint (`JSON.stringify` it).
+ * @param policy The policy to save.
+ * @returns Its step and configuration, plain JSON.
+ * @throws TypeError when a space has no JSON form (an `fnspace`, which holds code).
  * @example
  * import { OptimizerPolicy, oneCyclePhases, saveState } from 'rx-policy';
  * const policy = new OptimizerPolicy(oneCyclePhases({ steps: 100 }), { initialStep: 40 });
@@ -83,6 +86,9 @@ function sameValue(a: unknown, b: unknown): boolean {
 /**
  * Rebuilds a policy from a saved state, its cursor at the saved step: the resumed run emits
  * exactly what the uninterrupted run would have.
+ * @param state What `saveState` returned (parsed back from JSON).
+ * @returns The policy, its cursor at the saved step.
+ * @throws TypeError/RangeError for something that is not a state, an unsupported version, or a bad configuration.
  * @example
  * import { OptimizerPolicy, oneCyclePhases, restorePolicy, saveState } from 'rx-policy';
  * const saved = JSON.stringify(saveState(new OptimizerPolicy(oneCyclePhases({ steps: 100 }), { initialStep: 40 })));
@@ -98,6 +104,9 @@ export function restorePolicy(state: unknown): OptimizerPolicy {
  * Moves an existing policy to a saved state's step, after checking the state was saved from the
  * same configuration (compared by value: a state whose keys were reordered, as `jq -S` writes
  * it, is the same). On any error the policy is left unchanged.
+ * @param policy The policy to move.
+ * @param state What `saveState` returned (parsed back from JSON).
+ * @throws RangeError when the state was saved from another configuration; TypeError/RangeError for something that is not a state.
  * @example
  * import { OptimizerPolicy, oneCyclePhases, loadState, saveState } from 'rx-policy';
  * const saved = JSON.stringify(saveState(new OptimizerPolicy(oneCyclePhases({ steps: 100 }), { initialStep: 40 })));
@@ -116,6 +125,9 @@ export function loadState<P extends Phase>(policy: OptimizerPolicy<P>, state: un
 /**
  * Resumes from a TF.js optimizer's `iterations` (saved with its weights by `getWeights()`): one
  * optimizer iteration is one policy step.
+ * @param policy The policy to move.
+ * @param optimizer Any object with a non-negative integer `iterations`, such as a TF.js optimizer.
+ * @throws TypeError/RangeError when `optimizer.iterations` is not a non-negative integer.
  * @example
  * import * as tf from '@tensorflow/tfjs';
  * import { OptimizerPolicy, oneCyclePhases, resumeFromIterations } from 'rx-policy';

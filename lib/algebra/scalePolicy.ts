@@ -51,7 +51,8 @@ function segmentsOf(factor: Factor, length: number): { start: number; space: Spa
  * const cosine = new OptimizerPolicy([new Phase({ lr: cosinespace(1, 0, 100), momentum: 0.9 })]);
  * const warmup = [new Phase({ lr: linspace(0.1, 1, 10) }), new Phase({ lr: constant(1, 90) })];
  * const policy = scalePolicy(cosine, warmup);    // lr = warmup × cosine; momentum untouched
- * policy.at(0); // { lr: 0.1, momentum: 0.9 }
+ * policy.at(0); // → { lr: 0.1, momentum: 0.9 }
+ * policy.at(50); // → { lr: 0.492067018083, momentum: 0.9 }
  */
 export function scalePolicy<P extends Phase>(policy: OptimizerPolicy<P>, factor: Factor, options: ScaleOptions<P['names'][number]> = {}): OptimizerPolicy<P> {
   const fn = 'scalePolicy';

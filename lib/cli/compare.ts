@@ -25,7 +25,9 @@ const HELP = [
  *
  * `run(argv, io)`: `argv` are the arguments after `compare`; `io` where it writes; resolves to the
  * exit code. @throws CliError for bad input, before anything is drawn or written.
- * @example await compareCommand.run(['pytorch.oneCycleLR', 'fastai.fitOneCycle', '--options', '{"steps": 1000, "peak": 0.1}'], io);
+ * @example
+ * // fragment: the CLI's own command, which users run as `npx rx-policy compare pytorch.oneCycleLR fastai.fitOneCycle --options '{"steps": 1000, "peak": 0.1}'`
+ * await compareCommand.run(['pytorch.oneCycleLR', 'fastai.fitOneCycle', '--options', '{"steps": 1000, "peak": 0.1}'], io);
  */
 export const compareCommand: Command = {
   name: 'compare',

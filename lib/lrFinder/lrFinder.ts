@@ -132,10 +132,16 @@ function checkModel(fn: string, model: LayersModelLike): FinderOptimizer {
  * @throws RangeError or TypeError for bad options, an uncompiled model or an optimizer that cannot
  *   be restored, before anything is trained: the model is untouched.
  * @example
+ * import * as tf from '@tensorflow/tfjs';
  * import { lrFinder } from 'rx-policy';
  * import { plotLrFinder } from 'rx-policy/plot';
+ * const xs = tf.randomUniform([512, 1], -1, 1);
+ * const ys = xs.mul(3).add(1);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });
+ * model.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
  * const result = await lrFinder(model, xs, ys, { startLr: 1e-7, endLr: 10, steps: 100, batchSize: 32 });
- * result.suggestions?.valley.lr;
+ * result.lrs[0]; // → 1e-7
+ * console.log(result.suggestions?.valley.lr); // a rate below the divergence
  * await plotLrFinder(result, { out: 'lr-find.svg' });
  */
 export function lrFinder(model: LayersModelLike, xs: unknown, ys: unknown, options?: LrFinderOptions): Promise<LrFinderResult>;

@@ -57,7 +57,7 @@ export function readRange<T extends OptionTable>(fn: string, table: T, given: un
  * @throws RangeError for `endLr ≤ startLr`, `steps < 2`, a rate ≤ 0.
  * @example
  * import { lrFinderSchedule } from 'rx-policy';
- * [...lrFinderSchedule({ startLr: 1e-3, endLr: 1, steps: 3 })]; // [0.001, 0.01, 0.1]
+ * [...lrFinderSchedule({ startLr: 1e-3, endLr: 1, steps: 3 })]; // → [0.001, 0.01, 0.1]
  */
 export function lrFinderSchedule(options: RangeOptions = {}): Space {
   const { startLr, endLr, steps } = readRange('lrFinderSchedule', rangeOptions, options);
@@ -74,7 +74,9 @@ export function lrFinderSchedule(options: RangeOptions = {}): Space {
  * @example
  * import { of } from 'rxjs';
  * import { smoothLoss } from 'rx-policy';
- * of(1, 2).pipe(smoothLoss(0.5)).subscribe(console.log); // 1, 1.666…
+ * const smoothed: number[] = [];
+ * of(1, 2).pipe(smoothLoss(0.5)).subscribe((v) => smoothed.push(v));
+ * smoothed; // → [1, 5 / 3]
  */
 export function smoothLoss(beta = 0.98): OperatorFunction<number, number> {
   finite('smoothLoss', 'beta', beta);
@@ -107,7 +109,9 @@ export function smoothLoss(beta = 0.98): OperatorFunction<number, number> {
  * @example
  * import { of } from 'rxjs';
  * import { stopOnDivergence } from 'rx-policy';
- * of(3, 1, 2, 5, 1).pipe(stopOnDivergence(4)).subscribe(console.log); // 3, 1, 2, 5, then completes
+ * const seen: number[] = [];
+ * of(3, 1, 2, 5, 1).pipe(stopOnDivergence(4)).subscribe((v) => seen.push(v)); // 5 > 4 × 1: completes after it
+ * seen; // → [3, 1, 2, 5]
  */
 export function stopOnDivergence(factor = 4): MonoTypeOperatorFunction<number> {
   finite('stopOnDivergence', 'factor', factor);
@@ -139,14 +143,18 @@ export function stopOnDivergence(factor = 4): MonoTypeOperatorFunction<number> {
  * @throws RangeError or TypeError naming the option, before any loss is read.
  * @example
  * import { Subject } from 'rxjs';
- * import { lrFinderSchedule, lrRangeTest } from 'rx-policy';
+ * import { lrFinderSchedule, lrRangeTest, suggestLrs, type RangePoint } from 'rx-policy';
+ * let w = 0; // a stand-in for a model: one SGD step on the loss (2w − 6)², which diverges beyond lr 0.25
+ * const trainOneBatch = (lr: number) => { const loss = (2 * w - 6) ** 2; w -= lr * 4 * (2 * w - 6); return loss; };
  * const options = { startLr: 1e-5, endLr: 1, steps: 50 };
  * const rates = lrFinderSchedule(options);
  * const loss$ = new Subject<number>();
  * let done = false;
- * const points = [];
+ * const points: RangePoint[] = [];
  * loss$.pipe(lrRangeTest(options)).subscribe({ next: (p) => points.push(p), complete: () => (done = true) });
  * for (let i = 0; !done; i++) loss$.next(trainOneBatch(rates.at(i)));
+ * points.length; // → 50
+ * suggestLrs(points.map((p) => p.lr), points.map((p) => p.loss), options.steps)?.valley.lr; // → 0.00199526231497
  */
 export function lrRangeTest(options: RangeTestOptions = {}): OperatorFunction<number, RangePoint> {
   const o = readRange('lrRangeTest', rangeTestOptions, options);

@@ -37,7 +37,9 @@ function checkCurve(fn: string, lrs: readonly number[], losses: readonly number[
  * @param losses the smoothed losses at them.
  * @returns the suggestion. O(n²), as fastai.
  * @throws RangeError for unequal lengths, an empty curve, or a non-finite value.
- * @example suggestValley([1, 2, 3, 4, 5, 6, 7], [5, 4, 3, 2, 1, 0, 9]).lr; // 3
+ * @example
+ * import { suggestValley } from 'rx-policy';
+ * suggestValley([1, 2, 3, 4, 5, 6, 7], [5, 4, 3, 2, 1, 0, 9]).lr; // → 3
  */
 export function suggestValley(lrs: readonly number[], losses: readonly number[]): Suggestion {
   checkCurve('suggestValley', lrs, losses);
@@ -98,8 +100,10 @@ function interp(x: number, xs: readonly number[], ys: readonly number[]): number
  * @returns the suggestion.
  * @throws RangeError if the curve has `lrDiff` points or fewer (fastai raises an IndexError).
  * @example
+ * import { suggestSlide } from 'rx-policy';
  * const lrs = Array.from({ length: 40 }, (_, i) => 10 ** (i / 10));
- * suggestSlide(lrs, lrs.map((_, i) => (i < 20 ? 30 - i : 10))).lr; // lrs[24]: the flat part starts the window
+ * // the flat part starts the window:
+ * suggestSlide(lrs, lrs.map((_, i) => (i < 20 ? 30 - i : 10))).lr === lrs[24]; // → true
  */
 export function suggestSlide(lrs: readonly number[], losses: readonly number[], options: { readonly lrDiff?: number; readonly thresh?: number; readonly adjustValue?: number } = {}): Suggestion {
   const lrDiff = options.lrDiff ?? 15;
@@ -128,7 +132,9 @@ export function suggestSlide(lrs: readonly number[], losses: readonly number[], 
  * @param losses the smoothed losses at them.
  * @returns the suggestion.
  * @throws RangeError for unequal lengths, an empty curve, or a non-finite value.
- * @example suggestMinimum([1, 2, 3], [3, 1, 2]).lr; // 0.2
+ * @example
+ * import { suggestMinimum } from 'rx-policy';
+ * suggestMinimum([1, 2, 3], [3, 1, 2]).lr; // → 0.2
  */
 export function suggestMinimum(lrs: readonly number[], losses: readonly number[]): Suggestion {
   checkCurve('suggestMinimum', lrs, losses);
@@ -144,7 +150,9 @@ export function suggestMinimum(lrs: readonly number[], losses: readonly number[]
  * @param losses the smoothed losses at them.
  * @returns the suggestion.
  * @throws RangeError for fewer than 2 points, unequal lengths, or a non-finite value.
- * @example suggestSteep([1, 10, 100, 1000], [4, 3.5, 1, 0.8]).lr; // 10
+ * @example
+ * import { suggestSteep } from 'rx-policy';
+ * suggestSteep([1, 10, 100, 1000], [4, 3.5, 1, 0.8]).lr; // → 10
  */
 export function suggestSteep(lrs: readonly number[], losses: readonly number[]): Suggestion {
   checkCurve('suggestSteep', lrs, losses, 2);
@@ -171,8 +179,14 @@ export function suggestSteep(lrs: readonly number[], losses: readonly number[]):
  *   diverged at once; lower `startLr`).
  * @throws RangeError for unequal lengths or non-finite values.
  * @example
+ * import * as tf from '@tensorflow/tfjs';
+ * import { lrFinder, suggestLrs } from 'rx-policy';
+ * const xs = tf.randomUniform([512, 1], -1, 1);
+ * const ys = xs.mul(3).add(1);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });
+ * model.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
  * const result = await lrFinder(model, xs, ys, { steps: 100 });
- * suggestLrs(result.lrs, result.losses, 100)?.valley.lr; // the same as result.suggestions?.valley.lr
+ * suggestLrs(result.lrs, result.losses, 100)?.valley.lr === result.suggestions?.valley.lr; // → true
  */
 export function suggestLrs(lrs: readonly number[], losses: readonly number[], steps: number): LrSuggestions | null {
   checkCurve('suggestLrs', lrs, losses, 0);

@@ -76,7 +76,11 @@ export function decimate(valueAt: (i: number) => number, length: number, columns
  * @param param the parameter.
  * @param columns pixel columns (at most `length` columns are made).
  * @returns the columns, in step order.
- * @example columnExtents(policy, 'lr', 72).map((c) => c.min);
+ * @example
+ * import { OptimizerPolicy, oneCyclePhases } from 'rx-policy';
+ * import { columnExtents } from 'rx-policy/plot';
+ * const policy = new OptimizerPolicy(oneCyclePhases({ steps: 500 }));
+ * columnExtents(policy, 'lr', 4).map((c) => c.max); // → [0.598214285714, 1, 0.899553571429, 0.397321428571]
  */
 export function columnExtents(source: Phase | OptimizerPolicy, param: string, columns: number): Column[] {
   const length = source.length;
@@ -98,7 +102,11 @@ export function columnExtents(source: Phase | OptimizerPolicy, param: string, co
  * @param param the parameter.
  * @param columns pixel columns.
  * @returns the points, in step order; steps where no phase has the parameter are left out.
- * @example decimateParam(new OptimizerPolicy(pytorch.cosineAnnealingWarmRestarts({ baseLr: 1, t0: 1000, tMult: 2, steps: 1e9 })), 'lr', 600);
+ * @example
+ * import { OptimizerPolicy, pytorch } from 'rx-policy';
+ * import { decimateParam } from 'rx-policy/plot';
+ * const policy = new OptimizerPolicy(pytorch.cosineAnnealingWarmRestarts({ baseLr: 1, t0: 1000, tMult: 2, steps: 1e9 }));
+ * decimateParam(policy, 'lr', 600).length; // → 1200
  */
 export function decimateParam(source: Phase | OptimizerPolicy, param: string, columns: number): Point[] {
   const length = source.length;

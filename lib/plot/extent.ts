@@ -34,7 +34,9 @@ const NOISE_SCAN = 4096;
  * @param a the earlier range's extent (or `undefined` for none yet).
  * @param b the later range's extent.
  * @returns the joined extent.
- * @example joinExtents({ min: 0, minAt: 3, max: 1, maxAt: 0 }, { min: 0, minAt: 9, max: 2, maxAt: 7 }); // { min: 0, minAt: 3, max: 2, maxAt: 7 }
+ * @example
+ * import { joinExtents } from 'rx-policy/plot';
+ * joinExtents({ min: 0, minAt: 3, max: 1, maxAt: 0 }, { min: 0, minAt: 9, max: 2, maxAt: 7 }); // → { min: 0, minAt: 3, max: 2, maxAt: 7 }
  */
 export function joinExtents(a: Extent | undefined, b: Extent): Extent {
   if (a === undefined) return b;
@@ -199,7 +201,7 @@ function productExtent(space: ProductSpace, from: number, to: number): Extent | 
  * @example
  * import { cosinespace, cycle } from 'rx-policy';
  * import { spaceExtent } from 'rx-policy/plot';
- * spaceExtent(cycle(cosinespace(1, 0, 100), 1e9), 0, 1e9); // { min: 0, minAt: 99, max: 1, maxAt: 0 }
+ * spaceExtent(cycle(cosinespace(1, 0, 100), 1e9), 0, 1e9); // → { min: 0, minAt: 99, max: 1, maxAt: 0 }
  */
 export function spaceExtent(space: Space, from: number, to: number): Extent {
   if (!(Number.isSafeInteger(from) && Number.isSafeInteger(to) && from >= 0 && from < to && to <= space.length)) {
@@ -228,7 +230,11 @@ const phaseStarts = new WeakMap<OptimizerPolicy, readonly number[]>();
  * @param from the first step.
  * @param to one past the last step, `from < to ≤ source.length`.
  * @returns the extent, or `undefined`.
- * @example paramExtent(policy, 'lr', 0, policy.length)?.min;
+ * @example
+ * import { OptimizerPolicy, oneCyclePhases } from 'rx-policy';
+ * import { paramExtent } from 'rx-policy/plot';
+ * const policy = new OptimizerPolicy(oneCyclePhases({ steps: 500 }));
+ * paramExtent(policy, 'lr', 0, policy.length); // → { min: 0.01, minAt: 499, max: 1, maxAt: 224 }
  */
 export function paramExtent(source: Phase | OptimizerPolicy, param: string, from: number, to: number): Extent | undefined {
   if (source instanceof Phase) {

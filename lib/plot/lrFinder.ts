@@ -37,9 +37,15 @@ function checked(fn: string, result: LrFinderResult, skipEnd: number): { lrs: re
  * @returns the SVG text.
  * @throws TypeError or RangeError for a result with too few points or a bad `out`, before anything is written.
  * @example
+ * import * as tf from '@tensorflow/tfjs';
  * import { lrFinder } from 'rx-policy';
  * import { plotLrFinder } from 'rx-policy/plot';
- * await plotLrFinder(await lrFinder(model, xs, ys), { out: 'lr-find.svg' });
+ * const xs = tf.randomUniform([512, 1], -1, 1);
+ * const ys = xs.mul(3).add(1);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });
+ * model.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
+ * const svg = await plotLrFinder(await lrFinder(model, xs, ys), { out: 'lr-find.svg' });
+ * svg.startsWith('<svg'); // → true
  */
 export async function plotLrFinder(result: LrFinderResult, options: LrFinderPlotOptions = {}): Promise<string> {
   const fn = 'plotLrFinder';
@@ -84,7 +90,15 @@ export async function plotLrFinder(result: LrFinderResult, options: LrFinderPlot
  * @param options `width` (72), `height` (10), and `skipEnd` (5) as in `plotLrFinder`.
  * @returns the chart.
  * @throws TypeError or RangeError for a result with too few points.
- * @example console.log(plotLrFinderTerminal(await lrFinder(model, xs, ys)));
+ * @example
+ * import * as tf from '@tensorflow/tfjs';
+ * import { lrFinder } from 'rx-policy';
+ * import { plotLrFinderTerminal } from 'rx-policy/plot';
+ * const xs = tf.randomUniform([512, 1], -1, 1);
+ * const ys = xs.mul(3).add(1);
+ * const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });
+ * model.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
+ * console.log(plotLrFinderTerminal(await lrFinder(model, xs, ys)));
  */
 export function plotLrFinderTerminal(result: LrFinderResult, options: TerminalOptions & { readonly skipEnd?: number } = {}): string {
   const fn = 'plotLrFinderTerminal';

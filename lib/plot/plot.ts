@@ -65,6 +65,10 @@ function seriesOf(source: Plottable, param: string, columns: number): Point[] {
  * axes, ticks, labels (`steps`, the parameter), a legend when several sources share the axes, and a
  * title; writes it (SVG or PNG) when `out` is given. Long schedules are decimated per pixel column.
  *
+ * @param sources A phase or policy (or any schedule `{ length, at(step) }`), or several to overlay.
+ * @param options `param` (default `'lr'`, or several for side-by-side panels), `labels`, `title`, `width`, `height`, `out` (`.svg` or `.png`).
+ * @returns The SVG text.
+ * @throws RangeError for no sources, an empty schedule, a parameter no source has, a non-finite value or a bad `out`; TypeError for a source that is not a schedule; Error naming the optional package to install when one is missing.
  * @example
  * import { Phase, linspace, cosinespace } from 'rx-policy';
  * import { plot } from 'rx-policy/plot';

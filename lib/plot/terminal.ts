@@ -21,7 +21,9 @@ export interface TerminalOptions {
  * @param columns each column's lowest and highest value.
  * @param height rows.
  * @returns the chart, without a caption.
- * @example terminalChart([{ min: 0, max: 1 }, { min: 0.5, max: 0.5 }], 6);
+ * @example
+ * import { terminalChart } from 'rx-policy/plot';
+ * console.log(terminalChart([{ min: 0, max: 1 }, { min: 0.5, max: 0.5 }], 6));
  */
 export function terminalChart(columns: readonly { readonly min: number; readonly max: number }[], height = 10): string {
   if (columns.length === 0) throw new RangeError('terminalChart: nothing to draw: 0 columns');
@@ -69,7 +71,12 @@ const SYMBOLS = ['*', 'o', '+', 'x', '%', '@'];
  * @param options `width` (72), `height` (12).
  * @returns the chart, the step range and the legend.
  * @throws RangeError for no sources, more than 6, mismatched labels, or a source without `param`.
- * @example console.log(plotTerminalOverlay([a, b], ['pytorch', 'fastai'], 'lr'));
+ * @example
+ * import { OptimizerPolicy, fastai, pytorch } from 'rx-policy';
+ * import { plotTerminalOverlay } from 'rx-policy/plot';
+ * const a = new OptimizerPolicy(pytorch.oneCycleLR({ maxLr: 1, totalSteps: 100 }));
+ * const b = new OptimizerPolicy(fastai.fitOneCycle({ steps: 100, lrMax: 1 }));
+ * console.log(plotTerminalOverlay([a, b], ['pytorch', 'fastai'], 'lr'));
  */
 export function plotTerminalOverlay(sources: readonly (Phase | OptimizerPolicy)[], labels: readonly string[], param = 'lr', options: TerminalOptions = {}): string {
   const fn = 'plotTerminalOverlay';

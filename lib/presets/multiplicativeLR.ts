@@ -32,7 +32,7 @@ export type MultiplicativeLROptions = Omit<OptionsOf<typeof multiplicativeLROpti
  * @example
  * import { OptimizerPolicy, pytorch } from 'rx-policy';
  * const policy = new OptimizerPolicy(pytorch.multiplicativeLR({ baseLr: 0.1, lrLambda: (epoch) => 0.95, steps: 100 }));
- * policy.at(2); // { lr: 0.09025 } (0.1 · 0.95 · 0.95)
+ * policy.at(2); // → { lr: 0.1 * 0.95 * 0.95 }
  */
 function multiplicativeLR(given: MultiplicativeLROptions): Phase<'lr'>[] {
   const o = multiplicativeLROptions.read(given);

@@ -48,4 +48,15 @@ function oneCycle(options: OneCycleOptions): Phase<'lr' | 'momentum'>[] {
   ];
 }
 
+/**
+ * Poutyne's `one_cycle_phases`: the lr rises linearly `lr[0] → lr[1]`, falls back, then anneals
+ * to `finetuneLr` over the last `finetuneFraction` of the steps; the momentum mirrors it.
+ * @param options `steps` (required), `lr` ([0.1, 1]), `momentum` ([0.95, 0.85]), `finetuneLr` (0.01), `finetuneFraction` (0.1).
+ * @returns the three phases, `steps` steps in all.
+ * @throws TypeError or RangeError naming `oneCyclePhases`, the option and the value.
+ * @example
+ * import { OptimizerPolicy, oneCyclePhases } from 'rx-policy';
+ * const policy = new OptimizerPolicy(oneCyclePhases({ steps: 500 }));
+ * [0, 224, 449, 499].map((s) => policy.at(s).lr); // → [0.1, 1, 0.1, 0.01]
+ */
 export const oneCyclePhases = preset(oneCycleOptions, "Poutyne's one_cycle_phases: three linear phases (up, down, fine-tune)", oneCycle);

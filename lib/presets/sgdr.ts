@@ -47,4 +47,16 @@ function sgdr(options: SgdrOptions): Phase<'lr'>[] {
   return joinTo(fn, phases, total);
 }
 
+/**
+ * Poutyne's `sgdr_phases`: `cycles` cosines from `lr[0]` to `lr[1]`, each `cycleMult` times
+ * longer than the one before (lengths rounded to whole steps).
+ * @param options `baseCycleLength` and `cycles` (required), `lr` ([1, 0.1]), `cycleMult` (2).
+ * @returns the phases, one a cycle.
+ * @throws TypeError or RangeError naming `sgdrPhases`, the option and the value.
+ * @example
+ * import { OptimizerPolicy, sgdrPhases } from 'rx-policy';
+ * const policy = new OptimizerPolicy(sgdrPhases({ baseCycleLength: 4, cycles: 2 }));
+ * policy.length; // → 4 + 8
+ * [0, 2, 3, 4].map((s) => policy.at(s).lr); // → [1, 0.325, 0.1, 1]
+ */
 export const sgdrPhases = preset(sgdrOptions, "Poutyne's sgdr_phases: cosine cycles, each cycleMult times longer", sgdr);

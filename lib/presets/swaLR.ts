@@ -29,7 +29,8 @@ export type SwaLROptions = OptionsOf<typeof swaLROptions.shape>;
  * @example
  * import { OptimizerPolicy, pytorch } from 'rx-policy';
  * const policy = new OptimizerPolicy(pytorch.swaLR({ baseLr: 0.1, swaLr: 0.05, annealEpochs: 4, steps: 10 }));
- * policy.at(2).lr; // 0.075 (halfway by cosine)
+ * // step 2 of 4: halfway by cosine
+ * policy.at(2).lr; // → 0.075
  */
 function swaLR(given: SwaLROptions): Phase<'lr'>[] {
   const o = swaLROptions.read(given);

@@ -34,7 +34,7 @@ const CHECKPOINT = 1024;
  *   step when `factor` returns a non-number or non-finite value, or the product overflows.
  * @example
  * import { cumprod } from 'rx-policy';
- * [...cumprod(1, () => 0.5, 4)]; // [1, 0.5, 0.25, 0.125]
+ * [...cumprod(1, () => 0.5, 4)]; // → [1, 0.5, 0.25, 0.125]
  */
 export function cumprod(start: number, factor: (step: number) => number, steps: number, options: CumprodOptions = {}): Space {
   finite('cumprod', 'start', start);

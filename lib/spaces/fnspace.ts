@@ -26,8 +26,8 @@ export interface FnSpaceOptions {
  * @example
  * import { fnspace } from 'rx-policy';
  * const warmup = fnspace((s) => Math.min(1, (s + 1) / 4), 6, { name: 'warmup' });
- * [...warmup];      // [0.25, 0.5, 0.75, 1, 1, 1]
- * String(warmup);   // 'fnspace(warmup, 6)'
+ * [...warmup];      // → [0.25, 0.5, 0.75, 1, 1, 1]
+ * String(warmup);   // → 'fnspace(warmup, 6)'
  */
 export function fnspace(fn: (step: number) => number, steps: number, options: FnSpaceOptions = {}): Space {
   if (typeof fn !== 'function') throw new TypeError(`fnspace: fn must be a function (step) => number, got ${show(fn)}`);

@@ -64,6 +64,9 @@ noisy.definition = definition;
 /**
  * The smallest noise limit: timm redraws a normal noise until `|n| < pct`, about `1/(0.8·pct)`
  * draws a step, so below this a step could take millions of draws (timm's loop never ends at 1e-30).
+ * @example
+ * import { MIN_NOISE_PCT } from 'rx-policy';
+ * MIN_NOISE_PCT; // → 0.001
  */
 export const MIN_NOISE_PCT = 1e-3;
 

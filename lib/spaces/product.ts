@@ -35,8 +35,8 @@ const definition: SpaceDefinition = {
  * @example
  * import { product, linspace, cosinespace } from 'rx-policy';
  * const lr = product(linspace(0.5, 1, 3), cosinespace(1, 0, 3), 0.1);
- * [...lr]; // [0.05, 0.0375, 0]
- * String(lr); // 'product(linspace(0.5, 1, 3), cosinespace(1, 0, 3), 0.1)'
+ * [...lr]; // → [0.05, 0.0375, 0]
+ * String(lr); // → 'product(linspace(0.5, 1, 3), cosinespace(1, 0, 3), 0.1)'
  */
 export function product(...factors: readonly (Space | number)[]): Space {
   if (factors.length === 0) throw new RangeError('product: give at least one factor (a space or a number), got none');

@@ -27,7 +27,7 @@ const definition: SpaceDefinition = {
  * @throws RangeError for steps outside the space or `to < from`.
  * @example
  * import { slice, linspace } from 'rx-policy';
- * [...slice(linspace(0, 1, 5), 1, 4)]; // [0.25, 0.5, 0.75]
+ * [...slice(linspace(0, 1, 5), 1, 4)]; // → [0.25, 0.5, 0.75]
  */
 export function slice(space: Space, from: number, to: number): Space {
   if (space instanceof Space && from === 0 && to === space.length) return space;
