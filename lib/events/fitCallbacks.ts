@@ -6,15 +6,9 @@ import type { Logs, RunPlan, TrainingEvent } from './trainingEvent.js';
  * The callback surface TF.js `model.fit` / `fitDataset` drive (tfjs-layers' `BaseCallback`):
  * `setParams` and `setModel` before the run, then the six hooks, each awaited.
  */
-export interface FitCallbacks {
+export interface FitCallbacks extends FitHooks {
   setParams(params: Readonly<Record<string, unknown>>): void;
   setModel(model: unknown): void;
-  onTrainBegin(logs?: unknown): Promise<void>;
-  onTrainEnd(logs?: unknown): Promise<void>;
-  onEpochBegin(epoch: number, logs?: unknown): Promise<void>;
-  onEpochEnd(epoch: number, logs?: unknown): Promise<void>;
-  onBatchBegin(batch: number, logs?: unknown): Promise<void>;
-  onBatchEnd(batch: number, logs?: unknown): Promise<void>;
 }
 
 /** The part of the TF.js module the bridge uses: its `CustomCallback` class (`tf.CustomCallback`). */

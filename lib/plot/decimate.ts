@@ -1,6 +1,6 @@
 import { Phase } from '../phase.js';
 import type { OptimizerPolicy } from '../policy.js';
-import { paramExtent, type Extent } from './extent.js';
+import { paramExtent, scanExtent, type Extent } from './extent.js';
 
 /** One plotted point. */
 export interface Point {
@@ -46,22 +46,7 @@ export function decimate(valueAt: (i: number) => number, length: number, columns
   }
   for (let c = 0; c < columns; c++) {
     const [from, to] = bounds(c, length, columns);
-    let min = Infinity;
-    let max = -Infinity;
-    let minAt = from;
-    let maxAt = from;
-    for (let i = from; i < to; i++) {
-      const v = valueAt(i);
-      if (v < min) {
-        min = v;
-        minAt = i;
-      }
-      if (v > max) {
-        max = v;
-        maxAt = i;
-      }
-    }
-    pointsOf({ min, minAt, max, maxAt }, out);
+    pointsOf(scanExtent(valueAt, from, to), out);
   }
   return out;
 }

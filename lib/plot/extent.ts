@@ -45,14 +45,14 @@ export function joinExtents(a: Extent | undefined, b: Extent): Extent {
   return { min: low.min, minAt: low.minAt, max: high.max, maxAt: high.maxAt };
 }
 
-/** Every step of `[from, to)`: the generic fallback. */
-function scan(space: Space, from: number, to: number): Extent {
+/** The extent of `valueAt` over every step of `[from, to)`, read one step at a time. */
+export function scanExtent(valueAt: (i: number) => number, from: number, to: number): Extent {
   let min = Infinity;
   let max = -Infinity;
   let minAt = from;
   let maxAt = from;
   for (let i = from; i < to; i++) {
-    const v = space._at(i);
+    const v = valueAt(i);
     if (v < min) {
       min = v;
       minAt = i;
@@ -63,6 +63,11 @@ function scan(space: Space, from: number, to: number): Extent {
     }
   }
   return { min, minAt, max, maxAt };
+}
+
+/** Every step of `[from, to)`: the generic fallback. */
+function scan(space: Space, from: number, to: number): Extent {
+  return scanExtent((i) => space._at(i), from, to);
 }
 
 /** The extent over a few steps of `[from, to)` known to hold it (ends and turning points), in step order. */

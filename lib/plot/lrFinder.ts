@@ -2,7 +2,7 @@
 // suggestions marked; and its terminal chart.
 import { show } from '../internal/validate.js';
 import type { LrFinderResult } from '../lrFinder/lrFinder.js';
-import { load, writeFigure } from './plot.js';
+import { renderFigure } from './plot.js';
 import { terminalChart, type TerminalOptions } from './terminal.js';
 
 /** Options of `plotLrFinder`. */
@@ -72,13 +72,7 @@ export async function plotLrFinder(result: LrFinderResult, options: LrFinderPlot
       },
     ],
   };
-  const vl = await load('vega-lite', () => import('vega-lite'));
-  const vega = await load('vega', () => import('vega'));
-  const view = new vega.View(vega.parse(vl.compile(spec as never).spec), { renderer: 'none' });
-  const svg = await view.toSVG();
-  view.finalize();
-  if (options.out !== undefined) await writeFigure(options.out, svg);
-  return svg;
+  return renderFigure(spec, options.out);
 }
 
 /**

@@ -112,12 +112,20 @@ export async function plot(sources: Plottable | readonly Plottable[], options: P
     background: 'white',
     ...(panels.length === 1 ? panels[0] : { hconcat: panels }),
   };
+  return renderFigure(spec, options.out);
+}
+
+/**
+ * Renders a vega-lite spec to SVG with no browser, and writes it to `out` (`.svg` or `.png`) when given.
+ * @internal
+ */
+export async function renderFigure(spec: object, out: string | undefined): Promise<string> {
   const vl = await load('vega-lite', () => import('vega-lite'));
   const vega = await load('vega', () => import('vega'));
   const view = new vega.View(vega.parse(vl.compile(spec as never).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
-  if (options.out !== undefined) await writeFigure(options.out, svg);
+  if (out !== undefined) await writeFigure(out, svg);
   return svg;
 }
 
