@@ -279,49 +279,36 @@ interface Built<T> {
 // A field is built on first use: importing the package declares every option of every preset,
 // and most of them are never read, so the phrase, the check and the description wait until
 // `info` or `parse` is first needed. `presence` is cheap, and `read` needs it for every option.
-class LazyField<T, P extends Presence> implements Field<T, P> {
-  readonly presence: P;
-  #type: FieldType;
-  #o: Common<T>;
-  #make: (() => Built<T>) | undefined;
-  #info: Omit<FieldInfo, 'name'> | undefined;
-  #parse: ((fn: string, arg: string, value: unknown) => T) | undefined;
-  constructor(type: FieldType, o: Common<T>, make: () => Built<T>) {
-    this.#type = type;
-    this.#o = o;
-    this.#make = make;
-    this.presence = (o.required ? 'required' : o.default !== undefined ? 'default' : 'optional') as P;
-  }
-  #build(): void {
-    const b = this.#make!();
-    const o = this.#o;
-    const type = this.#type;
-    this.#info = {
+// (Closures rather than a class with private fields: their names minify, for small bundles.)
+function field<T, O extends Common<T>>(type: FieldType, o: O, make: () => Built<T>): Field<T, PresenceOf<O>> {
+  const presence = (o.required ? 'required' : o.default !== undefined ? 'default' : 'optional') as PresenceOf<O>;
+  let info: Omit<FieldInfo, 'name'> | undefined;
+  let check: ((fn: string, arg: string, value: unknown) => T) | undefined;
+  const build = () => {
+    const b = make();
+    check = b.parse;
+    return (info = {
       type,
       doc: o.doc,
-      required: this.presence === 'required',
+      required: presence === 'required',
       ...(o.default !== undefined && { default: o.default }),
       ...(o.mode !== undefined && { mode: o.mode }),
       ...(o.requires !== undefined && { requires: o.requires }),
       json: type !== 'function',
       expected: b.expected,
       ...b.extra,
-    };
-    this.#parse = b.parse;
-    this.#make = undefined;
-  }
-  get info(): Omit<FieldInfo, 'name'> {
-    if (this.#info === undefined) this.#build();
-    return this.#info!;
-  }
-  parse(fn: string, arg: string, value: unknown): T {
-    if (this.#parse === undefined) this.#build();
-    return this.#parse!(fn, arg, value);
-  }
-}
-
-function field<T, O extends Common<T>>(type: FieldType, o: O, make: () => Built<T>): Field<T, PresenceOf<O>> {
-  return new LazyField<T, PresenceOf<O>>(type, o, make);
+    });
+  };
+  return {
+    presence,
+    get info() {
+      return info ?? build();
+    },
+    parse: (fn, arg, value) => {
+      if (check === undefined) build();
+      return check!(fn, arg, value);
+    },
+  };
 }
 
 /** Bounds of a number: `min`/`max` included, `above`/`below` excluded. */
@@ -539,53 +526,42 @@ export interface Declaration<S extends Shape> {
  * decl.read({ baseLr: 0.1 }).baseLr; // 0.1
  */
 export function declare<S extends Shape>(fnName: string, shape: S): Declaration<S> {
-  return new LazyDeclaration(fnName, shape);
-}
-
-// Built on first use, as its fields are (see `LazyField`): the key list and `fields` wait for
-// the first `fields` or `read`.
-class LazyDeclaration<S extends Shape> implements Declaration<S> {
-  readonly fn: string;
-  readonly shape: S;
-  #keys: readonly string[] | undefined;
-  #fields: readonly FieldInfo[] | undefined;
-  constructor(fnName: string, shape: S) {
-    this.fn = fnName;
-    this.shape = shape;
-  }
-  get fields(): readonly FieldInfo[] {
-    const shape = this.shape;
-    return (this.#fields ??= Object.freeze(this.#names().map((key) => Object.freeze({ name: key, ...shape[key]!.info }))));
-  }
-  #names(): readonly string[] {
-    return (this.#keys ??= Object.keys(this.shape));
-  }
-  read(given: unknown): ValuesOf<S> {
-    const fnName = this.fn;
-    const shape = this.shape;
-    if (typeof given !== 'object' || given === null || Array.isArray(given)) {
-      throw new TypeError(`${fnName}: options must be an object, got ${show(given)}`);
-    }
-    const bag = given as Record<string, unknown>;
-    const keys = this.#names();
-    knownKeys(fnName, 'option', bag, keys);
-    const out: Record<string, unknown> = {};
-    for (const key of keys) {
-      const f = shape[key]!;
-      const value = bag[key];
-      if (value === undefined) {
-        if (f.presence === 'required') throw new TypeError(`${fnName}: ${key} must be ${f.info.expected}, got undefined`);
-        out[key] = f.info.default;
-      } else {
-        out[key] = f.parse(fnName, key, value);
-        const needs = f.info.requires;
-        if (needs !== undefined && bag[needs] === undefined) {
-          throw new TypeError(`${fnName}: ${key} applies only with ${needs}; give ${needs} or leave ${key} out, got ${key} ${show(value)} without ${needs}`);
+  // Built on first use, as its fields are: the key list and `fields` wait for the first
+  // `fields` or `read`.
+  let keys: readonly string[] | undefined;
+  let fields: readonly FieldInfo[] | undefined;
+  const names = () => (keys ??= Object.keys(shape));
+  return {
+    fn: fnName,
+    shape,
+    get fields() {
+      return (fields ??= Object.freeze(names().map((key) => Object.freeze({ name: key, ...shape[key]!.info }))));
+    },
+    read(given: unknown): ValuesOf<S> {
+      if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+        throw new TypeError(`${fnName}: options must be an object, got ${show(given)}`);
+      }
+      const bag = given as Record<string, unknown>;
+      const accepted = names();
+      knownKeys(fnName, 'option', bag, accepted);
+      const out: Record<string, unknown> = {};
+      for (const key of accepted) {
+        const f = shape[key]!;
+        const value = bag[key];
+        if (value === undefined) {
+          if (f.presence === 'required') throw new TypeError(`${fnName}: ${key} must be ${f.info.expected}, got undefined`);
+          out[key] = f.info.default;
+        } else {
+          out[key] = f.parse(fnName, key, value);
+          const needs = f.info.requires;
+          if (needs !== undefined && bag[needs] === undefined) {
+            throw new TypeError(`${fnName}: ${key} applies only with ${needs}; give ${needs} or leave ${key} out, got ${key} ${show(value)} without ${needs}`);
+          }
         }
       }
-    }
-    return out as ValuesOf<S>;
-  }
+      return out as ValuesOf<S>;
+    },
+  };
 }
 
 /**
