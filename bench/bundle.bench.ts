@@ -2,6 +2,7 @@
 // for the browser (minified, rxjs external, as an app that already uses RxJS has it) from the
 // built package, by its name, and prints each bundle's size gzipped. Builds dist/ first when the
 // sources are newer. The budget for { OptimizerPolicy, oneCyclePhases } is 4 KB gzipped.
+// `RXP_BASELINE=<dir>` (another build's package.json and dist/) prints that build's sizes beside.
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { builtPackage } from '../spec/support/dist.js';
@@ -14,10 +15,15 @@ const cases: Record<string, string> = {
   '{ pytorch, OptimizerPolicy }': "export { pytorch, OptimizerPolicy } from 'rx-policy';",
   'everything (import *)': "export * from 'rx-policy';",
 };
-console.log('browser bundle, minified, rxjs external: bytes / gzipped KB');
-for (const [name, contents] of Object.entries(cases)) {
-  const out = await build({ stdin: { contents, resolveDir: root, loader: 'js' }, bundle: true, minify: true, format: 'esm', platform: 'browser', external: ['rxjs'], write: false, logLevel: 'silent' });
+const baseline = process.env.RXP_BASELINE;
+const gzipped = async (dir: string, contents: string) => {
+  const out = await build({ stdin: { contents, resolveDir: dir, loader: 'js' }, bundle: true, minify: true, format: 'esm', platform: 'browser', external: ['rxjs'], write: false, logLevel: 'silent' });
   const code = out.outputFiles[0]!.contents;
-  const gz = gzipSync(code, { level: 9 }).length;
-  console.log(`  ${name.padEnd(52)} ${String(code.length).padStart(7)} B / ${(gz / 1024).toFixed(2)} KB`);
+  return { bytes: code.length, gz: gzipSync(code, { level: 9 }).length };
+};
+console.log(`browser bundle, minified, rxjs external: bytes / gzipped KB${baseline === undefined ? '' : ' (baseline: gzipped KB)'}`);
+for (const [name, contents] of Object.entries(cases)) {
+  const { bytes, gz } = await gzipped(root, contents);
+  const base = baseline === undefined ? '' : `   (baseline ${((await gzipped(baseline, contents)).gz / 1024).toFixed(2)} KB)`;
+  console.log(`  ${name.padEnd(52)} ${String(bytes).padStart(7)} B / ${(gz / 1024).toFixed(2)} KB${base}`);
 }

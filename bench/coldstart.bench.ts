@@ -4,7 +4,9 @@
 // the `exports` map, as a user's code does), in wall time and in CPU time (user + system; on a
 // busy machine the steadier figure, as waiting for a core is left out). The time to import rxjs
 // itself is printed for scale: it is the part every RxJS user pays already. Builds dist/ first
-// when the sources are newer. Figures are medians.
+// when the sources are newer. Figures are medians. `RXP_BASELINE=<dir>` (a directory with another
+// build's package.json, dist/ and node_modules) adds that build's imports to the same rounds, for
+// a before/after measured side by side.
 import { execFileSync } from 'node:child_process';
 import { builtPackage } from '../spec/support/dist.js';
 import { fmt, median } from './harness.js';
@@ -14,6 +16,7 @@ const root = await builtPackage();
 const rounds = Number(process.env.ROUNDS ?? 31);
 const timed = (before: string, load: string) =>
   `${before} const t0 = performance.now(), c0 = process.cpuUsage(); ${load} const c = process.cpuUsage(c0); console.log(performance.now() - t0, (c.user + c.system) / 1000);`;
+const baseline = process.env.RXP_BASELINE;
 const variants: Record<string, string[]> = {
   'ESM  rxjs alone': ['--input-type=module', '-e', timed('', "await import('rxjs');")],
   'ESM  rx-policy, after rxjs': ['--input-type=module', '-e', timed("await import('rxjs');", "await import('rx-policy');")],
@@ -23,12 +26,17 @@ const variants: Record<string, string[]> = {
   'CJS  rxjs alone': ['-e', timed('', "require('rxjs');")],
   'CJS  rx-policy, after rxjs': ['-e', timed("require('rxjs');", "require('rx-policy');")],
 };
+if (baseline !== undefined) {
+  variants['ESM  baseline, after rxjs'] = variants['ESM  rx-policy, after rxjs']!;
+  variants['CJS  baseline, after rxjs'] = variants['CJS  rx-policy, after rxjs']!;
+}
+const cwd = (name: string) => (name.includes('baseline') ? baseline! : root);
 
 const wall: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
 const cpu: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
 for (let r = 0; r < rounds; r++) {
   for (const [name, args] of Object.entries(variants)) {
-    const [w, c] = execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8' }).trim().split(' ').map(Number);
+    const [w, c] = execFileSync(process.execPath, args, { cwd: cwd(name), encoding: 'utf8' }).trim().split(' ').map(Number);
     wall[name]!.push(w!);
     cpu[name]!.push(c!);
   }
@@ -41,6 +49,13 @@ for (const kind of ['ESM', 'CJS']) {
   const ours = `${kind}  rx-policy, after rxjs`;
   const ratio = median(cpu[ours]!) / median(cpu[`${kind}  rxjs alone`]!);
   console.log(`  ${kind}: rx-policy adds ${fmt(median(wall[ours]!))} ms wall, ${fmt(median(cpu[ours]!))} ms cpu (budget 10 ms), ${fmt(100 * ratio, 0)}% of rxjs's own import (cpu)`);
+}
+if (baseline !== undefined) {
+  for (const kind of ['ESM', 'CJS']) {
+    const ours = median(cpu[`${kind}  rx-policy, after rxjs`]!);
+    const base = median(cpu[`${kind}  baseline, after rxjs`]!);
+    console.log(`  ${kind}: this build ${fmt(ours)} ms cpu, the baseline ${fmt(base)} ms cpu: ${fmt(base / ours, 2)}x`);
+  }
 }
 const perModule = median(cpu['ESM  per-module, after rxjs']!) / median(cpu['ESM  rx-policy, after rxjs']!);
 console.log(`  the bundle imports ${fmt(perModule, 1)}x faster than one module per file (cpu)`);

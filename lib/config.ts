@@ -31,17 +31,24 @@ type Preset = ((options: never) => Phase[]) & PresetInfo;
 
 const entry = (p: Preset): PresetEntry => Object.freeze({ build: p, options: Object.freeze(p.declaration.fields.map((f) => f.name)), fields: p.declaration.fields, summary: p.summary });
 
+// Each entry is made on first read: its fields come from the preset's declaration, which is
+// itself built on first use, so importing the package describes no preset until one is asked for.
+function add(out: Record<string, PresetEntry>, key: string, p: Preset): void {
+  let made: PresetEntry | undefined;
+  Object.defineProperty(out, key, { enumerable: true, get: () => (made ??= entry(p)) });
+}
+
 function registry(): Readonly<Record<string, PresetEntry>> {
   // No prototype: a preset named `constructor` or `__proto__` is simply unknown.
   const out = Object.create(null) as Record<string, PresetEntry>;
-  out['oneCycle'] = entry(oneCyclePhases);
-  out['sgdr'] = entry(sgdrPhases);
+  add(out, 'oneCycle', oneCyclePhases);
+  add(out, 'sgdr', sgdrPhases);
   const families: Record<string, Readonly<Record<string, Preset>>> = { pytorch, huggingface, timm, fastai, optax, keras };
   for (const [family, members] of Object.entries(families)) {
     for (const [name, p] of Object.entries(members)) {
       // A preset is a declared function: its options are data the registry, CLI and forms read.
       if (p.declaration === undefined) throw new TypeError(`presets: ${family}.${name} has no declaration; build it with preset(declare('${family}.${name}', { … }), summary, fn) from presets/preset.ts`);
-      out[`${family}.${name}`] = entry(p);
+      add(out, `${family}.${name}`, p);
     }
   }
   return Object.freeze(out);
@@ -55,7 +62,7 @@ function registry(): Readonly<Record<string, PresetEntry>> {
  * Object.keys(presets).slice(0, 3); // → ['oneCycle', 'sgdr', 'pytorch.oneCycleLR']
  * presets['pytorch.stepLR']!.fields.length; // → 4
  */
-export const presets: Readonly<Record<string, PresetEntry>> = registry();
+export const presets: Readonly<Record<string, PresetEntry>> = /* @__PURE__ */ registry();
 
 /**
  * The options of a preset, as data a form can be generated from: for each option its name,

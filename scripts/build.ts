@@ -82,6 +82,10 @@ const common: BuildOptions = {
   external: [...external, 'node:*'],
   sourcemap: false,
   legalComments: 'none',
+  // Node parses the whole bundle on import, and compiling it is most of the import's cost: no
+  // comments or indentation, and constant-folded syntax, but names kept (stack traces, `label`).
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 };
 await build({ ...common, entryPoints: entries, outdir: 'dist', splitting: true, chunkNames: 'shared/[name]-[hash]' });
@@ -110,13 +114,15 @@ await build({
   // finds them in CommonJS too: its URL is its ES twin's, dist/cjs/x/y.js reading as dist/x/y.js,
   // so the files ship once.
   define: { 'import.meta.url': '__rxpModuleUrl' },
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 });
 const moduleUrl = String.raw`const __rxpModuleUrl = require("node:url").pathToFileURL(__filename.replace(/[\/]cjs(?=(?:[\/][^\/]+){1,2}$)/, "")).href;`;
 for (const file of await files('dist/cjs', '.js')) {
   const text = await readFile(file, 'utf8');
   // After the "use strict" directive, which must stay first.
-  if (text.includes('__rxpModuleUrl')) await writeFile(file, text.replace(/^"use strict";\n/, (strict) => `${strict}${moduleUrl}\n`));
+  if (text.includes('__rxpModuleUrl')) await writeFile(file, text.replace(/^"use strict";\n?/, (strict) => `${strict}${moduleUrl}\n`));
 }
 await writeFile('dist/cjs/package.json', '{ "type": "commonjs" }\n');
 

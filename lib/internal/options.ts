@@ -269,20 +269,46 @@ export type ValuesOf<S extends Shape> = {
   readonly [K in keyof S]: S[K] extends Field<infer T, 'optional'> ? T | undefined : TypeOf<S[K]>;
 };
 
-function field<T, O extends Common<T>>(type: FieldType, expected: string, o: O, parse: (fn: string, arg: string, value: unknown) => T, extra: Partial<FieldInfo> = {}): Field<T, PresenceOf<O>> {
+/** What a field builder works out on first use: the error phrase, the check and the extra data. */
+interface Built<T> {
+  readonly expected: string;
+  readonly parse: (fn: string, arg: string, value: unknown) => T;
+  readonly extra?: Partial<FieldInfo>;
+}
+
+// A field is built on first use: importing the package declares every option of every preset,
+// and most of them are never read, so the phrase, the check and the description wait until
+// `info` or `parse` is first needed. `presence` is cheap, and `read` needs it for every option.
+// (Closures rather than a class with private fields: their names minify, for small bundles.)
+function field<T, O extends Common<T>>(type: FieldType, o: O, make: () => Built<T>): Field<T, PresenceOf<O>> {
   const presence = (o.required ? 'required' : o.default !== undefined ? 'default' : 'optional') as PresenceOf<O>;
-  const info: Omit<FieldInfo, 'name'> = {
-    type,
-    doc: o.doc,
-    required: presence === 'required',
-    ...(o.default !== undefined && { default: o.default }),
-    ...(o.mode !== undefined && { mode: o.mode }),
-    ...(o.requires !== undefined && { requires: o.requires }),
-    json: type !== 'function',
-    expected,
-    ...extra,
+  let info: Omit<FieldInfo, 'name'> | undefined;
+  let check: ((fn: string, arg: string, value: unknown) => T) | undefined;
+  const build = () => {
+    const b = make();
+    check = b.parse;
+    return (info = {
+      type,
+      doc: o.doc,
+      required: presence === 'required',
+      ...(o.default !== undefined && { default: o.default }),
+      ...(o.mode !== undefined && { mode: o.mode }),
+      ...(o.requires !== undefined && { requires: o.requires }),
+      json: type !== 'function',
+      expected: b.expected,
+      ...b.extra,
+    });
   };
-  return { info, presence, parse };
+  return {
+    presence,
+    get info() {
+      return info ?? build();
+    },
+    parse: (fn, arg, value) => {
+      if (check === undefined) build();
+      return check!(fn, arg, value);
+    },
+  };
 }
 
 /** Bounds of a number: `min`/`max` included, `above`/`below` excluded. */
@@ -354,40 +380,56 @@ export function checkInteger(fn: string, arg: string, value: unknown, min = 0, m
  * number({ doc: 'decay', default: 0.1, above: 0 });
  */
 export function number<O extends Common<number> & Bounds & { readonly expected?: string }>(o: O): Field<number, PresenceOf<O>> {
-  const expected = o.expected ?? describeBounds(o);
-  return field('number', expected, o, (fn, arg, v) => checkBounded(fn, arg, v, o, expected), boundsInfo(o));
+  return field('number', o, () => {
+    const expected = o.expected ?? describeBounds(o);
+    return { expected, parse: (fn, arg, v) => checkBounded(fn, arg, v, o, expected), extra: boundsInfo(o) };
+  });
 }
 
 /** A safe integer ≥ `min` (default 0), optionally ≤ `max`. */
 export function integer<O extends Common<number> & { readonly min?: number; readonly max?: number }>(o: O): Field<number, PresenceOf<O>> {
-  const min = o.min ?? 0;
-  return field('integer', describeInteger(min, o.max), o, (fn, arg, v) => checkInteger(fn, arg, v, min, o.max), { min, ...(o.max !== undefined && { max: o.max }) });
+  return field('integer', o, () => {
+    const min = o.min ?? 0;
+    return { expected: describeInteger(min, o.max), parse: (fn, arg, v) => checkInteger(fn, arg, v, min, o.max), extra: { min, ...(o.max !== undefined && { max: o.max }) } };
+  });
 }
 
 /** `true` or `false`; a string such as `'false'` is an error. */
 export function boolean<O extends Common<boolean>>(o: O): Field<boolean, PresenceOf<O>> {
-  return field('boolean', 'a boolean', o, (fn, arg, v) => {
-    if (typeof v !== 'boolean') throw new TypeError(`${fn}: ${arg} must be a boolean, got ${show(v)}`);
-    return v;
-  });
+  return field('boolean', o, () => ({
+    expected: 'a boolean',
+    parse: (fn, arg, v) => {
+      if (typeof v !== 'boolean') throw new TypeError(`${fn}: ${arg} must be a boolean, got ${show(v)}`);
+      return v;
+    },
+  }));
 }
 
 /** One of a few strings. */
 export function oneOf<const V extends readonly string[], O extends Common<V[number]>>(values: V, o: O): Field<V[number], PresenceOf<O>> {
-  const expected = `one of ${values.map((v) => `'${v}'`).join(', ')}`;
-  return field('enum', expected, o, (fn, arg, v) => {
-    if (typeof v !== 'string' || !values.includes(v)) throw new TypeError(`${fn}: ${arg} must be ${expected}, got ${show(v)}`);
-    return v as V[number];
-  }, { values });
+  return field('enum', o, () => {
+    const expected = `one of ${values.map((v) => `'${v}'`).join(', ')}`;
+    return {
+      expected,
+      parse: (fn, arg, v) => {
+        if (typeof v !== 'string' || !values.includes(v)) throw new TypeError(`${fn}: ${arg} must be ${expected}, got ${show(v)}`);
+        return v as V[number];
+      },
+      extra: { values },
+    };
+  });
 }
 
 /** A non-empty string without surrounding spaces (a parameter name such as `'momentum'`). */
 export function name<O extends Common<string>>(o: O): Field<string, PresenceOf<O>> {
   const expected = 'a non-empty name without surrounding spaces';
-  return field('string', expected, o, (fn, arg, v) => {
-    if (typeof v !== 'string' || v === '' || v.trim() !== v) throw new TypeError(`${fn}: ${arg} must be ${expected}, got ${show(v)}`);
-    return v;
-  });
+  return field('string', o, () => ({
+    expected,
+    parse: (fn, arg, v) => {
+      if (typeof v !== 'string' || v === '' || v.trim() !== v) throw new TypeError(`${fn}: ${arg} must be ${expected}, got ${show(v)}`);
+      return v;
+    },
+  }));
 }
 
 /** Checks an array (dense, of at most `maxLength` elements) and each element with `item`. */
@@ -405,11 +447,14 @@ export function checkList<T>(fn: string, arg: string, value: unknown, expected: 
 
 /** A list of finite numbers (each within bounds), of a fixed `length` when given (a pair is 2). */
 export function numbers<O extends Common<readonly number[]> & Bounds & { readonly length?: number; readonly minLength?: number; readonly expected?: string }>(o: O): Field<readonly number[], PresenceOf<O>> {
-  const each = describeBounds(o).replace(/^an? (finite )?number/, '');
-  const expected = o.expected ?? (o.length === 2 ? `a pair [start, end] of finite numbers${each}` : o.length !== undefined ? `${o.length} finite numbers${each}` : `an array of finite numbers${each}`);
-  return field('numbers', expected, o, (fn, arg, v) => Object.freeze(checkList(fn, arg, v, expected, (f, a, x) => checkBounded(f, a, x, o), o.length, o.minLength)), {
-    ...boundsInfo(o),
-    ...(o.length !== undefined && { length: o.length }),
+  return field('numbers', o, () => {
+    const each = describeBounds(o).replace(/^an? (finite )?number/, '');
+    const expected = o.expected ?? (o.length === 2 ? `a pair [start, end] of finite numbers${each}` : o.length !== undefined ? `${o.length} finite numbers${each}` : `an array of finite numbers${each}`);
+    return {
+      expected,
+      parse: (fn, arg, v) => Object.freeze(checkList(fn, arg, v, expected, (f, a, x) => checkBounded(f, a, x, o), o.length, o.minLength)),
+      extra: { ...boundsInfo(o), ...(o.length !== undefined && { length: o.length }) },
+    };
   });
 }
 
@@ -420,29 +465,40 @@ export function pair<O extends Common<readonly [number, number]>>(o: O): Field<r
 
 /** A list of non-negative integers (steps, milestones), `sorted` (non-decreasing) when asked. */
 export function integers<O extends Common<readonly number[]> & { readonly min?: number; readonly sorted?: boolean; readonly strict?: boolean; readonly maxLength?: number }>(o: O): Field<readonly number[], PresenceOf<O>> {
-  const min = o.min ?? 0;
-  const order = o.strict ? ', strictly increasing' : o.sorted ? ', non-decreasing' : '';
-  const expected = `an array of ${describeInteger(min).replace(/^an? /, '')}s${order}`;
-  return field('integers', expected, o, (fn, arg, v) => {
-    const list = checkList(fn, arg, v, expected, (f, a, x) => checkInteger(f, a, x, min), undefined, 0, o.maxLength);
-    list.forEach((x, i) => {
-      if (i > 0 && (o.strict ? !(x > list[i - 1]!) : o.sorted ? x < list[i - 1]! : false)) throw new RangeError(`${fn}: ${arg} must be ${expected}, got ${show(v)}`);
-    });
-    return Object.freeze(list);
-  }, { min });
+  return field('integers', o, () => {
+    const min = o.min ?? 0;
+    const order = o.strict ? ', strictly increasing' : o.sorted ? ', non-decreasing' : '';
+    const expected = `an array of ${describeInteger(min).replace(/^an? /, '')}s${order}`;
+    return {
+      expected,
+      parse: (fn, arg, v) => {
+        const list = checkList(fn, arg, v, expected, (f, a, x) => checkInteger(f, a, x, min), undefined, 0, o.maxLength);
+        list.forEach((x, i) => {
+          if (i > 0 && (o.strict ? !(x > list[i - 1]!) : o.sorted ? x < list[i - 1]! : false)) throw new RangeError(`${fn}: ${arg} must be ${expected}, got ${show(v)}`);
+        });
+        return Object.freeze(list);
+      },
+      extra: { min },
+    };
+  });
 }
 
 /** Any other value, with its own check and phrase. */
 export function custom<T, O extends Common<T>>(type: FieldType, expected: string, o: O, parse: (fn: string, arg: string, value: unknown) => T): Field<T, PresenceOf<O>> {
-  return field(type, expected, o, parse);
+  return field(type, o, () => ({ expected, parse }));
 }
 
 /** A function (not JSON-serialisable: a schedule built with one cannot be saved); never required, no default. */
 export function fn<T extends (...args: never[]) => unknown>(o: Omit<Common<T>, 'default' | 'required'> & { readonly signature: string }): Field<T, 'optional'> {
-  const expected = `a function ${o.signature}`;
-  return field('function', expected, o, (f, arg, v) => {
-    if (typeof v !== 'function') throw new TypeError(`${f}: ${arg} must be ${expected}, got ${show(v)}`);
-    return v as T;
+  return field('function', o, () => {
+    const expected = `a function ${o.signature}`;
+    return {
+      expected,
+      parse: (f, arg, v) => {
+        if (typeof v !== 'function') throw new TypeError(`${f}: ${arg} must be ${expected}, got ${show(v)}`);
+        return v as T;
+      },
+    };
   }) as Field<T, 'optional'>;
 }
 
@@ -470,20 +526,26 @@ export interface Declaration<S extends Shape> {
  * decl.read({ baseLr: 0.1 }).baseLr; // 0.1
  */
 export function declare<S extends Shape>(fnName: string, shape: S): Declaration<S> {
-  const keys = Object.keys(shape);
-  const fields = Object.freeze(keys.map((key) => Object.freeze({ name: key, ...shape[key]!.info })));
+  // Built on first use, as its fields are: the key list and `fields` wait for the first
+  // `fields` or `read`.
+  let keys: readonly string[] | undefined;
+  let fields: readonly FieldInfo[] | undefined;
+  const names = () => (keys ??= Object.keys(shape));
   return {
     fn: fnName,
     shape,
-    fields,
+    get fields() {
+      return (fields ??= Object.freeze(names().map((key) => Object.freeze({ name: key, ...shape[key]!.info }))));
+    },
     read(given: unknown): ValuesOf<S> {
       if (typeof given !== 'object' || given === null || Array.isArray(given)) {
         throw new TypeError(`${fnName}: options must be an object, got ${show(given)}`);
       }
       const bag = given as Record<string, unknown>;
-      knownKeys(fnName, 'option', bag, keys);
+      const accepted = names();
+      knownKeys(fnName, 'option', bag, accepted);
       const out: Record<string, unknown> = {};
-      for (const key of keys) {
+      for (const key of accepted) {
         const f = shape[key]!;
         const value = bag[key];
         if (value === undefined) {
