@@ -182,18 +182,12 @@ export class DashboardView {
     let run = this.#runs.get(patch.id);
     if (run === undefined) {
       const color = PALETTE[this.#runs.size % PALETTE.length]!;
-      const card = el('article', 'rxp-card rxp-run');
-      card.dataset['run'] = patch.name;
-      const head = el('header', 'rxp-card-head');
-      const swatch = el('span', 'rxp-swatch');
-      swatch.style.background = color;
-      head.append(swatch, el('h2', 'rxp-card-title', patch.name));
-      const statusLine = el('p', 'rxp-status');
+      const { card, statusLine } = newCard('run', patch.name, color);
       const track = el('div', 'rxp-progress');
       const bar = el('div', 'rxp-progress-bar');
       bar.style.background = color;
       track.append(bar);
-      card.append(head, statusLine, track);
+      card.append(track);
       this.#runsBox.append(card);
       run = { id: patch.id, color, name: patch.name, length: patch.length, params: patch.params, planned: {}, applied: {}, last: {}, plannedNow: {}, status: patch.status, card, statusLine, bar, charts: new Map(), xMax: 1, dirty: true };
       this.#runs.set(patch.id, run);
@@ -214,14 +208,7 @@ export class DashboardView {
     let m = this.#metrics.get(patch.id);
     if (m === undefined) {
       const color = PALETTE[(this.#metrics.size + 2) % PALETTE.length]!;
-      const card = el('article', 'rxp-card rxp-metric');
-      card.dataset['metric'] = patch.name;
-      const head = el('header', 'rxp-card-head');
-      const swatch = el('span', 'rxp-swatch');
-      swatch.style.background = color;
-      head.append(swatch, el('h2', 'rxp-card-title', patch.name));
-      const statusLine = el('p', 'rxp-status');
-      card.append(head, statusLine);
+      const { card, statusLine } = newCard('metric', patch.name, color);
       this.#metricsBox.append(card);
       m = { id: patch.id, color, patch, points: { width: 1, data: [] }, card, statusLine, chart: this.#chartBox(card, patch.name), xMax: 1, dirty: true };
       this.#metrics.set(patch.id, m);
@@ -502,4 +489,17 @@ export class DashboardView {
     }
     this.#schedule();
   }
+}
+
+/** A run's or a metric's card: its head (colour swatch and name) and its status line. */
+function newCard(kind: 'run' | 'metric', name: string, color: string): { card: HTMLElement; statusLine: HTMLElement } {
+  const card = el('article', `rxp-card rxp-${kind}`);
+  card.dataset[kind] = name;
+  const head = el('header', 'rxp-card-head');
+  const swatch = el('span', 'rxp-swatch');
+  swatch.style.background = color;
+  head.append(swatch, el('h2', 'rxp-card-title', name));
+  const statusLine = el('p', 'rxp-status');
+  card.append(head, statusLine);
+  return { card, statusLine };
 }
