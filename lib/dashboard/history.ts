@@ -21,8 +21,8 @@ export const HISTORY_COLUMNS = 1024;
  * the run's length, and the extremes of every stretch survive the merge.
  */
 export class History {
-  /** Steps per bucket: 1, then doubling as the run grows. */
-  width = 1;
+  /** Steps per bucket: `width` as constructed, then doubling as the run grows past its buckets. */
+  width: number;
   /** Buckets in use: one past the highest bucket that holds a point. */
   used = 0;
   /** Points pushed (not kept: the buckets are what is kept). */
@@ -34,7 +34,17 @@ export class History {
   // The lowest bucket changed since the last patch (Infinity: nothing changed).
   #dirtyFrom = Infinity;
 
-  constructor(readonly capacity: number = HISTORY_COLUMNS) {
+  /**
+   * @param capacity the most buckets kept.
+   * @param width the first bucket width, a power of two: a run of known length starts at the
+   *   width its whole length needs (`bucketWidth`), since the page draws it across that length,
+   *   and finer buckets would only be sent to be merged later.
+   */
+  constructor(
+    readonly capacity: number = HISTORY_COLUMNS,
+    width = 1,
+  ) {
+    this.width = width;
     this.#cells = new Float64Array(capacity * 4).fill(Number.NaN);
   }
 
@@ -135,6 +145,13 @@ export class History {
   }
 }
 
+/** The narrowest power-of-two bucket width that fits `length` steps into `columns` buckets. */
+export function bucketWidth(length: number, columns: number = HISTORY_COLUMNS): number {
+  let width = 1;
+  while (Math.ceil(length / width) > columns) width *= 2;
+  return width;
+}
+
 /**
  * Min/max buckets of every parameter of a whole planned schedule, in one pass over `valuesAt`
  * (one call per step, all parameters at once). Above `budget` steps, each bucket is sampled at
@@ -148,8 +165,7 @@ export function plannedColumns(
   columns: number = HISTORY_COLUMNS,
   budget = 1 << 21,
 ): Record<string, Columns> {
-  let width = 1;
-  while (Math.ceil(length / width) > columns) width *= 2;
+  const width = bucketWidth(length, columns);
   const used = Math.ceil(length / width);
   const cells = params.map(() => new Array<number | null>(used * 4).fill(null));
   const stride = length > budget ? Math.max(1, Math.floor((width * columns) / budget)) : 1;

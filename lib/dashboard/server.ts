@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { hostname, networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { shapeColumns } from './shapeColumns.js';
 import { SseClient } from './sseClient.js';
 import { DashboardStore, type MetricOptions, type MetricValue, type PolicyLike, type Subscribable, type WatchedValue, type WatchOptions } from './store.js';
 
@@ -175,6 +176,7 @@ export async function serveDashboard(options: ServeOptions = {}): Promise<Dashbo
       timer.unref?.();
     },
     report,
+    { planned: shapeColumns },
   );
 
   let allowed = new Set<string>();

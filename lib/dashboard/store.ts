@@ -1,4 +1,4 @@
-import { HISTORY_COLUMNS, History, plannedColumns, type Columns } from './history.js';
+import { bucketWidth, HISTORY_COLUMNS, History, plannedColumns, type Columns } from './history.js';
 
 /**
  * What `watch` needs of a policy: its length, parameter names, values by step and cursor. An
@@ -78,6 +78,19 @@ export interface MetricPatch {
   readonly last: { readonly step: number; readonly value: number } | null;
   readonly state: 'waiting' | 'running' | 'completed' | 'errored';
   readonly error?: string;
+}
+
+/**
+ * Computes a policy's planned curve as min/max buckets (see `plannedColumns`), or returns
+ * `undefined` to leave it to the store's sampling pass. The Node server reads the curve from the
+ * spaces' shapes, exactly and in about a millisecond whatever the length.
+ */
+export type PlannedCurve = (policy: PolicyLike, columns: number) => Record<string, Columns> | undefined;
+
+/** How a store keeps its series: buckets per series, and how planned curves are computed. */
+export interface StoreOptions {
+  readonly columns?: number;
+  readonly planned?: PlannedCurve;
 }
 
 /** One update for the page: everything (`snapshot`) or what changed since the last delta. */
@@ -176,8 +189,14 @@ export class DashboardStore {
     private readonly owner: string,
     private readonly onChange: () => void,
     private readonly onError: (err: Error) => void,
-    private readonly columns: number = HISTORY_COLUMNS,
-  ) {}
+    { columns = HISTORY_COLUMNS, planned }: StoreOptions = {},
+  ) {
+    this.columns = columns;
+    this.planned = planned;
+  }
+
+  private readonly columns: number;
+  private readonly planned: PlannedCurve | undefined;
 
   get closed(): boolean {
     return this.#closed;
@@ -206,12 +225,15 @@ export class DashboardStore {
       throw new Error(`${fn}: a run named ${JSON.stringify(name)} is already watched; give each run its own { name }`);
     }
     const params = [...policy.params];
+    // The page draws a run across its whole length: buckets finer than that length needs would
+    // be sent only to be merged on the page as the run grows.
+    const width = bucketWidth(policy.length, this.columns);
     const run: Run = {
       id: this.#nextId++,
       name,
       policy,
       params,
-      applied: params.map(() => new History(this.columns)),
+      applied: params.map(() => new History(this.columns, width)),
       last: params.map(() => Number.NaN),
       planned: undefined,
       sentPlanned: false,
@@ -260,11 +282,13 @@ export class DashboardStore {
     if (runName !== undefined && (typeof runName !== 'string' || !this.#runs.some((r) => r.name === runName))) {
       throw new Error(`${fn}: run must name a watched run (${this.#runs.map((r) => JSON.stringify(r.name)).join(', ') || 'none yet'}), got ${describe(runName)}`);
     }
+    // Placed at the steps of the run it follows, a metric is drawn across that run's length too.
+    const followed = runName !== undefined ? this.#runs.find((r) => r.name === runName) : this.#runs[this.#runs.length - 1];
     const metric: Metric = {
       id: this.#nextId++,
       name,
       run: runName as string | undefined,
-      history: new History(this.columns),
+      history: new History(this.columns, followed === undefined ? 1 : bucketWidth(followed.policy.length, this.columns)),
       state: 'waiting',
       error: undefined,
       changed: true,
@@ -408,7 +432,8 @@ export class DashboardStore {
     });
     let planned: Record<string, Columns> | undefined;
     if (full || !run.sentPlanned) {
-      run.planned ??= plannedColumns(run.policy.length, run.params, (k) => run.policy.at(k) as Record<string, number>, this.columns);
+      run.planned ??=
+        this.planned?.(run.policy, this.columns) ?? plannedColumns(run.policy.length, run.params, (k) => run.policy.at(k) as Record<string, number>, this.columns);
       planned = run.planned;
       if (!full) run.sentPlanned = true;
     }

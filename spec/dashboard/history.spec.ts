@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyColumns, columnPoints, History, plannedColumns } from '../../lib/dashboard/history.js';
+import { applyColumns, bucketWidth, columnPoints, History, plannedColumns } from '../../lib/dashboard/history.js';
 
 describe('History', () => {
   it('keeps every point while the run fits in its buckets', () => {
@@ -31,10 +31,11 @@ describe('History', () => {
     for (let i = 1; i < steps.length; i++) expect(steps[i]!).toBeGreaterThan(steps[i - 1]!);
   }, 60_000);
 
-  it('every bucket holds the true min and max of its steps, in any push order (property)', () => {
+  it('every bucket holds the true min and max of its steps, in any push order, from any first width (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(5000), fc.double({ min: -1e3, max: 1e3, noNaN: true })), { minLength: 1, maxLength: 400 }), (points) => {
-        const h = new History(16);
+      fc.property(fc.array(fc.tuple(fc.nat(5000), fc.double({ min: -1e3, max: 1e3, noNaN: true })), { minLength: 1, maxLength: 400 }), fc.constantFrom(1, 2, 8, 64), (points, width) => {
+        const h = new History(16, width);
+        expect(h.width).toBeGreaterThanOrEqual(width);
         for (const [s, v] of points) h.push(s, v);
         const cols = h.columns();
         for (let c = 0; c < h.used; c++) {
@@ -66,6 +67,12 @@ describe('History', () => {
         if (h.used > 0) expect(page).toEqual(h.columns());
       }),
     );
+  });
+});
+
+describe('bucketWidth', () => {
+  it('is the narrowest power of two that fits the steps in the buckets', () => {
+    expect([1, 1024, 1025, 100_000, 10_000_000].map((n) => bucketWidth(n, 1024))).toEqual([1, 1, 2, 128, 16_384]);
   });
 });
 

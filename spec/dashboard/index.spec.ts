@@ -1,5 +1,6 @@
 // What loads what: the core never pulls in the dashboard, the dashboard's Node entry needs
-// nothing but Node and its own files at run time, and the prebuilt page stays small.
+// nothing but Node, rxjs, its own files and the core it draws planned curves with (the policy
+// and its shape-based extents), and the prebuilt page stays small.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -24,11 +25,23 @@ describe('rx-policy/dashboard', () => {
     expect(files.filter((f) => f.includes('lib/dashboard/') || f.includes('uplot'))).toEqual([]);
   });
 
-  it('the Node entry loads no bundler, no uPlot, no core: only its own files and Node', async () => {
+  it('the Node entry loads no bundler, no uPlot, no page code: its own files, the core and plot extents, Node and rxjs', async () => {
     const result = await build({ entryPoints: ['lib/dashboard/index.ts'], bundle: true, write: false, metafile: true, platform: 'node', format: 'esm', logLevel: 'silent', packages: 'external' });
-    expect(Object.keys(result.metafile.inputs).sort()).toEqual(['lib/dashboard/history.ts', 'lib/dashboard/index.ts', 'lib/dashboard/server.ts', 'lib/dashboard/sseClient.ts', 'lib/dashboard/store.ts']);
+    const files = Object.keys(result.metafile.inputs).sort();
+    expect(files.filter((f) => f.startsWith('lib/dashboard/'))).toEqual([
+      'lib/dashboard/history.ts',
+      'lib/dashboard/index.ts',
+      'lib/dashboard/server.ts',
+      'lib/dashboard/shapeColumns.ts',
+      'lib/dashboard/sseClient.ts',
+      'lib/dashboard/store.ts',
+    ]);
+    expect(files).toContain('lib/plot/extent.ts');
+    // Of rx-policy/plot only the extents: no renderer, no vega.
+    expect(files.filter((f) => f.startsWith('lib/plot/'))).toEqual(['lib/plot/extent.ts']);
+    expect(files.filter((f) => !f.startsWith('lib/'))).toEqual([]);
     const imports = Object.values(result.metafile.outputs).flatMap((o) => o.imports.map((i) => i.path));
-    expect(imports.every((p) => p.startsWith('node:'))).toBe(true);
+    expect(imports.every((p) => p.startsWith('node:') || p === 'rxjs')).toBe(true);
   });
 
   it('the live page is at most 60 KB gzipped and holds no TF.js', () => {

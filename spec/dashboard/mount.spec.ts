@@ -82,6 +82,20 @@ describe('mountDashboard in Chromium', () => {
       'Error: mountDashboard.metric: a metric named "loss" is already shown; give each metric its own name',
       'TypeError: mountDashboard: element must be an HTMLElement, got null',
     ]);
+    // A second dashboard in the page: each element carries its own counts, the body their sum.
+    await page.evaluate(() => {
+      const w = window as unknown as Record<string, unknown>;
+      w['other'] = (w['second'] as (n: number) => unknown)(300);
+    });
+    await page.waitForFunction(() => document.getElementById('second')?.dataset['applied'] === '300');
+    expect(await page.evaluate(() => ({ first: document.getElementById('dashboard')!.dataset['applied'], second: document.getElementById('second')!.dataset['applied'], body: document.body.dataset['applied'], runs: document.body.dataset['runs'] }))).toEqual({
+      first: String(steps),
+      second: '300',
+      body: String(steps + 300),
+      runs: '2',
+    });
+    await page.evaluate(() => (window as unknown as { other: { close(): void } }).other.close());
+    expect(await page.evaluate(() => document.body.dataset['applied'])).toBe(String(steps));
     // close() empties the element; a second close is a no-op.
     await page.evaluate(() => {
       const d = (window as unknown as { dashboard: { close(): void } }).dashboard;

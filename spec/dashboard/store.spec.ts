@@ -14,6 +14,26 @@ function store() {
 const lrPolicy = (n: number) => new OptimizerPolicy([new Phase({ lr: linspace(0, 1, n) })]);
 
 describe('DashboardStore.watch', () => {
+  it('keeps a run, and a metric that follows it, at the resolution its whole length is drawn at', () => {
+    const { s } = store();
+    const policy = new OptimizerPolicy(oneCyclePhases({ steps: 100_000 }));
+    const step$ = new Subject<void>();
+    const loss$ = new Subject<number>();
+    s.watch(policy, policy.drive(step$), { name: 'a' });
+    s.metric('loss', loss$);
+    for (let i = 0; i < 1000; i++) {
+      step$.next();
+      loss$.next(1 / (i + 1));
+    }
+    const message = s.delta();
+    // 10^5 steps over 1024 buckets: 128 steps a bucket from the first value on.
+    expect(message.runs[0]!.applied['lr']!.width).toBe(128);
+    expect(message.runs[0]!.applied['lr']!.data.length).toBe(4 * Math.ceil(1000 / 128));
+    expect(message.metrics[0]!.points!.width).toBe(128);
+    // Each bucket still holds its extremes: the first bucket's lr rises from step 0 to step 127.
+    expect(message.runs[0]!.applied['lr']!.data.slice(0, 4)).toEqual([0, policy.at(0).lr, 127, policy.at(127).lr]);
+  });
+
   it('records each driven value at its step and sends the planned curve once', () => {
     const { s } = store();
     const policy = new OptimizerPolicy(oneCyclePhases({ steps: 100 }));

@@ -80,6 +80,24 @@ export interface ViewOptions {
   readonly links?: readonly { readonly href: string; readonly text: string }[];
 }
 
+// The views alive in this page, for the counts on its body.
+const views = new Set<DashboardView>();
+
+function bodyCounts(): void {
+  let applied = 0;
+  let metrics = 0;
+  let runs = 0;
+  for (const view of views) {
+    const c = view.counts;
+    applied += c.applied;
+    metrics += c.metrics;
+    runs += c.runs;
+  }
+  document.body.dataset['applied'] = String(applied);
+  document.body.dataset['metrics'] = String(metrics);
+  document.body.dataset['runs'] = String(runs);
+}
+
 /** Renders dashboard messages into `root`. */
 export class DashboardView {
   readonly #root: HTMLElement;
@@ -134,6 +152,7 @@ export class DashboardView {
     this.#resize = new ResizeObserver((entries) => this.#resized(entries));
     this.#scheme = matchMedia('(prefers-color-scheme: dark)');
     this.#scheme.addEventListener('change', this.#onScheme);
+    views.add(this);
     this.#counts();
   }
 
@@ -172,6 +191,9 @@ export class DashboardView {
     for (const m of this.#metrics.values()) m.chart.plot?.destroy();
     this.#root.replaceChildren();
     this.#root.classList.remove('rxp-dash');
+    for (const key of ['applied', 'metrics', 'runs']) delete this.#root.dataset[key];
+    views.delete(this);
+    bodyCounts();
   }
 
   #schedule(): void {
@@ -297,14 +319,23 @@ export class DashboardView {
     }
   }
 
-  #counts(): void {
+  /** Applied values, metric points and runs this view holds. */
+  get counts(): { applied: number; metrics: number; runs: number } {
     let applied = 0;
     for (const run of this.#runs.values()) applied += run.status.count;
     let metrics = 0;
     for (const m of this.#metrics.values()) metrics += m.patch.count;
-    document.body.dataset['applied'] = String(applied);
-    document.body.dataset['metrics'] = String(metrics);
-    document.body.dataset['runs'] = String(this.#runs.size);
+    return { applied, metrics, runs: this.#runs.size };
+  }
+
+  // Each view's counts go on its own root; the page's body gets the sum over the views drawn in
+  // it, so two dashboards in one page do not overwrite each other's counts.
+  #counts(): void {
+    const own = this.counts;
+    this.#root.dataset['applied'] = String(own.applied);
+    this.#root.dataset['metrics'] = String(own.metrics);
+    this.#root.dataset['runs'] = String(own.runs);
+    bodyCounts();
   }
 
   #renderRun(run: RunView): void {
