@@ -1,1 +1,0 @@
-import { Observable, Subject, Subscriber } from 'rxjs'; export const x = [Observable, Subject, Subscriber];
