@@ -17,7 +17,14 @@ export const neutralOptions = {
 /** The neutral options: `steps`, `peak` (required), `warmup`, `start`, `final`. */
 export type NeutralOptions = OptionsOf<typeof neutralOptions>;
 
-/** Options of `compare`. */
+/**
+ * Options of `compare`: the neutral options (declared in `neutralOptions`), then what `compare` itself takes.
+ * @property steps Total steps (required).
+ * @property peak The highest rate (required).
+ * @property warmup Fraction of the steps spent rising to `peak`, in [0, 1): a one-cycle's `pctStart`, a warmup's length / steps.
+ * @property start The rate at step 0, in (0, peak]: a one-cycle's `peak / div`, a warmup's initial value.
+ * @property final The rate the schedule ends at, in (0, peak]: a one-cycle's final division, a decay's floor.
+ */
 export interface CompareOptions extends NeutralOptions {
   /** The parameter compared; default `'lr'`. */
   readonly param?: string;
@@ -29,6 +36,7 @@ export interface CompareOptions extends NeutralOptions {
 
 /** How the neutral options became one preset's options. */
 export interface Translation {
+  /** The preset's registry name, e.g. `'pytorch.oneCycleLR'`. */
   readonly preset: string;
   /** The preset options built. */
   readonly options: Readonly<Record<string, unknown>>;
@@ -38,15 +46,33 @@ export interface Translation {
 
 /** Where the presets' curves differ. */
 export interface Comparison {
+  /** The parameter compared: `options.param`, `'lr'` by default. */
   readonly param: string;
+  /** How each preset's options were made from the neutral ones, in the order the presets were named. */
   readonly translations: readonly Translation[];
+  /** The policies built from those options, in the same order. */
   readonly policies: readonly OptimizerPolicy[];
   /** Each preset's length (they may differ: the libraries count steps differently). */
   readonly lengths: readonly number[];
-  /** The first step where two presets' values differ, with every preset's value there; `null` if none does. */
-  readonly firstDifference: { readonly step: number; readonly values: readonly number[] } | null;
-  /** The largest spread (max − min across presets) and its first step. */
-  readonly largestDifference: { readonly step: number; readonly difference: number; readonly values: readonly number[] };
+  /**
+   * The first step where two presets' values differ by more than the tolerance, with every
+   * preset's value there; `null` if none does within the shortest preset's length.
+   */
+  readonly firstDifference: {
+    /** The step, 0-based. */
+    readonly step: number;
+    /** Each preset's value of `param` at `step`, in the order the presets were named. */
+    readonly values: readonly number[];
+  } | null;
+  /** The largest spread (max − min across presets) and its first step, within the shortest preset's length. */
+  readonly largestDifference: {
+    /** The first step where the spread is largest. */
+    readonly step: number;
+    /** The spread there: the highest preset value minus the lowest (0 when the presets agree everywhere). */
+    readonly difference: number;
+    /** Each preset's value of `param` at `step`, in the order the presets were named. */
+    readonly values: readonly number[];
+  };
   /** Each preset's last value. */
   readonly finals: readonly number[];
 }

@@ -9,6 +9,7 @@ export type PhaseSpec = Readonly<Record<string, SpaceSpec>>;
 
 /** The JSON form of a policy: its phases, in order. */
 export interface PolicySpec {
+  /** The phases in the order they run, each a parameter's space spec by name. */
   readonly phases: readonly PhaseSpec[];
 }
 

@@ -5,10 +5,17 @@ import { policyFromJSON } from './serialize.js';
 
 /** A policy's checkpoint: its step and the configuration that rebuilds it, as plain JSON. */
 export interface PolicyState {
+  /** Marks the object as an rx-policy state; anything else is refused when restoring. */
   readonly format: 'rx-policy/state';
+  /** The layout's version; this rx-policy reads version 1. */
   readonly version: 1;
+  /** The policy's `currentStep` when saved: the step whose values the resumed run emits first. */
   readonly step: number;
-  readonly policy: { readonly phases: readonly Record<string, unknown>[] };
+  /** The policy's configuration, as `policy.toJSON()` writes it (the JSON schedule format). */
+  readonly policy: {
+    /** The phases in the order they run, each a parameter's space spec by name. */
+    readonly phases: readonly Record<string, unknown>[];
+  };
   /**
    * Where the configuration holds `-0`, which `JSON.stringify` writes as `0`: each a path of keys
    * from `policy`. Present only when there is one, so that a restored schedule is the same bits.

@@ -26,6 +26,7 @@ export interface ServeOptions {
 export interface DashboardServer {
   /** The page's address, `http://127.0.0.1:PORT/`; the preset explorer is at `${url}explore`. */
   readonly url: string;
+  /** The TCP port the server listens on: the one asked for, or the free one picked for port 0. */
   readonly port: number;
   /**
    * Shows a policy's planned schedule, one chart per parameter, and each value of `values$` at its

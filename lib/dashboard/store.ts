@@ -6,22 +6,55 @@ import { bucketWidth, HISTORY_COLUMNS, History, plannedColumns, type Columns } f
  * library is accepted too.
  */
 export interface PolicyLike {
+  /** Total steps: the planned curve spans them. */
   readonly length: number;
+  /** The parameter names, one chart each. */
   readonly params: readonly string[];
+  /**
+   * The step whose values come next. A bare value is placed at `currentStep − 1` (the step just
+   * emitted), or one past the last placed step when the cursor has not moved.
+   */
   readonly currentStep: number;
+  /**
+   * The planned values at one step, for the planned curve.
+   * @param step a step in `[0, length)`.
+   * @returns the parameter dict of that step.
+   */
   at(step: number): object;
 }
 
 /** Anything with an RxJS-style `subscribe(observer)`: an `Observable`, a `Subject`. */
 export interface Subscribable<T> {
-  subscribe(observer: { next: (value: T) => void; error: (err: unknown) => void; complete: () => void }): { unsubscribe(): void };
+  /**
+   * Starts delivering values to `observer`.
+   * @param observer receives each value, then an error or the completion.
+   * @returns the subscription; the dashboard unsubscribes when it closes.
+   */
+  subscribe(observer: { next: (value: T) => void; error: (err: unknown) => void; complete: () => void }): {
+    /** Stops the delivery. */
+    unsubscribe(): void;
+  };
 }
 
 /** A value `watch` accepts: a parameter dict, or `{ step, values }` with the step it applies at. */
-export type WatchedValue = Readonly<Record<string, number>> | { readonly step: number; readonly values: Readonly<Record<string, number>> };
+export type WatchedValue =
+  | Readonly<Record<string, number>>
+  | {
+      /** The policy step the values apply at, 0-based. */
+      readonly step: number;
+      /** The parameter dict applied at `step`; non-finite values are left off the chart. */
+      readonly values: Readonly<Record<string, number>>;
+    };
 
 /** A value `metric` accepts: a number, or `{ step, value }` to place it at an explicit step. */
-export type MetricValue = number | { readonly step: number; readonly value: number };
+export type MetricValue =
+  | number
+  | {
+      /** The step to place the value at: a non-negative integer, or the metric stops with an error. */
+      readonly step: number;
+      /** The metric's value; NaN and ±Infinity are counted but not drawn. */
+      readonly value: number;
+    };
 
 /** Options of `watch`. */
 export interface WatchOptions {

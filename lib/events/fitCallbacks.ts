@@ -7,22 +7,72 @@ import type { Logs, RunPlan, TrainingEvent } from './trainingEvent.js';
  * `setParams` and `setModel` before the run, then the six hooks, each awaited.
  */
 export interface FitCallbacks extends FitHooks {
+  /**
+   * Receives the run's parameters before it starts; the bridge reads the run's length from them.
+   * @param params what TF.js passes: `epochs`, and `samples` and `batchSize` (`fit`) or `steps` (`fitDataset`).
+   */
   setParams(params: Readonly<Record<string, unknown>>): void;
+  /**
+   * Receives the model being trained; the bridge does not use it.
+   * @param model the TF.js model.
+   */
   setModel(model: unknown): void;
 }
 
 /** The part of the TF.js module the bridge uses: its `CustomCallback` class (`tf.CustomCallback`). */
 export interface TfjsCallbacksModule {
-  readonly CustomCallback: new (args: FitHooks) => object;
+  /** TF.js's `CustomCallback` class. */
+  readonly CustomCallback: {
+    /**
+     * Builds a TF.js callback that runs the given hooks.
+     * @param args the hooks the callback runs.
+     * @returns the callback, a `tf.Callback` TF.js accepts among its own.
+     */
+    new (args: FitHooks): object;
+  };
 }
 
 /** Hooks as `tf.CustomCallback` takes them. */
 export interface FitHooks {
+  /**
+   * Called once before the first epoch; emits `trainBegin` (with the run's length when TF.js tells it).
+   * @param logs TF.js's logs (unused).
+   * @returns a promise TF.js awaits; it rejects with the error given to `fail`.
+   */
   onTrainBegin(logs?: unknown): Promise<void>;
+  /**
+   * Called once after the last epoch; emits `trainEnd` with the numeric logs.
+   * @param logs the run's logs: numbers, or scalar tensors the bridge reads (and disposes).
+   * @returns a promise TF.js awaits; it rejects with the error given to `fail`.
+   */
   onTrainEnd(logs?: unknown): Promise<void>;
+  /**
+   * Called at the start of each epoch; emits `epochBegin`.
+   * @param epoch the epoch's index, 0-based (from `initialEpoch` when given).
+   * @param logs TF.js's logs (unused).
+   * @returns a promise TF.js awaits; it rejects with the error given to `fail`.
+   */
   onEpochBegin(epoch: number, logs?: unknown): Promise<void>;
+  /**
+   * Called at the end of each epoch; emits `epochEnd` with the numeric logs.
+   * @param epoch the epoch's index, 0-based.
+   * @param logs the epoch's logs (`loss`, `val_loss`, …): numbers, or scalar tensors the bridge reads (and disposes).
+   * @returns a promise TF.js awaits; it rejects with the error given to `fail`.
+   */
   onEpochEnd(epoch: number, logs?: unknown): Promise<void>;
+  /**
+   * Called before each batch trains; emits `batchBegin`, tagged with the current epoch.
+   * @param batch the batch's index within its epoch, 0-based.
+   * @param logs TF.js's logs (unused).
+   * @returns a promise TF.js awaits; it rejects with the error given to `fail`.
+   */
   onBatchBegin(batch: number, logs?: unknown): Promise<void>;
+  /**
+   * Called after each batch has trained; emits `batchEnd` with the numeric logs.
+   * @param batch the batch's index within its epoch, 0-based.
+   * @param logs the batch's logs (`loss`, …): numbers, or scalar tensors the bridge reads (and disposes).
+   * @returns a promise TF.js awaits; it rejects with the error given to `fail`.
+   */
   onBatchEnd(batch: number, logs?: unknown): Promise<void>;
 }
 

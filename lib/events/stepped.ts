@@ -27,7 +27,12 @@ export class Stepped<V> {
   ) {}
 
   /** `{ step, values }`, so a stepped value logs and serialises as plain data. */
-  toJSON(): { step: number; values: V } {
+  toJSON(): {
+    /** The policy step. */
+    step: number;
+    /** The parameter dict of that step. */
+    values: V;
+  } {
     return { step: this.step, values: this.values };
   }
 }

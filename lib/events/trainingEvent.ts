@@ -34,12 +34,56 @@ export interface RunPlan {
  * events$.next({ type: 'batchBegin', epoch: 0, batch: 0 });
  */
 export type TrainingEvent =
-  | { readonly type: 'trainBegin'; readonly run?: RunPlan }
-  | { readonly type: 'trainEnd'; readonly logs?: Logs }
-  | { readonly type: 'epochBegin'; readonly epoch: number }
-  | { readonly type: 'epochEnd'; readonly epoch: number; readonly logs?: Logs }
-  | { readonly type: 'batchBegin'; readonly epoch: number; readonly batch: number }
-  | { readonly type: 'batchEnd'; readonly epoch: number; readonly batch: number; readonly logs?: Logs };
+  | {
+      /** A run starts: before its first epoch. */
+      readonly type: 'trainBegin';
+      /** How long the run will be, when the trainer says; absent when it does not. */
+      readonly run?: RunPlan;
+    }
+  | {
+      /** A run ended: after its last epoch (or when training was stopped). */
+      readonly type: 'trainEnd';
+      /** The metrics the trainer reports at the end of the run, if any. */
+      readonly logs?: Logs;
+    }
+  | {
+      /** An epoch starts. */
+      readonly type: 'epochBegin';
+      /** The epoch's index in its run, 0-based (counting from `initialEpoch` when `fit` is given one). */
+      readonly epoch: number;
+    }
+  | {
+      /** An epoch ended. */
+      readonly type: 'epochEnd';
+      /** The epoch's index in its run, 0-based. */
+      readonly epoch: number;
+      /** The epoch's metrics (e.g. `loss`, `val_loss`), if the trainer reports any. */
+      readonly logs?: Logs;
+    }
+  | {
+      /** A batch is about to train: the moment a schedule writes the values it trains with. */
+      readonly type: 'batchBegin';
+      /** The index of the epoch the batch belongs to, 0-based. */
+      readonly epoch: number;
+      /** The batch's index within its epoch, 0-based (it restarts at 0 each epoch). */
+      readonly batch: number;
+    }
+  | {
+      /** A batch has trained. */
+      readonly type: 'batchEnd';
+      /** The index of the epoch the batch belongs to, 0-based. */
+      readonly epoch: number;
+      /** The batch's index within its epoch, 0-based. */
+      readonly batch: number;
+      /** The batch's metrics (e.g. `loss`), if the trainer reports any. */
+      readonly logs?: Logs;
+    };
 
-/** The event types, for narrowing: `TrainingEventOf<'batchEnd'>`. */
-export type TrainingEventOf<T extends TrainingEvent['type']> = Extract<TrainingEvent, { type: T }>;
+/**
+ * The event types, for narrowing: `TrainingEventOf<'batchEnd'>`.
+ * @typeParam T the event's `type`.
+ */
+export type TrainingEventOf<T extends TrainingEvent['type']> = Extract<TrainingEvent, {
+  /** The event type kept. */
+  type: T;
+}>;

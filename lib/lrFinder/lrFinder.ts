@@ -34,13 +34,37 @@ interface FinderOptimizer extends TfjsOptimizerLike {
 
 /** A compiled TF.js `LayersModel` (`tf.sequential()`, `tf.model()`), typed structurally. */
 export interface LayersModelLike {
+  /** The optimizer `compile` set; undefined before `compile`, which `lrFinder` reports as an error. */
   readonly optimizer?: unknown;
+  /** Set by the finder to end `fit` once the loss diverges; reset to `false` afterwards. */
   stopTraining: boolean;
+  /** The model's last training history; the finder's `fit` replaces it, so it is saved and put back. */
   history?: unknown;
+  /**
+   * The model's weights, cloned before the test and restored after it.
+   * @returns the weight tensors.
+   */
   getWeights(): TensorLike[];
+  /**
+   * Replaces the model's weights: how they are put back after the test.
+   * @param weights tensors in the order `getWeights` gave them.
+   */
   setWeights(weights: TensorLike[]): void;
   // `never` parameters: any model's own fit signature is accepted; the finder calls them through `Fit`.
+  /**
+   * TF.js `model.fit` on tensors: the finder trains with it when given `xs` and `ys`.
+   * @param x the inputs.
+   * @param y the targets.
+   * @param args `fit`'s arguments (epochs, batch size, callbacks).
+   * @returns a promise that settles when training ends.
+   */
   fit(x: never, y: never, args: never): Promise<unknown>;
+  /**
+   * TF.js `model.fitDataset`: the finder trains with it when given a dataset.
+   * @param dataset the dataset of `{ xs, ys }` batches.
+   * @param args `fitDataset`'s arguments (epochs, callbacks).
+   * @returns a promise that settles when training ends.
+   */
   fitDataset(dataset: never, args: never): Promise<unknown>;
 }
 
@@ -49,6 +73,10 @@ type FitDataset = (dataset: unknown, args: object) => Promise<unknown>;
 
 /** A `tf.data.Dataset` of `{ xs, ys }` batches, typed structurally. */
 export interface DatasetLike {
+  /**
+   * Opens an iterator over the batches; its presence is how `lrFinder` tells a dataset from tensors.
+   * @returns a promise of the iterator.
+   */
   iterator(): Promise<unknown>;
 }
 

@@ -29,7 +29,9 @@ export type RangeTestOptions = OptionsOf<typeof rangeTestOptions>;
 
 /** One batch of a range test: the rate it trained with and its loss, smoothed and raw. */
 export interface RangePoint {
+  /** The batch's index in the test, 0-based. */
   readonly step: number;
+  /** The rate the batch trained with: `lrFinderSchedule(options).at(step)`. */
   readonly lr: number;
   /** fastai's smoothed loss (debiased exponential average). */
   readonly loss: number;

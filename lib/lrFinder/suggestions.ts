@@ -5,15 +5,26 @@ import { show } from '../internal/validate.js';
 
 /** A suggested rate, and the point of the curve to mark for it (fastai returns both). */
 export interface Suggestion {
+  /** The suggested learning rate. */
   readonly lr: number;
-  readonly point: { readonly lr: number; readonly loss: number };
+  /** The point of the loss curve that marks the suggestion on a plot (for `minimum`, the lowest loss, at ten times `lr`). */
+  readonly point: {
+    /** The rate of the point, on the curve's axis. */
+    readonly lr: number;
+    /** The smoothed loss there (for `slide`, interpolated on log10 of the rates). */
+    readonly loss: number;
+  };
 }
 
 /** fastai's four suggestions. `slide` needs more than `lrDiff` (15) points, and is `null` below that. */
 export interface LrSuggestions {
+  /** fastai's default: about two thirds down the longest valley of falling losses (see `suggestValley`). */
   readonly valley: Suggestion;
+  /** A tenth of the rate at the lowest loss (see `suggestMinimum`). */
   readonly minimum: Suggestion;
+  /** Where the loss falls fastest against log(lr) (see `suggestSteep`). */
   readonly steep: Suggestion;
+  /** fastai's `slide`, found walking left from the end with a window of `lrDiff` points (see `suggestSlide`); `null` when the window holds 15 points or fewer. */
   readonly slide: Suggestion | null;
 }
 

@@ -35,9 +35,16 @@ export interface PlateauOptions {
  * improvement, the cooldown left, and the scale applied to each parameter so far.
  */
 export interface PlateauState {
+  /** The best metric so far (the lowest in `'min'` mode, the highest in `'max'`); `null` before the first. */
   readonly best: number | null;
+  /** Metrics in a row without improvement since the best or the last reduction (a reduction comes when this passes `patience`). */
   readonly badMetrics: number;
+  /** Metrics still to wait, after the last reduction, before bad metrics count again; 0 outside a cooldown. */
   readonly cooldownLeft: number;
+  /**
+   * Each reduced parameter's multiplier, the product of the factors applied to it so far, in
+   * (0, 1]; the values passed on are `max(value × scale, minValue)`. A parameter not listed is unscaled.
+   */
   readonly scale: Readonly<Record<string, number>>;
 }
 

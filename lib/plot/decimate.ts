@@ -4,13 +4,17 @@ import { paramExtent, scanExtent, type Extent } from './extent.js';
 
 /** One plotted point. */
 export interface Point {
+  /** The step, 0-based: the x coordinate. */
   readonly step: number;
+  /** The parameter's value at that step: the y coordinate. */
   readonly value: number;
 }
 
 /** One pixel column: steps `[from, to)` and the parameter's extent over them. */
 export interface Column extends Extent {
+  /** The column's first step. */
   readonly from: number;
+  /** The step after the column's last (exclusive end). */
   readonly to: number;
 }
 

@@ -11,9 +11,13 @@ import { ProductSpace } from '../spaces/product.js';
 
 /** The lowest and highest value over a range of steps, and the first step where each occurs. */
 export interface Extent {
+  /** The lowest value over the range. */
   readonly min: number;
+  /** The step the minimum occurs at first. */
   readonly minAt: number;
+  /** The highest value over the range. */
   readonly max: number;
+  /** The step the maximum occurs at first. */
   readonly maxAt: number;
 }
 

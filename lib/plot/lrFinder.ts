@@ -9,9 +9,11 @@ import { terminalChart, type TerminalOptions } from './terminal.js';
 export interface LrFinderPlotOptions {
   /** Write the figure here (`.svg` or `.png`). */
   readonly out?: string;
+  /** The figure's title; default `'LR range test'`. */
   readonly title?: string;
-  /** Pixels; default 600 × 300. */
+  /** Width of the plot area in pixels; default 600. */
   readonly width?: number;
+  /** Height of the plot area in pixels; default 300. */
   readonly height?: number;
   /** Points left out at the end (fastai's `skip_end`: the last ones have diverged); default 5. */
   readonly skipEnd?: number;

@@ -5,6 +5,10 @@ import { checkedSink, sinkOptions, type SinkInput } from './checkedSink.js';
 
 /** Any TF.js optimizer, typed structurally so that importing rx-policy never loads TF.js. */
 export interface TfjsOptimizerLike {
+  /**
+   * The optimizer's class name (`'SGD'`, `'Adam'`, …): tells the sink which fields hold its hyper-parameters.
+   * @returns the TF.js class name.
+   */
   getClassName(): string;
 }
 
