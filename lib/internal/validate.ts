@@ -27,65 +27,65 @@ export function show(value: unknown): string {
   return Object.prototype.toString.call(value);
 }
 
-export function finite(fn: string, arg: string, value: unknown): number {
-  if (typeof value !== 'number') throw new TypeError(`${fn}: ${arg} must be a finite number, got ${show(value)}`);
-  if (!Number.isFinite(value)) throw new RangeError(`${fn}: ${arg} must be a finite number, got ${show(value)}`);
-  return value;
+/**
+ * Throws `fn: arg must be <expected>, got <value>`: a RangeError for a number outside its range,
+ * a TypeError for a value of another type (or `kind` when given).
+ */
+export function mustBe(fn: string, arg: string, expected: string, value: unknown, kind: ErrorConstructor = typeof value === 'number' ? RangeError : TypeError): never {
+  throw new kind(`${fn}: ${arg} must be ${expected}, got ${show(value)}`);
 }
 
-export function count(fn: string, arg: string, value: unknown): number {
-  if (typeof value !== 'number') throw new TypeError(`${fn}: ${arg} must be a non-negative integer, got ${show(value)}`);
-  if (!Number.isSafeInteger(value) || value < 0) {
-    throw new RangeError(`${fn}: ${arg} must be a non-negative integer, got ${show(value)}`);
-  }
-  return value;
+/**
+ * The allowed range of a number:
+ * `finite`, `positive` (> 0), `nonNegative` (≥ 0), `integer` (a safe integer), `count` (an integer
+ * ≥ 0) or `positiveCount` (an integer ≥ 1).
+ */
+export type NumberRange = 'finite' | 'positive' | 'nonNegative' | 'integer' | 'count' | 'positiveCount';
+
+/** How errors phrase each range: `must be <phrase>`. */
+export const rangeText: Readonly<Record<NumberRange, string>> = {
+  finite: 'a finite number',
+  positive: 'a finite number > 0',
+  nonNegative: 'a finite number ≥ 0',
+  integer: 'an integer',
+  count: 'a non-negative integer',
+  positiveCount: 'a positive integer',
+};
+
+/** Checks a number against its declared range, in the name of `fn` and `arg`. */
+export function checkNumber(fn: string, arg: string, range: NumberRange, value: unknown): number {
+  const whole = range === 'integer' || range === 'count' || range === 'positiveCount';
+  const least = range === 'positiveCount' ? 1 : range === 'count' || range === 'nonNegative' ? 0 : -Infinity;
+  const ok = typeof value === 'number' && (whole ? Number.isSafeInteger(value) : Number.isFinite(value)) && value >= least && (range !== 'positive' || value > 0);
+  return ok ? value : mustBe(fn, arg, rangeText[range], value);
 }
 
-export function positiveCount(fn: string, arg: string, value: unknown): number {
-  if (typeof value !== 'number') throw new TypeError(`${fn}: ${arg} must be a positive integer, got ${show(value)}`);
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new RangeError(`${fn}: ${arg} must be a positive integer, got ${show(value)}`);
-  }
-  return value;
-}
-
-export function positive(fn: string, arg: string, value: unknown): number {
-  finite(fn, arg, value);
-  if ((value as number) <= 0) throw new RangeError(`${fn}: ${arg} must be a finite number > 0, got ${show(value)}`);
-  return value as number;
-}
+export const finite = (fn: string, arg: string, value: unknown): number => checkNumber(fn, arg, 'finite', value);
+export const count = (fn: string, arg: string, value: unknown): number => checkNumber(fn, arg, 'count', value);
+export const positiveCount = (fn: string, arg: string, value: unknown): number => checkNumber(fn, arg, 'positiveCount', value);
+export const positive = (fn: string, arg: string, value: unknown): number => checkNumber(fn, arg, 'positive', value);
 
 /** An optional boolean option: `fallback` when absent. */
 export function flag(fn: string, arg: string, value: unknown, fallback: boolean): boolean {
   if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') throw new TypeError(`${fn}: ${arg} must be a boolean, got ${show(value)}`);
-  return value;
+  return typeof value === 'boolean' ? value : mustBe(fn, arg, 'a boolean', value, TypeError);
 }
 
 /** A fraction in [0, 1): the half-open range every "fraction of the steps" option uses. */
 export function fraction(fn: string, arg: string, value: unknown): number {
-  finite(fn, arg, value);
-  if ((value as number) < 0 || (value as number) >= 1) {
-    throw new RangeError(`${fn}: ${arg} must be a fraction in [0, 1), got ${show(value)}`);
-  }
-  return value as number;
+  return finite(fn, arg, value) >= 0 && (value as number) < 1 ? (value as number) : mustBe(fn, arg, 'a fraction in [0, 1)', value);
 }
 
 /** A pair `[a, b]` of finite numbers, as Poutyne's `(start, end)` tuples. */
 export function pair(fn: string, arg: string, value: unknown): readonly [number, number] {
-  if (!Array.isArray(value) || value.length !== 2) {
-    throw new TypeError(`${fn}: ${arg} must be a pair [start, end] of finite numbers, got ${show(value)}`);
-  }
+  if (!Array.isArray(value) || value.length !== 2) mustBe(fn, arg, 'a pair [start, end] of finite numbers', value, TypeError);
   finite(fn, `${arg}[0]`, value[0]);
   finite(fn, `${arg}[1]`, value[1]);
   return value as unknown as readonly [number, number];
 }
 
 export function plainObject(fn: string, arg: string, value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new TypeError(`${fn}: ${arg} must be an object, got ${show(value)}`);
-  }
-  return value as Record<string, unknown>;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : mustBe(fn, arg, 'an object', value, TypeError);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { boolean, declare, distinctNames, integer, integers, name, number, numbers, oneOf, pair, readOptions, tableFields, type OptionsOf, type OptionTable } from '../../lib/internal/options.js';
+import { declarationFields, tableFields } from '../../lib/internal/fieldInfo.js';
+import { boolean, declare, distinctNames, integer, integers, name, number, numbers, oneOf, pair, readOptions, type OptionsOf, type OptionTable } from '../../lib/internal/options.js';
 import { closest, show } from '../../lib/internal/validate.js';
 import { expectNamedError } from '../helpers.js';
 
@@ -36,12 +37,12 @@ describe('option declarations', () => {
   });
 
   it('describe themselves as data, in declaration order', () => {
-    expect(decl.fields.map((f) => f.name)).toEqual(Object.keys(decl.shape));
-    expect(decl.fields.find((f) => f.name === 'gamma')).toEqual({ name: 'gamma', type: 'number', doc: 'decay', required: false, default: 0.1, min: 0, exclusiveMin: true, json: true, expected: 'a finite number > 0' });
-    expect(decl.fields.find((f) => f.name === 'mode')).toMatchObject({ type: 'enum', values: ['cos', 'linear'], default: 'cos' });
-    expect(decl.fields.find((f) => f.name === 'baseLr')).toMatchObject({ required: true });
-    expect(decl.fields.find((f) => f.name === 'noisePct')).toMatchObject({ mode: 'noise', requires: 'noiseRange' });
-    expect(JSON.parse(JSON.stringify(decl.fields))).toEqual(decl.fields);
+    expect(declarationFields(decl).map((f) => f.name)).toEqual(Object.keys(decl.shape));
+    expect(declarationFields(decl).find((f) => f.name === 'gamma')).toEqual({ name: 'gamma', type: 'number', doc: 'decay', required: false, default: 0.1, min: 0, exclusiveMin: true, json: true, expected: 'a finite number > 0' });
+    expect(declarationFields(decl).find((f) => f.name === 'mode')).toMatchObject({ type: 'enum', values: ['cos', 'linear'], default: 'cos' });
+    expect(declarationFields(decl).find((f) => f.name === 'baseLr')).toMatchObject({ required: true });
+    expect(declarationFields(decl).find((f) => f.name === 'noisePct')).toMatchObject({ mode: 'noise', requires: 'noiseRange' });
+    expect(JSON.parse(JSON.stringify(declarationFields(decl)))).toEqual(declarationFields(decl));
   });
 
   it('refuse unknown keys, naming the closest known one', () => {
