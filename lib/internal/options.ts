@@ -6,7 +6,7 @@
 // bounds, lists and cross-option rules). This module holds what checking needs; describing
 // options as `FieldInfo` data for docs and forms lives in `fieldInfo.ts`, so that an app which
 // only checks options does not bundle it. Errors keep the core's form: `fn: option must be …, got X`.
-import { checkNumber, count, knownKeys, mustBe, type NumberRange, plainObject, show } from './validate.js';
+import { checkNumber, count, knownKeys, mustBe, type NumberRange, num, plainObject, show } from './validate.js';
 
 export { checkNumber, type NumberRange } from './validate.js';
 export type { FieldInfo } from './fieldInfo.js';
@@ -90,7 +90,11 @@ export function checkOption(fn: string, name: string, decl: OptionDecl, value: u
   }
 }
 
-/** A table's names, required options and defaults, worked out once per table. */
+/** An option as either form declares it: table data, or a field made by a builder. */
+type Entry = OptionDecl | AnyField;
+type Entries = Readonly<Record<string, Entry>>;
+
+/** A table's or shape's names, required options and defaults, worked out once per table. */
 interface Compiled {
   readonly names: readonly string[];
   readonly required: readonly string[];
@@ -99,21 +103,60 @@ interface Compiled {
   readonly frozenDefaults: Readonly<Record<string, unknown>>;
 }
 
-const compiled = new WeakMap<OptionTable, Compiled>();
+const compiled = new WeakMap<Entries, Compiled>();
 const none: Readonly<Record<string, unknown>> = Object.freeze({});
 // `Object.hasOwn` is not optimized like this in Node 20; it was a third of a space's construction.
 const hasOwn = Object.prototype.hasOwnProperty;
 
-function compile(table: OptionTable): Compiled {
-  let c = compiled.get(table);
+const isField = (entry: Entry): entry is AnyField => 'parse' in entry;
+const declared = (entry: Entry): { readonly default?: unknown; readonly required?: boolean } => (isField(entry) ? entry.options : entry);
+
+function compile(entries: Entries): Compiled {
+  let c = compiled.get(entries);
   if (c === undefined) {
-    const names = Object.keys(table);
+    const names = Object.keys(entries);
     const defaults: Record<string, unknown> = {};
-    for (const name of names) defaults[name] = (table[name] as { default?: unknown }).default;
-    c = { names, required: names.filter((name) => (table[name] as { required?: boolean }).required), defaults, frozenDefaults: Object.freeze({ ...defaults }) };
-    compiled.set(table, c);
+    for (const name of names) defaults[name] = declared(entries[name]!).default;
+    c = { names, required: names.filter((name) => declared(entries[name]!).required), defaults, frozenDefaults: Object.freeze({ ...defaults }) };
+    compiled.set(entries, c);
   }
   return c;
+}
+
+/**
+ * Reads an options bag, for both forms: unknown keys and bad values are named errors, absent
+ * options take their defaults, an option that needs another is refused without it. Returns the
+ * resolved options and, apart, those the caller gave that differ from their defaults.
+ */
+function readBag(fn: string, entries: Entries, given: unknown): { resolved: Readonly<Record<string, unknown>>; given: Readonly<Record<string, unknown>> } {
+  const c = compile(entries);
+  const bag = given === undefined ? none : plainObject(fn, 'options', given);
+  let resolved: Record<string, unknown> | undefined;
+  let kept: Record<string, unknown> | undefined;
+  // Only the keys the caller wrote are visited: most calls give one or two options of several.
+  for (const key in bag) {
+    if (!hasOwn.call(entries, key)) knownKeys(fn, 'option', bag, c.names);
+    const value = bag[key];
+    if (value === undefined) continue;
+    const entry = entries[key]!;
+    const checked = isField(entry) ? entry.parse(fn, key, value) : checkOption(fn, key, entry, value);
+    const needs = isField(entry) ? entry.options.requires : undefined;
+    if (needs !== undefined && bag[needs] === undefined) {
+      throw new TypeError(`${fn}: ${key} applies only with ${needs}; give ${needs} or leave ${key} out, got ${key} ${show(value)} without ${needs}`);
+    }
+    (resolved ??= { ...c.defaults })[key] = checked;
+    if (!Object.is(checked, c.defaults[key])) (kept ??= {})[key] = checked;
+  }
+  // After the unknown keys: a misspelt required option is named as a typo, not as missing.
+  for (const name of c.required) {
+    const entry = entries[name]!;
+    if (bag[name] === undefined) isField(entry) ? mustBe(fn, name, entry.expected(), undefined) : checkOption(fn, name, entry, undefined);
+  }
+  if (kept === undefined) return { resolved: resolved ?? c.frozenDefaults, given: none };
+  // In the declared order, whatever the caller's: printouts and JSON forms are canonical.
+  const ordered: Record<string, unknown> = {};
+  for (const name of c.names) if (hasOwn.call(kept, name)) ordered[name] = kept[name];
+  return { resolved: resolved!, given: ordered };
 }
 
 /**
@@ -122,26 +165,7 @@ function compile(table: OptionTable): Compiled {
  * that differ from their defaults (what a printout or a JSON form needs to rebuild the call).
  */
 export function readOptions<T extends OptionTable>(fn: string, table: T, given: unknown): { resolved: ResolvedOf<T>; given: Readonly<Record<string, unknown>> } {
-  const c = compile(table);
-  const bag = given === undefined ? none : plainObject(fn, 'options', given);
-  let resolved: Record<string, unknown> | undefined;
-  let kept: Record<string, unknown> | undefined;
-  // Only the keys the caller wrote are visited: most calls give one or two options of several.
-  for (const key in bag) {
-    if (!hasOwn.call(table, key)) knownKeys(fn, 'option', bag, c.names);
-    const value = bag[key];
-    if (value === undefined) continue;
-    const checked = checkOption(fn, key, table[key]!, value);
-    (resolved ??= { ...c.defaults })[key] = checked;
-    if (!Object.is(checked, c.defaults[key])) (kept ??= {})[key] = checked;
-  }
-  // After the unknown keys: a misspelt required option is named as a typo, not as missing.
-  for (const name of c.required) if (bag[name] === undefined) checkOption(fn, name, table[name]!, undefined);
-  if (kept === undefined) return { resolved: (resolved ?? c.frozenDefaults) as ResolvedOf<T>, given: none };
-  // In the table's order, whatever the caller's: printouts and JSON forms are canonical.
-  const ordered: Record<string, unknown> = {};
-  for (const name of c.names) if (hasOwn.call(kept, name)) ordered[name] = kept[name];
-  return { resolved: resolved as ResolvedOf<T>, given: ordered };
+  return readBag(fn, table, given) as { resolved: ResolvedOf<T>; given: Readonly<Record<string, unknown>> };
 }
 
 // ── Field builders ───────────────────────────────────────────────────────────────────────────
@@ -216,15 +240,13 @@ function field<T, O extends Common<T>>(type: FieldType, options: O, expected: ()
   return { type, presence, options, expected, parse };
 }
 
-const fmt = (x: number): string => (Object.is(x, -0) ? '0' : String(x));
-
 /** The phrase for a finite number within `b`: "a finite number > 0", "a number in [0, 1)". */
 export function describeBounds(b: Bounds): string {
   const lo = b.above ?? b.min;
   const hi = b.below ?? b.max;
-  if (lo !== undefined && hi !== undefined) return `a number in ${b.above !== undefined ? '(' : '['}${fmt(lo)}, ${fmt(hi)}${b.below !== undefined ? ')' : ']'}`;
-  if (lo !== undefined) return `a finite number ${b.above !== undefined ? '>' : '≥'} ${fmt(lo)}`;
-  if (hi !== undefined) return `a finite number ${b.below !== undefined ? '<' : '≤'} ${fmt(hi)}`;
+  if (lo !== undefined && hi !== undefined) return `a number in ${b.above !== undefined ? '(' : '['}${num(lo)}, ${num(hi)}${b.below !== undefined ? ')' : ']'}`;
+  if (lo !== undefined) return `a finite number ${b.above !== undefined ? '>' : '≥'} ${num(lo)}`;
+  if (hi !== undefined) return `a finite number ${b.below !== undefined ? '<' : '≤'} ${num(hi)}`;
   return 'a finite number';
 }
 
@@ -348,7 +370,7 @@ export interface Declaration<S extends Shape> {
 }
 
 /**
- * Declares the options of the public function `fn`.
+ * Declares the options of the public function `fn`; its bags are read as a table's are.
  * @example
  * // fragment: an internal helper, not exported by the package
  * const decl = declare('pytorch.stepLR', { baseLr: number({ doc: 'initial lr', required: true }) });
@@ -356,33 +378,7 @@ export interface Declaration<S extends Shape> {
  * decl.read({ baseLr: 0.1 }).baseLr; // 0.1
  */
 export function declare<S extends Shape>(fnName: string, shape: S): Declaration<S> {
-  // The key list waits for the first `read`, as the fields wait for theirs.
-  let keys: readonly string[] | undefined;
-  return {
-    fn: fnName,
-    shape,
-    read(given: unknown): ValuesOf<S> {
-      const bag = plainObject(fnName, 'options', given);
-      const accepted = (keys ??= Object.keys(shape));
-      knownKeys(fnName, 'option', bag, accepted);
-      const out: Record<string, unknown> = {};
-      for (const key of accepted) {
-        const f = shape[key]!;
-        const value = bag[key];
-        if (value === undefined) {
-          if (f.presence === 'required') mustBe(fnName, key, f.expected(), value);
-          out[key] = f.options.default;
-        } else {
-          out[key] = f.parse(fnName, key, value);
-          const needs = f.options.requires;
-          if (needs !== undefined && bag[needs] === undefined) {
-            throw new TypeError(`${fnName}: ${key} applies only with ${needs}; give ${needs} or leave ${key} out, got ${key} ${show(value)} without ${needs}`);
-          }
-        }
-      }
-      return out as ValuesOf<S>;
-    },
-  };
+  return { fn: fnName, shape, read: (given) => readBag(fnName, shape, plainObject(fnName, 'options', given)).resolved as ValuesOf<S> };
 }
 
 /**

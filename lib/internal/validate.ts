@@ -11,12 +11,12 @@ const clip = (text: string): string => (text.length > SHOWN ? `${text.slice(0, S
  * `-0` as `-0`, anything longer than about 100 characters cut with `...`.
  */
 export function show(value: unknown): string {
-  if (typeof value === 'string') return value.length > SHOWN ? `${JSON.stringify(value.slice(0, SHOWN))}...` : JSON.stringify(value);
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
   if (typeof value === 'bigint') return `${value}n`;
-  if (typeof value === 'boolean' || value === undefined || value === null) return String(value);
   if (typeof value === 'function') return `a function ${value.name || '(anonymous)'}`;
-  if (typeof value === 'symbol') return clip(value.toString());
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, SHOWN)) + (value.length > SHOWN ? '...' : '');
+  // booleans, undefined, null and symbols
+  if (typeof value !== 'object' || value === null) return clip(String(value));
   if (Array.isArray(value) && value.length <= 1e7 && Object.keys(value).length !== value.length) return `a sparse array of length ${value.length}`;
   try {
     const json = JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
@@ -100,13 +100,13 @@ export function knownKeys(fn: string, arg: string, value: Record<string, unknown
   }
 }
 
-/** The accepted name nearest to `key`, if any is near enough to be what was meant. */
 /** ` (did you mean "…"?)` when `name` is close to one of `accepted`, else the empty string. */
 export function didYouMean(name: unknown, accepted: readonly string[]): string {
   const near = typeof name === 'string' ? closest(name, accepted) : undefined;
   return near === undefined ? '' : ` (did you mean ${show(near)}?)`;
 }
 
+/** The accepted name nearest to `key`, if any is near enough to be what was meant. */
 export function closest(key: string, accepted: readonly string[]): string | undefined {
   // Spelling apart: snake_case and case differences cost nothing.
   const fold = (s: string) => s.replace(/[_-]/g, '').toLowerCase();
@@ -125,19 +125,22 @@ export function closest(key: string, accepted: readonly string[]): string | unde
   return best !== undefined && bestDistance <= Math.max(1, Math.floor(shorter / 3)) && bestDistance < shorter ? best : undefined;
 }
 
-/** Levenshtein distance, with an adjacent swap counting as one edit. */
+/** Levenshtein distance, with an adjacent swap counting as one edit; the table kept three rows at a time. */
 function editDistance(a: string, b: string): number {
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  let before: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = d;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      // Past the strings' starts both sides are undefined and a character never equals it.
+      if (a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      row.push(d);
     }
+    before = prev;
+    prev = row;
   }
-  return rows[a.length]![b.length]!;
+  return prev[b.length]!;
 }
 
 /** Formats a number as Poutyne prints them: integers without a dot, others in shortest form. */
