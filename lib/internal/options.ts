@@ -6,7 +6,7 @@
 // bounds, lists and cross-option rules). This module holds what checking needs; describing
 // options as `FieldInfo` data for docs and forms lives in `fieldInfo.ts`, so that an app which
 // only checks options does not bundle it. Errors keep the core's form: `fn: option must be …, got X`.
-import { checkNumber, count, knownKeys, mustBe, type NumberRange, num, plainObject, show } from './validate.js';
+import { checkNumber, count, finite, knownKeys, mustBe, type NumberRange, num, plainObject, show } from './validate.js';
 
 export { checkNumber, type NumberRange } from './validate.js';
 export type { FieldInfo } from './fieldInfo.js';
@@ -331,7 +331,12 @@ export function numbers<O extends Common<readonly number[]> & Bounds & { readonl
 
 /** A pair `[a, b]` of finite numbers (Poutyne's `(start, end)` tuples). */
 export function pair<O extends Common<readonly [number, number]>>(o: O): Field<readonly [number, number], PresenceOf<O>> {
-  return numbers({ ...o, length: 2 }) as unknown as Field<readonly [number, number], PresenceOf<O>>;
+  // `numbers({ length: 2 })` in effect, without the list machinery (the commonest list by far).
+  const expected = () => 'a pair [start, end] of finite numbers';
+  return field('numbers', { ...o, length: 2 }, expected, (fn, arg, v) => {
+    if (!Array.isArray(v) || v.length !== 2) mustBe(fn, arg, expected(), v, TypeError);
+    return Object.freeze([finite(fn, `${arg}[0]`, v[0]), finite(fn, `${arg}[1]`, v[1])] as const);
+  });
 }
 
 /** A list of non-negative integers (steps, milestones), `sorted` (non-decreasing) when asked. */
