@@ -125,7 +125,7 @@ function compile(entries: Entries): Compiled {
 
 /**
  * Reads an options bag, for both forms: unknown keys and bad values are named errors, absent
- * options take their defaults, an option that needs another is refused without it. Returns the
+ * options take their defaults. Returns the
  * resolved options and, apart, those the caller gave that differ from their defaults.
  */
 function readBag(fn: string, entries: Entries, given: unknown): { resolved: Readonly<Record<string, unknown>>; given: Readonly<Record<string, unknown>> } {
@@ -140,10 +140,6 @@ function readBag(fn: string, entries: Entries, given: unknown): { resolved: Read
     if (value === undefined) continue;
     const entry = entries[key]!;
     const checked = isField(entry) ? entry.parse(fn, key, value) : checkOption(fn, key, entry, value);
-    const needs = isField(entry) ? entry.options.requires : undefined;
-    if (needs !== undefined && bag[needs] === undefined) {
-      throw new TypeError(`${fn}: ${key} applies only with ${needs}; give ${needs} or leave ${key} out, got ${key} ${show(value)} without ${needs}`);
-    }
     (resolved ??= { ...c.defaults })[key] = checked;
     if (!Object.is(checked, c.defaults[key])) (kept ??= {})[key] = checked;
   }
@@ -383,7 +379,22 @@ export interface Declaration<S extends Shape> {
  * decl.read({ baseLr: 0.1 }).baseLr; // 0.1
  */
 export function declare<S extends Shape>(fnName: string, shape: S): Declaration<S> {
-  return { fn: fnName, shape, read: (given) => readBag(fnName, shape, plainObject(fnName, 'options', given)).resolved as ValuesOf<S> };
+  return {
+    fn: fnName,
+    shape,
+    read(given) {
+      const bag = plainObject(fnName, 'options', given);
+      const values = readBag(fnName, shape, bag).resolved as ValuesOf<S>;
+      // Only fields declare that they need another option.
+      for (const key in bag) {
+        const needs = shape[key]!.options.requires;
+        if (needs !== undefined && bag[key] !== undefined && bag[needs] === undefined) {
+          throw new TypeError(`${fnName}: ${key} applies only with ${needs}; give ${needs} or leave ${key} out, got ${key} ${show(bag[key])} without ${needs}`);
+        }
+      }
+      return values;
+    },
+  };
 }
 
 /**
