@@ -125,8 +125,8 @@ function compile(entries: Entries): Compiled {
 
 /**
  * Reads an options bag, for both forms: unknown keys and bad values are named errors, absent
- * options take their defaults. Returns the
- * resolved options and, apart, those the caller gave that differ from their defaults.
+ * options take their defaults. Returns the resolved options and, apart, those the caller gave
+ * that differ from their defaults.
  */
 function readBag(fn: string, entries: Entries, given: unknown): { resolved: Readonly<Record<string, unknown>>; given: Readonly<Record<string, unknown>> } {
   const c = compile(entries);
@@ -146,7 +146,9 @@ function readBag(fn: string, entries: Entries, given: unknown): { resolved: Read
   // After the unknown keys: a misspelt required option is named as a typo, not as missing.
   for (const name of c.required) {
     const entry = entries[name]!;
-    if (bag[name] === undefined) isField(entry) ? mustBe(fn, name, entry.expected(), undefined) : checkOption(fn, name, entry, undefined);
+    if (bag[name] !== undefined) continue;
+    if (isField(entry)) mustBe(fn, name, entry.expected(), undefined);
+    checkOption(fn, name, entry, undefined);
   }
   if (kept === undefined) return { resolved: resolved ?? c.frozenDefaults, given: none };
   // In the declared order, whatever the caller's: printouts and JSON forms are canonical.
