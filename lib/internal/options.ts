@@ -6,7 +6,7 @@
 // bounds, lists and cross-option rules). This module holds what checking needs; describing
 // options as `FieldInfo` data for docs and forms lives in `fieldInfo.ts`, so that an app which
 // only checks options does not bundle it. Errors keep the core's form: `fn: option must be …, got X`.
-import { checkNumber, count, finite, knownKeys, mustBe, type NumberRange, num, plainObject, show } from './validate.js';
+import { checkNumber, count, finite, mustBe, type NumberRange, num, plainObject, show, unknownKey } from './validate.js';
 
 export { checkNumber, type NumberRange } from './validate.js';
 export type { FieldInfo } from './fieldInfo.js';
@@ -135,7 +135,8 @@ function readBag(fn: string, entries: Entries, given: unknown): { resolved: Read
   let kept: Record<string, unknown> | undefined;
   // Only the keys the caller wrote are visited: most calls give one or two options of several.
   for (const key in bag) {
-    if (!hasOwn.call(entries, key)) knownKeys(fn, 'option', bag, c.names);
+    // `for in` also visits inherited keys: an inherited option is as unknown as a misspelt one.
+    if (!hasOwn.call(entries, key)) unknownKey(fn, 'option', key, c.names);
     const value = bag[key];
     if (value === undefined) continue;
     const entry = entries[key]!;

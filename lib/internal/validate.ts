@@ -93,11 +93,12 @@ export function plainObject(fn: string, arg: string, value: unknown): Record<str
  * snake_case or differently cased spelling) and listing the ones it accepts.
  */
 export function knownKeys(fn: string, arg: string, value: Record<string, unknown>, accepted: readonly string[]): void {
-  for (const key of Object.keys(value)) {
-    if (!accepted.includes(key)) {
-      throw new TypeError(`${fn}: unknown ${arg} ${show(key)}${didYouMean(key, accepted)}; accepted: ${accepted.join(', ')}`);
-    }
-  }
+  for (const key of Object.keys(value)) if (!accepted.includes(key)) unknownKey(fn, arg, key, accepted);
+}
+
+/** Throws `fn: unknown <arg> "key" (did you mean "…"?); accepted: …`. */
+export function unknownKey(fn: string, arg: string, key: string, accepted: readonly string[]): never {
+  throw new TypeError(`${fn}: unknown ${arg} ${show(key)}${didYouMean(key, accepted)}; accepted: ${accepted.join(', ')}`);
 }
 
 /** ` (did you mean "…"?)` when `name` is close to one of `accepted`, else the empty string. */

@@ -40,6 +40,9 @@ describe('option declarations', () => {
     expect(() => decl.read({ base_lr: 1 })).toThrow(/unknown option "base_lr" \(did you mean "baseLr"\?\)/);
     expect(() => decl.read({ zzzzzz: 1 })).toThrow(/unknown option "zzzzzz"; accepted:/);
     expect(() => decl.read(JSON.parse('{"__proto__": 1, "baseLr": 1, "steps": 1}'))).toThrow(/unknown option "__proto__"/);
+    // An inherited enumerable key is read as a key the caller wrote.
+    expect(() => decl.read(Object.assign(Object.create({ gama: 1 }), { baseLr: 1, steps: 1 }))).toThrow(/^demo\.fn: unknown option "gama" \(did you mean "gamma"\?\)/);
+    expect(() => readOptions('f', table, Object.create({ evrey: 2 }))).toThrow(/^f: unknown option "evrey"/);
     expect(closest('initalStep', ['initialStep'])).toBe('initialStep');
     expect(closest('endpiont', ['endpoint', 'offset', 'span', 'wrap'])).toBe('endpoint');
     expect(closest('lengthMul', ['cycles', 'baseLength', 'lengthMult'])).toBe('lengthMult');
