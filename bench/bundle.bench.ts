@@ -21,9 +21,9 @@ const gzipped = async (dir: string, contents: string) => {
   const code = out.outputFiles[0]!.contents;
   return { bytes: code.length, gz: gzipSync(code, { level: 9 }).length };
 };
-console.log(`browser bundle, minified, rxjs external: bytes / gzipped KB${baseline === undefined ? '' : ' (baseline: gzipped KB)'}`);
+const size = ({ bytes, gz }: { bytes: number; gz: number }) => `${String(bytes).padStart(7)} B / ${(gz / 1024).toFixed(2)} KB`;
+console.log(`browser bundle, minified, rxjs external: bytes / gzipped KB${baseline === undefined ? '' : ', then the baseline build the same way'}`);
 for (const [name, contents] of Object.entries(cases)) {
-  const { bytes, gz } = await gzipped(root, contents);
-  const base = baseline === undefined ? '' : `   (baseline ${((await gzipped(baseline, contents)).gz / 1024).toFixed(2)} KB)`;
-  console.log(`  ${name.padEnd(52)} ${String(bytes).padStart(7)} B / ${(gz / 1024).toFixed(2)} KB${base}`);
+  const base = baseline === undefined ? '' : `   baseline ${size(await gzipped(baseline, contents))}`;
+  console.log(`  ${name.padEnd(52)} ${size(await gzipped(root, contents))}${base}`);
 }

@@ -7,7 +7,7 @@ import { huggingface } from './presets/huggingface.js';
 import { keras } from './presets/keras.js';
 import { oneCyclePhases } from './presets/oneCycle.js';
 import { optax } from './presets/optax.js';
-import type { PresetInfo } from './presets/preset.js';
+import { fieldsOf, type PresetInfo } from './presets/preset.js';
 import { pytorch } from './presets/pytorch.js';
 import { sgdrPhases } from './presets/sgdr.js';
 import { timm } from './presets/timm.js';
@@ -29,7 +29,7 @@ export interface PresetEntry {
 
 type Preset = ((options: never) => Phase[]) & PresetInfo;
 
-const entry = (p: Preset): PresetEntry => Object.freeze({ build: p, options: Object.freeze(p.declaration.fields.map((f) => f.name)), fields: p.declaration.fields, summary: p.summary });
+const entry = (p: Preset): PresetEntry => Object.freeze({ build: p, options: Object.freeze(fieldsOf(p).map((f) => f.name)), fields: fieldsOf(p), summary: p.summary });
 
 // Each entry is made on first read: its fields come from the preset's declaration, which is
 // itself built on first use, so importing the package describes no preset until one is asked for.

@@ -310,12 +310,7 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
 
   /** A summary with the right labels (Poutyne's `__repr__` swaps them). */
   toString(): string {
-    return [
-      'OptimizerPolicy:',
-      `    phases: ${this.phases.length}`,
-      `    steps: ${this.length}`,
-      `    currentStep: ${this.#step}`,
-    ].join('\n');
+    return `OptimizerPolicy:\n    phases: ${this.phases.length}\n    steps: ${this.length}\n    currentStep: ${this.#step}`;
   }
 }
 
@@ -341,7 +336,5 @@ class PolicySteps<P extends Phase> extends Sequence<PhaseValues<P>> {
  * RxJS, or any interop observable (`Symbol.observable`), as RxJS's own `from` takes.
  */
 function isObservable(value: unknown): value is InteropObservable<unknown> {
-  if (isRxObservable(value)) return true;
-  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
-  return typeof (value as Record<PropertyKey, unknown>)[observable] === 'function';
+  return isRxObservable(value) || typeof (value as Record<PropertyKey, unknown> | null | undefined)?.[observable] === 'function';
 }

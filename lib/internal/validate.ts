@@ -1,5 +1,8 @@
 // Argument checks shared by every public constructor. Each error names the function, the
 // argument and the value it got, so a bad schedule fails where it is written, not mid-training.
+import { closest } from './closest.js';
+
+export { closest } from './closest.js';
 
 /** The longest rendering of a value in a message: a 50 MB string is shown by its start. */
 const SHOWN = 100;
@@ -11,12 +14,12 @@ const clip = (text: string): string => (text.length > SHOWN ? `${text.slice(0, S
  * `-0` as `-0`, anything longer than about 100 characters cut with `...`.
  */
 export function show(value: unknown): string {
-  if (typeof value === 'string') return value.length > SHOWN ? `${JSON.stringify(value.slice(0, SHOWN))}...` : JSON.stringify(value);
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
   if (typeof value === 'bigint') return `${value}n`;
-  if (typeof value === 'boolean' || value === undefined || value === null) return String(value);
   if (typeof value === 'function') return `a function ${value.name || '(anonymous)'}`;
-  if (typeof value === 'symbol') return clip(value.toString());
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, SHOWN)) + (value.length > SHOWN ? '...' : '');
+  // booleans, undefined, null and symbols
+  if (typeof value !== 'object' || value === null) return clip(String(value));
   if (Array.isArray(value) && value.length <= 1e7 && Object.keys(value).length !== value.length) return `a sparse array of length ${value.length}`;
   try {
     const json = JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
@@ -27,65 +30,65 @@ export function show(value: unknown): string {
   return Object.prototype.toString.call(value);
 }
 
-export function finite(fn: string, arg: string, value: unknown): number {
-  if (typeof value !== 'number') throw new TypeError(`${fn}: ${arg} must be a finite number, got ${show(value)}`);
-  if (!Number.isFinite(value)) throw new RangeError(`${fn}: ${arg} must be a finite number, got ${show(value)}`);
-  return value;
+/**
+ * Throws `fn: arg must be <expected>, got <value>`: a RangeError for a number outside its range,
+ * a TypeError for a value of another type (or `kind` when given).
+ */
+export function mustBe(fn: string, arg: string, expected: string, value: unknown, kind: ErrorConstructor = typeof value === 'number' ? RangeError : TypeError): never {
+  throw new kind(`${fn}: ${arg} must be ${expected}, got ${show(value)}`);
 }
 
-export function count(fn: string, arg: string, value: unknown): number {
-  if (typeof value !== 'number') throw new TypeError(`${fn}: ${arg} must be a non-negative integer, got ${show(value)}`);
-  if (!Number.isSafeInteger(value) || value < 0) {
-    throw new RangeError(`${fn}: ${arg} must be a non-negative integer, got ${show(value)}`);
-  }
-  return value;
+/**
+ * The allowed range of a number:
+ * `finite`, `positive` (> 0), `nonNegative` (≥ 0), `integer` (a safe integer), `count` (an integer
+ * ≥ 0) or `positiveCount` (an integer ≥ 1).
+ */
+export type NumberRange = 'finite' | 'positive' | 'nonNegative' | 'integer' | 'count' | 'positiveCount';
+
+/** How errors phrase each range: `must be <phrase>`. */
+export const rangeText: Readonly<Record<NumberRange, string>> = {
+  finite: 'a finite number',
+  positive: 'a finite number > 0',
+  nonNegative: 'a finite number ≥ 0',
+  integer: 'an integer',
+  count: 'a non-negative integer',
+  positiveCount: 'a positive integer',
+};
+
+/** Checks a number against its declared range, in the name of `fn` and `arg`. */
+export function checkNumber(fn: string, arg: string, range: NumberRange, value: unknown): number {
+  const whole = range === 'integer' || range === 'count' || range === 'positiveCount';
+  const least = range === 'positiveCount' ? 1 : range === 'count' || range === 'nonNegative' ? 0 : -Infinity;
+  const ok = typeof value === 'number' && (whole ? Number.isSafeInteger(value) : Number.isFinite(value)) && value >= least && (range !== 'positive' || value > 0);
+  return ok ? value : mustBe(fn, arg, rangeText[range], value);
 }
 
-export function positiveCount(fn: string, arg: string, value: unknown): number {
-  if (typeof value !== 'number') throw new TypeError(`${fn}: ${arg} must be a positive integer, got ${show(value)}`);
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new RangeError(`${fn}: ${arg} must be a positive integer, got ${show(value)}`);
-  }
-  return value;
-}
-
-export function positive(fn: string, arg: string, value: unknown): number {
-  finite(fn, arg, value);
-  if ((value as number) <= 0) throw new RangeError(`${fn}: ${arg} must be a finite number > 0, got ${show(value)}`);
-  return value as number;
-}
+export const finite = (fn: string, arg: string, value: unknown): number => checkNumber(fn, arg, 'finite', value);
+export const count = (fn: string, arg: string, value: unknown): number => checkNumber(fn, arg, 'count', value);
+export const positiveCount = (fn: string, arg: string, value: unknown): number => checkNumber(fn, arg, 'positiveCount', value);
+export const positive = (fn: string, arg: string, value: unknown): number => checkNumber(fn, arg, 'positive', value);
 
 /** An optional boolean option: `fallback` when absent. */
 export function flag(fn: string, arg: string, value: unknown, fallback: boolean): boolean {
   if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') throw new TypeError(`${fn}: ${arg} must be a boolean, got ${show(value)}`);
-  return value;
+  return typeof value === 'boolean' ? value : mustBe(fn, arg, 'a boolean', value, TypeError);
 }
 
 /** A fraction in [0, 1): the half-open range every "fraction of the steps" option uses. */
 export function fraction(fn: string, arg: string, value: unknown): number {
-  finite(fn, arg, value);
-  if ((value as number) < 0 || (value as number) >= 1) {
-    throw new RangeError(`${fn}: ${arg} must be a fraction in [0, 1), got ${show(value)}`);
-  }
-  return value as number;
+  return finite(fn, arg, value) >= 0 && (value as number) < 1 ? (value as number) : mustBe(fn, arg, 'a fraction in [0, 1)', value);
 }
 
 /** A pair `[a, b]` of finite numbers, as Poutyne's `(start, end)` tuples. */
 export function pair(fn: string, arg: string, value: unknown): readonly [number, number] {
-  if (!Array.isArray(value) || value.length !== 2) {
-    throw new TypeError(`${fn}: ${arg} must be a pair [start, end] of finite numbers, got ${show(value)}`);
-  }
+  if (!Array.isArray(value) || value.length !== 2) mustBe(fn, arg, 'a pair [start, end] of finite numbers', value, TypeError);
   finite(fn, `${arg}[0]`, value[0]);
   finite(fn, `${arg}[1]`, value[1]);
   return value as unknown as readonly [number, number];
 }
 
 export function plainObject(fn: string, arg: string, value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new TypeError(`${fn}: ${arg} must be an object, got ${show(value)}`);
-  }
-  return value as Record<string, unknown>;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : mustBe(fn, arg, 'an object', value, TypeError);
 }
 
 /**
@@ -93,51 +96,18 @@ export function plainObject(fn: string, arg: string, value: unknown): Record<str
  * snake_case or differently cased spelling) and listing the ones it accepts.
  */
 export function knownKeys(fn: string, arg: string, value: Record<string, unknown>, accepted: readonly string[]): void {
-  for (const key of Object.keys(value)) {
-    if (!accepted.includes(key)) {
-      throw new TypeError(`${fn}: unknown ${arg} ${show(key)}${didYouMean(key, accepted)}; accepted: ${accepted.join(', ')}`);
-    }
-  }
+  for (const key of Object.keys(value)) if (!accepted.includes(key)) unknownKey(fn, arg, key, accepted);
 }
 
-/** The accepted name nearest to `key`, if any is near enough to be what was meant. */
+/** Throws `fn: unknown <arg> "key" (did you mean "…"?); accepted: …`. */
+export function unknownKey(fn: string, arg: string, key: string, accepted: readonly string[]): never {
+  throw new TypeError(`${fn}: unknown ${arg} ${show(key)}${didYouMean(key, accepted)}; accepted: ${accepted.join(', ')}`);
+}
+
 /** ` (did you mean "…"?)` when `name` is close to one of `accepted`, else the empty string. */
 export function didYouMean(name: unknown, accepted: readonly string[]): string {
   const near = typeof name === 'string' ? closest(name, accepted) : undefined;
   return near === undefined ? '' : ` (did you mean ${show(near)}?)`;
-}
-
-export function closest(key: string, accepted: readonly string[]): string | undefined {
-  // Spelling apart: snake_case and case differences cost nothing.
-  const fold = (s: string) => s.replace(/[_-]/g, '').toLowerCase();
-  const folded = fold(key.slice(0, 200));
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const name of accepted) {
-    const d = editDistance(folded, fold(name));
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = name;
-    }
-  }
-  // Near enough: a third of the shorter name may differ (at least one edit), never all of it.
-  const shorter = best === undefined ? 0 : Math.min(folded.length, best.length);
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(shorter / 3)) && bestDistance < shorter ? best : undefined;
-}
-
-/** Levenshtein distance, with an adjacent swap counting as one edit. */
-function editDistance(a: string, b: string): number {
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = d;
-    }
-  }
-  return rows[a.length]![b.length]!;
 }
 
 /** Formats a number as Poutyne prints them: integers without a dot, others in shortest form. */

@@ -2,7 +2,8 @@
 // so the registry, the CLI's `presets` listing, the docs and the dashboard's forms read them from
 // the one declaration.
 import { deferFiniteChecks } from '../internal/finite.js';
-import { type Declaration, type FieldInfo, integer, type Shape } from '../internal/options.js';
+import { declarationFields, type FieldInfo } from '../internal/fieldInfo.js';
+import { type Declaration, integer, type Shape } from '../internal/options.js';
 
 /** A preset function with its declaration and summary. */
 export interface PresetInfo {
@@ -24,7 +25,7 @@ export function preset<F extends (options: never) => unknown>(declaration: Decla
 
 /** The options of a preset, as data: name, type, default, range, required, doc, mode. */
 export function fieldsOf(entry: PresetInfo): readonly FieldInfo[] {
-  return entry.declaration.fields;
+  return declarationFields(entry.declaration);
 }
 
 /** The `steps` option every open-ended preset takes. */

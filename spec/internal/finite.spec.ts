@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { firstNonFinite } from '../../lib/internal/finite.js';
-import { tableFields } from '../../lib/internal/options.js';
+import { tableFields } from '../../lib/internal/fieldInfo.js';
 import { kpolyspace, linspace, OptimizerPolicy, Phase, polyspace, pytorch, type FieldInfo, type NumberRange, type Space, type SpaceDefinition } from '../../lib/index.js';
 import * as spaces from '../../lib/spaces/index.js';
 import { expectNamedError } from '../helpers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { boolean, declare, distinctNames, integer, integers, name, number, numbers, oneOf, pair, readOptions, tableFields, type OptionsOf, type OptionTable } from '../../lib/internal/options.js';
+import { boolean, declare, distinctNames, integer, integers, name, number, numbers, oneOf, pair, readOptions, type OptionsOf, type OptionTable } from '../../lib/internal/options.js';
 import { closest, show } from '../../lib/internal/validate.js';
 import { expectNamedError } from '../helpers.js';
 
@@ -35,20 +35,14 @@ describe('option declarations', () => {
     expect(decl.read({ baseLr: 1, steps: 3 })).toEqual({ baseLr: 1, gamma: 0.1, pct: 0.3, steps: 3, every: 1, staircase: false, mode: 'cos', paramName: 'momentum', range: [0, 1], milestones: undefined, extra: undefined, noisePct: 0.67, noiseRange: undefined });
   });
 
-  it('describe themselves as data, in declaration order', () => {
-    expect(decl.fields.map((f) => f.name)).toEqual(Object.keys(decl.shape));
-    expect(decl.fields.find((f) => f.name === 'gamma')).toEqual({ name: 'gamma', type: 'number', doc: 'decay', required: false, default: 0.1, min: 0, exclusiveMin: true, json: true, expected: 'a finite number > 0' });
-    expect(decl.fields.find((f) => f.name === 'mode')).toMatchObject({ type: 'enum', values: ['cos', 'linear'], default: 'cos' });
-    expect(decl.fields.find((f) => f.name === 'baseLr')).toMatchObject({ required: true });
-    expect(decl.fields.find((f) => f.name === 'noisePct')).toMatchObject({ mode: 'noise', requires: 'noiseRange' });
-    expect(JSON.parse(JSON.stringify(decl.fields))).toEqual(decl.fields);
-  });
-
   it('refuse unknown keys, naming the closest known one', () => {
     expect(() => decl.read({ baseLr: 1, steps: 3, gama: 1 })).toThrow('demo.fn: unknown option "gama" (did you mean "gamma"?); accepted: baseLr, gamma,');
     expect(() => decl.read({ base_lr: 1 })).toThrow(/unknown option "base_lr" \(did you mean "baseLr"\?\)/);
     expect(() => decl.read({ zzzzzz: 1 })).toThrow(/unknown option "zzzzzz"; accepted:/);
     expect(() => decl.read(JSON.parse('{"__proto__": 1, "baseLr": 1, "steps": 1}'))).toThrow(/unknown option "__proto__"/);
+    // An inherited enumerable key is read as a key the caller wrote.
+    expect(() => decl.read(Object.assign(Object.create({ gama: 1 }), { baseLr: 1, steps: 1 }))).toThrow(/^demo\.fn: unknown option "gama" \(did you mean "gamma"\?\)/);
+    expect(() => readOptions('f', table, Object.create({ evrey: 2 }))).toThrow(/^f: unknown option "evrey"/);
     expect(closest('initalStep', ['initialStep'])).toBe('initialStep');
     expect(closest('endpiont', ['endpoint', 'offset', 'span', 'wrap'])).toBe('endpoint');
     expect(closest('lengthMul', ['cycles', 'baseLength', 'lengthMult'])).toBe('lengthMult');
@@ -70,6 +64,14 @@ describe('option declarations', () => {
     expectNamedError(() => decl.read({ ...ok, every: 0 }), RangeError, { fn: 'demo.fn', arg: 'every must be a positive integer', got: '0' });
     expectNamedError(() => decl.read({ ...ok, range: [0] }), TypeError, { fn: 'demo.fn', arg: 'range', got: '[0]' });
     expectNamedError(() => decl.read({ ...ok, range: [0, NaN] }), RangeError, { fn: 'demo.fn', arg: 'range[1]', got: 'NaN' });
+    expectNamedError(() => decl.read({ ...ok, range: [0, 1, 2] }), TypeError, { fn: 'demo.fn', arg: 'range must be a pair [start, end] of finite numbers', got: '[0,1,2]' });
+    // eslint-disable-next-line no-sparse-arrays
+    expectNamedError(() => decl.read({ ...ok, range: [0, ,] }), TypeError, { fn: 'demo.fn', arg: 'range[1] must be a finite number', got: 'undefined' });
+    const given = [2, 3];
+    const read = decl.read({ ...ok, range: given }).range;
+    expect(read).toEqual([2, 3]);
+    expect(read).not.toBe(given);
+    expect(Object.isFrozen(read)).toBe(true);
     expectNamedError(() => decl.read({ ...ok, milestones: [3, 1] }), RangeError, { fn: 'demo.fn', arg: 'milestones must be an array of non-negative integers, non-decreasing', got: '[3,1]' });
     // eslint-disable-next-line no-sparse-arrays
     expectNamedError(() => decl.read({ ...ok, extra: [1, , 2] }), TypeError, { fn: 'demo.fn', arg: 'extra', got: 'a sparse array of length 3' });
@@ -134,19 +136,5 @@ describe('readOptions: each option declared once, checked always', () => {
     expectNamedError(() => readOptions('f', table, { up: 1, range: [1, 2, 3] }), TypeError, { fn: 'f', arg: 'range', got: '[1,2,3]' });
     expectNamedError(() => readOptions('f', table, { up: 1, range: [-1] }), RangeError, { fn: 'f', arg: 'range[0]', got: '-1' });
     expectNamedError(() => readOptions('f', table, [1]), TypeError, { fn: 'f', arg: 'options', got: '[1]' });
-  });
-});
-
-describe('tableFields: a table described as the field builders describe theirs', () => {
-  it('gives each option its type, range, default and whether it is required', () => {
-    expect(tableFields(table)).toEqual([
-      { name: 'every', type: 'number', doc: 'steps per application', required: false, default: 1, json: true, expected: 'a finite number > 0', min: 0, exclusiveMin: true },
-      { name: 'staircase', type: 'boolean', doc: 'floor the progress', required: false, default: false, json: true, expected: 'a boolean' },
-      { name: 'mode', type: 'enum', doc: 'the mode', required: false, default: 'a', json: true, values: ['a', 'b'], expected: "one of 'a', 'b'" },
-      { name: 'up', type: 'integer', doc: 'steps up', required: true, json: true, expected: 'a positive integer', min: 1 },
-      { name: 'range', type: 'integers', doc: 'steps with noise', required: false, json: true, min: 0, expected: '[from] or [from, to] of non-negative integer steps' },
-    ]);
-    type T = OptionsOf<typeof table>;
-    expectTypeOf<T['up']>().toEqualTypeOf<number>();
   });
 });

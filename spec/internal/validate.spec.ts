@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, finite, flag, fraction, knownKeys, num, pair, plainObject, positive, positiveCount, show } from '../../lib/internal/validate.js';
+import { checkNumber, count, finite, flag, fraction, knownKeys, mustBe, num, pair, plainObject, positive, positiveCount, show } from '../../lib/internal/validate.js';
 import { expectNamedError } from '../helpers.js';
 
 describe('validate: the shared argument checks', () => {
@@ -22,6 +22,20 @@ describe('validate: the shared argument checks', () => {
     expectNamedError(() => positive('f', 'x', 0), RangeError, { fn: 'f', arg: 'x must be a finite number > 0', got: '0' });
     expectNamedError(() => positive('f', 'x', -Infinity), RangeError, { fn: 'f', arg: 'x', got: '-Infinity' });
     expectNamedError(() => fraction('f', 'p', 1), RangeError, { fn: 'f', arg: 'p must be a fraction in [0, 1)', got: '1' });
+  });
+
+  it('checkNumber checks every declared range; mustBe throws a RangeError for a number, a TypeError otherwise', () => {
+    expect([checkNumber('f', 'x', 'nonNegative', 0), checkNumber('f', 'x', 'integer', -3), checkNumber('f', 'x', 'finite', -1e300)]).toEqual([0, -3, -1e300]);
+    expectNamedError(() => checkNumber('f', 'x', 'nonNegative', -0.5), RangeError, { fn: 'f', arg: 'x must be a finite number ≥ 0', got: '-0.5' });
+    expectNamedError(() => checkNumber('f', 'x', 'nonNegative', Infinity), RangeError, { fn: 'f', arg: 'x', got: 'Infinity' });
+    expectNamedError(() => checkNumber('f', 'x', 'integer', 0.5), RangeError, { fn: 'f', arg: 'x must be an integer', got: '0.5' });
+    expectNamedError(() => checkNumber('f', 'x', 'integer', 2 ** 53), RangeError, { fn: 'f', arg: 'x', got: String(2 ** 53) });
+    expectNamedError(() => checkNumber('f', 'x', 'positiveCount', null), TypeError, { fn: 'f', arg: 'x must be a positive integer', got: 'null' });
+    expectNamedError(() => checkNumber('f', 'x', 'count', 10n), TypeError, { fn: 'f', arg: 'x', got: '10n' });
+    expectNamedError(() => mustBe('f', 'x', 'a boolean', 1, TypeError), TypeError, { fn: 'f', arg: 'x must be a boolean', got: '1' });
+    expectNamedError(() => mustBe('f', 'x', 'small', 7), RangeError, { fn: 'f', arg: 'x must be small', got: '7' });
+    expect(show(Symbol('s'))).toBe('Symbol(s)');
+    expect(show('x'.repeat(150))).toBe(`"${'x'.repeat(100)}"...`);
   });
 
   it('flag, pair, plainObject and knownKeys', () => {
