@@ -31,15 +31,6 @@ const fitOneCycleOptions = declare('fastai.fitOneCycle', {
   moms: numbers({ doc: 'Momentum [start, middle, end].', default: [0.95, 0.85, 0.95] as readonly number[], length: 3, expected: 'three numbers [start, middle, end]' }),
 });
 
-/**
- * fastai `fit_one_cycle`: lr `combined_cos(pctStart, lrMax/div, lrMax, lrMax/divFinal)` and
- * momentum `combined_cos(pctStart, 0.95, 0.85, 0.95)` over `steps` batches (epochs × batches per epoch).
- * @example
- * import { fastai, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(fastai.fitOneCycle({ steps: 20, lrMax: 1 }));
- * policy.at(0); // → { lr: 0.04, momentum: 0.95 }
- * policy.at(5); // → { lr: 1, momentum: 0.85 }
- */
 function fitOneCycle(given: OptionsOf<typeof fitOneCycleOptions.shape>): Phase<'lr' | 'momentum'>[] {
   const o = fitOneCycleOptions.read(given);
   const fn = fitOneCycleOptions.fn;
@@ -55,13 +46,6 @@ const fitFlatCosOptions = declare('fastai.fitFlatCos', {
   pctStart: pctStart(0.75, 'Fraction of the batches held flat.'),
 });
 
-/**
- * fastai `fit_flat_cos`: flat at `lr` for `pctStart` of the run, then a cosine to `lr/divFinal`.
- * @example
- * import { fastai, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(fastai.fitFlatCos({ steps: 20, lr: 1 }));
- * [0, 15, 19].map((s) => policy.at(s).lr); // → [1, 1, 0.095500547897]
- */
 function fitFlatCos(given: OptionsOf<typeof fitFlatCosOptions.shape>): Phase<'lr'>[] {
   const o = fitFlatCosOptions.read(given);
   const final = derivedFinite(fitFlatCosOptions.fn, o.lr / o.divFinal, 'lr / divFinal', 'divFinal', o.divFinal);
@@ -76,16 +60,6 @@ const fitSgdrOptions = declare('fastai.fitSgdr', {
   stepsPerEpoch: integer({ doc: 'Batches an epoch.', required: true, min: 1 }),
 });
 
-/**
- * fastai `fit_sgdr`: `nCycles` cosines from `lrMax` to 0, the i-th `cycleLen·cycleMult^i` epochs
- * long, over `stepsPerEpoch` batches an epoch. (fastai divides by `cycleMult − 1`, so 1 crashes
- * there; here 1 gives equal cycles.)
- * @example
- * import { fastai, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(fastai.fitSgdr({ nCycles: 3, cycleLen: 1, lrMax: 1, stepsPerEpoch: 4 }));
- * policy.length; // → 28
- * [0, 2, 4, 12].map((s) => policy.at(s).lr); // → [1, 0.5, 1, 1]
- */
 function fitSgdr(given: OptionsOf<typeof fitSgdrOptions.shape>): Phase<'lr'>[] {
   const o = fitSgdrOptions.read(given);
   const fn = fitSgdrOptions.fn;
@@ -108,7 +82,42 @@ function fitSgdr(given: OptionsOf<typeof fitSgdrOptions.shape>): Phase<'lr'>[] {
  * policy.at(0); // → { lr: 0.00012, momentum: 0.95 }
  */
 export const fastai = {
+  /**
+   * fastai `fit_one_cycle`: lr `combined_cos(pctStart, lrMax/div, lrMax, lrMax/divFinal)` and
+   * momentum `combined_cos(pctStart, 0.95, 0.85, 0.95)` over `steps` batches (epochs × batches per epoch).
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('fastai.fitOneCycle')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `fastai.fitOneCycle`, the option and the value.
+   * @example
+   * import { fastai, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(fastai.fitOneCycle({ steps: 20, lrMax: 1 }));
+   * policy.at(0); // → { lr: 0.04, momentum: 0.95 }
+   * policy.at(5); // → { lr: 1, momentum: 0.85 }
+   */
   fitOneCycle: preset(fitOneCycleOptions, 'fastai fit_one_cycle (pos = k/N)', fitOneCycle),
+  /**
+   * fastai `fit_flat_cos`: flat at `lr` for `pctStart` of the run, then a cosine to `lr/divFinal`.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('fastai.fitFlatCos')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `fastai.fitFlatCos`, the option and the value.
+   * @example
+   * import { fastai, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(fastai.fitFlatCos({ steps: 20, lr: 1 }));
+   * [0, 15, 19].map((s) => policy.at(s).lr); // → [1, 1, 0.095500547897]
+   */
   fitFlatCos: preset(fitFlatCosOptions, 'fastai fit_flat_cos', fitFlatCos),
+  /**
+   * fastai `fit_sgdr`: `nCycles` cosines from `lrMax` to 0, the i-th `cycleLen·cycleMult^i` epochs
+   * long, over `stepsPerEpoch` batches an epoch. (fastai divides by `cycleMult − 1`, so 1 crashes
+   * there; here 1 gives equal cycles.)
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('fastai.fitSgdr')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `fastai.fitSgdr`, the option and the value.
+   * @example
+   * import { fastai, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(fastai.fitSgdr({ nCycles: 3, cycleLen: 1, lrMax: 1, stepsPerEpoch: 4 }));
+   * policy.length; // → 28
+   * [0, 2, 4, 12].map((s) => policy.at(s).lr); // → [1, 0.5, 1, 1]
+   */
   fitSgdr: preset(fitSgdrOptions, 'fastai fit_sgdr', fitSgdr),
 } as const;

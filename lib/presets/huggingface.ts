@@ -37,13 +37,6 @@ const polynomialOptions = declare('huggingface.polynomial', {
 const constantOptions = declare('huggingface.constant', common);
 const inverseSqrtOptions = declare('huggingface.inverseSqrt', { ...common, timescale: number({ doc: 'Decay timescale; default numWarmupSteps, or 10000 without warmup.', above: 0 }) });
 
-/**
- * HF `get_linear_schedule_with_warmup`: warmup from 0, then linear to 0 at `numTrainingSteps`.
- * @example
- * import { huggingface, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(huggingface.linear({ lr: 10, numWarmupSteps: 2, numTrainingSteps: 10 }));
- * [0, 1, 2, 6, 9].map((s) => policy.at(s).lr); // → [0, 5, 10, 5, 1.25]
- */
 function linear(given: OptionsOf<typeof linearOptions.shape>): Phase<'lr'>[] {
   const o = linearOptions.read(given);
   check(linearOptions.fn, o);
@@ -51,13 +44,6 @@ function linear(given: OptionsOf<typeof linearOptions.shape>): Phase<'lr'>[] {
   return schedule(linearOptions.fn, o, linspace(o.lr, 0, D, { span: Math.max(1, D) }));
 }
 
-/**
- * HF `get_cosine_schedule_with_warmup` (`numCycles` 0.5: half a cosine to 0).
- * @example
- * import { huggingface, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(huggingface.cosine({ lr: 10, numWarmupSteps: 2, numTrainingSteps: 10 }));
- * [0, 1, 2, 6].map((s) => policy.at(s).lr); // → [0, 5, 10, 5]
- */
 function cosine(given: OptionsOf<typeof cosineOptions.shape>): Phase<'lr'>[] {
   const o = cosineOptions.read(given);
   check(cosineOptions.fn, o);
@@ -66,13 +52,6 @@ function cosine(given: OptionsOf<typeof cosineOptions.shape>): Phase<'lr'>[] {
   return schedule(cosineOptions.fn, o, cosinespace(o.lr, 0, D, { span }));
 }
 
-/**
- * HF `get_cosine_with_hard_restarts_schedule_with_warmup`: `numCycles` (default 1) cosines to 0, restarting at full `lr`.
- * @example
- * import { huggingface, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(huggingface.cosineWithHardRestarts({ lr: 10, numWarmupSteps: 2, numTrainingSteps: 10, numCycles: 2 }));
- * [2, 4, 6].map((s) => policy.at(s).lr); // → [10, 5, 10]
- */
 function cosineWithHardRestarts(given: OptionsOf<typeof hardRestartsOptions.shape>): Phase<'lr'>[] {
   const o = hardRestartsOptions.read(given);
   check(hardRestartsOptions.fn, o);
@@ -81,13 +60,6 @@ function cosineWithHardRestarts(given: OptionsOf<typeof hardRestartsOptions.shap
   return schedule(hardRestartsOptions.fn, o, cosinespace(o.lr, 0, D, { span, wrap: true }));
 }
 
-/**
- * HF `get_polynomial_decay_schedule_with_warmup`: from `lr` to `lrEnd` (default 1e-7) with `power`.
- * @example
- * import { huggingface, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(huggingface.polynomial({ lr: 10, numWarmupSteps: 2, numTrainingSteps: 10, power: 2 }));
- * [0, 2, 6].map((s) => policy.at(s).lr); // → [0, 10, 2.500000075]
- */
 function polynomial(given: OptionsOf<typeof polynomialOptions.shape>): Phase<'lr'>[] {
   const o = polynomialOptions.read(given);
   const fn = polynomialOptions.fn;
@@ -97,26 +69,12 @@ function polynomial(given: OptionsOf<typeof polynomialOptions.shape>): Phase<'lr
   return schedule(fn, o, polyspace(o.lr, o.lrEnd, D, { power: o.power, span: Math.max(1, D) }));
 }
 
-/**
- * HF `get_constant_schedule_with_warmup` (`numWarmupSteps` 0: `get_constant_schedule`).
- * @example
- * import { huggingface, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(huggingface.constant({ lr: 1, numWarmupSteps: 4, numTrainingSteps: 10 }));
- * [0, 2, 4, 9].map((s) => policy.at(s).lr); // → [0, 0.5, 1, 1]
- */
 function constantSchedule(given: OptionsOf<typeof constantOptions.shape>): Phase<'lr'>[] {
   const o = constantOptions.read(given);
   check(constantOptions.fn, o);
   return schedule(constantOptions.fn, o, constant(o.lr, o.numTrainingSteps - o.numWarmupSteps));
 }
 
-/**
- * HF `get_inverse_sqrt_schedule`: warmup, then `1/sqrt((k + timescale − W)/timescale)`; `timescale` defaults to `W`, or 10000 without warmup.
- * @example
- * import { huggingface, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(huggingface.inverseSqrt({ lr: 1, numWarmupSteps: 4, numTrainingSteps: 10 }));
- * [2, 4, 8].map((s) => policy.at(s).lr); // → [0.5, 1, Math.SQRT1_2]
- */
 function inverseSqrt(given: OptionsOf<typeof inverseSqrtOptions.shape>): Phase<'lr'>[] {
   const o = inverseSqrtOptions.read(given);
   check(inverseSqrtOptions.fn, o);
@@ -137,14 +95,6 @@ const wsdOptions = declare('huggingface.wsd', {
 /** Options of `huggingface.wsd`. */
 export type WsdOptions = OptionsOf<typeof wsdOptions.shape>;
 
-/**
- * HF `get_wsd_schedule` (warmup–stable–decay): warmup over `numWarmupSteps` from `minLrRatio·lr`,
- * stable at `lr`, decay over `numDecaySteps`, then `minLrRatio·lr` until `numTrainingSteps`.
- * @example
- * import { huggingface, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(huggingface.wsd({ lr: 1, numWarmupSteps: 2, numStableSteps: 5, numDecaySteps: 3, numTrainingSteps: 12 }));
- * [1, 2, 7, 8, 9, 10].map((s) => policy.at(s).lr); // → [0.5, 1, 1, 0.75, 0.25, 0]
- */
 function wsd(given: WsdOptions): Phase<'lr'>[] {
   const o = wsdOptions.read(given);
   const fn = wsdOptions.fn;
@@ -172,11 +122,82 @@ function wsd(given: WsdOptions): Phase<'lr'>[] {
  * [0, 250, 500].map((s) => policy.at(s).lr); // → [0, 0.00015, 0.0003]
  */
 export const huggingface = {
+  /**
+   * HF `get_linear_schedule_with_warmup`: warmup from 0, then linear to 0 at `numTrainingSteps`.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('huggingface.linear')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `huggingface.linear`, the option and the value.
+   * @example
+   * import { huggingface, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(huggingface.linear({ lr: 10, numWarmupSteps: 2, numTrainingSteps: 10 }));
+   * [0, 1, 2, 6, 9].map((s) => policy.at(s).lr); // → [0, 5, 10, 5, 1.25]
+   */
   linear: preset(linearOptions, 'HF get_linear_schedule_with_warmup', linear),
+  /**
+   * HF `get_cosine_schedule_with_warmup` (`numCycles` 0.5: half a cosine to 0).
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('huggingface.cosine')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `huggingface.cosine`, the option and the value.
+   * @example
+   * import { huggingface, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(huggingface.cosine({ lr: 10, numWarmupSteps: 2, numTrainingSteps: 10 }));
+   * [0, 1, 2, 6].map((s) => policy.at(s).lr); // → [0, 5, 10, 5]
+   */
   cosine: preset(cosineOptions, 'HF get_cosine_schedule_with_warmup', cosine),
+  /**
+   * HF `get_cosine_with_hard_restarts_schedule_with_warmup`: `numCycles` (default 1) cosines to 0, restarting at full `lr`.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('huggingface.cosineWithHardRestarts')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `huggingface.cosineWithHardRestarts`, the option and the value.
+   * @example
+   * import { huggingface, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(huggingface.cosineWithHardRestarts({ lr: 10, numWarmupSteps: 2, numTrainingSteps: 10, numCycles: 2 }));
+   * [2, 4, 6].map((s) => policy.at(s).lr); // → [10, 5, 10]
+   */
   cosineWithHardRestarts: preset(hardRestartsOptions, 'HF get_cosine_with_hard_restarts_schedule_with_warmup', cosineWithHardRestarts),
+  /**
+   * HF `get_polynomial_decay_schedule_with_warmup`: from `lr` to `lrEnd` (default 1e-7) with `power`.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('huggingface.polynomial')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `huggingface.polynomial`, the option and the value.
+   * @example
+   * import { huggingface, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(huggingface.polynomial({ lr: 10, numWarmupSteps: 2, numTrainingSteps: 10, power: 2 }));
+   * [0, 2, 6].map((s) => policy.at(s).lr); // → [0, 10, 2.500000075]
+   */
   polynomial: preset(polynomialOptions, 'HF get_polynomial_decay_schedule_with_warmup', polynomial),
+  /**
+   * HF `get_constant_schedule_with_warmup` (`numWarmupSteps` 0: `get_constant_schedule`).
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('huggingface.constant')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `huggingface.constant`, the option and the value.
+   * @example
+   * import { huggingface, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(huggingface.constant({ lr: 1, numWarmupSteps: 4, numTrainingSteps: 10 }));
+   * [0, 2, 4, 9].map((s) => policy.at(s).lr); // → [0, 0.5, 1, 1]
+   */
   constant: preset(constantOptions, 'HF get_constant_schedule(_with_warmup)', constantSchedule),
+  /**
+   * HF `get_inverse_sqrt_schedule`: warmup, then `1/sqrt((k + timescale − W)/timescale)`; `timescale` defaults to `W`, or 10000 without warmup.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('huggingface.inverseSqrt')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `huggingface.inverseSqrt`, the option and the value.
+   * @example
+   * import { huggingface, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(huggingface.inverseSqrt({ lr: 1, numWarmupSteps: 4, numTrainingSteps: 10 }));
+   * [2, 4, 8].map((s) => policy.at(s).lr); // → [0.5, 1, Math.SQRT1_2]
+   */
   inverseSqrt: preset(inverseSqrtOptions, 'HF get_inverse_sqrt_schedule', inverseSqrt),
+  /**
+   * HF `get_wsd_schedule` (warmup–stable–decay): warmup over `numWarmupSteps` from `minLrRatio·lr`,
+   * stable at `lr`, decay over `numDecaySteps`, then `minLrRatio·lr` until `numTrainingSteps`.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('huggingface.wsd')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `huggingface.wsd`, the option and the value.
+   * @example
+   * import { huggingface, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(huggingface.wsd({ lr: 1, numWarmupSteps: 2, numStableSteps: 5, numDecaySteps: 3, numTrainingSteps: 12 }));
+   * [1, 2, 7, 8, 9, 10].map((s) => policy.at(s).lr); // → [0.5, 1, 1, 0.75, 0.25, 0]
+   */
   wsd: preset(wsdOptions, 'HF get_wsd_schedule: warmup, stable, decay', wsd),
 } as const;

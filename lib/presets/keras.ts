@@ -26,15 +26,6 @@ const cosineDecayOptions = declare('keras.cosineDecay', {
   steps: steps(),
 });
 
-/**
- * Keras `CosineDecay`: `init·((1 − alpha)·½(1 + cos(π·min(s, T)/T)) + alpha)`; with `warmupTarget`, a
- * linear warmup `init → warmupTarget` over `warmupSteps` first, and `decaySteps` *excludes* the
- * warmup (optax's includes it).
- * @example
- * import { keras, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(keras.cosineDecay({ initialLearningRate: 0, decaySteps: 8, alpha: 0.1, warmupTarget: 1, warmupSteps: 2, steps: 12 }));
- * [0, 1, 2, 6, 10, 11].map((s) => policy.at(s).lr); // → [0, 0.5, 1, 0.55, 0.1, 0.1]
- */
 function cosineDecay(given: OptionsOf<typeof cosineDecayOptions.shape>): Phase<'lr'>[] {
   const o = cosineDecayOptions.read(given);
   const init = o.initialLearningRate;
@@ -51,17 +42,6 @@ const restartsOptions = declare('keras.cosineDecayRestarts', {
   steps: steps(),
 });
 
-/**
- * Keras `CosineDecayRestarts` (SGDR): cycle `i` lasts `firstDecaySteps·tMul^i` (any positive real:
- * cycle starts may fall between steps), peaks decay as `(1 − alpha)·mMul^i + alpha`, and the floor
- * stays `alpha·init`. Note Keras' default `tMul` is 2 (PyTorch's `T_mult` is 1). With `tMul` < 1
- * the cycles end at step `firstDecaySteps/(1 − tMul)` (Keras gives NaN after it): longer `steps`
- * are refused.
- * @example
- * import { keras, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(keras.cosineDecayRestarts({ initialLearningRate: 1, firstDecaySteps: 4, alpha: 0.1, steps: 28 }));
- * [0, 2, 4, 12].map((s) => policy.at(s).lr); // → [1, 0.55, 1, 1]
- */
 function cosineDecayRestarts(given: OptionsOf<typeof restartsOptions.shape>): Phase<'lr'>[] {
   const o = restartsOptions.read(given);
   const fn = restartsOptions.fn;
@@ -111,25 +91,11 @@ const inverseTimeOptions = declare('keras.inverseTimeDecay', {
 /** Options shared by `keras.exponentialDecay` and `keras.inverseTimeDecay`. */
 export type KerasDecayOptions = OptionsOf<typeof exponentialOptions.shape>;
 
-/**
- * Keras `ExponentialDecay`: `init · decayRate^(step / decaySteps)`, floored exponent with `staircase`.
- * @example
- * import { keras, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(keras.exponentialDecay({ initialLearningRate: 0.1, decaySteps: 100000, decayRate: 0.96, staircase: true, steps: 500000 }));
- * [0, 99999, 100000, 250000].map((s) => policy.at(s).lr); // → [0.1, 0.1, 0.096, 0.09216]
- */
 function exponentialDecay(given: KerasDecayOptions): Phase<'lr'>[] {
   const o = exponentialOptions.read(given);
   return joinTo(exponentialOptions.fn, [new Phase({ lr: expspace(o.initialLearningRate, o.decayRate, o.steps, { every: o.decaySteps, staircase: o.staircase }) })], o.steps);
 }
 
-/**
- * Keras `InverseTimeDecay`: `init / (1 + decayRate · step / decaySteps)`, floored with `staircase`.
- * @example
- * import { keras, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(keras.inverseTimeDecay({ initialLearningRate: 0.1, decaySteps: 1, decayRate: 0.5, steps: 100 }));
- * [0, 2, 98].map((s) => policy.at(s).lr); // → [0.1, 0.05, 0.002]
- */
 function inverseTimeDecay(given: KerasDecayOptions): Phase<'lr'>[] {
   const o = inverseTimeOptions.read(given);
   return joinTo(inverseTimeOptions.fn, [new Phase({ lr: invtimespace(o.initialLearningRate, o.decayRate, o.steps, { every: o.decaySteps, staircase: o.staircase }) })], o.steps);
@@ -141,15 +107,6 @@ const piecewiseOptions = declare('keras.piecewiseConstantDecay', {
   steps: steps(),
 });
 
-/**
- * Keras `PiecewiseConstantDecay`: `values[0]` while `step ≤ boundaries[0]`, `values[i]` while
- * `boundaries[i-1] < step ≤ boundaries[i]`, the last value after. Note the switch comes one step
- * *after* each boundary (optax's `piecewise_constant_schedule` and PyTorch's `MultiStepLR` switch at it).
- * @example
- * import { keras, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(keras.piecewiseConstantDecay({ boundaries: [100000, 110000], values: [1, 0.5, 0.1], steps: 120000 }));
- * [100000, 100001, 110000, 110001].map((s) => policy.at(s).lr); // → [1, 0.5, 0.5, 0.1]
- */
 function piecewiseConstantDecay(given: OptionsOf<typeof piecewiseOptions.shape>): Phase<'lr'>[] {
   const o = piecewiseOptions.read(given);
   const fn = piecewiseOptions.fn;
@@ -169,15 +126,6 @@ const polynomialOptions = declare('keras.polynomialDecay', {
   steps: steps(),
 });
 
-/**
- * Keras `PolynomialDecay`: `(init − end)·(1 − min(step, T)/T)^power + end`, then `end`; with
- * `cycle`, the horizon `T` grows to the first multiple of `decaySteps` not below the step (see
- * `polycyclespace`). Defaults: `endLearningRate` 0.0001, `power` 1.
- * @example
- * import { keras, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(keras.polynomialDecay({ initialLearningRate: 0.1, decaySteps: 10000, endLearningRate: 0.01, power: 0.5, steps: 12000 }));
- * [0, 10000, 11999].map((s) => policy.at(s).lr); // → [0.1, 0.01, 0.01]
- */
 function polynomialDecay(given: OptionsOf<typeof polynomialOptions.shape>): Phase<'lr'>[] {
   const o = polynomialOptions.read(given);
   const { initialLearningRate: init, endLearningRate: end, power, decaySteps: T, steps: n } = o;
@@ -194,10 +142,80 @@ function polynomialDecay(given: OptionsOf<typeof polynomialOptions.shape>): Phas
  * [0, 500].map((s) => policy.at(s).lr); // → [0.001, 0.0005]
  */
 export const keras = {
+  /**
+   * Keras `ExponentialDecay`: `init · decayRate^(step / decaySteps)`, floored exponent with `staircase`.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('keras.exponentialDecay')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `keras.exponentialDecay`, the option and the value.
+   * @example
+   * import { keras, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(keras.exponentialDecay({ initialLearningRate: 0.1, decaySteps: 100000, decayRate: 0.96, staircase: true, steps: 500000 }));
+   * [0, 99999, 100000, 250000].map((s) => policy.at(s).lr); // → [0.1, 0.1, 0.096, 0.09216]
+   */
   exponentialDecay: preset(exponentialOptions, 'Keras ExponentialDecay', exponentialDecay),
+  /**
+   * Keras `InverseTimeDecay`: `init / (1 + decayRate · step / decaySteps)`, floored with `staircase`.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('keras.inverseTimeDecay')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `keras.inverseTimeDecay`, the option and the value.
+   * @example
+   * import { keras, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(keras.inverseTimeDecay({ initialLearningRate: 0.1, decaySteps: 1, decayRate: 0.5, steps: 100 }));
+   * [0, 2, 98].map((s) => policy.at(s).lr); // → [0.1, 0.05, 0.002]
+   */
   inverseTimeDecay: preset(inverseTimeOptions, 'Keras InverseTimeDecay', inverseTimeDecay),
+  /**
+   * Keras `PiecewiseConstantDecay`: `values[0]` while `step ≤ boundaries[0]`, `values[i]` while
+   * `boundaries[i-1] < step ≤ boundaries[i]`, the last value after. Note the switch comes one step
+   * *after* each boundary (optax's `piecewise_constant_schedule` and PyTorch's `MultiStepLR` switch at it).
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('keras.piecewiseConstantDecay')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `keras.piecewiseConstantDecay`, the option and the value.
+   * @example
+   * import { keras, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(keras.piecewiseConstantDecay({ boundaries: [100000, 110000], values: [1, 0.5, 0.1], steps: 120000 }));
+   * [100000, 100001, 110000, 110001].map((s) => policy.at(s).lr); // → [1, 0.5, 0.5, 0.1]
+   */
   piecewiseConstantDecay: preset(piecewiseOptions, 'Keras PiecewiseConstantDecay (switches after each boundary)', piecewiseConstantDecay),
+  /**
+   * Keras `PolynomialDecay`: `(init − end)·(1 − min(step, T)/T)^power + end`, then `end`; with
+   * `cycle`, the horizon `T` grows to the first multiple of `decaySteps` not below the step (see
+   * `polycyclespace`). Defaults: `endLearningRate` 0.0001, `power` 1.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('keras.polynomialDecay')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `keras.polynomialDecay`, the option and the value.
+   * @example
+   * import { keras, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(keras.polynomialDecay({ initialLearningRate: 0.1, decaySteps: 10000, endLearningRate: 0.01, power: 0.5, steps: 12000 }));
+   * [0, 10000, 11999].map((s) => policy.at(s).lr); // → [0.1, 0.01, 0.01]
+   */
   polynomialDecay: preset(polynomialOptions, 'Keras PolynomialDecay (cycle stretches the horizon)', polynomialDecay),
+  /**
+   * Keras `CosineDecay`: `init·((1 − alpha)·½(1 + cos(π·min(s, T)/T)) + alpha)`; with `warmupTarget`, a
+   * linear warmup `init → warmupTarget` over `warmupSteps` first, and `decaySteps` *excludes* the
+   * warmup (optax's includes it).
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('keras.cosineDecay')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `keras.cosineDecay`, the option and the value.
+   * @example
+   * import { keras, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(keras.cosineDecay({ initialLearningRate: 0, decaySteps: 8, alpha: 0.1, warmupTarget: 1, warmupSteps: 2, steps: 12 }));
+   * [0, 1, 2, 6, 10, 11].map((s) => policy.at(s).lr); // → [0, 0.5, 1, 0.55, 0.1, 0.1]
+   */
   cosineDecay: preset(cosineDecayOptions, 'Keras CosineDecay (decaySteps excludes warmup)', cosineDecay),
+  /**
+   * Keras `CosineDecayRestarts` (SGDR): cycle `i` lasts `firstDecaySteps·tMul^i` (any positive real:
+   * cycle starts may fall between steps), peaks decay as `(1 − alpha)·mMul^i + alpha`, and the floor
+   * stays `alpha·init`. Note Keras' default `tMul` is 2 (PyTorch's `T_mult` is 1). With `tMul` < 1
+   * the cycles end at step `firstDecaySteps/(1 − tMul)` (Keras gives NaN after it): longer `steps`
+   * are refused.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('keras.cosineDecayRestarts')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `keras.cosineDecayRestarts`, the option and the value.
+   * @example
+   * import { keras, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(keras.cosineDecayRestarts({ initialLearningRate: 1, firstDecaySteps: 4, alpha: 0.1, steps: 28 }));
+   * [0, 2, 4, 12].map((s) => policy.at(s).lr); // → [1, 0.55, 1, 1]
+   */
   cosineDecayRestarts: preset(restartsOptions, 'Keras CosineDecayRestarts', cosineDecayRestarts),
 } as const;

@@ -30,13 +30,6 @@ export type CosineOnecycleOptions = OptionsOf<typeof cosineOnecycleOptions.shape
 /** Options of `optax.linearOnecycle`. */
 export type LinearOnecycleOptions = OptionsOf<typeof linearOnecycleOptions.shape>;
 
-/**
- * optax `cosine_onecycle_schedule`: peak at `int(pctStart·T)` (PyTorch: `pct·N − 1`), final value from `T` on.
- * @example
- * import { optax, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(optax.cosineOnecycle({ transitionSteps: 10, peakValue: 1, steps: 12 }));
- * [0, 3, 10].map((s) => policy.at(s).lr); // → [0.04, 1, 4e-6]
- */
 function cosineOnecycle(given: CosineOnecycleOptions): Phase<'lr'>[] {
   const o = cosineOnecycleOptions.read(given);
   const T = o.transitionSteps;
@@ -46,13 +39,6 @@ function cosineOnecycle(given: CosineOnecycleOptions): Phase<'lr'>[] {
   return joinTo(cosineOnecycleOptions.fn, interpolateParts('cos', [init, init * div, init * div * (1 / (div * o.finalDivFactor))], [Math.trunc(o.pctStart * T), T]), o.steps);
 }
 
-/**
- * optax `linear_onecycle_schedule`: three linear phases with boundaries `int(pctStart·T)`, `int(pctFinal·T)`, `T`.
- * @example
- * import { optax, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(optax.linearOnecycle({ transitionSteps: 10, peakValue: 1, steps: 12 }));
- * [0, 3, 10].map((s) => policy.at(s).lr); // → [0.04, 1, 4e-6]
- */
 function linearOnecycle(given: LinearOnecycleOptions): Phase<'lr'>[] {
   const o = linearOnecycleOptions.read(given);
   const fn = linearOnecycleOptions.fn;
@@ -78,15 +64,6 @@ const warmupCosineDecayOptions = declare('optax.warmupCosineDecay', { ...cycleSh
 /** Options of `optax.warmupCosineDecay`. */
 export type WarmupCosineOptions = OptionsOf<typeof warmupCosineDecayOptions.shape>;
 
-/**
- * optax `warmup_cosine_decay_schedule`: linear warmup `initValue → peakValue` over `warmupSteps`,
- * cosine to `endValue` at `decaySteps`, then `endValue`. With `peakValue` 0 it stays at 0 after
- * the warmup, as optax's does; an `endValue` other than 0 there is refused (optax ignores it).
- * @example
- * import { optax, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(optax.warmupCosineDecay({ initValue: 0, peakValue: 1, warmupSteps: 2, decaySteps: 10, endValue: 0.1, steps: 12 }));
- * [0, 1, 2, 6, 10, 11].map((s) => policy.at(s).lr); // → [0, 0.5, 1, 0.55, 0.1, 0.1]
- */
 function warmupCosineDecay(given: WarmupCosineOptions): Phase<'lr'>[] {
   const o = warmupCosineDecayOptions.read(given);
   return joinTo(warmupCosineDecayOptions.fn, cycleParts(warmupCosineDecayOptions.fn, o), o.steps);
@@ -121,13 +98,6 @@ const sgdrOptions = declare('optax.sgdr', {
 /** Options of `optax.sgdr`. */
 export type SgdrScheduleOptions = { readonly cycles: readonly Omit<WarmupCosineOptions, 'steps'>[]; readonly steps: number };
 
-/**
- * optax `sgdr_schedule`: cycles given explicitly, each a `warmupCosineDecay` of its own `decaySteps`.
- * @example
- * import { optax, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(optax.sgdr({ cycles: [{ initValue: 1, peakValue: 1, warmupSteps: 0, decaySteps: 4, endValue: 0.1 }], steps: 4 }));
- * [0, 2].map((s) => policy.at(s).lr); // → [1, 0.55]
- */
 function sgdr(given: SgdrScheduleOptions): Phase<'lr'>[] {
   const fn = sgdrOptions.fn;
   const o = sgdrOptions.read(given);
@@ -161,13 +131,6 @@ const constantOptions = declare('optax.constantSchedule', {
   steps: steps(),
 });
 
-/**
- * optax `constant_schedule`.
- * @example
- * import { optax, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(optax.constantSchedule({ value: 0.1, steps: 100 }));
- * [0, 99].map((s) => policy.at(s).lr); // → [0.1, 0.1]
- */
 function constantSchedule(given: OptionsOf<typeof constantOptions.shape>): Phase<'lr'>[] {
   const o = constantOptions.read(given);
   return joinTo(constantOptions.fn, [hold(o.value)], o.steps);
@@ -186,26 +149,11 @@ const linearOptions = declare('optax.linearSchedule', polynomialShape);
 /** Options of `optax.polynomialSchedule`. */
 export type PolynomialScheduleOptions = OptionsOf<typeof polynomialOptions.shape>;
 
-/**
- * optax `polynomial_schedule`: `initValue` until `transitionBegin`, then
- * `(init − end)·(1 − (t − B)/T)^power + end` over `transitionSteps`, then `endValue`.
- * @example
- * import { optax, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(optax.polynomialSchedule({ initValue: 1, endValue: 0.01, power: 2, transitionSteps: 100, transitionBegin: 5, steps: 110 }));
- * [0, 5, 55, 105].map((s) => policy.at(s).lr); // → [1, 1, 0.2575, 0.01]
- */
 function polynomialSchedule(given: PolynomialScheduleOptions): Phase<'lr'>[] {
   const o = polynomialOptions.read(given);
   return joinTo(polynomialOptions.fn, polynomial(o, o.power), o.steps);
 }
 
-/**
- * optax `linear_schedule`: `polynomialSchedule` with power 1.
- * @example
- * import { optax, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(optax.linearSchedule({ initValue: 1, endValue: 0.01, transitionSteps: 100, steps: 100 }));
- * [0, 50, 99].map((s) => policy.at(s).lr); // → [1, 0.505, 0.0199]
- */
 function linearSchedule(given: Omit<PolynomialScheduleOptions, 'power'>): Phase<'lr'>[] {
   const o = linearOptions.read(given);
   return joinTo(linearOptions.fn, polynomial(o, 1), o.steps);
@@ -232,14 +180,6 @@ const exponentialOptions = declare('optax.exponentialDecay', {
 /** Options of `optax.exponentialDecay`. */
 export type ExponentialDecayOptions = OptionsOf<typeof exponentialOptions.shape>;
 
-/**
- * optax `exponential_decay`: `initValue` until `transitionBegin`, then
- * `init · decayRate^((t − B)/T)` (floored exponent with `staircase`), bounded by `endValue`.
- * @example
- * import { optax, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(optax.exponentialDecay({ initValue: 1, transitionSteps: 10, decayRate: 0.5, endValue: 0.1, steps: 50 }));
- * [0, 10, 20, 40].map((s) => policy.at(s).lr); // → [1, 0.5, 0.25, 0.1]
- */
 function exponentialDecay(given: ExponentialDecayOptions): Phase<'lr'>[] {
   const o = exponentialOptions.read(given);
   const fn = exponentialOptions.fn;
@@ -269,13 +209,6 @@ const cosineDecayOptions = declare('optax.cosineDecaySchedule', {
   steps: steps(),
 });
 
-/**
- * optax `cosine_decay_schedule`: `init·((1 − alpha)·(½(1 + cos(π·min(t, T)/T)))^exponent + alpha)`.
- * @example
- * import { optax, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(optax.cosineDecaySchedule({ initValue: 1, decaySteps: 100, alpha: 0.1, steps: 120 }));
- * [0, 50, 100, 119].map((s) => policy.at(s).lr); // → [1, 0.55, 0.1, 0.1]
- */
 function cosineDecaySchedule(given: OptionsOf<typeof cosineDecayOptions.shape>): Phase<'lr'>[] {
   const o = cosineDecayOptions.read(given);
   return joinTo(cosineDecayOptions.fn, warmupThenCosine(o.initValue, o.initValue, 0, o.decaySteps, o.alpha * o.initValue, o.exponent), o.steps);
@@ -297,15 +230,6 @@ const piecewiseOptions = declare('optax.piecewiseConstantSchedule', {
   steps: steps(),
 });
 
-/**
- * optax `piecewise_constant_schedule`: `initValue` times every scale whose boundary the step has
- * reached (`t ≥ boundary`; Keras' `PiecewiseConstantDecay` switches one step later). Boundaries are
- * the keys of `boundariesAndScales`, as in optax's dict, e.g. `{ 100: 0.1, 200: 0.1 }`.
- * @example
- * import { optax, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(optax.piecewiseConstantSchedule({ initValue: 1, boundariesAndScales: { 100: 0.1, 200: 0.01 }, steps: 300 }));
- * [99, 100, 200].map((s) => policy.at(s).lr); // → [1, 0.1, 0.001]
- */
 function piecewiseConstantSchedule(given: OptionsOf<typeof piecewiseOptions.shape>): Phase<'lr'>[] {
   const o = piecewiseOptions.read(given);
   const entries = Object.entries(o.boundariesAndScales).map(([key, scale]) => [Number(key), scale as number] as const);
@@ -324,14 +248,120 @@ function piecewiseConstantSchedule(given: OptionsOf<typeof piecewiseOptions.shap
  * [0, 100, 550].map((s) => policy.at(s).lr); // → [0, 0.001, 0.0005]
  */
 export const optax = {
+  /**
+   * optax `constant_schedule`.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('optax.constantSchedule')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `optax.constantSchedule`, the option and the value.
+   * @example
+   * import { optax, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(optax.constantSchedule({ value: 0.1, steps: 100 }));
+   * [0, 99].map((s) => policy.at(s).lr); // → [0.1, 0.1]
+   */
   constantSchedule: preset(constantOptions, 'optax constant_schedule', constantSchedule),
+  /**
+   * optax `linear_schedule`: `polynomialSchedule` with power 1.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('optax.linearSchedule')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `optax.linearSchedule`, the option and the value.
+   * @example
+   * import { optax, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(optax.linearSchedule({ initValue: 1, endValue: 0.01, transitionSteps: 100, steps: 100 }));
+   * [0, 50, 99].map((s) => policy.at(s).lr); // → [1, 0.505, 0.0199]
+   */
   linearSchedule: preset(linearOptions, 'optax linear_schedule', linearSchedule),
+  /**
+   * optax `polynomial_schedule`: `initValue` until `transitionBegin`, then
+   * `(init − end)·(1 − (t − B)/T)^power + end` over `transitionSteps`, then `endValue`.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('optax.polynomialSchedule')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `optax.polynomialSchedule`, the option and the value.
+   * @example
+   * import { optax, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(optax.polynomialSchedule({ initValue: 1, endValue: 0.01, power: 2, transitionSteps: 100, transitionBegin: 5, steps: 110 }));
+   * [0, 5, 55, 105].map((s) => policy.at(s).lr); // → [1, 1, 0.2575, 0.01]
+   */
   polynomialSchedule: preset(polynomialOptions, 'optax polynomial_schedule', polynomialSchedule),
+  /**
+   * optax `exponential_decay`: `initValue` until `transitionBegin`, then
+   * `init · decayRate^((t − B)/T)` (floored exponent with `staircase`), bounded by `endValue`.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('optax.exponentialDecay')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `optax.exponentialDecay`, the option and the value.
+   * @example
+   * import { optax, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(optax.exponentialDecay({ initValue: 1, transitionSteps: 10, decayRate: 0.5, endValue: 0.1, steps: 50 }));
+   * [0, 10, 20, 40].map((s) => policy.at(s).lr); // → [1, 0.5, 0.25, 0.1]
+   */
   exponentialDecay: preset(exponentialOptions, 'optax exponential_decay (endValue bound)', exponentialDecay),
+  /**
+   * optax `cosine_decay_schedule`: `init·((1 − alpha)·(½(1 + cos(π·min(t, T)/T)))^exponent + alpha)`.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('optax.cosineDecaySchedule')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `optax.cosineDecaySchedule`, the option and the value.
+   * @example
+   * import { optax, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(optax.cosineDecaySchedule({ initValue: 1, decaySteps: 100, alpha: 0.1, steps: 120 }));
+   * [0, 50, 100, 119].map((s) => policy.at(s).lr); // → [1, 0.55, 0.1, 0.1]
+   */
   cosineDecaySchedule: preset(cosineDecayOptions, 'optax cosine_decay_schedule', cosineDecaySchedule),
+  /**
+   * optax `piecewise_constant_schedule`: `initValue` times every scale whose boundary the step has
+   * reached (`t ≥ boundary`; Keras' `PiecewiseConstantDecay` switches one step later). Boundaries are
+   * the keys of `boundariesAndScales`, as in optax's dict, e.g. `{ 100: 0.1, 200: 0.1 }`.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('optax.piecewiseConstantSchedule')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `optax.piecewiseConstantSchedule`, the option and the value.
+   * @example
+   * import { optax, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(optax.piecewiseConstantSchedule({ initValue: 1, boundariesAndScales: { 100: 0.1, 200: 0.01 }, steps: 300 }));
+   * [99, 100, 200].map((s) => policy.at(s).lr); // → [1, 0.1, 0.001]
+   */
   piecewiseConstantSchedule: preset(piecewiseOptions, 'optax piecewise_constant_schedule (switches at t ≥ boundary)', piecewiseConstantSchedule),
+  /**
+   * optax `cosine_onecycle_schedule`: peak at `int(pctStart·T)` (PyTorch: `pct·N − 1`), final value from `T` on.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('optax.cosineOnecycle')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `optax.cosineOnecycle`, the option and the value.
+   * @example
+   * import { optax, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(optax.cosineOnecycle({ transitionSteps: 10, peakValue: 1, steps: 12 }));
+   * [0, 3, 10].map((s) => policy.at(s).lr); // → [0.04, 1, 4e-6]
+   */
   cosineOnecycle: preset(cosineOnecycleOptions, 'optax cosine_onecycle_schedule (peak at int(pct·T))', cosineOnecycle),
+  /**
+   * optax `linear_onecycle_schedule`: three linear phases with boundaries `int(pctStart·T)`, `int(pctFinal·T)`, `T`.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('optax.linearOnecycle')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `optax.linearOnecycle`, the option and the value.
+   * @example
+   * import { optax, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(optax.linearOnecycle({ transitionSteps: 10, peakValue: 1, steps: 12 }));
+   * [0, 3, 10].map((s) => policy.at(s).lr); // → [0.04, 1, 4e-6]
+   */
   linearOnecycle: preset(linearOnecycleOptions, 'optax linear_onecycle_schedule', linearOnecycle),
+  /**
+   * optax `warmup_cosine_decay_schedule`: linear warmup `initValue → peakValue` over `warmupSteps`,
+   * cosine to `endValue` at `decaySteps`, then `endValue`. With `peakValue` 0 it stays at 0 after
+   * the warmup, as optax's does; an `endValue` other than 0 there is refused (optax ignores it).
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('optax.warmupCosineDecay')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `optax.warmupCosineDecay`, the option and the value.
+   * @example
+   * import { optax, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(optax.warmupCosineDecay({ initValue: 0, peakValue: 1, warmupSteps: 2, decaySteps: 10, endValue: 0.1, steps: 12 }));
+   * [0, 1, 2, 6, 10, 11].map((s) => policy.at(s).lr); // → [0, 0.5, 1, 0.55, 0.1, 0.1]
+   */
   warmupCosineDecay: preset(warmupCosineDecayOptions, 'optax warmup_cosine_decay_schedule (decaySteps includes warmup)', warmupCosineDecay),
+  /**
+   * optax `sgdr_schedule`: cycles given explicitly, each a `warmupCosineDecay` of its own `decaySteps`.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('optax.sgdr')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `optax.sgdr`, the option and the value.
+   * @example
+   * import { optax, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(optax.sgdr({ cycles: [{ initValue: 1, peakValue: 1, warmupSteps: 0, decaySteps: 4, endValue: 0.1 }], steps: 4 }));
+   * [0, 2].map((s) => policy.at(s).lr); // → [1, 0.55]
+   */
   sgdr: preset(sgdrOptions, 'optax sgdr_schedule (explicit cycles)', sgdr),
 } as const;

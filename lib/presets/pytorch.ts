@@ -38,21 +38,6 @@ const oneCycleLROptions = declare('pytorch.oneCycleLR', {
 /** Options of `pytorch.oneCycleLR`, with `torch.optim.lr_scheduler.OneCycleLR`'s defaults. */
 export type OneCycleLROptions<M extends string = 'momentum'> = Omit<OptionsOf<typeof oneCycleLROptions.shape>, 'momentumName'> & { readonly momentumName?: M };
 
-/**
- * PyTorch `OneCycleLR`: phase ends at the (possibly fractional) steps `pct·N − 1` and `N − 1`
- * (three-phase: `pct·N − 1`, `2·pct·N − 2`, `N − 1`), each annealed by cosine or linearly from the
- * previous end, so the peak is at step `pct·N − 1` (optax puts it at `int(pct·N)`, one step later).
- * Step 0 is `maxLr / divFactor`; the last step is `maxLr / (divFactor · finalDivFactor)`.
- * Momentum cycles inversely; PyTorch cycles `betas[0]` for Adam-like optimizers: name it with
- * `momentumName: 'beta1'`.
- *
- * @param options see `OneCycleLROptions`; `maxLr` and `totalSteps` (or `epochs` and `stepsPerEpoch`) are required.
- * @returns the phases, `totalSteps` steps in all.
- * @throws TypeError or RangeError naming the option, for any option outside its declaration.
- * @example
- * import { OptimizerPolicy, pytorch } from 'rx-policy';
- * new OptimizerPolicy(pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10 })).at(2); // → { lr: 1, momentum: 0.85 }
- */
 function oneCycleLR(options: OneCycleLROptions & { readonly cycleMomentum: false }): Phase<'lr'>[];
 function oneCycleLR<const M extends string = 'momentum'>(options: OneCycleLROptions<M>): Phase<'lr' | NoInfer<M>>[];
 function oneCycleLR(given: OneCycleLROptions<string>): Phase[] {
@@ -116,14 +101,6 @@ const cosineAnnealingLROptions = declare('pytorch.cosineAnnealingLR', {
 /** Options of `pytorch.cosineAnnealingLR`. */
 export type CosineAnnealingLROptions = OptionsOf<typeof cosineAnnealingLROptions.shape>;
 
-/**
- * PyTorch `CosineAnnealingLR` (its closed form): `etaMin + (baseLr − etaMin)(1 + cos(π·k/tMax))/2`,
- * which keeps oscillating past `tMax`, as PyTorch does.
- * @example
- * import { pytorch, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(pytorch.cosineAnnealingLR({ baseLr: 1, tMax: 4, steps: 9 }));
- * [0, 2, 4, 6, 8].map((s) => policy.at(s).lr); // → [1, 0.5, 0, 0.5, 1]
- */
 function cosineAnnealingLR(given: CosineAnnealingLROptions): Phase<'lr'>[] {
   const o = cosineAnnealingLROptions.read(given);
   return joinTo(cosineAnnealingLROptions.fn, [new Phase({ lr: cosinespace(o.baseLr, o.etaMin, o.steps, { span: o.tMax }) })], o.steps);
@@ -140,17 +117,6 @@ const warmRestartsOptions = declare('pytorch.cosineAnnealingWarmRestarts', {
 /** Options of `pytorch.cosineAnnealingWarmRestarts`. */
 export type WarmRestartsOptions = OptionsOf<typeof warmRestartsOptions.shape>;
 
-/**
- * PyTorch `CosineAnnealingWarmRestarts`: cycles of `t0·tMult^i` steps, each a cosine from `baseLr`
- * towards `etaMin` with the end excluded (`etaMin` is never reached). With `tMult` 1 it is one
- * periodic space, O(1) in memory whatever `steps` is.
- * @example
- * import { OptimizerPolicy, pytorch } from 'rx-policy';
- * const cycles = pytorch.cosineAnnealingWarmRestarts({ baseLr: 1, t0: 4, tMult: 2, etaMin: 0.1, steps: 28 });
- * cycles.length; // → 3
- * const policy = new OptimizerPolicy(cycles);
- * [0, 2, 4, 12].map((s) => policy.at(s).lr); // → [1, 0.55, 1, 1]
- */
 function cosineAnnealingWarmRestarts(given: WarmRestartsOptions): Phase<'lr'>[] {
   const o = warmRestartsOptions.read(given);
   const f = warmRestartsOptions.fn;
@@ -175,13 +141,6 @@ const stepLROptions = declare('pytorch.stepLR', {
 /** Options of `pytorch.stepLR`. */
 export type StepLROptions = OptionsOf<typeof stepLROptions.shape>;
 
-/**
- * PyTorch `StepLR`: `baseLr · gamma^floor(k / stepSize)`.
- * @example
- * import { pytorch, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(pytorch.stepLR({ baseLr: 1, stepSize: 30, steps: 90 }));
- * [29, 30, 60].map((s) => policy.at(s).lr); // → [1, 0.1, 0.01]
- */
 function stepLR(given: StepLROptions): Phase<'lr'>[] {
   const o = stepLROptions.read(given);
   return joinTo(stepLROptions.fn, [new Phase({ lr: expspace(o.baseLr, o.gamma, o.steps, { every: o.stepSize, staircase: true }) })], o.steps);
@@ -197,13 +156,6 @@ const multiStepLROptions = declare('pytorch.multiStepLR', {
 /** Options of `pytorch.multiStepLR`. */
 export type MultiStepLROptions = OptionsOf<typeof multiStepLROptions.shape>;
 
-/**
- * PyTorch `MultiStepLR`: `baseLr · gamma^(number of milestones ≤ k)`; the decay applies at the milestone.
- * @example
- * import { pytorch, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(pytorch.multiStepLR({ baseLr: 1, milestones: [30, 80], steps: 100 }));
- * [29, 30, 80].map((s) => policy.at(s).lr); // → [1, 0.1, 0.01]
- */
 function multiStepLR(given: MultiStepLROptions): Phase<'lr'>[] {
   const o = multiStepLROptions.read(given);
   const milestones = [...o.milestones].sort((a, b) => a - b);
@@ -222,13 +174,6 @@ const exponentialLROptions = declare('pytorch.exponentialLR', {
 /** Options of `pytorch.exponentialLR`. */
 export type ExponentialLROptions = OptionsOf<typeof exponentialLROptions.shape>;
 
-/**
- * PyTorch `ExponentialLR`: `baseLr · gamma^k`.
- * @example
- * import { pytorch, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(pytorch.exponentialLR({ baseLr: 1, gamma: 0.9, steps: 10 }));
- * [0, 1, 2].map((s) => policy.at(s).lr); // → [1, 0.9, 0.81]
- */
 function exponentialLR(given: ExponentialLROptions): Phase<'lr'>[] {
   const o = exponentialLROptions.read(given);
   return joinTo(exponentialLROptions.fn, [new Phase({ lr: expspace(o.baseLr, o.gamma, o.steps) })], o.steps);
@@ -245,13 +190,6 @@ const linearLROptions = declare('pytorch.linearLR', {
 /** Options of `pytorch.linearLR`. */
 export type LinearLROptions = OptionsOf<typeof linearLROptions.shape>;
 
-/**
- * PyTorch `LinearLR`: `baseLr · (startFactor + (endFactor − startFactor)·min(k, totalIters)/totalIters)`.
- * @example
- * import { pytorch, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(pytorch.linearLR({ baseLr: 1, steps: 10 }));
- * [0, 5, 9].map((s) => policy.at(s).lr); // → [1 / 3, 1, 1]
- */
 function linearLR(given: LinearLROptions): Phase<'lr'>[] {
   const o = linearLROptions.read(given);
   const T = o.totalIters;
@@ -269,13 +207,6 @@ const polynomialLROptions = declare('pytorch.polynomialLR', {
 /** Options of `pytorch.polynomialLR`. */
 export type PolynomialLROptions = OptionsOf<typeof polynomialLROptions.shape>;
 
-/**
- * PyTorch `PolynomialLR`: `baseLr · (1 − min(k, totalIters)/totalIters)^power`.
- * @example
- * import { pytorch, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(pytorch.polynomialLR({ baseLr: 1, power: 2, steps: 8 }));
- * [0, 1, 2, 5, 7].map((s) => policy.at(s).lr); // → [1, 0.64, 0.36, 0, 0]
- */
 function polynomialLR(given: PolynomialLROptions): Phase<'lr'>[] {
   const o = polynomialLROptions.read(given);
   const T = o.totalIters;
@@ -305,21 +236,6 @@ const cyclicLROptions = declare('pytorch.cyclicLR', {
 /** Options of `pytorch.cyclicLR`, with PyTorch's defaults. */
 export type CyclicLROptions<M extends string = 'momentum'> = Omit<OptionsOf<typeof cyclicLROptions.shape>, 'momentumName'> & { readonly momentumName?: M };
 
-/**
- * PyTorch `CyclicLR`: lr between `baseLr` and `maxLr` (triangle waves of `stepSizeUp` up and
- * `stepSizeDown` down), times an amplitude: `mode` (per cycle for triangular/triangular2, per
- * step for exp_range), or a custom `scaleFn` of the cycle number or of the step (`scaleMode`), as
- * PyTorch's `scale_fn`. Momentum cycles inversely between `maxMomentum` and `baseMomentum`;
- * PyTorch cycles `betas[0]` for Adam-like optimizers: name it with `momentumName: 'beta1'`.
- * A schedule with a `scaleFn` holds a function, so it cannot be saved to JSON (`toJSON` throws).
- *
- * @throws RangeError when the exp_range amplitude overflows within `steps`, naming the first step.
- * @example
- * import { OptimizerPolicy, pytorch } from 'rx-policy';
- * const policy = new OptimizerPolicy(pytorch.cyclicLR({ baseLr: 0.001, maxLr: 0.01, stepSizeUp: 2000, steps: 8000 }));
- * policy.at(1000); // → { lr: 0.0055, momentum: 0.85 }
- * policy.at(2000); // → { lr: 0.01, momentum: 0.8 }
- */
 function cyclicLR(given: CyclicLROptions & { readonly cycleMomentum: false }): Phase<'lr'>[];
 function cyclicLR<const M extends string = 'momentum'>(given: CyclicLROptions<M>): Phase<'lr' | NoInfer<M>>[];
 function cyclicLR(given: CyclicLROptions<string>): Phase[] {
@@ -419,14 +335,121 @@ class ScaledCycleSpace extends Space {
  * policy.at(299); // → { lr: 0.1, momentum: 0.85 }
  */
 export const pytorch = {
+  /**
+   * PyTorch `OneCycleLR`: phase ends at the (possibly fractional) steps `pct·N − 1` and `N − 1`
+   * (three-phase: `pct·N − 1`, `2·pct·N − 2`, `N − 1`), each annealed by cosine or linearly from the
+   * previous end, so the peak is at step `pct·N − 1` (optax puts it at `int(pct·N)`, one step later).
+   * Step 0 is `maxLr / divFactor`; the last step is `maxLr / (divFactor · finalDivFactor)`.
+   * Momentum cycles inversely; PyTorch cycles `betas[0]` for Adam-like optimizers: name it with
+   * `momentumName: 'beta1'`.
+   *
+   * @param options see `OneCycleLROptions`; `maxLr` and `totalSteps` (or `epochs` and `stepsPerEpoch`) are required.
+   * @returns the phases, `totalSteps` steps in all.
+   * @throws TypeError or RangeError naming the option, for any option outside its declaration.
+   * @example
+   * import { OptimizerPolicy, pytorch } from 'rx-policy';
+   * new OptimizerPolicy(pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10 })).at(2); // → { lr: 1, momentum: 0.85 }
+   */
   oneCycleLR: preset(oneCycleLROptions, 'PyTorch OneCycleLR: cos/linear, two or three phases, peak at pct·N − 1', oneCycleLR),
+  /**
+   * PyTorch `CyclicLR`: lr between `baseLr` and `maxLr` (triangle waves of `stepSizeUp` up and
+   * `stepSizeDown` down), times an amplitude: `mode` (per cycle for triangular/triangular2, per
+   * step for exp_range), or a custom `scaleFn` of the cycle number or of the step (`scaleMode`), as
+   * PyTorch's `scale_fn`. Momentum cycles inversely between `maxMomentum` and `baseMomentum`;
+   * PyTorch cycles `betas[0]` for Adam-like optimizers: name it with `momentumName: 'beta1'`.
+   * A schedule with a `scaleFn` holds a function, so it cannot be saved to JSON (`toJSON` throws).
+   *
+   * @throws RangeError when the exp_range amplitude overflows within `steps`, naming the first step.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('pytorch.cyclicLR')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @example
+   * import { OptimizerPolicy, pytorch } from 'rx-policy';
+   * const policy = new OptimizerPolicy(pytorch.cyclicLR({ baseLr: 0.001, maxLr: 0.01, stepSizeUp: 2000, steps: 8000 }));
+   * policy.at(1000); // → { lr: 0.0055, momentum: 0.85 }
+   * policy.at(2000); // → { lr: 0.01, momentum: 0.8 }
+   */
   cyclicLR: preset(cyclicLROptions, 'PyTorch CyclicLR: triangular, triangular2, exp_range or a custom scaleFn', cyclicLR),
+  /**
+   * PyTorch `CosineAnnealingLR` (its closed form): `etaMin + (baseLr − etaMin)(1 + cos(π·k/tMax))/2`,
+   * which keeps oscillating past `tMax`, as PyTorch does.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('pytorch.cosineAnnealingLR')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `pytorch.cosineAnnealingLR`, the option and the value.
+   * @example
+   * import { pytorch, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(pytorch.cosineAnnealingLR({ baseLr: 1, tMax: 4, steps: 9 }));
+   * [0, 2, 4, 6, 8].map((s) => policy.at(s).lr); // → [1, 0.5, 0, 0.5, 1]
+   */
   cosineAnnealingLR: preset(cosineAnnealingLROptions, 'PyTorch CosineAnnealingLR (closed form; oscillates past tMax)', cosineAnnealingLR),
+  /**
+   * PyTorch `CosineAnnealingWarmRestarts`: cycles of `t0·tMult^i` steps, each a cosine from `baseLr`
+   * towards `etaMin` with the end excluded (`etaMin` is never reached). With `tMult` 1 it is one
+   * periodic space, O(1) in memory whatever `steps` is.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('pytorch.cosineAnnealingWarmRestarts')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `pytorch.cosineAnnealingWarmRestarts`, the option and the value.
+   * @example
+   * import { OptimizerPolicy, pytorch } from 'rx-policy';
+   * const cycles = pytorch.cosineAnnealingWarmRestarts({ baseLr: 1, t0: 4, tMult: 2, etaMin: 0.1, steps: 28 });
+   * cycles.length; // → 3
+   * const policy = new OptimizerPolicy(cycles);
+   * [0, 2, 4, 12].map((s) => policy.at(s).lr); // → [1, 0.55, 1, 1]
+   */
   cosineAnnealingWarmRestarts: preset(warmRestartsOptions, 'PyTorch CosineAnnealingWarmRestarts: cycles t0·tMult^i, etaMin never reached', cosineAnnealingWarmRestarts),
+  /**
+   * PyTorch `StepLR`: `baseLr · gamma^floor(k / stepSize)`.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('pytorch.stepLR')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `pytorch.stepLR`, the option and the value.
+   * @example
+   * import { pytorch, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(pytorch.stepLR({ baseLr: 1, stepSize: 30, steps: 90 }));
+   * [29, 30, 60].map((s) => policy.at(s).lr); // → [1, 0.1, 0.01]
+   */
   stepLR: preset(stepLROptions, 'PyTorch StepLR: baseLr·gamma^floor(k/stepSize)', stepLR),
+  /**
+   * PyTorch `MultiStepLR`: `baseLr · gamma^(number of milestones ≤ k)`; the decay applies at the milestone.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('pytorch.multiStepLR')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `pytorch.multiStepLR`, the option and the value.
+   * @example
+   * import { pytorch, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(pytorch.multiStepLR({ baseLr: 1, milestones: [30, 80], steps: 100 }));
+   * [29, 30, 80].map((s) => policy.at(s).lr); // → [1, 0.1, 0.01]
+   */
   multiStepLR: preset(multiStepLROptions, 'PyTorch MultiStepLR: decays at each milestone', multiStepLR),
+  /**
+   * PyTorch `ExponentialLR`: `baseLr · gamma^k`.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('pytorch.exponentialLR')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `pytorch.exponentialLR`, the option and the value.
+   * @example
+   * import { pytorch, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(pytorch.exponentialLR({ baseLr: 1, gamma: 0.9, steps: 10 }));
+   * [0, 1, 2].map((s) => policy.at(s).lr); // → [1, 0.9, 0.81]
+   */
   exponentialLR: preset(exponentialLROptions, 'PyTorch ExponentialLR: baseLr·gamma^k', exponentialLR),
+  /**
+   * PyTorch `LinearLR`: `baseLr · (startFactor + (endFactor − startFactor)·min(k, totalIters)/totalIters)`.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('pytorch.linearLR')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `pytorch.linearLR`, the option and the value.
+   * @example
+   * import { pytorch, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(pytorch.linearLR({ baseLr: 1, steps: 10 }));
+   * [0, 5, 9].map((s) => policy.at(s).lr); // → [1 / 3, 1, 1]
+   */
   linearLR: preset(linearLROptions, 'PyTorch LinearLR: a linear factor ramp', linearLR),
+  /**
+   * PyTorch `PolynomialLR`: `baseLr · (1 − min(k, totalIters)/totalIters)^power`.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('pytorch.polynomialLR')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `pytorch.polynomialLR`, the option and the value.
+   * @example
+   * import { pytorch, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(pytorch.polynomialLR({ baseLr: 1, power: 2, steps: 8 }));
+   * [0, 1, 2, 5, 7].map((s) => policy.at(s).lr); // → [1, 0.64, 0.36, 0, 0]
+   */
   polynomialLR: preset(polynomialLROptions, 'PyTorch PolynomialLR: baseLr·(1 − k/T)^power', polynomialLR),
   multiplicativeLR,
   swaLR,

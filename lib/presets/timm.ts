@@ -177,59 +177,23 @@ function cycleScheduler(fn: string, o: Cycle, curve: Curve, warmupTarget: 'base'
   return joinTo(fn, withNoise(o, all()), steps);
 }
 
-/**
- * timm `CosineLRScheduler`: warmup `warmupLrInit → baseLr` over `warmupT` steps, then cosine cycles
- * `tInitial·cycleMul^i` long with peaks `baseLr·cycleDecay^i`, `lrMin` after `cycleLimit` cycles,
- * and optional k-decay. Without `warmupPrefix` the warmup overlaps the first cycle, as in timm.
- * Noise (`noiseRangeT`, `noisePct`, `noiseType`, `noiseSeed`) is timm's own draws, bit for bit:
- * `torch.randn(1)` after `manual_seed(noiseSeed + t)`, reproduced by `noisy`.
- * @example
- * import { timm, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(timm.cosineLR({ baseLr: 1, tInitial: 10, warmupT: 3, warmupPrefix: true, steps: 14 }));
- * [0, 1, 3, 8, 13].map((s) => policy.at(s).lr); // → [0, 1 / 3, 1, 0.5, 0]
- */
 function cosineLR(given: TimmCosineOptions): Phase<'lr'>[] {
   const o = cosineOptions.read(given);
   const k = o.kDecay;
   return cycleScheduler(cosineOptions.fn, o, (peak, lrMin, n, opts) => (k === 1 ? cosinespace(peak, lrMin, n, opts) : kcosinespace(peak, lrMin, n, { k, ...opts })), 'base');
 }
 
-/**
- * timm `PolyLRScheduler`: like `cosineLR`, with cycles `lrMin + (peak − lrMin)·(1 − (t/T)^k)^power`
- * (default `power` 0.5).
- * @example
- * import { timm, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(timm.polyLR({ baseLr: 1, tInitial: 100, power: 2, steps: 100 }));
- * [0, 50, 99].map((s) => policy.at(s).lr); // → [1, 0.25, 0.0001]
- */
 function polyLR(given: TimmPolyOptions): Phase<'lr'>[] {
   const o = polyOptions.read(given);
   const { power, kDecay: k } = o;
   return cycleScheduler(polyOptions.fn, o, (peak, lrMin, n, opts) => (k === 1 ? polyspace(peak, lrMin, n, { power, ...opts }) : kpolyspace(peak, lrMin, n, { power, k, ...opts })), 'base');
 }
 
-/**
- * timm `TanhLRScheduler`: cycles `lrMin + ½(peak − lrMin)(1 − tanh(lb(1 − t/T) + ub·t/T))`
- * (defaults `lb` -7, `ub` 3). Without `warmupPrefix` the warmup aims at the tanh curve's value at
- * `warmupT`, not at `baseLr`, as timm's does.
- * @example
- * import { timm, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(timm.tanhLR({ baseLr: 1, tInitial: 100, warmupT: 5, steps: 100 }));
- * [0, 50, 99].map((s) => policy.at(s).lr); // → [0, 0.982013790038, 0.003018416325]
- */
 function tanhLR(given: TimmTanhOptions): Phase<'lr'>[] {
   const o = tanhOptions.read(given);
   return cycleScheduler(tanhOptions.fn, o, (peak, lrMin, n, opts) => tanhspace(peak, lrMin, n, { lower: o.lb, upper: o.ub, ...opts }), 'curve');
 }
 
-/**
- * timm `StepLRScheduler`: warmup, then `baseLr · decayRate^floor(t / decayT)`; `warmupPrefix`
- * defaults to `true` here.
- * @example
- * import { timm, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(timm.stepLR({ baseLr: 1, decayT: 30, decayRate: 0.1, steps: 90 }));
- * [29, 30, 60].map((s) => policy.at(s).lr); // → [1, 0.1, 0.01]
- */
 function stepLR(given: TimmStepOptions): Phase<'lr'>[] {
   const o = stepOptions.read(given);
   const { baseLr: base, warmupT: W, steps } = o;
@@ -240,14 +204,6 @@ function stepLR(given: TimmStepOptions): Phase<'lr'>[] {
   return joinTo(stepOptions.fn, withNoise(o, phases), steps);
 }
 
-/**
- * timm `MultiStepLRScheduler`: warmup, then `baseLr · decayRate^bisect_right(decayT, t + 1)`, so
- * each decay comes one step *before* its milestone; `warmupPrefix` defaults to `true` here.
- * @example
- * import { timm, OptimizerPolicy } from 'rx-policy';
- * const policy = new OptimizerPolicy(timm.multiStepLR({ baseLr: 1, decayT: [30, 60], decayRate: 0.1, steps: 90 }));
- * [28, 29, 59].map((s) => policy.at(s).lr); // → [1, 0.1, 0.01]
- */
 function multiStepLR(given: TimmMultiStepOptions): Phase<'lr'>[] {
   const o = multiStepOptions.read(given);
   const { baseLr: base, warmupT: W, steps } = o;
@@ -268,9 +224,68 @@ function multiStepLR(given: TimmMultiStepOptions): Phase<'lr'>[] {
  * [0, 50, 550].map((s) => policy.at(s).lr); // → [0, 0.1, 0.05]
  */
 export const timm = {
+  /**
+   * timm `CosineLRScheduler`: warmup `warmupLrInit → baseLr` over `warmupT` steps, then cosine cycles
+   * `tInitial·cycleMul^i` long with peaks `baseLr·cycleDecay^i`, `lrMin` after `cycleLimit` cycles,
+   * and optional k-decay. Without `warmupPrefix` the warmup overlaps the first cycle, as in timm.
+   * Noise (`noiseRangeT`, `noisePct`, `noiseType`, `noiseSeed`) is timm's own draws, bit for bit:
+   * `torch.randn(1)` after `manual_seed(noiseSeed + t)`, reproduced by `noisy`.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('timm.cosineLR')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `timm.cosineLR`, the option and the value.
+   * @example
+   * import { timm, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(timm.cosineLR({ baseLr: 1, tInitial: 10, warmupT: 3, warmupPrefix: true, steps: 14 }));
+   * [0, 1, 3, 8, 13].map((s) => policy.at(s).lr); // → [0, 1 / 3, 1, 0.5, 0]
+   */
   cosineLR: preset(cosineOptions, 'timm CosineLRScheduler: warmup (prefix or overlapping), cycle_mul/decay/limit, k-decay', cosineLR),
+  /**
+   * timm `PolyLRScheduler`: like `cosineLR`, with cycles `lrMin + (peak − lrMin)·(1 − (t/T)^k)^power`
+   * (default `power` 0.5).
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('timm.polyLR')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `timm.polyLR`, the option and the value.
+   * @example
+   * import { timm, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(timm.polyLR({ baseLr: 1, tInitial: 100, power: 2, steps: 100 }));
+   * [0, 50, 99].map((s) => policy.at(s).lr); // → [1, 0.25, 0.0001]
+   */
   polyLR: preset(polyOptions, 'timm PolyLRScheduler: polynomial cycles (power 0.5), k-decay', polyLR),
+  /**
+   * timm `TanhLRScheduler`: cycles `lrMin + ½(peak − lrMin)(1 − tanh(lb(1 − t/T) + ub·t/T))`
+   * (defaults `lb` -7, `ub` 3). Without `warmupPrefix` the warmup aims at the tanh curve's value at
+   * `warmupT`, not at `baseLr`, as timm's does.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('timm.tanhLR')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `timm.tanhLR`, the option and the value.
+   * @example
+   * import { timm, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(timm.tanhLR({ baseLr: 1, tInitial: 100, warmupT: 5, steps: 100 }));
+   * [0, 50, 99].map((s) => policy.at(s).lr); // → [0, 0.982013790038, 0.003018416325]
+   */
   tanhLR: preset(tanhOptions, 'timm TanhLRScheduler: tanh cycles (lb -7, ub 3)', tanhLR),
+  /**
+   * timm `StepLRScheduler`: warmup, then `baseLr · decayRate^floor(t / decayT)`; `warmupPrefix`
+   * defaults to `true` here.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('timm.stepLR')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `timm.stepLR`, the option and the value.
+   * @example
+   * import { timm, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(timm.stepLR({ baseLr: 1, decayT: 30, decayRate: 0.1, steps: 90 }));
+   * [29, 30, 60].map((s) => policy.at(s).lr); // → [1, 0.1, 0.01]
+   */
   stepLR: preset(stepOptions, 'timm StepLRScheduler: baseLr·decayRate^floor(t/decayT)', stepLR),
+  /**
+   * timm `MultiStepLRScheduler`: warmup, then `baseLr · decayRate^bisect_right(decayT, t + 1)`, so
+   * each decay comes one step *before* its milestone; `warmupPrefix` defaults to `true` here.
+   * @param options the preset's options, as declared (type, default, range, required): `presetOptions('timm.multiStepLR')`, listed in docs/presets.md.
+   * @returns the schedule's phases, for `new OptimizerPolicy(...)`.
+   * @throws TypeError or RangeError naming `timm.multiStepLR`, the option and the value.
+   * @example
+   * import { timm, OptimizerPolicy } from 'rx-policy';
+   * const policy = new OptimizerPolicy(timm.multiStepLR({ baseLr: 1, decayT: [30, 60], decayRate: 0.1, steps: 90 }));
+   * [28, 29, 59].map((s) => policy.at(s).lr); // → [1, 0.1, 0.01]
+   */
   multiStepLR: preset(multiStepOptions, 'timm MultiStepLRScheduler: decays one step before each milestone', multiStepLR),
 } as const;
