@@ -21,7 +21,13 @@ export const MAX_PHASES = 100_000;
  * goes on as long as asked, such as a final hold) and its first `n` steps as a phase.
  */
 export interface Part<K extends string = string> {
+  /** The part's full length: a non-negative integer, or `Infinity` for an open-ended part. */
   readonly length: number;
+  /**
+   * Builds the phase of the part's first `n` steps.
+   * @param n how many steps `join` keeps, `0 ≤ n ≤ length`.
+   * @returns a phase of exactly `n` steps.
+   */
   take(n: number): Phase<K>;
 }
 

@@ -87,7 +87,14 @@ function lookup(fn: string, name: unknown): PresetEntry {
 }
 
 /** A schedule as it lives in a config file: a preset with its options, or a list of phases. */
-export type PolicyConfig = { readonly preset: string; readonly options?: Readonly<Record<string, unknown>> } | PolicySpec;
+export type PolicyConfig =
+  | {
+      /** A registered preset's name, as `presets()` lists it (`'pytorch.oneCycleLR'`). */
+      readonly preset: string;
+      /** The preset's options; the preset's declaration checks them. */
+      readonly options?: Readonly<Record<string, unknown>>;
+    }
+  | PolicySpec;
 
 /**
  * Validates a config and builds its policy. The preset's own declaration checks the options (its

@@ -29,6 +29,7 @@ export { scalePolicy, type Factor, type ScaleOptions } from './algebra/scalePoli
 // ── Presets, by library ───────────────────────────────────────────────────────────────────────
 /**
  * The options object of a preset function.
+ * @typeParam F the preset function, e.g. `typeof optax.cosineOnecycle`.
  * @example
  * import { optax, OptimizerPolicy, type PresetOptions } from 'rx-policy';
  * const options: PresetOptions<typeof optax.cosineOnecycle> = { transitionSteps: 10, peakValue: 1, steps: 12 };

@@ -53,6 +53,7 @@ export type PolicyValues<T> = T extends OptimizerPolicy<infer P> ? PhaseValues<P
  * policy.at(100); // → { lr: 1 }
  */
 export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseValues<P>> {
+  /** The phases, in order (a frozen copy of the array given). */
   readonly phases: readonly P[];
   /** Total number of steps: the sum of the phases' lengths. */
   readonly length: number;
@@ -284,7 +285,10 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
    * const policy = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 3) })]);
    * JSON.stringify(policy); // → '{"phases":[{"lr":{"type":"linspace","start":0,"end":1,"steps":3}}]}'
    */
-  toJSON(): { phases: Record<string, SpaceSpec>[] } {
+  toJSON(): {
+    /** Each phase's spaces in JSON form, by parameter name. */
+    phases: Record<string, SpaceSpec>[];
+  } {
     return { phases: this.phases.map((phase) => phase.toJSON()) };
   }
 

@@ -54,6 +54,7 @@ export abstract class Sequence<T> extends Observable<T> implements Iterable<T> {
    */
   abstract _at(i: number): T;
 
+  /** Yields the values in order, from index 0 to `length - 1` (an unbounded sequence never ends). */
   *[Symbol.iterator](): Iterator<T> {
     const n = this.length;
     for (let i = 0; i < n; i++) yield this._at(i);

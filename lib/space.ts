@@ -12,14 +12,33 @@ export type { NumberRange, OptionDecl, OptionTable } from './internal/options.js
  * linspace(0, 1, 3).toJSON(); // → { type: 'linspace', start: 0, end: 1, steps: 3 }
  */
 export interface SpaceSpec {
+  /** The factory's name (`'linspace'`, `'cycle'`, …); the other keys are its arguments and options. */
   readonly type: string;
   readonly [option: string]: unknown;
 }
 
 /** A positional argument of a space factory: a number in a range, or a space. */
 export type ArgDecl =
-  | { readonly name: string; readonly type: 'number'; readonly range: NumberRange; readonly optional?: boolean; readonly doc: string }
-  | { readonly name: string; readonly type: 'space'; readonly doc: string };
+  | {
+      /** The argument's name, as errors and JSON forms spell it. */
+      readonly name: string;
+      /** A number. */
+      readonly type: 'number';
+      /** The numbers it accepts. */
+      readonly range: NumberRange;
+      /** Whether a call may leave it out (a trailing argument only). */
+      readonly optional?: boolean;
+      /** One line: what the argument means. */
+      readonly doc: string;
+    }
+  | {
+      /** The argument's name, as errors and JSON forms spell it. */
+      readonly name: string;
+      /** Another space (what `cycle`, `noisy` and `slice` wrap). */
+      readonly type: 'space';
+      /** One line: what the argument means. */
+      readonly doc: string;
+    };
 
 /**
  * A space factory, declared once: its name, positional arguments and options. Its checks, its
@@ -32,7 +51,9 @@ export type ArgDecl =
 export interface SpaceDefinition {
   /** The factory's name, as users call it and as errors name it. */
   readonly name: string;
+  /** The positional arguments, in call order. */
   readonly args: readonly ArgDecl[];
+  /** The options of the trailing options object, by name. */
   readonly options: OptionTable;
   /** Builds the space from the checked arguments and the options with their defaults. */
   build(args: readonly unknown[], options: Readonly<Record<string, unknown>>, declaration: SpaceDeclaration): Space;
@@ -40,8 +61,11 @@ export interface SpaceDefinition {
 
 /** How a space was made: its definition, its arguments and the options given (defaults left out). */
 export interface SpaceDeclaration {
+  /** The factory's definition. */
   readonly definition: SpaceDefinition;
+  /** The checked positional arguments, in call order. */
   readonly args: readonly unknown[];
+  /** The options the call gave that differ from their defaults, in declaration order. */
   readonly options: Readonly<Record<string, unknown>>;
 }
 

@@ -6,18 +6,23 @@ import { rangeText } from './validate.js';
 
 /** One option, described as plain data (JSON-safe except a function default, which never occurs). */
 export interface FieldInfo {
+  /** The option's key, as a caller writes it. */
   readonly name: string;
+  /** The kind of value it takes, as a form would offer it. */
   readonly type: FieldType;
   /** One line: what the option means. */
   readonly doc: string;
+  /** Whether the caller must give it: it has no default. */
   readonly required: boolean;
   /** The value used when the option is left out (absent for required options and "unused" ones). */
   readonly default?: unknown;
   /** Bounds of a number, or of every element of a list of numbers. */
   readonly min?: number;
+  /** The upper bound, as `min` is the lower one. */
   readonly max?: number;
-  /** Whether `min` / `max` themselves are excluded. */
+  /** Whether `min` itself is excluded. */
   readonly exclusiveMin?: boolean;
+  /** Whether `max` itself is excluded. */
   readonly exclusiveMax?: boolean;
   /** The allowed values of an enum. */
   readonly values?: readonly string[];

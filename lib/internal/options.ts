@@ -44,7 +44,10 @@ export interface StepRangeOption {
 }
 
 /** One declared option. `json` renames its key in JSON forms (where `type` is taken). */
-export type OptionDecl = (NumberOption | BooleanOption | ChoiceOption | StepRangeOption) & { readonly json?: string };
+export type OptionDecl = (NumberOption | BooleanOption | ChoiceOption | StepRangeOption) & {
+  /** The option's key in JSON forms, where its own name is taken (`type`, say). */
+  readonly json?: string;
+};
 
 /** The options of one function, by name, in the order they are documented. */
 export type OptionTable = Readonly<Record<string, OptionDecl>>;

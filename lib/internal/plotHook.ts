@@ -17,9 +17,11 @@ export interface PlotOptions {
   readonly param?: string | readonly string[];
   /** Series names for several sources on one axes (default: each phase's first space, `policy 1`, …). */
   readonly labels?: readonly string[];
+  /** The figure's title; default none. */
   readonly title?: string;
   /** Pixels of one panel. Default 600 × 300. */
   readonly width?: number;
+  /** Pixels of one panel's height. Default 300. */
   readonly height?: number;
   /** Write the figure here (`.svg` or `.png`), atomically: no partial file is left on failure. */
   readonly out?: string;

@@ -14,7 +14,10 @@ const multiplicativeLROptions = declare('pytorch.multiplicativeLR', {
 });
 
 /** Options of `pytorch.multiplicativeLR`. */
-export type MultiplicativeLROptions = Omit<OptionsOf<typeof multiplicativeLROptions.shape>, 'lrLambda'> & { readonly lrLambda: LrLambda };
+export type MultiplicativeLROptions = Omit<OptionsOf<typeof multiplicativeLROptions.shape>, 'lrLambda'> & {
+  /** PyTorch's `lr_lambda`: the factor by which step `k ≥ 1` multiplies the previous rate (pure; not JSON-serialisable). */
+  readonly lrLambda: LrLambda;
+};
 
 /**
  * PyTorch `MultiplicativeLR` (`torch/optim/lr_scheduler.py` in pytorch/pytorch): `lr₀ = baseLr`,

@@ -36,7 +36,10 @@ const oneCycleLROptions = declare('pytorch.oneCycleLR', {
 });
 
 /** Options of `pytorch.oneCycleLR`, with `torch.optim.lr_scheduler.OneCycleLR`'s defaults. */
-export type OneCycleLROptions<M extends string = 'momentum'> = Omit<OptionsOf<typeof oneCycleLROptions.shape>, 'momentumName'> & { readonly momentumName?: M };
+export type OneCycleLROptions<M extends string = 'momentum'> = Omit<OptionsOf<typeof oneCycleLROptions.shape>, 'momentumName'> & {
+  /** Name of the cycled momentum: `'momentum'` (default), or `'beta1'` for Adam-like optimizers; typed, so the values' key follows it. */
+  readonly momentumName?: M;
+};
 
 function oneCycleLR(options: OneCycleLROptions & { readonly cycleMomentum: false }): Phase<'lr'>[];
 function oneCycleLR<const M extends string = 'momentum'>(options: OneCycleLROptions<M>): Phase<'lr' | NoInfer<M>>[];
@@ -234,7 +237,10 @@ const cyclicLROptions = declare('pytorch.cyclicLR', {
 });
 
 /** Options of `pytorch.cyclicLR`, with PyTorch's defaults. */
-export type CyclicLROptions<M extends string = 'momentum'> = Omit<OptionsOf<typeof cyclicLROptions.shape>, 'momentumName'> & { readonly momentumName?: M };
+export type CyclicLROptions<M extends string = 'momentum'> = Omit<OptionsOf<typeof cyclicLROptions.shape>, 'momentumName'> & {
+  /** Name of the cycled momentum: `'momentum'` (default), or `'beta1'` for Adam-like optimizers; typed, so the values' key follows it. */
+  readonly momentumName?: M;
+};
 
 function cyclicLR(given: CyclicLROptions & { readonly cycleMomentum: false }): Phase<'lr'>[];
 function cyclicLR<const M extends string = 'momentum'>(given: CyclicLROptions<M>): Phase<'lr' | NoInfer<M>>[];

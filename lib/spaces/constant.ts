@@ -29,4 +29,5 @@ const definition: SpaceDefinition = {
 export function constant(value: number, steps?: number): Space {
   return createSpace(definition, [value, steps]);
 }
+/** `constant`'s declared arguments and options (type, range, default, doc): what its checks, `toJSON`, `spaceFromJSON` and the CLI read. */
 constant.definition = definition;

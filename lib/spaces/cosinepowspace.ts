@@ -28,4 +28,5 @@ export type CosinePowOptions = OptionsOf<typeof params> & SpaceOptions;
 export function cosinepowspace(start: number, end: number, steps: number, options?: CosinePowOptions): Space {
   return makeCurve(definition, start, end, steps, options);
 }
+/** `cosinepowspace`'s declared arguments and options (type, range, default, doc): what its checks, `toJSON`, `spaceFromJSON` and the CLI read. */
 cosinepowspace.definition = definition;

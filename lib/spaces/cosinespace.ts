@@ -24,4 +24,5 @@ const definition = curve('cosinespace', {}, () => cosineEase);
 export function cosinespace(start: number, end: number, steps: number, options?: SpaceOptions): Space {
   return makeCurve(definition, start, end, steps, options);
 }
+/** `cosinespace`'s declared arguments and options (type, range, default, doc): what its checks, `toJSON`, `spaceFromJSON` and the CLI read. */
 cosinespace.definition = definition;

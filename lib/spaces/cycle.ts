@@ -29,4 +29,5 @@ const definition: SpaceDefinition = {
 export function cycle(space: Space, steps: number): Space {
   return createSpace(definition, [space, steps]);
 }
+/** `cycle`'s declared arguments and options (type, range, default, doc): what its checks, `toJSON`, `spaceFromJSON` and the CLI read. */
 cycle.definition = definition;

@@ -57,4 +57,5 @@ const definition: SpaceDefinition = {
 export function cyclicspace(low: number, high: number, steps: number, options: CyclicOptions): Space {
   return createSpace(definition, [low, high, steps], options);
 }
+/** `cyclicspace`'s declared arguments and options (type, range, default, doc): what its checks, `toJSON`, `spaceFromJSON` and the CLI read. */
 cyclicspace.definition = definition;

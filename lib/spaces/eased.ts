@@ -62,10 +62,13 @@ export const makeCurve = (definition: SpaceDefinition, start: number, end: numbe
 export class EasedSpace extends DeclaredSpace {
   readonly declaration: SpaceDeclaration;
   readonly length: number;
+  /** Whether the last step reaches `end` (default); `false` stops one step short, as `np.linspace(endpoint=False)`. */
   readonly endpoint: boolean;
+  /** Steps added to the index before the progress is computed: a curve started part-way. */
   readonly offset: number;
   /** Progress is `(i + offset) / span`; by default 1 for a single step, so that it is `[start]` (Poutyne divides by zero there). */
   readonly span: number;
+  /** Whether progress wraps to [0, 1): the curve restarts every `span` steps. */
   readonly wrap: boolean;
   /** `end - start`, computed once. */
   readonly delta: number;
@@ -81,9 +84,12 @@ export class EasedSpace extends DeclaredSpace {
    */
   constructor(
     readonly name: string,
+    /** The value at progress 0. */
     readonly start: number,
+    /** The value at progress 1. */
     readonly end: number,
     readonly steps: number,
+    /** Maps progress in [0, 1] to the weight of `end` (linear, cosine, …). */
     readonly ease: Ease,
     options: SpaceOptions = {},
     declaration?: SpaceDeclaration,

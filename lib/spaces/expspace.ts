@@ -25,4 +25,5 @@ const definition = rated('expspace', 'positive', (start, rate, p) => start * rat
 export function expspace(start: number, rate: number, steps: number, options?: ExpOptions): Space {
   return createSpace(definition, [start, rate, steps], options);
 }
+/** `expspace`'s declared arguments and options (type, range, default, doc): what its checks, `toJSON`, `spaceFromJSON` and the CLI read. */
 expspace.definition = definition;

@@ -29,4 +29,5 @@ const definition: SpaceDefinition = {
 export function invsqrtspace(start: number, timescale: number, steps: number): Space {
   return createSpace(definition, [start, timescale, steps]);
 }
+/** `invsqrtspace`'s declared arguments and options (type, range, default, doc): what its checks, `toJSON`, `spaceFromJSON` and the CLI read. */
 invsqrtspace.definition = definition;

@@ -23,4 +23,5 @@ const definition = rated('invtimespace', 'nonNegative', (start, rate, p) => star
 export function invtimespace(start: number, rate: number, steps: number, options?: RatedOptions): Space {
   return createSpace(definition, [start, rate, steps], options);
 }
+/** `invtimespace`'s declared arguments and options (type, range, default, doc): what its checks, `toJSON`, `spaceFromJSON` and the CLI read. */
 invtimespace.definition = definition;

@@ -31,4 +31,5 @@ export type KCosineOptions = OptionsOf<typeof params> & SpaceOptions;
 export function kcosinespace(start: number, end: number, steps: number, options?: KCosineOptions): Space {
   return makeCurve(definition, start, end, steps, options);
 }
+/** `kcosinespace`'s declared arguments and options (type, range, default, doc): what its checks, `toJSON`, `spaceFromJSON` and the CLI read. */
 kcosinespace.definition = definition;

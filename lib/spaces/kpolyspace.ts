@@ -30,4 +30,5 @@ export type KPolyOptions = OptionsOf<typeof params> & SpaceOptions;
 export function kpolyspace(start: number, end: number, steps: number, options?: KPolyOptions): Space {
   return makeCurve(definition, start, end, steps, options);
 }
+/** `kpolyspace`'s declared arguments and options (type, range, default, doc): what its checks, `toJSON`, `spaceFromJSON` and the CLI read. */
 kpolyspace.definition = definition;

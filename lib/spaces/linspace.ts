@@ -24,4 +24,5 @@ const definition = curve('linspace', {}, () => linearEase);
 export function linspace(start: number, end: number, steps: number, options?: SpaceOptions): Space {
   return makeCurve(definition, start, end, steps, options);
 }
+/** `linspace`'s declared arguments and options (type, range, default, doc): what its checks, `toJSON`, `spaceFromJSON` and the CLI read. */
 linspace.definition = definition;

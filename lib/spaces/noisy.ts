@@ -59,6 +59,7 @@ const definition: SpaceDefinition = {
 export function noisy(space: Space, options: NoiseOptions): Space {
   return createSpace(definition, [space], options);
 }
+/** `noisy`'s declared arguments and options (type, range, default, doc): what its checks, `toJSON`, `spaceFromJSON` and the CLI read. */
 noisy.definition = definition;
 
 /**

@@ -43,4 +43,5 @@ const definition: SpaceDefinition = {
 export function polycyclespace(start: number, end: number, steps: number, options: PolyCycleOptions): Space {
   return createSpace(definition, [start, end, steps], options);
 }
+/** `polycyclespace`'s declared arguments and options (type, range, default, doc): what its checks, `toJSON`, `spaceFromJSON` and the CLI read. */
 polycyclespace.definition = definition;

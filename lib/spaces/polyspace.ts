@@ -30,4 +30,5 @@ export type PolyOptions = OptionsOf<typeof params> & SpaceOptions;
 export function polyspace(start: number, end: number, steps: number, options?: PolyOptions): Space {
   return makeCurve(definition, start, end, steps, options);
 }
+/** `polyspace`'s declared arguments and options (type, range, default, doc): what its checks, `toJSON`, `spaceFromJSON` and the CLI read. */
 polyspace.definition = definition;

@@ -29,4 +29,5 @@ export type PowOptions = OptionsOf<typeof params> & SpaceOptions;
 export function powspace(start: number, end: number, steps: number, options: PowOptions): Space {
   return makeCurve(definition, start, end, steps, options);
 }
+/** `powspace`'s declared arguments and options (type, range, default, doc): what its checks, `toJSON`, `spaceFromJSON` and the CLI read. */
 powspace.definition = definition;

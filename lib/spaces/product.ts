@@ -53,6 +53,7 @@ export function product(...factors: readonly (Space | number)[]): Space {
   // not read the ends: a factor such as a running product (cumprod) would replay to its last step.
   return deferFiniteChecks(() => spaces.reduce((a, b) => createSpace(definition, [a, b])));
 }
+/** `product`'s declared arguments and options (type, range, default, doc): what its checks, `toJSON`, `spaceFromJSON` and the CLI read. */
 product.definition = definition;
 
 /** @internal The class behind `product`: two factors (longer products nest on the left). */

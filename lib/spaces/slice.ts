@@ -38,4 +38,5 @@ export function slice(space: Space, from: number, to: number): Space {
   // A slice's values are its space's, checked where that space was made: the ends are not re-read.
   return deferFiniteChecks(() => createSpace(definition, [space, from, to]));
 }
+/** `slice`'s declared arguments and options (type, range, default, doc): what its checks, `toJSON`, `spaceFromJSON` and the CLI read. */
 slice.definition = definition;

@@ -31,4 +31,5 @@ export type TanhOptions = OptionsOf<typeof params> & SpaceOptions;
 export function tanhspace(start: number, end: number, steps: number, options?: TanhOptions): Space {
   return makeCurve(definition, start, end, steps, options);
 }
+/** `tanhspace`'s declared arguments and options (type, range, default, doc): what its checks, `toJSON`, `spaceFromJSON` and the CLI read. */
 tanhspace.definition = definition;
