@@ -68,8 +68,8 @@ export function mountDashboard(element: HTMLElement, options: MountOptions = {})
   }
   element.replaceChildren();
   const view = new DashboardView(element, { hint: HINT, ...(options.title !== undefined && { title: options.title }) });
-  // At most 20 updates a second, each in an animation frame: as often as the served page, and
-  // it leaves the frames between to the training itself.
+  // At most 20 updates a second, each in an animation frame, leaving the frames between to the
+  // training itself (the served page gets 10: each of its updates is a socket write).
   let frame = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let last = 0;
