@@ -14,6 +14,17 @@ function store() {
 const lrPolicy = (n: number) => new OptimizerPolicy([new Phase({ lr: linspace(0, 1, n) })]);
 
 describe('DashboardStore.watch', () => {
+  it('takes the planned curve from its planned hook, and reads the policy itself when the hook gives none', () => {
+    const policy = lrPolicy(10);
+    const mark = { width: 16, from: 0, data: [0, 7, 0, 7] };
+    const hooked = new DashboardStore('serveDashboard', () => {}, () => {}, { planned: () => ({ lr: mark }) });
+    hooked.watch(policy, new Subject<never>());
+    expect(hooked.delta().runs[0]!.planned).toEqual({ lr: mark });
+    const declined = new DashboardStore('serveDashboard', () => {}, () => {}, { planned: () => undefined });
+    declined.watch(policy, new Subject<never>());
+    expect(columnPoints(declined.delta().runs[0]!.planned!['lr']!).values).toEqual([...policy].map((v) => v.lr));
+  });
+
   it('keeps a run, and a metric that follows it, at the resolution its whole length is drawn at', () => {
     const { s } = store();
     const policy = new OptimizerPolicy(oneCyclePhases({ steps: 100_000 }));
