@@ -216,6 +216,8 @@ export class DashboardStore {
   #nextId = 1;
   #pending = false;
   #closed = false;
+  readonly #columns: number;
+  readonly #planned: PlannedCurve | undefined;
 
   constructor(
     /** The name errors carry: `serveDashboard` or `mountDashboard`. */
@@ -224,12 +226,9 @@ export class DashboardStore {
     private readonly onError: (err: Error) => void,
     { columns = HISTORY_COLUMNS, planned }: StoreOptions = {},
   ) {
-    this.columns = columns;
-    this.planned = planned;
+    this.#columns = columns;
+    this.#planned = planned;
   }
-
-  private readonly columns: number;
-  private readonly planned: PlannedCurve | undefined;
 
   get closed(): boolean {
     return this.#closed;
@@ -260,13 +259,13 @@ export class DashboardStore {
     const params = [...policy.params];
     // The page draws a run across its whole length: buckets finer than that length needs would
     // be sent only to be merged on the page as the run grows.
-    const width = bucketWidth(policy.length, this.columns);
+    const width = bucketWidth(policy.length, this.#columns);
     const run: Run = {
       id: this.#nextId++,
       name,
       policy,
       params,
-      applied: params.map(() => new History(this.columns, width)),
+      applied: params.map(() => new History(this.#columns, width)),
       last: params.map(() => Number.NaN),
       planned: undefined,
       sentPlanned: false,
@@ -321,7 +320,7 @@ export class DashboardStore {
       id: this.#nextId++,
       name,
       run: runName as string | undefined,
-      history: new History(this.columns, followed === undefined ? 1 : bucketWidth(followed.policy.length, this.columns)),
+      history: new History(this.#columns, followed === undefined ? 1 : bucketWidth(followed.policy.length, this.#columns)),
       state: 'waiting',
       error: undefined,
       changed: true,
@@ -466,7 +465,7 @@ export class DashboardStore {
     let planned: Record<string, Columns> | undefined;
     if (full || !run.sentPlanned) {
       run.planned ??=
-        this.planned?.(run.policy, this.columns) ?? plannedColumns(run.policy.length, run.params, (k) => run.policy.at(k) as Record<string, number>, this.columns);
+        this.#planned?.(run.policy, this.#columns) ?? plannedColumns(run.policy.length, run.params, (k) => run.policy.at(k) as Record<string, number>, this.#columns);
       planned = run.planned;
       if (!full) run.sentPlanned = true;
     }
