@@ -29,7 +29,10 @@ export interface PresetEntry {
 
 type Preset = ((options: never) => Phase[]) & PresetInfo;
 
-const entry = (p: Preset): PresetEntry => Object.freeze({ build: p, options: Object.freeze(fieldsOf(p).map((f) => f.name)), fields: fieldsOf(p), summary: p.summary });
+const entry = (p: Preset): PresetEntry => {
+  const fields = fieldsOf(p);
+  return Object.freeze({ build: p, options: Object.freeze(fields.map((f) => f.name)), fields, summary: p.summary });
+};
 
 // Each entry is made on first read: its fields come from the preset's declaration, which is
 // itself built on first use, so importing the package describes no preset until one is asked for.

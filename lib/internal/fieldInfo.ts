@@ -2,7 +2,7 @@
 // listing and the dashboard's forms. Apart from the checks in `options.ts`, so that an app which
 // only builds schedules does not bundle it.
 import { type Bounds, type Declaration, type AnyField, type FieldType, type OptionTable, type Shape } from './options.js';
-import { rangeText } from './validate.js';
+import { rangeLimits, rangeText } from './validate.js';
 
 /** One option, described as plain data (JSON-safe except a function default, which never occurs). */
 export interface FieldInfo {
@@ -104,9 +104,8 @@ export function tableFields(table: OptionTable): readonly FieldInfo[] {
     const base = { name, doc: d.doc, required: 'required' in d && d.required === true, json: true, ...('default' in d && d.default !== undefined && { default: d.default }) };
     switch (d.type) {
       case 'number': {
-        const integer = d.range === 'integer' || d.range === 'count' || d.range === 'positiveCount';
-        const min = d.range === 'positiveCount' ? 1 : d.range === 'count' || d.range === 'nonNegative' || d.range === 'positive' ? 0 : undefined;
-        return { ...base, type: integer ? 'integer' : 'number', expected: rangeText[d.range], ...(min !== undefined && { min }), ...(d.range === 'positive' && { exclusiveMin: true }) } as FieldInfo;
+        const { whole, min, exclusiveMin } = rangeLimits[d.range];
+        return { ...base, type: whole ? 'integer' : 'number', expected: rangeText[d.range], ...(min !== undefined && { min }), ...(exclusiveMin && { exclusiveMin }) } as FieldInfo;
       }
       case 'boolean':
         return { ...base, type: 'boolean', expected: 'a boolean' } as FieldInfo;

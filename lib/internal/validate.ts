@@ -55,11 +55,23 @@ export const rangeText: Readonly<Record<NumberRange, string>> = {
   positiveCount: 'a positive integer',
 };
 
+/** What each range allows: whole numbers only or any finite one, and its lowest value (if any). */
+export const rangeLimits: Readonly<Record<NumberRange, { readonly whole: boolean; readonly min?: number; readonly exclusiveMin?: true }>> = {
+  finite: { whole: false },
+  positive: { whole: false, min: 0, exclusiveMin: true },
+  nonNegative: { whole: false, min: 0 },
+  integer: { whole: true },
+  count: { whole: true, min: 0 },
+  positiveCount: { whole: true, min: 1 },
+};
+
 /** Checks a number against its declared range, in the name of `fn` and `arg`. */
 export function checkNumber(fn: string, arg: string, range: NumberRange, value: unknown): number {
-  const whole = range === 'integer' || range === 'count' || range === 'positiveCount';
-  const least = range === 'positiveCount' ? 1 : range === 'count' || range === 'nonNegative' ? 0 : -Infinity;
-  const ok = typeof value === 'number' && (whole ? Number.isSafeInteger(value) : Number.isFinite(value)) && value >= least && (range !== 'positive' || value > 0);
+  const { whole, min, exclusiveMin } = rangeLimits[range];
+  const ok =
+    typeof value === 'number' &&
+    (whole ? Number.isSafeInteger(value) : Number.isFinite(value)) &&
+    (min === undefined || (exclusiveMin ? value > min : value >= min));
   return ok ? value : mustBe(fn, arg, rangeText[range], value);
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { declarationFields, fieldInfo, tableFields } from '../../lib/internal/fieldInfo.js';
-import { boolean, custom, declare, fn, integer, integers, name, number, numbers, oneOf, pair, type OptionsOf, type OptionTable } from '../../lib/internal/options.js';
+import { boolean, custom, declare, fn, integer, integers, name, number, numbers, oneOf, pair, type OptionsOf } from '../../lib/internal/options.js';
+import { table } from '../support/optionTable.js';
 
 const decl = declare('demo.fn', {
   baseLr: number({ doc: 'initial lr', required: true }),
@@ -45,14 +46,6 @@ describe('fieldInfo: declared options described as data', () => {
     expect(fieldInfo('gamma', decl.shape.gamma)).toEqual(declarationFields(decl)[1]);
   });
 });
-
-const table = {
-  every: { type: 'number', range: 'positive', default: 1, doc: 'steps per application' },
-  staircase: { type: 'boolean', default: false, doc: 'floor the progress' },
-  mode: { type: 'choice', values: ['a', 'b'], default: 'a', doc: 'the mode' },
-  up: { type: 'number', range: 'positiveCount', required: true, doc: 'steps up' },
-  range: { type: 'stepRange', doc: 'steps with noise' },
-} as const satisfies OptionTable;
 
 describe('tableFields: a table described as the field builders describe theirs', () => {
   it('gives each option its type, range, default and whether it is required', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { boolean, declare, distinctNames, integer, integers, name, number, numbers, oneOf, pair, readOptions, type OptionsOf, type OptionTable } from '../../lib/internal/options.js';
+import { boolean, declare, distinctNames, integer, integers, name, number, numbers, oneOf, pair, readOptions, type OptionsOf } from '../../lib/internal/options.js';
+import { table } from '../support/optionTable.js';
 import { closest, show } from '../../lib/internal/validate.js';
 import { expectNamedError } from '../helpers.js';
 
@@ -105,14 +106,6 @@ describe('option declarations', () => {
     expect(show(-0)).toBe('-0');
   });
 });
-
-const table = {
-  every: { type: 'number', range: 'positive', default: 1, doc: 'steps per application' },
-  staircase: { type: 'boolean', default: false, doc: 'floor the progress' },
-  mode: { type: 'choice', values: ['a', 'b'], default: 'a', doc: 'the mode' },
-  up: { type: 'number', range: 'positiveCount', required: true, doc: 'steps up' },
-  range: { type: 'stepRange', doc: 'steps with noise' },
-} as const satisfies OptionTable;
 
 describe('readOptions: each option declared once, checked always', () => {
   it('fills defaults and keeps apart only what the caller gave that differs from its default', () => {

@@ -120,6 +120,8 @@ export class DashboardView {
   /** The longest redraw so far, in milliseconds, and the longest that created no chart. */
   longestRender = 0;
   longestUpdate = 0;
+  /** Applied values, metric points and runs this view holds, as of its last render. */
+  counts = { applied: 0, metrics: 0, runs: 0 };
   #created = false;
   #updates = 0;
   #updateTime = 0;
@@ -319,22 +321,17 @@ export class DashboardView {
     }
   }
 
-  /** Applied values, metric points and runs this view holds. */
-  get counts(): { applied: number; metrics: number; runs: number } {
+  // Each view's counts go on its own root; the page's body gets the sum over the views drawn in
+  // it, so two dashboards in one page do not overwrite each other's counts.
+  #counts(): void {
     let applied = 0;
     for (const run of this.#runs.values()) applied += run.status.count;
     let metrics = 0;
     for (const m of this.#metrics.values()) metrics += m.patch.count;
-    return { applied, metrics, runs: this.#runs.size };
-  }
-
-  // Each view's counts go on its own root; the page's body gets the sum over the views drawn in
-  // it, so two dashboards in one page do not overwrite each other's counts.
-  #counts(): void {
-    const own = this.counts;
-    this.#root.dataset['applied'] = String(own.applied);
-    this.#root.dataset['metrics'] = String(own.metrics);
-    this.#root.dataset['runs'] = String(own.runs);
+    this.counts = { applied, metrics, runs: this.#runs.size };
+    this.#root.dataset['applied'] = String(applied);
+    this.#root.dataset['metrics'] = String(metrics);
+    this.#root.dataset['runs'] = String(this.#runs.size);
     bodyCounts();
   }
 
