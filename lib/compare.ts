@@ -114,6 +114,16 @@ const notApplicable = (key: keyof NeutralOptions, what: string) => (n: Neutral) 
   return undefined;
 };
 
+// Hugging Face's warmup schedules take the same options, and always run from 0 back to 0.
+const huggingfaceRule = (name: string): Rule =>
+  rule([
+    ['lr', (n) => n.peak, 'peak'],
+    ['numWarmupSteps', (n) => warmupSteps(n), 'round(warmup · steps)'],
+    ['numTrainingSteps', (n) => n.steps, 'steps'],
+    ['start', notApplicable('start', `${name} always starts its warmup at 0; leave start out`), '', 'always 0 (Hugging Face)'],
+    ['final', notApplicable('final', `${name} always ends at 0; leave final out`), '', 'always 0 (Hugging Face)'],
+  ]);
+
 // The presets compare knows, and how each reads the neutral options. The one-cycles put the
 // peak at pctStart; the warmup schedules count warmup in steps.
 const RULES: Readonly<Record<string, Rule>> = {
@@ -155,20 +165,8 @@ const RULES: Readonly<Record<string, Rule>> = {
     ['steps', (n) => n.steps, 'steps'],
     ['alpha', ifFinal((n) => n.final! / n.peak), 'final / peak', 'Keras default 0'],
   ]),
-  'huggingface.cosine': rule([
-    ['lr', (n) => n.peak, 'peak'],
-    ['numWarmupSteps', (n) => warmupSteps(n), 'round(warmup · steps)'],
-    ['numTrainingSteps', (n) => n.steps, 'steps'],
-    ['start', notApplicable('start', 'huggingface.cosine always starts its warmup at 0; leave start out'), '', 'always 0 (Hugging Face)'],
-    ['final', notApplicable('final', 'huggingface.cosine always ends at 0; leave final out'), '', 'always 0 (Hugging Face)'],
-  ]),
-  'huggingface.linear': rule([
-    ['lr', (n) => n.peak, 'peak'],
-    ['numWarmupSteps', (n) => warmupSteps(n), 'round(warmup · steps)'],
-    ['numTrainingSteps', (n) => n.steps, 'steps'],
-    ['start', notApplicable('start', 'huggingface.linear always starts its warmup at 0; leave start out'), '', 'always 0 (Hugging Face)'],
-    ['final', notApplicable('final', 'huggingface.linear always ends at 0; leave final out'), '', 'always 0 (Hugging Face)'],
-  ]),
+  'huggingface.cosine': huggingfaceRule('huggingface.cosine'),
+  'huggingface.linear': huggingfaceRule('huggingface.linear'),
   'timm.cosineLR': rule([
     ['baseLr', (n) => n.peak, 'peak'],
     ['tInitial', (n) => n.steps, 'steps'],
