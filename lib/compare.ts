@@ -1,38 +1,40 @@
 // Comparing presets across libraries: one neutral set of options (peak, steps, warmup, start,
 // final) translated into each preset's own, the curves side by side, and where they part.
 import { buildPolicy, presets } from './config.js';
-import { readOptions, type OptionsOf, type OptionTable } from './internal/options.js';
-import { finite, knownKeys, plainObject, show } from './internal/validate.js';
+import { custom, declare, integer, name, number, type ShapeOptionsOf } from './internal/options.js';
+import { plainObject, show } from './internal/validate.js';
 import type { OptimizerPolicy } from './policy.js';
 
 /** The options that mean the same in every library (as far as each preset has them), declared once. */
-export const neutralOptions = {
-  steps: { type: 'number', range: 'positiveCount', required: true, doc: 'Total steps.' },
-  peak: { type: 'number', range: 'positive', required: true, doc: 'The highest rate.' },
-  warmup: { type: 'number', range: 'nonNegative', doc: "Fraction of the steps spent rising to `peak`, in [0, 1): a one-cycle's `pctStart`, a warmup's length / steps." },
-  start: { type: 'number', range: 'positive', doc: "The rate at step 0, in (0, peak]: a one-cycle's `peak / div`, a warmup's initial value." },
-  final: { type: 'number', range: 'positive', doc: "The rate the schedule ends at, in (0, peak]: a one-cycle's final division, a decay's floor." },
-} as const satisfies OptionTable;
+const neutralShape = {
+  steps: integer({ doc: 'Total steps.', min: 1, required: true }),
+  peak: number({ doc: 'The highest rate.', above: 0, required: true }),
+  warmup: number({ doc: "Fraction of the steps spent rising to `peak`, in [0, 1): a one-cycle's `pctStart`, a warmup's length / steps.", min: 0, below: 1, expected: 'a fraction in [0, 1)' }),
+  start: number({ doc: "The rate at step 0, in (0, peak]: a one-cycle's `peak / div`, a warmup's initial value.", above: 0 }),
+  final: number({ doc: "The rate the schedule ends at, in (0, peak]: a one-cycle's final division, a decay's floor.", above: 0 }),
+};
+
+const compareOptions = declare('compare', {
+  ...neutralShape,
+  param: name({ doc: 'The parameter compared.', default: 'lr' }),
+  tolerance: number({ doc: 'Values closer than `tolerance × max(|a|, |b|)` count as equal (rounding, not a difference).', min: 0, default: 1e-9 }),
+  presetOptions: custom<Readonly<Record<string, Readonly<Record<string, unknown>>>>, { readonly doc: string }>(
+    'object',
+    "an object of preset names to their own options",
+    { doc: "Each preset's own options, merged over the translation (e.g. `{ 'pytorch.oneCycleLR': { threePhase: true } }`)." },
+    (fn, arg, v) => {
+      const byPreset = plainObject(fn, arg, v);
+      for (const [preset, own] of Object.entries(byPreset)) plainObject(fn, `${arg}[${show(preset)}]`, own);
+      return byPreset as Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+    },
+  ),
+});
 
 /** The neutral options: `steps`, `peak` (required), `warmup`, `start`, `final`. */
-export type NeutralOptions = OptionsOf<typeof neutralOptions>;
+export type NeutralOptions = ShapeOptionsOf<typeof neutralShape>;
 
-/**
- * Options of `compare`: the neutral options (declared in `neutralOptions`), then what `compare` itself takes.
- * @property steps Total steps (required).
- * @property peak The highest rate (required).
- * @property warmup Fraction of the steps spent rising to `peak`, in [0, 1): a one-cycle's `pctStart`, a warmup's length / steps.
- * @property start The rate at step 0, in (0, peak]: a one-cycle's `peak / div`, a warmup's initial value.
- * @property final The rate the schedule ends at, in (0, peak]: a one-cycle's final division, a decay's floor.
- */
-export interface CompareOptions extends NeutralOptions {
-  /** The parameter compared; default `'lr'`. */
-  readonly param?: string;
-  /** Values closer than `tolerance × max(|a|, |b|)` count as equal; default 1e-9 (rounding, not a difference). */
-  readonly tolerance?: number;
-  /** Each preset's own options, merged over the translation (e.g. `{ 'pytorch.oneCycleLR': { threePhase: true } }`). */
-  readonly presetOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
-}
+/** Options of `compare`: the neutral options, then `param` (default `'lr'`), `tolerance` (default 1e-9) and `presetOptions`. */
+export type CompareOptions = ShapeOptionsOf<typeof compareOptions.shape>;
 
 /** How the neutral options became one preset's options. */
 export interface Translation {
@@ -193,12 +195,7 @@ const RULES: Readonly<Record<string, Rule>> = {
  */
 export const comparablePresets: readonly string[] = Object.keys(RULES);
 
-function checkNeutral(fn: string, o: CompareOptions): Neutral {
-  plainObject(fn, 'options', o);
-  knownKeys(fn, 'option', o as unknown as Record<string, unknown>, [...Object.keys(neutralOptions), 'param', 'tolerance', 'presetOptions']);
-  const { presetOptions: _own, param: _param, tolerance: _tolerance, ...neutral } = o;
-  const r = readOptions(fn, neutralOptions, neutral).resolved;
-  if (r.warmup !== undefined && !(r.warmup < 1)) throw new RangeError(`${fn}: warmup must be a fraction in [0, 1), got ${show(r.warmup)}`);
+function neutralOf(fn: string, r: ReturnType<typeof compareOptions.read>): Neutral {
   for (const key of ['start', 'final'] as const) {
     const v = r[key];
     if (v !== undefined && !(v <= r.peak)) throw new RangeError(`${fn}: ${key} must be a finite number in (0, peak], got ${show(v)}`);
@@ -244,13 +241,10 @@ export function compare(names: readonly string[], options: CompareOptions): Comp
     if (seen.has(name)) throw new RangeError(`${fn}: preset ${show(name)} is given twice; compare different presets`);
     seen.add(name);
   }
-  const neutral = checkNeutral(fn, options);
-  const param = options.param ?? 'lr';
-  if (typeof param !== 'string') throw new TypeError(`${fn}: param must be a parameter name, got ${show(param)}`);
-  const tolerance = finite(fn, 'tolerance', options.tolerance ?? 1e-9);
-  if (tolerance < 0) throw new RangeError(`${fn}: tolerance must be ≥ 0, got ${tolerance}`);
-  const extra = options.presetOptions ?? {};
-  plainObject(fn, 'presetOptions', extra);
+  const o = compareOptions.read(options);
+  const neutral = neutralOf(fn, o);
+  const { param, tolerance } = o;
+  const extra = o.presetOptions ?? {};
   for (const key of Object.keys(extra)) if (!seen.has(key)) throw new RangeError(`${fn}: presetOptions names ${show(key)}, which is not compared; compared: ${names.join(', ')}`);
 
   const translations = names.map((preset): Translation => {

@@ -125,7 +125,7 @@ export { tfjsOptimizerSink, type TfjsOptimizerLike } from './sinks/tfjs.js';
 
 // ── The LR range test (fastai's lr_find) ─────────────────────────────────────────────────────
 export { lrFinderSchedule, smoothLoss, stopOnDivergence, lrRangeTest, type RangeOptions, type RangeTestOptions, type RangePoint } from './lrFinder/rangeTest.js';
-export { suggestLrs, suggestValley, suggestSlide, suggestMinimum, suggestSteep, type Suggestion, type LrSuggestions } from './lrFinder/suggestions.js';
+export { suggestLrs, suggestValley, suggestSlide, suggestMinimum, suggestSteep, type Suggestion, type LrSuggestions, type SlideOptions } from './lrFinder/suggestions.js';
 export { lrFinder, type LrFinderOptions, type LrFinderResult, type LayersModelLike, type DatasetLike } from './lrFinder/lrFinder.js';
 
 // ── State and configs ─────────────────────────────────────────────────────────────────────────

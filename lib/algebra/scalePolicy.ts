@@ -1,4 +1,5 @@
-import { knownKeys, plainObject, show } from '../internal/validate.js';
+import { declare, names } from '../internal/options.js';
+import { show } from '../internal/validate.js';
 import { Phase } from '../phase.js';
 import { OptimizerPolicy } from '../policy.js';
 import { Space } from '../space.js';
@@ -8,7 +9,11 @@ import { slice } from '../spaces/slice.js';
 /** A schedule of one parameter: a space, or a policy (or its phases) with a single parameter. */
 export type Factor = Space | OptimizerPolicy | readonly Phase[];
 
-/** Options of `scalePolicy`. */
+const scaleOptions = declare('scalePolicy', {
+  params: names({ doc: "The parameters to scale, each one of the policy's.", default: Object.freeze(['lr']), minLength: 1 }),
+});
+
+/** Options of `scalePolicy`: `params`, the parameters to scale (default `['lr']`), typed by the policy's names. */
 export interface ScaleOptions<K extends string = string> {
   /** The parameters to scale; default `['lr']`. Each must be one of the policy's. */
   readonly params?: readonly K[];
@@ -57,10 +62,7 @@ function segmentsOf(factor: Factor, length: number): { start: number; space: Spa
 export function scalePolicy<P extends Phase>(policy: OptimizerPolicy<P>, factor: Factor, options: ScaleOptions<P['names'][number]> = {}): OptimizerPolicy<P> {
   const fn = 'scalePolicy';
   if (!(policy instanceof OptimizerPolicy)) throw new TypeError(`${fn}: policy must be an OptimizerPolicy, got ${show(policy)}`);
-  plainObject(fn, 'options', options);
-  knownKeys(fn, 'option', options as Record<string, unknown>, ['params']);
-  const params: readonly string[] = options.params ?? ['lr'];
-  if (!Array.isArray(params) || params.length === 0) throw new TypeError(`${fn}: params must be a non-empty array of parameter names, got ${show(params)}`);
+  const { params } = scaleOptions.read(options);
   for (const name of params) {
     if (!policy.params.includes(name)) throw new TypeError(`${fn}: the policy has no parameter ${show(name)}; it has: ${policy.params.join(', ')}`);
   }

@@ -1,7 +1,7 @@
 // Declared options described as plain data (`FieldInfo`), for the registry, the docs, the CLI's
 // listing and the dashboard's forms. Apart from the checks in `options.ts`, so that an app which
 // only builds schedules does not bundle it.
-import { type Bounds, type Declaration, type AnyField, type FieldType, type OptionTable, type Shape } from './options.js';
+import { type Bounds, choicePhrase, type Declaration, type AnyField, type FieldType, type OptionTable, type Shape, stepRangePhrase } from './options.js';
 import { rangeLimits, rangeText } from './validate.js';
 
 /** One option, described as plain data (JSON-safe except a function default, which never occurs). */
@@ -110,9 +110,9 @@ export function tableFields(table: OptionTable): readonly FieldInfo[] {
       case 'boolean':
         return { ...base, type: 'boolean', expected: 'a boolean' } as FieldInfo;
       case 'choice':
-        return { ...base, type: 'enum', values: d.values, expected: `one of ${d.values.map((v) => `'${v}'`).join(', ')}` } as FieldInfo;
+        return { ...base, type: 'enum', values: d.values, expected: choicePhrase(d.values) } as FieldInfo;
       case 'stepRange':
-        return { ...base, type: 'integers', min: 0, expected: '[from] or [from, to] of non-negative integer steps' } as FieldInfo;
+        return { ...base, type: 'integers', min: 0, expected: stepRangePhrase } as FieldInfo;
     }
   });
 }

@@ -76,6 +76,12 @@ export type ResolvedOf<T extends OptionTable> = Flat<{
   readonly [K in keyof T]: T[K] extends { readonly default: unknown } | { readonly required: true } ? ValueOf<T[K]> : ValueOf<T[K]> | undefined;
 }>;
 
+/** The phrase errors and descriptions use for a choice: `one of 'a', 'b'`. */
+export const choicePhrase = (values: readonly string[]): string => `one of ${values.map((v) => `'${v}'`).join(', ')}`;
+
+/** The phrase errors and descriptions use for a step range. */
+export const stepRangePhrase = '[from] or [from, to] of non-negative integer steps';
+
 /** Checks one declared option's value (never `undefined`: that is handled by the caller). */
 export function checkOption(fn: string, name: string, decl: OptionDecl, value: unknown): unknown {
   switch (decl.type) {
@@ -84,9 +90,9 @@ export function checkOption(fn: string, name: string, decl: OptionDecl, value: u
     case 'boolean':
       return typeof value === 'boolean' ? value : mustBe(fn, name, 'a boolean', value, TypeError);
     case 'choice':
-      return decl.values.includes(value as string) ? value : mustBe(fn, name, decl.values.map((v) => `'${v}'`).join(', ').replace(/, ([^,]*)$/, ' or $1'), value, TypeError);
+      return decl.values.includes(value as string) ? value : mustBe(fn, name, choicePhrase(decl.values), value, TypeError);
     case 'stepRange': {
-      if (!Array.isArray(value) || value.length < 1 || value.length > 2) mustBe(fn, name, '[from] or [from, to]', value, TypeError);
+      if (!Array.isArray(value) || value.length < 1 || value.length > 2) mustBe(fn, name, stepRangePhrase, value, TypeError);
       const from = count(fn, `${name}[0]`, value[0]);
       return value.length === 1 || value[1] === undefined ? [from] : [from, count(fn, `${name}[1]`, value[1])];
     }
@@ -176,7 +182,7 @@ export function readOptions<T extends OptionTable>(fn: string, table: T, given: 
 export type Presence = 'required' | 'default' | 'optional';
 
 /** The kinds of value an option takes, as a form would offer them. */
-export type FieldType = 'number' | 'integer' | 'boolean' | 'enum' | 'string' | 'numbers' | 'integers' | 'object' | 'function';
+export type FieldType = 'number' | 'integer' | 'boolean' | 'enum' | 'string' | 'numbers' | 'integers' | 'names' | 'object' | 'function';
 
 /** What every option declaration takes. */
 export interface Common<T> {
@@ -296,7 +302,7 @@ export function boolean<O extends Common<boolean>>(o: O): Field<boolean, Presenc
 
 /** One of a few strings. */
 export function oneOf<const V extends readonly string[], O extends Common<V[number]>>(values: V, o: O): Field<V[number], PresenceOf<O>> {
-  const expected = () => `one of ${values.map((v) => `'${v}'`).join(', ')}`;
+  const expected = () => choicePhrase(values);
   return field('enum', { ...o, values }, expected, (fn, arg, v) => (values.includes(v as string) ? (v as V[number]) : mustBe(fn, arg, expected(), v, TypeError)));
 }
 
@@ -339,6 +345,12 @@ export function pair<O extends Common<readonly [number, number]>>(o: O): Field<r
     if (!Array.isArray(v) || v.length !== 2) mustBe(fn, arg, expected(), v, TypeError);
     return Object.freeze([finite(fn, `${arg}[0]`, v[0]), finite(fn, `${arg}[1]`, v[1])] as const);
   });
+}
+
+/** A list of parameter names (`['lr', 'momentum']`), non-empty when `minLength` is 1. */
+export function names<O extends Common<readonly string[]> & { readonly minLength?: number }>(o: O): Field<readonly string[], PresenceOf<O>> {
+  const expected = () => `${o.minLength ? 'a non-empty array' : 'an array'} of parameter names`;
+  return field('names', o, expected, (fn, arg, v) => Object.freeze(checkList(fn, arg, v, expected(), (f, a, x) => (typeof x === 'string' && x !== '' ? x : mustBe(f, a, 'a parameter name', x, TypeError)), undefined, o.minLength)));
 }
 
 /** A list of non-negative integers (steps, milestones), `sorted` (non-decreasing) when asked. */

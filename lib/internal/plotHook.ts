@@ -1,7 +1,10 @@
 // The meeting point of `phase.plot()` / `policy.plot()` and the plotting module: the core never
 // imports the plotting code (it needs vega and, for files, Node); the plotting module, once
 // loaded (`import 'rx-policy/plot'`), registers itself here.
+import type { PlotOptions } from './plotOptions.js';
 import { show } from './validate.js';
+
+export type { PlotOptions } from './plotOptions.js';
 
 /** What can be plotted: anything with a length and values by step (a phase, a policy, a space's phase…). */
 export interface Schedule {
@@ -9,22 +12,6 @@ export interface Schedule {
   /** The parameter names; read from `at(0)` when absent. */
   readonly params?: readonly string[];
   at(step: number): Readonly<Record<string, number>>;
-}
-
-/** Options of `plot`. */
-export interface PlotOptions {
-  /** The parameter(s) to draw; several make side-by-side panels. Default `'lr'`. */
-  readonly param?: string | readonly string[];
-  /** Series names for several sources on one axes (default: each phase's first space, `policy 1`, …). */
-  readonly labels?: readonly string[];
-  /** The figure's title; default none. */
-  readonly title?: string;
-  /** Pixels of one panel. Default 600 × 300. */
-  readonly width?: number;
-  /** Pixels of one panel's height. Default 300. */
-  readonly height?: number;
-  /** Write the figure here (`.svg` or `.png`), atomically: no partial file is left on failure. */
-  readonly out?: string;
 }
 
 /** Draws schedules to an SVG string. */

@@ -1,6 +1,7 @@
 // fastai's four learning-rate suggestions (`fastai/callback/schedule.py` in fastai/fastai: valley, slide, minimum,
 // steep), on a recorded range test. Computed in doubles; fastai holds the curve in float32
 // tensors, so its values agree with these to float32 rounding.
+import { declare, derivedFinite, integer, number, type ShapeOptionsOf } from '../internal/options.js';
 import { show } from '../internal/validate.js';
 
 /** A suggested rate, and the point of the curve to mark for it (fastai returns both). */
@@ -100,6 +101,15 @@ function interp(x: number, xs: readonly number[], ys: readonly number[]): number
   return ys[lo]! + t * (ys[hi]! - ys[lo]!);
 }
 
+const slideOptions = declare('suggestSlide', {
+  lrDiff: integer({ doc: 'Points in the window walked left from the end.', min: 1, default: 15 }),
+  thresh: number({ doc: 'Largest difference of the loss gradient at both ends of the window that counts as flat.', min: 0, default: 0.005 }),
+  adjustValue: number({ doc: 'Multiplier of the suggested rate.', above: 0, default: 1 }),
+});
+
+/** Options of `suggestSlide`, with fastai's defaults: `lrDiff` (15), `thresh` (0.005), `adjustValue` (1). */
+export type SlideOptions = ShapeOptionsOf<typeof slideOptions.shape>;
+
 /**
  * fastai's `slide`: walking left from the end with a window of `lrDiff` points, the first left
  * edge where the loss gradient (numpy's `gradient`) at both ends of the window differs by at most
@@ -116,12 +126,9 @@ function interp(x: number, xs: readonly number[], ys: readonly number[]): number
  * // the flat part starts the window:
  * suggestSlide(lrs, lrs.map((_, i) => (i < 20 ? 30 - i : 10))).lr === lrs[24]; // → true
  */
-export function suggestSlide(lrs: readonly number[], losses: readonly number[], options: { readonly lrDiff?: number; readonly thresh?: number; readonly adjustValue?: number } = {}): Suggestion {
-  const lrDiff = options.lrDiff ?? 15;
-  if (!Number.isSafeInteger(lrDiff) || lrDiff < 1) throw new RangeError(`suggestSlide: lrDiff must be a positive integer, got ${show(lrDiff)}`);
+export function suggestSlide(lrs: readonly number[], losses: readonly number[], options: SlideOptions = {}): Suggestion {
+  const { lrDiff, thresh, adjustValue: adjust } = slideOptions.read(options);
   checkCurve('suggestSlide', lrs, losses, lrDiff + 1);
-  const thresh = options.thresh ?? 0.005;
-  const adjust = options.adjustValue ?? 1;
   const grad = gradient(losses);
   const n = losses.length;
   let r = n - 1;
@@ -132,7 +139,7 @@ export function suggestSlide(lrs: readonly number[], losses: readonly number[], 
     r--;
     l--;
   }
-  const lr = local * adjust;
+  const lr = derivedFinite('suggestSlide', local * adjust, 'the suggested rate × adjustValue', 'adjustValue', adjust);
   return { lr, point: { lr, loss: interp(Math.log10(lr), lrs.map(Math.log10), losses) } };
 }
 

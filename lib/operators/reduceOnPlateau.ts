@@ -1,33 +1,7 @@
 import { Observable, type MonoTypeOperatorFunction } from 'rxjs';
 import { Stepped } from '../events/stepped.js';
-import { declare, integer, number, oneOf, type ShapeOptionsOf } from '../internal/options.js';
-import { finite, knownKeys, plainObject, show } from '../internal/validate.js';
-
-/** Options of `reduceOnPlateau`, with PyTorch `ReduceLROnPlateau`'s defaults. */
-export interface PlateauOptions {
-  /** `'min'` (default): lower is better, e.g. a loss; `'max'`: higher is better, e.g. an accuracy. */
-  readonly mode?: 'min' | 'max';
-  /** Multiplier applied at each reduction, in (0, 1). Default 0.1. */
-  readonly factor?: number;
-  /** Metrics without improvement tolerated before a reduction. Default 10. */
-  readonly patience?: number;
-  /** Minimum change that counts as an improvement. Default 1e-4. */
-  readonly threshold?: number;
-  /** `'rel'` (default): relative to the best; `'abs'`: absolute. */
-  readonly thresholdMode?: 'rel' | 'abs';
-  /** Metrics to wait after a reduction before counting again. Default 0. */
-  readonly cooldown?: number;
-  /** Lower bound of a reduced value. Default 0. */
-  readonly minValue?: number;
-  /** A reduction smaller than this is skipped. Default 1e-8. */
-  readonly eps?: number;
-  /** The parameters to scale. Default: every parameter. */
-  readonly params?: readonly string[];
-  /** Where to start from: a state saved by `onState` in an earlier run (checkpoint and resume). */
-  readonly initialState?: PlateauState;
-  /** Called after each metric with the operator's state, plain JSON, for checkpoints. */
-  readonly onState?: (state: PlateauState) => void;
-}
+import { custom, declare, fn as fnField, integer, names, number, oneOf, type ShapeOptionsOf } from '../internal/options.js';
+import { knownKeys, plainObject, show } from '../internal/validate.js';
 
 /**
  * What `reduceOnPlateau` remembers between metrics (PyTorch's `ReduceLROnPlateau.state_dict()`
@@ -48,21 +22,38 @@ export interface PlateauState {
   readonly scale: Readonly<Record<string, number>>;
 }
 
-function readState(fn: string, given: unknown): PlateauState {
-  const state = plainObject(fn, 'initialState', given);
-  knownKeys(fn, 'key of initialState', state, ['best', 'badMetrics', 'cooldownLeft', 'scale']);
+function readState(fn: string, arg: string, given: unknown): PlateauState {
+  const state = plainObject(fn, arg, given);
+  knownKeys(fn, `key of ${arg}`, state, ['best', 'badMetrics', 'cooldownLeft', 'scale']);
   const best = state['best'];
-  if (best !== null && (typeof best !== 'number' || !Number.isFinite(best))) throw new TypeError(`${fn}: initialState.best must be a finite number or null, got ${show(best)}`);
+  if (best !== null && (typeof best !== 'number' || !Number.isFinite(best))) throw new TypeError(`${fn}: ${arg}.best must be a finite number or null, got ${show(best)}`);
   for (const key of ['badMetrics', 'cooldownLeft'] as const) {
     const v = state[key];
-    if (!Number.isSafeInteger(v) || (v as number) < 0) throw new RangeError(`${fn}: initialState.${key} must be a non-negative integer, got ${show(v)}`);
+    if (!Number.isSafeInteger(v) || (v as number) < 0) throw new RangeError(`${fn}: ${arg}.${key} must be a non-negative integer, got ${show(v)}`);
   }
-  const scale = plainObject(fn, 'initialState.scale', state['scale']);
+  const scale = plainObject(fn, `${arg}.scale`, state['scale']);
   for (const [name, v] of Object.entries(scale)) {
-    if (typeof v !== 'number' || !(v > 0 && v <= 1)) throw new RangeError(`${fn}: initialState.scale.${name} must be a number in (0, 1], got ${show(v)}`);
+    if (typeof v !== 'number' || !(v > 0 && v <= 1)) throw new RangeError(`${fn}: ${arg}.scale.${name} must be a number in (0, 1], got ${show(v)}`);
   }
   return { best, badMetrics: state['badMetrics'] as number, cooldownLeft: state['cooldownLeft'] as number, scale: scale as Record<string, number> };
 }
+
+const plateauOptions = declare('reduceOnPlateau', {
+  mode: oneOf(['min', 'max'] as const, { doc: "'min': lower is better, e.g. a loss; 'max': higher is better, e.g. an accuracy.", default: 'min' }),
+  factor: number({ doc: 'Multiplier applied at each reduction.', above: 0, below: 1, default: 0.1 }),
+  patience: integer({ doc: 'Metrics without improvement tolerated before a reduction.', default: 10 }),
+  threshold: number({ doc: 'Minimum change that counts as an improvement.', min: 0, default: 1e-4 }),
+  thresholdMode: oneOf(['rel', 'abs'] as const, { doc: "'rel': relative to the best; 'abs': absolute.", default: 'rel' }),
+  cooldown: integer({ doc: 'Metrics to wait after a reduction before counting again.', default: 0 }),
+  minValue: number({ doc: 'Lower bound of a reduced value.', default: 0 }),
+  eps: number({ doc: 'A reduction smaller than this is skipped.', default: 1e-8 }),
+  params: names({ doc: 'The parameters to scale; every parameter when left out.' }),
+  initialState: custom<PlateauState, { readonly doc: string }>('object', 'a state saved by onState', { doc: 'Where to start from: a state saved by onState in an earlier run (checkpoint and resume).' }, readState),
+  onState: fnField<(state: PlateauState) => void>({ doc: "Called after each metric with the operator's state, plain JSON, for checkpoints.", signature: '(state: PlateauState) => void' }),
+});
+
+/** Options of `reduceOnPlateau`, with PyTorch `ReduceLROnPlateau`'s defaults. */
+export type PlateauOptions = ShapeOptionsOf<typeof plateauOptions.shape>;
 
 /**
  * Scales the parameters of a schedule when a metric stops improving, with PyTorch
@@ -86,7 +77,8 @@ function readState(fn: string, given: unknown): PlateauState {
  * does. Save it next to `saveState(policy)`.
  *
  * @param metric$ The monitored metric, one number per evaluation (a validation loss per epoch).
- * @param options PyTorch's `mode`, `factor`, `patience`, `threshold`, `thresholdMode`, `cooldown`, `minValue` (`min_lr`), `eps`; `params`, `initialState`, `onState`.
+ * @param options PyTorch's `mode` (`'min'`), `factor` (0.1), `patience` (10), `threshold` (1e-4), `thresholdMode`
+ *   (`'rel'`), `cooldown` (0), `minValue` (`min_lr`, 0), `eps` (1e-8); `params` (every parameter), `initialState`, `onState`.
  * @returns A pipeable operator that scales the values (bare or `Stepped`) it passes on.
  * @throws TypeError/RangeError naming the option, for an unknown or invalid one or a malformed `initialState`.
  * @example
@@ -109,29 +101,8 @@ function readState(fn: string, given: unknown): PlateauState {
  */
 export function reduceOnPlateau<V extends Readonly<Record<string, number>> | Stepped<Readonly<Record<string, number>>>>(metric$: Observable<number>, options: PlateauOptions = {}): MonoTypeOperatorFunction<V> {
   const fn = 'reduceOnPlateau';
-  plainObject(fn, 'options', options);
-  knownKeys(fn, 'option', options as Record<string, unknown>, ['mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'minValue', 'eps', 'params', 'initialState', 'onState']);
-  const mode = options.mode ?? 'min';
-  if (mode !== 'min' && mode !== 'max') throw new TypeError(`${fn}: mode must be 'min' or 'max', got ${show(mode)}`);
-  const thresholdMode = options.thresholdMode ?? 'rel';
-  if (thresholdMode !== 'rel' && thresholdMode !== 'abs') throw new TypeError(`${fn}: thresholdMode must be 'rel' or 'abs', got ${show(thresholdMode)}`);
-  const factor = finite(fn, 'factor', options.factor ?? 0.1);
-  // PyTorch: "Factor should be < 1.0."
-  if (factor <= 0 || factor >= 1) throw new RangeError(`${fn}: factor must be in (0, 1), got ${show(factor)}`);
-  const patience = options.patience ?? 10;
-  const cooldown = options.cooldown ?? 0;
-  for (const [arg, v] of [['patience', patience], ['cooldown', cooldown]] as const) {
-    if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`${fn}: ${arg} must be a non-negative integer, got ${show(v)}`);
-  }
-  const threshold = finite(fn, 'threshold', options.threshold ?? 1e-4);
-  if (threshold < 0) throw new RangeError(`${fn}: threshold must be ≥ 0, got ${show(threshold)}`);
-  const minValue = finite(fn, 'minValue', options.minValue ?? 0);
-  const eps = finite(fn, 'eps', options.eps ?? 1e-8);
-  const only = options.params === undefined ? undefined : new Set(options.params);
-  const initial = options.initialState === undefined ? undefined : readState(fn, options.initialState);
-  const onState = options.onState;
-  if (onState !== undefined && typeof onState !== 'function') throw new TypeError(`${fn}: onState must be a function, got ${show(onState)}`);
-
+  const { mode, factor, patience, threshold, thresholdMode, cooldown, minValue, eps, params, initialState: initial, onState } = plateauOptions.read(options);
+  const only = params === undefined ? undefined : new Set(params);
   const isBetter = (a: number, best: number): boolean => {
     if (mode === 'min') return thresholdMode === 'rel' ? a < best * (1 - threshold) : a < best - threshold;
     return thresholdMode === 'rel' ? a > best * (threshold + 1) : a > best + threshold;

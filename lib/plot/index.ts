@@ -4,4 +4,4 @@ export { plot, type PlotOptions, type Plottable } from './plot.js';
 export { plotTerminal, plotTerminalOverlay, terminalChart, type TerminalOptions } from './terminal.js';
 export { decimate, decimateParam, columnExtents, type Point, type Column } from './decimate.js';
 export { spaceExtent, paramExtent, joinExtents, type Extent } from './extent.js';
-export { plotLrFinder, plotLrFinderTerminal, type LrFinderPlotOptions } from './lrFinder.js';
+export { plotLrFinder, plotLrFinderTerminal, type LrFinderPlotOptions, type LrFinderTerminalOptions } from './lrFinder.js';

@@ -3,27 +3,15 @@
 import { show } from '../internal/validate.js';
 import type { LrFinderResult } from '../lrFinder/lrFinder.js';
 import { renderFigure } from './plot.js';
-import { terminalChart, type TerminalOptions } from './terminal.js';
+import { terminalChart } from './terminal.js';
+import { lrFinderPlotOptions, lrFinderTerminalOptions, type LrFinderPlotOptions, type LrFinderTerminalOptions } from '../internal/plotOptions.js';
 
-/** Options of `plotLrFinder`. */
-export interface LrFinderPlotOptions {
-  /** Write the figure here (`.svg` or `.png`). */
-  readonly out?: string;
-  /** The figure's title; default `'LR range test'`. */
-  readonly title?: string;
-  /** Width of the plot area in pixels; default 600. */
-  readonly width?: number;
-  /** Height of the plot area in pixels; default 300. */
-  readonly height?: number;
-  /** Points left out at the end (fastai's `skip_end`: the last ones have diverged); default 5. */
-  readonly skipEnd?: number;
-}
+export type { LrFinderPlotOptions, LrFinderTerminalOptions } from '../internal/plotOptions.js';
 
 function checked(fn: string, result: LrFinderResult, skipEnd: number): { lrs: readonly number[]; losses: readonly number[] } {
   if (typeof result !== 'object' || result === null || !Array.isArray(result.lrs) || !Array.isArray(result.losses)) {
     throw new TypeError(`${fn}: result must be what lrFinder returns ({ lrs, losses, suggestions }), got ${show(result)}`);
   }
-  if (!Number.isSafeInteger(skipEnd) || skipEnd < 0) throw new RangeError(`${fn}: skipEnd must be a non-negative integer, got ${show(skipEnd)}`);
   const n = result.lrs.length - skipEnd;
   if (n < 2) throw new RangeError(`${fn}: nothing to draw: ${result.lrs.length} points, ${skipEnd} skipped at the end (skipEnd)`);
   return { lrs: result.lrs.slice(0, n), losses: result.losses.slice(0, n) };
@@ -51,8 +39,8 @@ function checked(fn: string, result: LrFinderResult, skipEnd: number): { lrs: re
  */
 export async function plotLrFinder(result: LrFinderResult, options: LrFinderPlotOptions = {}): Promise<string> {
   const fn = 'plotLrFinder';
-  const { lrs, losses } = checked(fn, result, options.skipEnd ?? 5);
-  if (options.out !== undefined && !/\.(svg|png)$/i.test(options.out)) throw new RangeError(`${fn}: out must end in .svg or .png, got ${show(options.out)}`);
+  const o = lrFinderPlotOptions.read(options);
+  const { lrs, losses } = checked(fn, result, o.skipEnd);
   const curve = lrs.map((lr, i) => ({ lr, loss: losses[i]! }));
   const marks = Object.entries(result.suggestions ?? {})
     .filter(([, s]) => s !== null)
@@ -61,10 +49,10 @@ export async function plotLrFinder(result: LrFinderResult, options: LrFinderPlot
   const y = { field: 'loss', type: 'quantitative', title: 'loss (smoothed)', scale: { zero: false } };
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: options.title ?? 'LR range test',
+    title: o.title,
     background: 'white',
-    width: options.width ?? 600,
-    height: options.height ?? 300,
+    width: o.width,
+    height: o.height,
     layer: [
       { data: { values: curve }, mark: { type: 'line', strokeWidth: 1.5 }, encoding: { x, y } },
       {
@@ -74,7 +62,7 @@ export async function plotLrFinder(result: LrFinderResult, options: LrFinderPlot
       },
     ],
   };
-  return renderFigure(spec, options.out);
+  return renderFigure(spec, o.out);
 }
 
 /**
@@ -96,17 +84,18 @@ export async function plotLrFinder(result: LrFinderResult, options: LrFinderPlot
  * model.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
  * console.log(plotLrFinderTerminal(await lrFinder(model, xs, ys)));
  */
-export function plotLrFinderTerminal(result: LrFinderResult, options: TerminalOptions & { readonly skipEnd?: number } = {}): string {
+export function plotLrFinderTerminal(result: LrFinderResult, options: LrFinderTerminalOptions = {}): string {
   const fn = 'plotLrFinderTerminal';
-  const { lrs, losses } = checked(fn, result, options.skipEnd ?? 5);
-  const width = Math.min(options.width ?? 72, lrs.length);
+  const o = lrFinderTerminalOptions.read(options);
+  const { lrs, losses } = checked(fn, result, o.skipEnd);
+  const width = Math.min(o.width, lrs.length);
   const columns = Array.from({ length: width }, (_, c) => {
     const from = Math.floor((c * lrs.length) / width);
     const to = Math.floor(((c + 1) * lrs.length) / width);
     const part = losses.slice(from, to);
     return { min: Math.min(...part), max: Math.max(...part) };
   });
-  const lines = [terminalChart(columns, options.height ?? 10), `${' '.repeat(10)}loss against lr, ${lrs[0]!.toPrecision(3)} … ${lrs.at(-1)!.toPrecision(3)} (log axis)`];
+  const lines = [terminalChart(columns, o.height), `${' '.repeat(10)}loss against lr, ${lrs[0]!.toPrecision(3)} … ${lrs.at(-1)!.toPrecision(3)} (log axis)`];
   for (const [name, s] of Object.entries(result.suggestions ?? {})) if (s !== null) lines.push(`${' '.repeat(10)}${name}: ${s.lr.toPrecision(3)}`);
   return lines.join('\n');
 }

@@ -1,6 +1,7 @@
 // Plots of phases and policies, rendered without a browser (vega-lite → vega → SVG; PNG with
 // resvg). Loaded only when a plot is made: importing rx-policy never loads a charting package.
 import { registerPlotter, type PlotOptions, type Schedule } from '../internal/plotHook.js';
+import { plotOptions } from '../internal/plotOptions.js';
 import { show } from '../internal/validate.js';
 import { Phase } from '../phase.js';
 import { OptimizerPolicy } from '../policy.js';
@@ -75,21 +76,20 @@ function seriesOf(source: Plottable, param: string, columns: number): Point[] {
  * await plot([new Phase({ lr: linspace(0.7, 0.7, 100) }), new Phase({ lr: linspace(0, 1, 100) }), new Phase({ lr: cosinespace(1, 0, 100) })], { out: 'phases.svg' });
  */
 export async function plot(sources: Plottable | readonly Plottable[], options: PlotOptions = {}): Promise<string> {
+  const o = plotOptions.read(options);
   const list = Array.isArray(sources) ? (sources as readonly Plottable[]) : [sources as Plottable];
   if (list.length === 0) throw new RangeError('plot: give at least one phase or policy, got []');
   list.forEach((s, i) => {
     if (!isSchedule(s)) throw new TypeError(`plot: sources[${i}] must be a phase, a policy or a schedule { length, at(step) }, got ${show(s)}`);
   });
-  const params = typeof options.param === 'string' ? [options.param] : (options.param ?? ['lr']);
-  if (params.length === 0) throw new RangeError('plot: param must name at least one parameter');
+  const params = typeof o.param === 'string' ? [o.param] : o.param;
   for (const param of params) {
     if (!list.some((s) => paramsOf(s).includes(param))) {
       throw new RangeError(`plot: no parameter ${show(param)}; the ${list.length > 1 ? 'sources have' : `${kind(list[0]!)} has`}: ${[...new Set(list.flatMap(paramsOf))].join(', ')}`);
     }
   }
-  const width = options.width ?? 600;
-  const height = options.height ?? 300;
-  const labels = options.labels ?? list.map((s, i) => firstSpace(s) ?? `policy ${i + 1}`);
+  const { width, height } = o;
+  const labels = o.labels ?? list.map((s, i) => firstSpace(s) ?? `policy ${i + 1}`);
   const panels = params.map((param) => {
     const values = list.flatMap((s, i) => (paramsOf(s).includes(param) ? seriesOf(s, param, width).map((p) => ({ ...p, series: labels[i] ?? `series ${i + 1}` })) : []));
     const color = list.length > 1 ? { color: { field: 'series', type: 'nominal', title: null, sort: null, legend: { orient: 'bottom', labelLimit: 0 } } } : {};
@@ -108,11 +108,11 @@ export async function plot(sources: Plottable | readonly Plottable[], options: P
   });
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: options.title ?? (params.length === 1 ? params[0] : params.join(', ')),
+    title: o.title ?? (params.length === 1 ? params[0] : params.join(', ')),
     background: 'white',
     ...(panels.length === 1 ? panels[0] : { hconcat: panels }),
   };
-  return renderFigure(spec, options.out);
+  return renderFigure(spec, o.out);
 }
 
 /**

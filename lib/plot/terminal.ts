@@ -1,17 +1,16 @@
 import asciichart from 'asciichart';
+import { checkInteger } from '../internal/options.js';
+import { terminalOptions, type TerminalOptions } from '../internal/plotOptions.js';
 import { show } from '../internal/validate.js';
+
+export type { TerminalOptions } from '../internal/plotOptions.js';
 import { Phase } from '../phase.js';
 import type { OptimizerPolicy } from '../policy.js';
 import { columnExtents } from './decimate.js';
 import { paramExtent } from './extent.js';
 
-/** Options of the terminal charts. */
-export interface TerminalOptions {
-  /** Columns of the chart; default 72. */
-  readonly width?: number;
-  /** Rows of the chart; default 10. */
-  readonly height?: number;
-}
+const plotTerminalOptions = terminalOptions('plotTerminal', 10);
+const overlayOptions = terminalOptions('plotTerminalOverlay', 12);
 
 /**
  * Draws columns of `[min, max]` as text: two lines, the maxima and the minima, so peaks and
@@ -27,6 +26,7 @@ export interface TerminalOptions {
  */
 export function terminalChart(columns: readonly { readonly min: number; readonly max: number }[], height = 10): string {
   if (columns.length === 0) throw new RangeError('terminalChart: nothing to draw: 0 columns');
+  checkInteger('terminalChart', 'height', height, 2, 200);
   const max = columns.map((c) => c.max);
   const min = columns.map((c) => c.min);
   const same = min.every((v, k) => v === max[k]);
@@ -52,9 +52,8 @@ export function plotTerminal(source: Phase | OptimizerPolicy, param = 'lr', opti
   const names = source instanceof Phase ? source.names : source.params;
   if (!names.includes(param)) throw new RangeError(`plotTerminal: no parameter ${show(param)}; it has: ${names.join(', ')}`);
   if (source.length === 0) throw new RangeError('plotTerminal: nothing to plot: 0 steps');
-  const width = options.width ?? 72;
-  if (!Number.isSafeInteger(width) || width < 1) throw new RangeError(`plotTerminal: width must be a positive integer, got ${show(width)}`);
-  const chart = terminalChart(columnExtents(source, param, width), options.height ?? 10);
+  const { width, height } = plotTerminalOptions.read(options);
+  const chart = terminalChart(columnExtents(source, param, width), height);
   return `${chart}\n${' '.repeat(10)}${param} over ${source.length} steps (each column: its min and max)`;
 }
 
@@ -88,9 +87,9 @@ export function plotTerminalOverlay(sources: readonly (Phase | OptimizerPolicy)[
   });
   const length = Math.max(...sources.map((s) => s.length));
   if (length === 0) throw new RangeError(`${fn}: nothing to plot: 0 steps`);
-  const width = Math.min(options.width ?? 72, length);
-  const height = options.height ?? 12;
-  if (!Number.isSafeInteger(width) || width < 1 || !Number.isSafeInteger(height) || height < 2) throw new RangeError(`${fn}: width must be ≥ 1 and height ≥ 2, got ${show(width)} and ${show(height)}`);
+  const o = overlayOptions.read(options);
+  const width = Math.min(o.width, length);
+  const height = o.height;
   const extents = sources.map((s) =>
     Array.from({ length: width }, (_, c) => {
       const from = Math.floor((c * length) / width);

@@ -1,20 +1,12 @@
 import type { Observer } from 'rxjs';
-import { show } from '../internal/validate.js';
-import { checkedSink, sinkOptions, type SinkInput } from './checkedSink.js';
+import { custom, declare, type ShapeOptionsOf } from '../internal/options.js';
+import { plainObject, show } from '../internal/validate.js';
+import { checkedSink, type SinkInput, type SinkOptions, sinkShape } from './checkedSink.js';
 
-/** What a sink accepts: one step's values. */
-export type Values = Readonly<Record<string, number>>;
+export type { SinkOptions, Values } from './checkedSink.js';
 
-/** Options shared by the sinks. */
-export interface SinkOptions {
-  /**
-   * The parameter names to write, checked when the sink is made (pass `policy.params`); other
-   * names in a value are left alone. Without it, every name is written, checked when the sink
-   * subscribes to `policy.drive(…)` or `schedule(policy)`, which carry their names, or else on
-   * the first value that brings them.
-   */
-  readonly params?: readonly string[];
-}
+const applyToOptions = declare('applyTo', sinkShape);
+const applyWithOptions = declare('applyWith', sinkShape);
 
 function numericKeys(target: object): string[] {
   const out: string[] = [];
@@ -43,7 +35,7 @@ function numericKeys(target: object): string[] {
  */
 export function applyTo(target: object, options: SinkOptions = {}): Partial<Observer<SinkInput>> {
   if (typeof target !== 'object' || target === null) throw new TypeError(`applyTo: target must be an object, got ${show(target)}`);
-  const o = sinkOptions('applyTo', options);
+  const o = applyToOptions.read(options);
   const record = target as Record<string, number>;
   return checkedSink(
     {
@@ -63,11 +55,27 @@ export function applyTo(target: object, options: SinkOptions = {}): Partial<Obse
 /** Per-group values: one multiplier per group, or a function of the value and the group index. */
 export type PerGroup = readonly number[] | ((value: number, group: number) => number);
 
-/** Options of `applyToGroups`. */
-export interface GroupSinkOptions extends SinkOptions {
-  /** Per-parameter transforms for each group, e.g. `{ lr: [0.01, 0.1, 1] }` for discriminative rates. */
-  readonly perGroup?: Readonly<Record<string, PerGroup>>;
+function readPerGroup(fn: string, arg: string, value: unknown): Readonly<Record<string, PerGroup>> {
+  const perGroup = plainObject(fn, arg, value);
+  for (const [name, spec] of Object.entries(perGroup)) {
+    if (Array.isArray(spec)) {
+      spec.forEach((x, g) => {
+        if (!Number.isFinite(x)) throw new RangeError(`${fn}: ${arg}.${name}[${g}] must be a finite number, got ${show(x)}`);
+      });
+    } else if (typeof spec !== 'function') {
+      throw new TypeError(`${fn}: ${arg}.${name} must be an array of numbers or a function, got ${show(spec)}`);
+    }
+  }
+  return perGroup as Readonly<Record<string, PerGroup>>;
 }
+
+const groupOptions = declare('applyToGroups', {
+  ...sinkShape,
+  perGroup: custom<Readonly<Record<string, PerGroup>>, { readonly doc: string }>('object', 'an object of per-group arrays of numbers or functions', { doc: 'Per-parameter transforms for each group, e.g. `{ lr: [0.01, 0.1, 1] }` for discriminative rates.' }, readPerGroup),
+});
+
+/** Options of `applyToGroups`: `params`, and `perGroup`, per-parameter transforms for each group (`{ lr: [0.01, 0.1, 1] }`). */
+export type GroupSinkOptions = ShapeOptionsOf<typeof groupOptions.shape>;
 
 /**
  * A sink for PyTorch-style optimizers that keep hyper-parameters in `paramGroups` (an array of
@@ -90,22 +98,15 @@ export interface GroupSinkOptions extends SinkOptions {
  * optimizer.paramGroups; // → [{ lr: 0.015 }, { lr: 0.15 }]
  */
 export function applyToGroups(optimizer: { readonly paramGroups: readonly object[] }, options: GroupSinkOptions = {}): Partial<Observer<SinkInput>> {
-  sinkOptions('applyToGroups', options, ['perGroup']);
+  const o = groupOptions.read(options);
   const groups = optimizer?.paramGroups;
   if (!Array.isArray(groups) || groups.length === 0) {
     throw new TypeError(`applyToGroups: optimizer.paramGroups must be a non-empty array of objects, got ${show(groups)}`);
   }
-  const perGroup = options.perGroup ?? {};
+  const perGroup = o.perGroup ?? {};
   for (const [name, spec] of Object.entries(perGroup)) {
-    if (Array.isArray(spec)) {
-      if (spec.length !== groups.length) {
-        throw new RangeError(`applyToGroups: perGroup.${name} must have one entry per group (${groups.length}), got ${spec.length}: ${show(spec)}`);
-      }
-      spec.forEach((x, g) => {
-        if (!Number.isFinite(x)) throw new RangeError(`applyToGroups: perGroup.${name}[${g}] must be a finite number, got ${show(x)}`);
-      });
-    } else if (typeof spec !== 'function') {
-      throw new TypeError(`applyToGroups: perGroup.${name} must be an array of numbers or a function, got ${show(spec)}`);
+    if (Array.isArray(spec) && spec.length !== groups.length) {
+      throw new RangeError(`applyToGroups: perGroup.${name} must have one entry per group (${groups.length}), got ${spec.length}: ${show(spec)}`);
     }
   }
   const records = groups as Record<string, number>[];
@@ -125,7 +126,7 @@ export function applyToGroups(optimizer: { readonly paramGroups: readonly object
         }
       },
     },
-    options,
+    o,
   );
 }
 
@@ -150,7 +151,7 @@ export function applyToGroups(optimizer: { readonly paramGroups: readonly object
  * optimizer.getConfig(); // → { learningRate: 0.15 }
  */
 export function applyWith(setters: Readonly<Record<string, (value: number) => void>>, options: SinkOptions = {}): Partial<Observer<SinkInput>> {
-  sinkOptions('applyWith', options);
+  const o = applyWithOptions.read(options);
   if (typeof setters !== 'object' || setters === null) throw new TypeError(`applyWith: setters must be an object of functions, got ${show(setters)}`);
   for (const [name, fn] of Object.entries(setters)) {
     if (typeof fn !== 'function') throw new TypeError(`applyWith: setters.${name} must be a function, got ${show(fn)}`);
@@ -166,6 +167,6 @@ export function applyWith(setters: Readonly<Record<string, (value: number) => vo
         setters[name]!(value);
       },
     },
-    options,
+    o,
   );
 }

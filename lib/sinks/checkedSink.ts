@@ -1,8 +1,20 @@
 import type { Observer } from 'rxjs';
 import { Stepped } from '../events/stepped.js';
+import { names, type ShapeOptionsOf } from '../internal/options.js';
 import { checkParams, type ParamChecker } from '../internal/paramStream.js';
-import { knownKeys, plainObject, show } from '../internal/validate.js';
-import type { SinkOptions, Values } from './applyTo.js';
+
+/** What a sink accepts: one step's values. */
+export type Values = Readonly<Record<string, number>>;
+
+/** The option every sink takes, declared once; each sink declares it in its own name. */
+export const sinkShape = {
+  params: names({
+    doc: 'The parameter names to write, checked when the sink is made (pass `policy.params`); other names in a value are left alone. Without it, every name is written, checked when the sink subscribes to `policy.drive(…)` or `schedule(policy)`, which carry their names, or else on the first value that brings them.',
+  }),
+};
+
+/** Options shared by the sinks: `params`, the parameter names to write (checked when the sink is made). */
+export type SinkOptions = ShapeOptionsOf<typeof sinkShape>;
 
 /** What a sink accepts: one step's values, bare or with their step (`schedule(…, { withStep: true })`). */
 export type SinkInput = Values | Stepped<Values>;
@@ -14,19 +26,6 @@ export interface SinkWriter {
   write(name: string, value: number): void;
   /** Skip a write when the value is the one this sink wrote last (writes that cost). */
   readonly onlyChanged?: boolean;
-}
-
-/** Reads the options every sink shares, and the sink's own keys, in the name of `fn`. */
-export function sinkOptions(fn: string, options: unknown, extra: readonly string[] = []): SinkOptions {
-  const o = plainObject(fn, 'options', options);
-  knownKeys(fn, 'option', o, ['params', ...extra]);
-  const params = o['params'];
-  if (params !== undefined) {
-    if (!Array.isArray(params) || params.some((p) => typeof p !== 'string' || p === '')) {
-      throw new TypeError(`${fn}: params must be an array of parameter names, got ${show(params)}`);
-    }
-  }
-  return o as SinkOptions;
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { Observer } from 'rxjs';
 import { show } from '../internal/validate.js';
-import type { SinkOptions } from './applyTo.js';
-import { checkedSink, sinkOptions, type SinkInput } from './checkedSink.js';
+import { declare } from '../internal/options.js';
+import { checkedSink, type SinkInput, type SinkOptions, sinkShape } from './checkedSink.js';
+
+const tfjsSinkOptions = declare('tfjsOptimizerSink', sinkShape);
 
 /** Any TF.js optimizer, typed structurally so that importing rx-policy never loads TF.js. */
 export interface TfjsOptimizerLike {
@@ -117,7 +119,7 @@ export function tfjsOptimizerSink(optimizer: TfjsOptimizerLike, options: SinkOpt
   if (typeof optimizer?.getClassName !== 'function') {
     throw new TypeError(`tfjsOptimizerSink: optimizer must be a TF.js optimizer (from tf.train.*), got ${show(optimizer)}`);
   }
-  const o = sinkOptions('tfjsOptimizerSink', options);
+  const o = tfjsSinkOptions.read(options);
   const className = optimizer.getClassName();
   const fields = FIELDS[className];
   if (fields === undefined) {

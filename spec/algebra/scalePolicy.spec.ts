@@ -82,5 +82,7 @@ describe('scalePolicy', () => {
     expect(() => scalePolicy(policy, new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 10), momentum: 0.9 })]))).toThrow('scalePolicy: a factor policy must have exactly one parameter, got lr, momentum');
     expect(() => scalePolicy(policy, 2 as never)).toThrow('scalePolicy: factor must be a space, an OptimizerPolicy or an array of phases, got 2');
     expect(() => scalePolicy(policy, constant(1), { param: 'lr' } as never)).toThrow(/^scalePolicy: unknown option "param"/);
+    expect(() => scalePolicy(policy, constant(1), { params: [] })).toThrow(new TypeError('scalePolicy: params must be a non-empty array of parameter names, got []'));
+    expect(() => scalePolicy(policy, constant(1), { params: 'lr' as never })).toThrow(new TypeError('scalePolicy: params must be a non-empty array of parameter names, got "lr"'));
   });
 });

@@ -121,7 +121,7 @@ describe('readOptions: each option declared once, checked always', () => {
     expectNamedError(() => readOptions('f', table, { up: 1, every: 0 }), RangeError, { fn: 'f', arg: 'every', got: '0' });
     expectNamedError(() => readOptions('f', table, { up: 1, every: null }), TypeError, { fn: 'f', arg: 'every', got: 'null' });
     expectNamedError(() => readOptions('f', table, { up: 1, staircase: 'true' }), TypeError, { fn: 'f', arg: 'staircase', got: '"true"' });
-    expectNamedError(() => readOptions('f', table, { up: 1, mode: 'c' }), TypeError, { fn: 'f', arg: "mode must be 'a' or 'b'", got: '"c"' });
+    expectNamedError(() => readOptions('f', table, { up: 1, mode: 'c' }), TypeError, { fn: 'f', arg: "mode must be one of 'a', 'b'", got: '"c"' });
     expectNamedError(() => readOptions('f', table, {}), TypeError, { fn: 'f', arg: 'up', got: 'undefined' });
     // A misspelt required option is reported as the typo it is, not as a missing option.
     expect(() => readOptions('f', table, { upp: 1 })).toThrow(/^f: unknown option "upp"/);

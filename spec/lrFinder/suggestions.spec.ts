@@ -79,6 +79,17 @@ describe('each rule by hand', () => {
     expect(() => suggestSlide(lrs, lrs)).toThrow('suggestSlide: needs at least 16 points, got 10');
   });
 
+  it("suggestSlide's options: fastai's three, checked, none ignored", () => {
+    const x = Array.from({ length: 40 }, (_, i) => 10 ** (i / 10));
+    const y = x.map((_, i) => (i < 20 ? 30 - i : 10));
+    expect(() => suggestSlide(x, y, { thresh: NaN })).toThrow(new RangeError('suggestSlide: thresh must be a finite number ≥ 0, got NaN'));
+    expect(() => suggestSlide(x, y, { trhesh: 1 } as never)).toThrow(/^suggestSlide: unknown option "trhesh" \(did you mean "thresh"\?\)/);
+    expect(() => suggestSlide(x, y, { lrDiff: 0 })).toThrow(new RangeError('suggestSlide: lrDiff must be a positive integer, got 0'));
+    expect(() => suggestSlide(x, y, { adjustValue: Infinity })).toThrow(new RangeError('suggestSlide: adjustValue must be a finite number > 0, got Infinity'));
+    expect(() => suggestSlide(x, y, { adjustValue: 1e307 })).toThrow(/^suggestSlide: the suggested rate × adjustValue would be Infinity/);
+    expect(suggestSlide(x, y, { adjustValue: 2 }).lr).toBe(2 * suggestSlide(x, y).lr);
+  });
+
   it('suggestLrs: null when the window is too short to suggest from', () => {
     expect(suggestLrs([1, 2, 3, 4, 5, 6], [1, 1, 1, 1, 1, 1], 100)).toBeNull();
   });

@@ -60,10 +60,21 @@ describe('reduceOnPlateau (PyTorch ReduceLROnPlateau semantics)', () => {
 
   it('rejects bad options by name', () => {
     const m$ = new Subject<number>();
-    expect(() => reduceOnPlateau(m$, { factor: 1 })).toThrow(new RangeError('reduceOnPlateau: factor must be in (0, 1), got 1'));
+    expect(() => reduceOnPlateau(m$, { factor: 1 })).toThrow(new RangeError('reduceOnPlateau: factor must be a number in (0, 1), got 1'));
     expect(() => reduceOnPlateau(m$, { patience: -1 })).toThrow(/reduceOnPlateau: patience must be a non-negative integer, got -1/);
-    expect(() => reduceOnPlateau(m$, { mode: 'median' as 'min' })).toThrow(/mode must be 'min' or 'max', got "median"/);
+    expect(() => reduceOnPlateau(m$, { mode: 'median' as 'min' })).toThrow(new TypeError(`reduceOnPlateau: mode must be one of 'min', 'max', got "median"`));
+    expect(() => reduceOnPlateau(m$, { thresholdMode: 'relative' as 'rel' })).toThrow(`reduceOnPlateau: thresholdMode must be one of 'rel', 'abs', got "relative"`);
+    expect(() => reduceOnPlateau(m$, { threshold: -1e-4 })).toThrow(new RangeError('reduceOnPlateau: threshold must be a finite number ≥ 0, got -0.0001'));
+    expect(() => reduceOnPlateau(m$, { eps: NaN })).toThrow(new RangeError('reduceOnPlateau: eps must be a finite number, got NaN'));
+    expect(() => reduceOnPlateau(m$, { onState: 'save' as never })).toThrow(/reduceOnPlateau: onState must be a function \(state: PlateauState\) => void, got "save"/);
     expect(() => reduceOnPlateau(m$, { patiense: 2 } as PlateauOptions)).toThrow(/unknown option "patiense"/);
+  });
+
+  it('takes params as a list of names: a bare string is an error, not its letters', () => {
+    const m$ = new Subject<number>();
+    expect(() => reduceOnPlateau(m$, { params: 'lr' as never })).toThrow(new TypeError('reduceOnPlateau: params must be an array of parameter names, got "lr"'));
+    expect(() => reduceOnPlateau(m$, { params: ['lr', ''] })).toThrow(new TypeError('reduceOnPlateau: params[1] must be a parameter name, got ""'));
+    expect(() => reduceOnPlateau(m$, { params: ['lr', 1 as never] })).toThrow(new TypeError('reduceOnPlateau: params[1] must be a parameter name, got 1'));
   });
 });
 

@@ -25,7 +25,10 @@ describe('plotLrFinder', () => {
 
   it('bad input: named errors, nothing written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rxp-lrfind-'));
-    await expect(plotLrFinder(result, { out: join(dir, 'x.pdf') })).rejects.toThrow('plotLrFinder: out must end in .svg or .png, got');
+    await expect(plotLrFinder(result, { out: join(dir, 'x.pdf') })).rejects.toThrow('plotLrFinder: out must be a file name ending in .svg or .png, got');
+    await expect(plotLrFinder(result, { skipEnd: -1 })).rejects.toThrow(new RangeError('plotLrFinder: skipEnd must be a non-negative integer, got -1'));
+    await expect(plotLrFinder(result, { skip: 2 } as never)).rejects.toThrow(/^plotLrFinder: unknown option "skip"/);
+    expect(() => plotLrFinderTerminal(result, { width: 2.5 })).toThrow(new RangeError('plotLrFinderTerminal: width must be an integer in [1, 1000], got 2.5'));
     expect(existsSync(join(dir, 'x.pdf'))).toBe(false);
     await expect(plotLrFinder({ ...result, lrs: lrs.slice(0, 6), losses: losses.slice(0, 6) })).rejects.toThrow('plotLrFinder: nothing to draw: 6 points, 5 skipped at the end (skipEnd)');
     await expect(plotLrFinder({} as never)).rejects.toThrow('plotLrFinder: result must be what lrFinder returns');

@@ -77,8 +77,21 @@ describe('plot (SVG in Node, vega-lite)', () => {
     const before = readdirSync(dir).length;
     await expect(new Phase({ lr: linspace(0, 1, 3) }).plot('lr', { out: join(dir, 'missing', 'x.svg') })).rejects.toThrow(/plot: cannot write .*x.svg/);
     expect(readdirSync(dir).length).toBe(before); // no partial file left behind
-    await expect(new Phase({ lr: constant(1, 3) }).plot('lr', { out: join(dir, 'x.txt') })).rejects.toThrow(/out must end in .svg or .png/);
+    await expect(new Phase({ lr: constant(1, 3) }).plot('lr', { out: join(dir, 'x.txt') })).rejects.toThrow(/^plot: out must be a file name ending in .svg or .png, got ".*x.txt"$/);
     expect(existsSync(join(dir, 'x.txt'))).toBe(false);
+  });
+
+  it('checks its options before drawing: unknown keys, sizes, types', async () => {
+    const phase = new Phase({ lr: linspace(0, 1, 3) });
+    await expect(plot(phase, { widht: 800 } as never)).rejects.toThrow(/^plot: unknown option "widht" \(did you mean "width"\?\)/);
+    await expect(plot(phase, { width: NaN })).rejects.toThrow(new RangeError('plot: width must be an integer in [1, 10000], got NaN'));
+    // A figure is drawn per pixel column: a huge one is refused, not attempted.
+    await expect(plot(phase, { width: 1e9 })).rejects.toThrow(new RangeError('plot: width must be an integer in [1, 10000], got 1000000000'));
+    await expect(plot(phase, { height: -5 })).rejects.toThrow('plot: height must be an integer in [1, 10000], got -5');
+    await expect(plot(phase, { title: 5 } as never)).rejects.toThrow(new TypeError('plot: title must be a string, got 5'));
+    await expect(plot(phase, { labels: 'a' } as never)).rejects.toThrow(new TypeError('plot: labels must be an array of strings, got "a"'));
+    await expect(plot(phase, { param: [] })).rejects.toThrow(new TypeError('plot: param must be a parameter name or a non-empty array of them, got []'));
+    await expect(phase.plot('lr', { hieght: 3 } as never)).rejects.toThrow(/^plot: unknown option "hieght" \(did you mean "height"\?\)/);
   });
 });
 describe('plot in a bundled app, and outside the core', () => {

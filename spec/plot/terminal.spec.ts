@@ -23,8 +23,13 @@ describe('plotTerminal', () => {
 
   it('bad input: named errors', () => {
     expect(() => plotTerminal(new Phase({ lr: linspace(0, 1, 3) }), 'wd')).toThrow('plotTerminal: no parameter "wd"; it has: lr');
-    expect(() => plotTerminal(new OptimizerPolicy(pytorch.stepLR({ baseLr: 1, stepSize: 2, steps: 10 })), 'lr', { width: 0 })).toThrow('plotTerminal: width must be a positive integer, got 0');
+    const policy = new OptimizerPolicy(pytorch.stepLR({ baseLr: 1, stepSize: 2, steps: 10 }));
+    expect(() => plotTerminal(policy, 'lr', { width: 0 })).toThrow(new RangeError('plotTerminal: width must be an integer in [1, 1000], got 0'));
+    expect(() => plotTerminal(policy, 'lr', { height: NaN })).toThrow(new RangeError('plotTerminal: height must be an integer in [2, 200], got NaN'));
+    expect(() => plotTerminal(policy, 'lr', { hieght: 3 } as never)).toThrow(/^plotTerminal: unknown option "hieght" \(did you mean "height"\?\)/);
+    expect(() => plotTerminalOverlay([policy], ['a'], 'lr', { height: 1 })).toThrow(new RangeError('plotTerminalOverlay: height must be an integer in [2, 200], got 1'));
     expect(() => terminalChart([])).toThrow('terminalChart: nothing to draw: 0 columns');
+    expect(() => terminalChart([{ min: 0, max: 1 }], 0.5)).toThrow(new RangeError('terminalChart: height must be an integer in [2, 200], got 0.5'));
   });
 });
 

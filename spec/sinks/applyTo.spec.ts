@@ -96,6 +96,7 @@ describe('params: every sink writes the names given and leaves the others', () =
   it('a name in params the target lacks is an error naming what it has; unknown options are errors', () => {
     expect(() => applyTo({ lr: 0 }, { params: ['lr', 'weightDecay'] })).toThrow('applyTo: the target has no numeric field "weightDecay"; it has: lr');
     expect(() => applyTo({ lr: 0 }, { parms: ['lr'] } as never)).toThrow(/applyTo: unknown option "parms"/);
-    expect(() => applyWith({}, { params: [1] } as never)).toThrow('applyWith: params must be an array of parameter names, got [1]');
+    expect(() => applyWith({}, { params: [1] } as never)).toThrow('applyWith: params[0] must be a parameter name, got 1');
+    expect(() => applyToGroups({ paramGroups: [{ lr: 0 }] }, { perGroup: [] } as never)).toThrow(new TypeError('applyToGroups: perGroup must be an object, got []'));
   });
 });

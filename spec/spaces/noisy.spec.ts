@@ -3,6 +3,7 @@
 // and 2·(torch.rand(1) − 0.5)·0.67 is 0.5122408127784729 (real PyTorch, as in torchGenerator.spec.ts).
 import { describe, expect, it } from 'vitest';
 import { constant, linspace, noisy } from '../../lib/index.js';
+import { tableFields } from '../../lib/internal/fieldInfo.js';
 import { expectNamedError } from '../helpers.js';
 
 describe('noisy', () => {
@@ -32,5 +33,12 @@ describe('noisy', () => {
     expectNamedError(() => noisy(constant(1, 3), { range: [0], pct: 0 }), RangeError, { fn: 'noisy', arg: 'pct', got: '0' });
     expectNamedError(() => noisy(constant(1, 3), { range: [0], type: 'gauss' as never }), TypeError, { fn: 'noisy', arg: 'type', got: '"gauss"' });
     expectNamedError(() => noisy(3 as never, { range: [0] }), TypeError, { fn: 'noisy', arg: 'space', got: '3' });
+  });
+
+  it("words its errors as its description does: the error's phrase is the field's `expected`", () => {
+    const fields = tableFields(noisy.definition.options);
+    const expected = (name: string) => fields.find((f) => f.name === name)!.expected;
+    expect(() => noisy(constant(1, 3), { range: 5 as never })).toThrow(new TypeError(`noisy: range must be ${expected('range')}, got 5`));
+    expect(() => noisy(constant(1, 3), { range: [0], type: 'gauss' as never })).toThrow(new TypeError(`noisy: type must be ${expected('type')}, got "gauss"`));
   });
 });
