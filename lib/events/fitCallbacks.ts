@@ -1,5 +1,6 @@
 import { Subject, type Observable } from 'rxjs';
-import { show } from '../internal/validate.js';
+import { custom, declare, type ShapeOptionsOf } from '../internal/options.js';
+import { mustBe, show } from '../internal/validate.js';
 import type { Logs, RunPlan, TrainingEvent } from './trainingEvent.js';
 
 /**
@@ -77,14 +78,18 @@ export interface FitHooks {
 }
 
 /** Options of `fitCallbacks`. */
-export interface FitCallbacksOptions {
-  /**
-   * The TF.js module (`import * as tf from '@tensorflow/tfjs'`). With it, `callbacks` is a real
-   * `tf.CustomCallback`, so it mixes with TF.js's own callbacks in any order. rx-policy never
-   * imports TF.js itself.
-   */
-  readonly tf?: TfjsCallbacksModule;
-}
+const tfPhrase = 'the TF.js module (with tf.CustomCallback)';
+const fitCallbacksOptions = declare('fitCallbacks', {
+  tf: custom<TfjsCallbacksModule, { readonly doc: string }>(
+    'object',
+    tfPhrase,
+    { doc: "The TF.js module (`import * as tf from '@tensorflow/tfjs'`). With it, `callbacks` is a real `tf.CustomCallback`, so it mixes with TF.js's own callbacks in any order. rx-policy never imports TF.js itself." },
+    (fn, arg, v) => (typeof (v as TfjsCallbacksModule | null)?.CustomCallback === 'function' ? (v as TfjsCallbacksModule) : mustBe(fn, arg, tfPhrase, v, TypeError)),
+  ),
+});
+
+/** Options of `fitCallbacks`: `tf`, the TF.js module, so that `callbacks` is a real `tf.CustomCallback`. */
+export type FitCallbacksOptions = ShapeOptionsOf<typeof fitCallbacksOptions.shape>;
 
 /** A bridge from TF.js fit callbacks to a training event stream. */
 export interface FitBridge {
@@ -199,12 +204,7 @@ function planOf(params: unknown): RunPlan | undefined {
  * policy.currentStep; // → 40
  */
 export function fitCallbacks(options: FitCallbacksOptions = {}): FitBridge {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TypeError(`fitCallbacks: options must be an object, got ${show(options)}`);
-  for (const key of Object.keys(options)) if (key !== 'tf') throw new TypeError(`fitCallbacks: unknown option ${show(key)}; accepted: tf`);
-  const tf = options.tf;
-  if (tf !== undefined && typeof tf?.CustomCallback !== 'function') {
-    throw new TypeError(`fitCallbacks: tf must be the TF.js module (with tf.CustomCallback), got ${show(tf)}`);
-  }
+  const { tf } = fitCallbacksOptions.read(options);
   const events$ = new Subject<TrainingEvent>();
   let epoch = -1;
   let failure: { error: unknown } | undefined;

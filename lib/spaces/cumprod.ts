@@ -1,11 +1,13 @@
+import { declare, name, type ShapeOptionsOf } from '../internal/options.js';
 import { count, finite, show } from '../internal/validate.js';
 import { Space, type SpaceSpec } from '../space.js';
 
-/** Options of `cumprod`. */
-export interface CumprodOptions {
-  /** How `toString()` and errors name the factor function; default its own name, or `'anonymous'`. */
-  readonly name?: string;
-}
+const cumprodOptions = declare('cumprod', {
+  name: name({ doc: "How `toString()` and errors name the factor function; default its own name, or `'anonymous'`." }),
+});
+
+/** Options of `cumprod`: `name`, how `toString()` and errors name the factor function (default its own name). */
+export type CumprodOptions = ShapeOptionsOf<typeof cumprodOptions.shape>;
 
 // Steps between two checkpoints of the running product: a checkpoint costs 8 bytes, and any step
 // is at most CHECKPOINT − 1 multiplications from one.
@@ -40,10 +42,8 @@ export function cumprod(start: number, factor: (step: number) => number, steps: 
   finite('cumprod', 'start', start);
   if (typeof factor !== 'function') throw new TypeError(`cumprod: factor must be a function (step) => number, got ${show(factor)}`);
   count('cumprod', 'steps', steps);
-  if (typeof options !== 'object' || options === null) throw new TypeError(`cumprod: options must be an object, got ${show(options)}`);
-  for (const key of Object.keys(options)) if (key !== 'name') throw new TypeError(`cumprod: unknown option ${show(key)}; accepted: name`);
-  if (options.name !== undefined && (typeof options.name !== 'string' || options.name === '')) throw new TypeError(`cumprod: name must be a non-empty string, got ${show(options.name)}`);
-  return new CumprodSpace(start, factor, steps, options.name ?? (factor.name || 'anonymous'), 'cumprod');
+  const o = cumprodOptions.read(options);
+  return new CumprodSpace(start, factor, steps, o.name ?? (factor.name || 'anonymous'), 'cumprod');
 }
 
 /** @internal The class behind `cumprod` and `pytorch.multiplicativeLR` (`label` names the caller in errors). */

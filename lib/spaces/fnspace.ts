@@ -1,11 +1,13 @@
+import { declare, name, type ShapeOptionsOf } from '../internal/options.js';
 import { count, show } from '../internal/validate.js';
 import { Space, type SpaceSpec } from '../space.js';
 
-/** Options of `fnspace`. */
-export interface FnSpaceOptions {
-  /** How `toString()` and errors name the curve; default the function's own name, or `'anonymous'`. */
-  readonly name?: string;
-}
+const fnspaceOptions = declare('fnspace', {
+  name: name({ doc: "How `toString()` and errors name the curve; default the function's own name, or `'anonymous'`." }),
+});
+
+/** Options of `fnspace`: `name`, how `toString()` and errors name the curve (default the function's own name). */
+export type FnSpaceOptions = ShapeOptionsOf<typeof fnspaceOptions.shape>;
 
 /**
  * A space from any function of the step: value `i` is `fn(i)`, for `i` in `[0, steps)` (PyTorch
@@ -32,12 +34,8 @@ export interface FnSpaceOptions {
 export function fnspace(fn: (step: number) => number, steps: number, options: FnSpaceOptions = {}): Space {
   if (typeof fn !== 'function') throw new TypeError(`fnspace: fn must be a function (step) => number, got ${show(fn)}`);
   count('fnspace', 'steps', steps);
-  if (typeof options !== 'object' || options === null) throw new TypeError(`fnspace: options must be an object, got ${show(options)}`);
-  for (const key of Object.keys(options)) if (key !== 'name') throw new TypeError(`fnspace: unknown option ${show(key)}; accepted: name`);
-  if (options.name !== undefined && (typeof options.name !== 'string' || options.name === '')) {
-    throw new TypeError(`fnspace: name must be a non-empty string, got ${show(options.name)}`);
-  }
-  return new FnSpace(fn, steps, options.name ?? (fn.name || 'anonymous'));
+  const o = fnspaceOptions.read(options);
+  return new FnSpace(fn, steps, o.name ?? (fn.name || 'anonymous'));
 }
 
 class FnSpace extends Space {

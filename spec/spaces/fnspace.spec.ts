@@ -56,6 +56,7 @@ describe('fnspace', () => {
     expect(() => fnspace(0.1 as never, 3)).toThrow('fnspace: fn must be a function (step) => number, got 0.1');
     expect(() => fnspace(() => 1, 2.5)).toThrow('fnspace: steps must be a non-negative integer, got 2.5');
     expect(() => fnspace(() => 1, 2, { label: 'x' } as never)).toThrow('fnspace: unknown option "label"; accepted: name');
-    expect(() => fnspace(() => 1, 2, { name: '' })).toThrow('fnspace: name must be a non-empty string, got ""');
+    expect(() => fnspace(() => 1, 2, { name: '' })).toThrow('fnspace: name must be a non-empty name without surrounding spaces, got ""');
+    expect(() => fnspace(() => 1, 2, null as never)).toThrow('fnspace: options must be an object, got null');
   });
 });
