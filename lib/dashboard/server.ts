@@ -3,24 +3,30 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { hostname, networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { custom, declare, fn, integer, name, type ShapeOptionsOf } from '../internal/options.js';
+import { mustBe } from '../internal/validate.js';
 import { shapeColumns } from './shapeColumns.js';
 import { SseClient } from './sseClient.js';
 import { DashboardStore, type MetricOptions, type MetricValue, type PolicyLike, type Subscribable, type WatchedValue, type WatchOptions } from './store.js';
 
-/** Options of `serveDashboard`. */
-export interface ServeOptions {
-  /** The TCP port; 0 (the default) picks a free one. */
-  readonly port?: number;
-  /**
-   * The address to bind: `127.0.0.1` by default, so that only this machine sees the run. Any
-   * other address (`0.0.0.0`, a LAN address) must be asked for and prints a warning.
-   */
-  readonly host?: string;
-  /** More `Host` header names to accept (a machine name behind `host: '0.0.0.0'`, say). */
-  readonly allowedHosts?: readonly string[];
-  /** Receives what goes wrong in a watched stream (the server keeps serving); default `console.warn`. */
-  readonly onError?: (error: Error) => void;
-}
+const hostsPhrase = 'an array of host names';
+const serveOptions = declare('serveDashboard', {
+  port: integer({ doc: 'The TCP port; 0 picks a free one.', max: 65535, default: 0 }),
+  host: name({
+    doc: 'The address to bind: `127.0.0.1` by default, so that only this machine sees the run. Any other address (`0.0.0.0`, a LAN address) must be asked for and prints a warning.',
+    default: '127.0.0.1',
+  }),
+  allowedHosts: custom<readonly string[], { readonly doc: string; readonly default: readonly string[] }>(
+    'names',
+    hostsPhrase,
+    { doc: "More `Host` header names to accept (a machine name behind `host: '0.0.0.0'`, say).", default: Object.freeze([]) },
+    (fn, arg, v) => (Array.isArray(v) && v.every((h) => typeof h === 'string' && h !== '') ? Object.freeze([...v]) : mustBe(fn, arg, hostsPhrase, v, TypeError)),
+  ),
+  onError: fn<(error: Error) => void>({ doc: 'Receives what goes wrong in a watched stream (the server keeps serving); default `console.warn`.', signature: '(error: Error) => void' }),
+});
+
+/** Options of `serveDashboard`: `port` (0: a free one), `host` (`'127.0.0.1'`), `allowedHosts`, `onError`. */
+export type ServeOptions = ShapeOptionsOf<typeof serveOptions.shape>;
 
 /** A running dashboard server: its address, and the calls that put runs and metrics on it. */
 export interface DashboardServer {
@@ -93,27 +99,6 @@ function loadAssets(): Map<string, { type: string; body: Buffer }> {
   return assets;
 }
 
-function checkOptions(options: unknown): Required<Omit<ServeOptions, 'onError'>> & Pick<ServeOptions, 'onError'> {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new TypeError(`serveDashboard: options must be an object, got ${JSON.stringify(options)}`);
-  }
-  const keys = ['port', 'host', 'allowedHosts', 'onError'];
-  for (const key of Object.keys(options)) {
-    if (!keys.includes(key)) throw new TypeError(`serveDashboard: unknown option ${JSON.stringify(key)}; accepted: ${keys.join(', ')}`);
-  }
-  const o = options as ServeOptions;
-  const port = o.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`serveDashboard: port must be an integer in [0, 65535], got ${JSON.stringify(port)}`);
-  const host = o.host ?? '127.0.0.1';
-  if (typeof host !== 'string' || host === '') throw new TypeError(`serveDashboard: host must be a non-empty string, got ${JSON.stringify(host)}`);
-  const allowedHosts = o.allowedHosts ?? [];
-  if (!Array.isArray(allowedHosts) || !allowedHosts.every((h) => typeof h === 'string')) {
-    throw new TypeError(`serveDashboard: allowedHosts must be an array of host names, got ${JSON.stringify(allowedHosts)}`);
-  }
-  if (o.onError !== undefined && typeof o.onError !== 'function') throw new TypeError(`serveDashboard: onError must be a function, got ${JSON.stringify(o.onError)}`);
-  return { port, host, allowedHosts, onError: o.onError };
-}
-
 /** The `Host` header values that name this server: anything else is a rebinding attempt. */
 function hostNames(host: string, port: number, extra: readonly string[]): Set<string> {
   const names = new Set<string>([host, ...extra]);
@@ -158,7 +143,7 @@ function hostNames(host: string, port: number, extra: readonly string[]): Set<st
  * await dashboard.close();
  */
 export async function serveDashboard(options: ServeOptions = {}): Promise<DashboardServer> {
-  const { port: wanted, host, allowedHosts, onError } = checkOptions(options);
+  const { port: wanted, host, allowedHosts, onError } = serveOptions.read(options);
   const assets = loadAssets();
   const report = onError ?? ((err: Error) => console.warn(`rx-policy dashboard: ${err.message}`));
   const clients = new Map<ServerResponse, SseClient>();

@@ -124,8 +124,11 @@ describe('serveDashboard: what it serves', () => {
   });
 
   it('refuses unknown options and bad ports, naming them', async () => {
-    await expect(serveDashboard({ prot: 8080 } as never)).rejects.toThrow('serveDashboard: unknown option "prot"; accepted: port, host, allowedHosts, onError');
+    await expect(serveDashboard({ prot: 8080 } as never)).rejects.toThrow('serveDashboard: unknown option "prot" (did you mean "port"?); accepted: port, host, allowedHosts, onError');
     await expect(serveDashboard({ port: 70000 })).rejects.toThrow('serveDashboard: port must be an integer in [0, 65535], got 70000');
+    await expect(serveDashboard({ host: '' })).rejects.toThrow(new TypeError('serveDashboard: host must be a non-empty name without surrounding spaces, got ""'));
+    await expect(serveDashboard({ allowedHosts: 'box' as never })).rejects.toThrow(new TypeError('serveDashboard: allowedHosts must be an array of host names, got "box"'));
+    await expect(serveDashboard({ onError: true as never })).rejects.toThrow(new TypeError('serveDashboard: onError must be a function (error: Error) => void, got true'));
   });
 
   it('a port in use is a clear error naming the port and the option', async () => {
