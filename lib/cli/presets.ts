@@ -1,6 +1,7 @@
 // `rx-policy presets`: the presets and their options, from their declarations.
 import { presets } from '../config.js';
 import type { FieldInfo } from '../internal/options.js';
+import { didYouMean } from '../internal/validate.js';
 import { CliError, type Command, parse } from './command.js';
 import { optionsReference } from './reference.js';
 
@@ -26,7 +27,7 @@ export const presetsCommand: Command = {
       io.out(`${optionsReference()}\n`);
       return 0;
     }
-    if (name !== undefined && !Object.hasOwn(presets, name)) throw new CliError(`presets: unknown preset ${JSON.stringify(name)}; accepted: ${Object.keys(presets).join(', ')}`);
+    if (name !== undefined && !Object.hasOwn(presets, name)) throw new CliError(`presets: unknown preset ${JSON.stringify(name)}${didYouMean(name, Object.keys(presets))}; accepted: ${Object.keys(presets).join(', ')}`);
     const names = name === undefined ? Object.keys(presets) : [name];
     io.out(names.map((n) => `${n}\n  ${presets[n]!.summary}\n${presets[n]!.fields.map(describe).join('\n')}\n`).join(''));
     return 0;

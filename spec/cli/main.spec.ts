@@ -52,6 +52,9 @@ describe('rx-policy CLI', () => {
     expect(one.out).toMatch(/^pytorch.cyclicLR\n/);
     expect(one.out).toContain("mode: one of 'triangular', 'triangular2', 'exp_range'; default \"triangular\".");
     expect(one.out).not.toContain('pytorch.stepLR');
+    const typo = await run('presets', 'pytorch.stepLr');
+    expect(typo.code).toBe(1);
+    expect(typo.err).toMatch(/^rx-policy presets: unknown preset "pytorch.stepLr" \(did you mean "pytorch.stepLR"\?\); accepted: oneCycle, /);
   });
 
   it('numbers are plain decimal digits: 1e3, 0x10, " 7 ", 7.0 and ten are refused', async () => {
