@@ -1,4 +1,4 @@
-import { plotSchedule, type PlotOptions, type Schedule } from './internal/plotHook.js';
+import { plotSchedule, type PlotOptions } from './internal/plotHook.js';
 import { show } from './internal/validate.js';
 import { Sequence } from './sequence.js';
 import { Space, type SpaceSpec } from './space.js';

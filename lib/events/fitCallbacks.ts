@@ -1,6 +1,6 @@
 import { Subject, type Observable } from 'rxjs';
 import { custom, declare, type ShapeOptionsOf } from '../internal/options.js';
-import { mustBe, show } from '../internal/validate.js';
+import { mustBe } from '../internal/validate.js';
 import type { Logs, RunPlan, TrainingEvent } from './trainingEvent.js';
 
 /**

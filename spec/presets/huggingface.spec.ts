@@ -1,7 +1,7 @@
 // Reference numbers: HF transformers tests/optimization/test_optimization.py ScheduleInitTest
 // fixtures (lr 10, W=2, N=10), as quoted in anchors.md §2.7, checked with HF's tolerance 1e-2, and its WSD values.
 import { describe, expect, it } from 'vitest';
-import { buildPolicy, huggingface, OptimizerPolicy, tanhspace } from '../../lib/index.js';
+import { buildPolicy, huggingface, OptimizerPolicy } from '../../lib/index.js';
 import { expectClose, expectWithin } from '../helpers.js';
 
 const lrs = (phases: ConstructorParameters<typeof OptimizerPolicy>[0]) => [...new OptimizerPolicy(phases).allSteps()].map((v) => v.lr!);

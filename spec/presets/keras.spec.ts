@@ -2,7 +2,7 @@
 // §2.4 optax (transcription checked against optax's OneCycleTest; the two optax fixtures are
 // optax's own), §2.6 Keras (transcription; equal to the optax numbers as noted there).
 import { describe, expect, it } from 'vitest';
-import { keras, optax, OptimizerPolicy, type Phase } from '../../lib/index.js';
+import { keras, OptimizerPolicy, type Phase } from '../../lib/index.js';
 import { expectClose } from '../helpers.js';
 
 const lrs = (phases: ConstructorParameters<typeof OptimizerPolicy>[0]) => [...new OptimizerPolicy(phases).allSteps()].map((v) => v.lr!);

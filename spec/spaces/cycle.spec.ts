@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cosinespace, cycle, expspace, linspace, polyspace } from '../../lib/index.js';
+import { cosinespace, cycle, linspace } from '../../lib/index.js';
 
 describe('cycle, expspace, polyspace', () => {
   it('cycle repeats a space for `steps` values, in O(1) at any index', () => {

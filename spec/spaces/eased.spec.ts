@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cosineEase, cosinespace, cycle, type Ease, EasedSpace, expspace, linearEase, linspace, polyspace } from '../../lib/index.js';
+import { cosineEase, cosinespace, type Ease, EasedSpace, linearEase, linspace } from '../../lib/index.js';
 import { expectClose, expectNamedError } from '../helpers.js';
 
 const square: Ease = (t) => t * t;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cycle, expspace, polyspace } from '../../lib/index.js';
+import { expspace } from '../../lib/index.js';
 import { expectClose } from '../helpers.js';
 
 describe('cycle, expspace, polyspace', () => {

@@ -6,7 +6,7 @@
 // tolerances of 1e-6 to 1e-3; the expected values below are their formulas in float64, which
 // rx-policy must meet to 12 digits, and their printed figures, to the digits printed.
 import { describe, expect, it } from 'vitest';
-import { invtimespace, polycyclespace } from '../../lib/index.js';
+import { invtimespace } from '../../lib/index.js';
 
 describe('invtimespace and polycyclespace', () => {
   it('invtimespace: start/(1 + rate·i/every), floored with staircase; O(1) at 10^12', () => {

@@ -78,7 +78,6 @@ function optionsText(options: Record<string, unknown>): string {
 }
 
 class Explorer {
-  readonly #root: HTMLElement;
   readonly #select = el('select');
   readonly #summary = el('p', 'rxp-status');
   readonly #fields = el('div', 'rxp-form');
@@ -100,7 +99,6 @@ class Explorer {
   readonly #cache = new WeakMap<OptimizerPolicy, Record<string, Columns>>();
 
   constructor(root: HTMLElement) {
-    this.#root = root;
     root.classList.add('rxp-dash');
     const head = el('header', 'rxp-head');
     head.append(el('h1', 'rxp-title', 'rx-policy preset explorer'));

@@ -3,7 +3,7 @@
 // cursor), one card per metric, every chart on the same step axis. Messages may come at any
 // rate; the charts redraw at most once per animation frame, with the latest data.
 import uPlot from 'uplot';
-import { columnPoints, mergeColumns, type Columns } from '../history.js';
+import { columnPoints, mergeColumns } from '../history.js';
 import type { DashboardMessage, MetricPatch, RunPatch, RunStatus } from '../store.js';
 import { axes, CHART_HEIGHT, joinSeries, PALETTE, readTheme, type Points, type Theme } from './chart.js';
 import { formatCount, formatDuration, formatValue } from './format.js';
