@@ -1,4 +1,4 @@
-import { knownKeys, plainObject, show } from './internal/validate.js';
+import { didYouMean, knownKeys, plainObject, show } from './internal/validate.js';
 import { Phase } from './phase.js';
 import { OptimizerPolicy, type PolicyOptions } from './policy.js';
 import { createSpace, type Space, type SpaceDefinition, type SpaceSpec } from './space.js';
@@ -46,7 +46,8 @@ export function spaceFromJSON(spec: unknown, where = 'spaceFromJSON'): Space {
   const type = obj['type'];
   const definition = typeof type === 'string' ? definitions.get(type) : undefined;
   if (definition === undefined) {
-    throw new TypeError(`${where}: unknown space type ${show(type)}; accepted: ${[...definitions.keys()].join(', ')}`);
+    const accepted = [...definitions.keys()];
+    throw new TypeError(`${where}: unknown space type ${show(type)}${didYouMean(type, accepted)}; accepted: ${accepted.join(', ')}`);
   }
   return readSpace(definition, obj, where);
 }

@@ -114,6 +114,9 @@ describe('JSON forms', () => {
     expect(() => policyFromJSON({ phases: [{ lr: { type: 'linspace', start: 0, end: 1, steps: 3 } }, { momentum: { type: 'cosine' } }] })).toThrow(
       /^policyFromJSON: phases\[1\]: momentum: unknown space type "cosine"; accepted: /,
     );
+    expect(() => policyFromJSON({ phases: [{ lr: { type: 'cosinspace', start: 1, end: 0, steps: 3 } }] })).toThrow(
+      /^policyFromJSON: phases\[0\]: lr: unknown space type "cosinspace" \(did you mean "cosinespace"\?\); accepted: /,
+    );
   });
 });
 

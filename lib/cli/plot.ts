@@ -44,9 +44,10 @@ export const plotCommand: Command = {
     try {
       await plot(policy, { param: names, out: o.out, ...(o.title !== undefined && { title: o.title }) });
     } catch (err) {
-      // The figure is written through a temporary file: name the user's file, not that one.
-      const code = ((err as Error).cause as { code?: string } | undefined)?.code;
-      if (code !== undefined) throw new CliError(`plot: cannot write ${o.out} (${code})`);
+      // The figure is written through a temporary file: name the user's file, not that one. Only a
+      // system error is about the file; a missing optional package says what to install.
+      const cause = (err as Error).cause as { code?: string; syscall?: string } | undefined;
+      if (cause?.code !== undefined && cause.syscall !== undefined) throw new CliError(`plot: cannot write ${o.out} (${cause.code})`);
       throw err;
     }
     io.out(`wrote ${o.out}\n`);

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { commands, main } from '../../lib/cli/main.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rx-policy-cli-'));
@@ -119,5 +119,27 @@ describe('rx-policy CLI', () => {
     expect(r.code).toBe(1);
     expect(r.err).toBe(`rx-policy plot: cannot write ${target} (ENOENT)\n`);
     expect(r.err).not.toMatch(/\.tmp/);
+  });
+});
+
+describe('rx-policy CLI without the optional charting packages', () => {
+  it('plot --out names the package to install, not a file error', async () => {
+    // The plotting module as it is when vega-lite is not installed: its loader meets Node's error.
+    const actual = await vi.importActual<typeof import('../../lib/plot/plot.js')>('../../lib/plot/plot.js');
+    const notFound = Object.assign(new Error("Cannot find package 'vega-lite' imported from dist/plot/plot.js"), { code: 'ERR_MODULE_NOT_FOUND' });
+    vi.resetModules();
+    vi.doMock('../../lib/plot/plot.js', () => ({ ...actual, plot: () => actual.load('vega-lite', () => Promise.reject(notFound)) }));
+    try {
+      const { main: fresh } = await import('../../lib/cli/main.js');
+      let err = '';
+      const target = join(dir, 'no-vega.svg');
+      const code = await fresh(['plot', '--preset', 'oneCycle', '--steps', '10', '--out', target], () => undefined, (s) => (err += s));
+      expect(code).toBe(1);
+      expect(err).toBe('rx-policy plot: rx-policy plotting needs the optional package vega-lite: npm install vega-lite\n');
+      expect(existsSync(target)).toBe(false);
+    } finally {
+      vi.doUnmock('../../lib/plot/plot.js');
+      vi.resetModules();
+    }
   });
 });
