@@ -47,6 +47,12 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
     out(`${version()}\n`);
     return 0;
   }
+  if (first.startsWith('-')) {
+    // A flag before any command can only be one of the two the CLI itself takes.
+    const near = closest(first.replace(/^-+/, '').replace(/=.*$/, ''), ['help', 'version']);
+    err(`rx-policy: unknown option ${first}${near === undefined ? '' : ` (did you mean --${near}?)`}; options: --help, --version; commands: ${commands.map((c) => c.name).join(', ')}\n`);
+    return 2;
+  }
   const command = commands.find((c) => c.name === first);
   if (command === undefined) {
     const near = closest(first, commands.map((c) => c.name));

@@ -24,6 +24,8 @@ describe('rx-policy CLI', () => {
     const unknown = await run('plto');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/unknown command "plto" \(did you mean plot\?\)/);
+    expect(await run('--verison')).toEqual({ code: 2, out: '', err: 'rx-policy: unknown option --verison (did you mean --version?); options: --help, --version; commands: plot, presets, compare, dashboard\n' });
+    expect((await run('--nope')).err).toBe('rx-policy: unknown option --nope; options: --help, --version; commands: plot, presets, compare, dashboard\n');
   });
 
   it("plots a preset in the terminal, with --steps as the preset's length option", async () => {
