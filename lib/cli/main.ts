@@ -73,4 +73,12 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
 
 // Run when executed directly (node dist/cli/main.js, npx rx-policy, tsx lib/cli/main.ts).
 const invoked = process.argv[1] ?? '';
-if (/(?:^|[\\/])(?:main\.[jt]s|rx-policy)$/.test(invoked)) process.exitCode = await main(process.argv.slice(2));
+if (/(?:^|[\\/])(?:main\.[jt]s|rx-policy)$/.test(invoked)) {
+  // A reader that stops early (`rx-policy presets | head -1`) closes the pipe: the rest of the
+  // output is not wanted, which is no error and no stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { commands, main } from '../../lib/cli/main.js';
 
@@ -114,6 +116,17 @@ describe('rx-policy CLI', () => {
     const partial = await run('plot', '--preset', 'oneCycle', '--steps', '10', '--param', 'lr,foo');
     expect(partial.out).toBe('');
   });
+
+  it('stops quietly when its reader closes the pipe (rx-policy presets | head -1)', async () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const child = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'lib', 'cli', 'main.ts'), 'presets'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the reader is gone before the first line is written
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+  }, 30_000);
 
   it('a file that cannot be written is named as the user gave it, never by a temporary name', async () => {
     const target = join(dir, 'no-such-dir', 'a.svg');
