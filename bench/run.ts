@@ -7,8 +7,13 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2);
-const files = readdirSync(here)
-  .filter((f) => f.endsWith('.bench.ts'))
+const all = readdirSync(here).filter((f) => f.endsWith('.bench.ts'));
+const unknown = wanted.filter((w) => !all.some((f) => f.startsWith(w)));
+if (unknown.length > 0) {
+  console.error(`bench: no benchmark named ${unknown.map((w) => JSON.stringify(w)).join(', ')}; benchmarks: ${all.map((f) => f.replace(/\.bench\.ts$/, '')).join(', ')}`);
+  process.exit(2);
+}
+const files = all
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
   .sort((a, b) => (a === 'core.bench.ts' ? -1 : b === 'core.bench.ts' ? 1 : a.localeCompare(b)));
 let failed = 0;

@@ -2,7 +2,7 @@
 // final) translated into each preset's own, the curves side by side, and where they part.
 import { buildPolicy, presets } from './config.js';
 import { custom, declare, integer, name, number, type ShapeOptionsOf } from './internal/options.js';
-import { plainObject, show } from './internal/validate.js';
+import { didYouMean, plainObject, show } from './internal/validate.js';
 import type { OptimizerPolicy } from './policy.js';
 
 /** The options that mean the same in every library (as far as each preset has them), declared once. */
@@ -235,7 +235,7 @@ export function compare(names: readonly string[], options: CompareOptions): Comp
     if (typeof name !== 'string' || !Object.hasOwn(RULES, name)) {
       const known = typeof name === 'string' && Object.hasOwn(presets, name);
       throw new RangeError(
-        `${fn}: ${known ? `no neutral translation for preset ${show(name)}` : `unknown preset ${show(name)}`}; compare knows: ${comparablePresets.join(', ')}`,
+        `${fn}: ${known ? `no neutral translation for preset ${show(name)}` : `unknown preset ${show(name)}${didYouMean(name, comparablePresets)}`}; compare knows: ${comparablePresets.join(', ')}`,
       );
     }
     if (seen.has(name)) throw new RangeError(`${fn}: preset ${show(name)} is given twice; compare different presets`);

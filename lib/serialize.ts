@@ -1,4 +1,4 @@
-import { knownKeys, plainObject, show } from './internal/validate.js';
+import { didYouMean, knownKeys, plainObject, show } from './internal/validate.js';
 import { Phase } from './phase.js';
 import { OptimizerPolicy, type PolicyOptions } from './policy.js';
 import { createSpace, type Space, type SpaceDefinition, type SpaceSpec } from './space.js';
@@ -20,6 +20,22 @@ for (const value of Object.values(factories)) {
   if (definition !== undefined) definitions.set(definition.name, definition);
 }
 
+/**
+ * Runs `build`, naming `where` (the spec's place in the file, e.g. `policyFromJSON: phases[1]: lr`)
+ * in the error a bad value raises, so that a file with many phases says which one is wrong. A spec
+ * read on its own (`where` is just the reader's name) keeps the factory's error as it is.
+ */
+function within<T>(where: string, build: () => T): T {
+  if (!where.includes(': ')) return build();
+  try {
+    return build();
+  } catch (err) {
+    if (err instanceof RangeError) throw new RangeError(`${where}: ${err.message}`, { cause: err });
+    if (err instanceof TypeError) throw new TypeError(`${where}: ${err.message}`, { cause: err });
+    throw err;
+  }
+}
+
 /** Reads a spec by its definition: positional arguments by name, the rest as options. */
 function readSpace(definition: SpaceDefinition, spec: Readonly<Record<string, unknown>>, where: string): Space {
   const name = definition.name;
@@ -28,7 +44,7 @@ function readSpace(definition: SpaceDefinition, spec: Readonly<Record<string, un
   const args = definition.args.map((decl) => (decl.type === 'space' ? spaceFromJSON(spec[decl.name], `${where}: ${decl.name}`) : spec[decl.name]));
   const options: Record<string, unknown> = {};
   for (const [key, json] of optionKeys) if (spec[json] !== undefined) options[key] = spec[json];
-  return createSpace(definition, args, options);
+  return within(where, () => createSpace(definition, args, options));
 }
 
 /**
@@ -46,7 +62,8 @@ export function spaceFromJSON(spec: unknown, where = 'spaceFromJSON'): Space {
   const type = obj['type'];
   const definition = typeof type === 'string' ? definitions.get(type) : undefined;
   if (definition === undefined) {
-    throw new TypeError(`${where}: unknown space type ${show(type)}; accepted: ${[...definitions.keys()].join(', ')}`);
+    const accepted = [...definitions.keys()];
+    throw new TypeError(`${where}: unknown space type ${show(type)}${didYouMean(type, accepted)}; accepted: ${accepted.join(', ')}`);
   }
   return readSpace(definition, obj, where);
 }
@@ -65,7 +82,7 @@ export function phaseFromJSON(spec: unknown, where = 'phaseFromJSON'): Phase {
   const obj = plainObject(where, 'spec', spec);
   const spaces: Record<string, Space> = {};
   for (const [name, space] of Object.entries(obj)) spaces[name] = spaceFromJSON(space, `${where}: ${name}`);
-  return new Phase(spaces);
+  return within(where, () => new Phase(spaces));
 }
 
 /**

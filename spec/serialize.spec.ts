@@ -105,14 +105,24 @@ describe('JSON forms', () => {
     expectNamedError(() => policyFromJSON({ phases: [{ lr: { type: 'linspace', start: 0, end: 1, steps: 3 } }, 7] }), TypeError, { fn: 'policyFromJSON: phases[1]', arg: 'spec', got: '7' });
     expectNamedError(() => policyFromJSON({ phases: [{ lr: { type: 'linspace', start: 0, end: 1, steps: 3 } }] }, { initialStep: -2 }), RangeError, { fn: 'OptimizerPolicy', arg: 'initialStep', got: '-2' });
     expect(() => policyFromJSON({ phases: [{ lr: { type: 'linspace', start: 0, end: 1, steps: 3 }, momentum: { type: 'linspace', start: 0, end: 1, steps: 4 } }] })).toThrow(
-      new RangeError('Phase: spaces must have equal lengths, got lr: 3, momentum: 4'),
+      new RangeError('policyFromJSON: phases[0]: Phase: spaces must have equal lengths, got lr: 3, momentum: 4'),
     );
+    // A bad value inside a policy's file says which phase and parameter hold it.
+    expectNamedError(() => policyFromJSON({ phases: [{ lr: { type: 'linspace', start: 0, end: 1, steps: 3 } }, { lr: { type: 'cosinespace', start: '1', end: 0, steps: 3 } }] }), TypeError, {
+      fn: 'policyFromJSON: phases[1]: lr: cosinespace',
+      arg: 'start',
+      got: '"1"',
+    });
+    expectNamedError(() => spaceFromJSON({ type: 'cycle', space: { type: 'linspace', start: 0, end: 1, steps: -1 }, steps: 4 }), RangeError, { fn: 'spaceFromJSON: space: linspace', arg: 'steps', got: '-1' });
     // Unknown names list what is accepted, and say where they were found.
     expect(() => spaceFromJSON({ type: 'constant', value: 1, stpes: 3 })).toThrow(TypeError);
     expect(() => spaceFromJSON({ type: 'constant', value: 1, stpes: 3 })).toThrow(/^spaceFromJSON: unknown key of a constant spec "stpes" \(did you mean "steps"\?\); accepted: type, value, steps$/);
     expect(() => spaceFromJSON({ start: 0 })).toThrow(/^spaceFromJSON: unknown space type undefined; accepted: linspace, cosinespace/);
     expect(() => policyFromJSON({ phases: [{ lr: { type: 'linspace', start: 0, end: 1, steps: 3 } }, { momentum: { type: 'cosine' } }] })).toThrow(
       /^policyFromJSON: phases\[1\]: momentum: unknown space type "cosine"; accepted: /,
+    );
+    expect(() => policyFromJSON({ phases: [{ lr: { type: 'cosinspace', start: 1, end: 0, steps: 3 } }] })).toThrow(
+      /^policyFromJSON: phases\[0\]: lr: unknown space type "cosinspace" \(did you mean "cosinespace"\?\); accepted: /,
     );
   });
 });

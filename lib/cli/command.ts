@@ -75,3 +75,18 @@ export function decimal(command: string, flag: string, text: string, kind: 'posi
   }
   return value;
 }
+
+/**
+ * Writes a figure with `draw`, naming the user's file when the system refuses it: the figure is
+ * written through a temporary file, whose name means nothing to them. Only a system error is about
+ * the file; any other (a missing optional package) is passed on as it is.
+ */
+export async function writing(command: string, out: string, draw: () => Promise<unknown>): Promise<void> {
+  try {
+    await draw();
+  } catch (err) {
+    const cause = (err as Error).cause as { code?: string; syscall?: string } | undefined;
+    if (cause?.code !== undefined && cause.syscall !== undefined) throw new CliError(`${command}: cannot write ${out} (${cause.code})`);
+    throw err;
+  }
+}

@@ -2,7 +2,7 @@
 // overlaid (terminal, SVG or PNG) and where they differ.
 import { extname } from 'node:path';
 import { compare, comparablePresets, formatComparison, type CompareOptions } from '../compare.js';
-import { CliError, type Command, parse } from './command.js';
+import { CliError, type Command, parse, writing } from './command.js';
 
 const flags = { options: { type: 'string' }, param: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
@@ -63,7 +63,8 @@ export const compareCommand: Command = {
       io.out(`${plotTerminalOverlay(result.policies, labels, result.param)}\n`);
     } else {
       const { plot } = await import('../plot/plot.js');
-      await plot(result.policies, { param: result.param, labels, out: values.out, title: `${result.param}: ${labels.join(' vs ')}` });
+      const out = values.out;
+      await writing('compare', out, () => plot(result.policies, { param: result.param, labels, out, title: `${result.param}: ${labels.join(' vs ')}` }));
       io.out(`wrote ${values.out}\n`);
     }
     io.out(`${formatComparison(result)}\n`);

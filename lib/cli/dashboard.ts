@@ -8,7 +8,7 @@ const options = { port: { type: 'string' }, host: { type: 'string' }, open: { ty
 const HELP = [
   'usage: rx-policy dashboard [--port N] [--host ADDRESS] [--open]',
   '',
-  '  opens the preset explorer: pick a preset, edit its options, compare curves',
+  '  serves the preset explorer and prints its address: pick a preset, edit its options, compare curves',
   '  --port N          the port, 0 to 65535 (default 0: a free one)',
   '  --host ADDRESS    the address to bind (default 127.0.0.1, this machine only);',
   '                    another address makes the page reachable from other machines',
@@ -66,7 +66,7 @@ export async function dashboard(argv: readonly string[], io: Io, stop: AbortSign
 
 export const dashboardCommand: Command = {
   name: 'dashboard',
-  summary: 'open the preset explorer in the browser: edit a preset, compare curves',
+  summary: 'serve the preset explorer (--open opens it in the browser): edit a preset, compare curves',
   help: HELP,
   async run(argv, io) {
     const controller = new AbortController();

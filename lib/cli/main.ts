@@ -47,6 +47,12 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
     out(`${version()}\n`);
     return 0;
   }
+  if (first.startsWith('-')) {
+    // A flag before any command can only be one of the two the CLI itself takes.
+    const near = closest(first.replace(/^-+/, '').replace(/=.*$/, ''), ['help', 'version']);
+    err(`rx-policy: unknown option ${first}${near === undefined ? '' : ` (did you mean --${near}?)`}; options: --help, --version; commands: ${commands.map((c) => c.name).join(', ')}\n`);
+    return 2;
+  }
   const command = commands.find((c) => c.name === first);
   if (command === undefined) {
     const near = closest(first, commands.map((c) => c.name));
@@ -67,4 +73,12 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
 
 // Run when executed directly (node dist/cli/main.js, npx rx-policy, tsx lib/cli/main.ts).
 const invoked = process.argv[1] ?? '';
-if (/(?:^|[\\/])(?:main\.[jt]s|rx-policy)$/.test(invoked)) process.exitCode = await main(process.argv.slice(2));
+if (/(?:^|[\\/])(?:main\.[jt]s|rx-policy)$/.test(invoked)) {
+  // A reader that stops early (`rx-policy presets | head -1`) closes the pipe: the rest of the
+  // output is not wanted, which is no error and no stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,6 +1,6 @@
 // `rx-policy plot`: draws a preset or a JSON policy to SVG, PNG or the terminal.
 import { extname } from 'node:path';
-import { CliError, type Command, parse } from './command.js';
+import { CliError, type Command, parse, writing } from './command.js';
 import { policyFrom, scheduleOptions } from './input.js';
 
 const options = { ...scheduleOptions, param: { type: 'string' }, out: { type: 'string' }, title: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
@@ -41,14 +41,8 @@ export const plotCommand: Command = {
       return 0;
     }
     const { plot } = await import('../plot/plot.js');
-    try {
-      await plot(policy, { param: names, out: o.out, ...(o.title !== undefined && { title: o.title }) });
-    } catch (err) {
-      // The figure is written through a temporary file: name the user's file, not that one.
-      const code = ((err as Error).cause as { code?: string } | undefined)?.code;
-      if (code !== undefined) throw new CliError(`plot: cannot write ${o.out} (${code})`);
-      throw err;
-    }
+    const out = o.out;
+    await writing('plot', out, () => plot(policy, { param: names, out, ...(o.title !== undefined && { title: o.title }) }));
     io.out(`wrote ${o.out}\n`);
     return 0;
   },

@@ -1,5 +1,6 @@
 export type { PolicyLike, Subscribable, WatchedValue, MetricValue, WatchOptions, MetricOptions } from './store.js';
 import { DashboardStore, type MetricOptions, type MetricValue, type PolicyLike, type Subscribable, type WatchedValue, type WatchOptions } from './store.js';
+import { closest } from '../internal/closest.js';
 import { plannedColumns } from './history.js';
 import { DashboardView } from './page/view.js';
 
@@ -63,7 +64,10 @@ export function mountDashboard(element: HTMLElement, options: MountOptions = {})
     throw new TypeError(`mountDashboard: element must be an HTMLElement, got ${element === null ? 'null' : typeof element}`);
   }
   for (const key of Object.keys(options)) {
-    if (key !== 'title' && key !== 'onError') throw new TypeError(`mountDashboard: unknown option ${JSON.stringify(key)}; accepted: title, onError`);
+    if (key !== 'title' && key !== 'onError') {
+      const near = closest(key, ['title', 'onError']);
+      throw new TypeError(`mountDashboard: unknown option ${JSON.stringify(key)}${near === undefined ? '' : ` (did you mean ${JSON.stringify(near)}?)`}; accepted: title, onError`);
+    }
   }
   const css = typeof __RXP_DASHBOARD_CSS__ === 'string' ? __RXP_DASHBOARD_CSS__ : '';
   if (css !== '' && document.getElementById(STYLE_ID) === null) {

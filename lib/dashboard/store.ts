@@ -1,3 +1,4 @@
+import { closest } from '../internal/closest.js';
 import { bucketWidth, HISTORY_COLUMNS, History, plannedColumns, type Columns } from './history.js';
 
 /**
@@ -199,7 +200,10 @@ function knownOptions(fn: string, options: unknown, keys: readonly string[]): Re
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TypeError(`${fn}: options must be an object, got ${describe(options)}`);
   for (const key of Object.keys(options)) {
-    if (!keys.includes(key)) throw new TypeError(`${fn}: unknown option ${JSON.stringify(key)}; accepted: ${keys.join(', ')}`);
+    if (!keys.includes(key)) {
+      const near = closest(key, keys);
+      throw new TypeError(`${fn}: unknown option ${JSON.stringify(key)}${near === undefined ? '' : ` (did you mean ${JSON.stringify(near)}?)`}; accepted: ${keys.join(', ')}`);
+    }
   }
   return options as Record<string, unknown>;
 }

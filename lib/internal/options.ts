@@ -370,9 +370,11 @@ export function custom<T, O extends Common<T>>(type: FieldType, expected: string
 }
 
 /** A function (not JSON-serialisable: a schedule built with one cannot be saved); never required, no default. */
-export function fn<T extends (...args: never[]) => unknown>(o: Omit<Common<T>, 'default' | 'required'> & { readonly signature: string }): Field<T, 'optional'> {
+export function fn<T extends (...args: never[]) => unknown>(o: Omit<Common<T>, 'default' | 'required'> & { readonly signature: string; readonly required: true }): Field<T, 'required'>;
+export function fn<T extends (...args: never[]) => unknown>(o: Omit<Common<T>, 'default' | 'required'> & { readonly signature: string }): Field<T, 'optional'>;
+export function fn<T extends (...args: never[]) => unknown>(o: Omit<Common<T>, 'default'> & { readonly signature: string }): Field<T, 'required' | 'optional'> {
   const expected = () => `a function ${o.signature}`;
-  return field('function', o, expected, (f, arg, v) => (typeof v === 'function' ? (v as T) : mustBe(f, arg, expected(), v, TypeError))) as Field<T, 'optional'>;
+  return field('function', o, expected, (f, arg, v) => (typeof v === 'function' ? (v as T) : mustBe(f, arg, expected(), v, TypeError))) as Field<T, 'required' | 'optional'>;
 }
 
 /** The declared options of one public function: checks bags (`fieldInfo.ts` describes them). */

@@ -156,7 +156,8 @@ export async function writeFigure(out: string, svg: string): Promise<void> {
     await rename(tmp, out);
   } catch (err) {
     await unlink(tmp).catch(() => undefined);
-    throw new Error(`plot: cannot write ${out}: ${(err as Error).message}`, { cause: err });
+    // The system's message names the temporary file, which means nothing to the caller.
+    throw new Error(`plot: cannot write ${out}: ${(err as Error).message.split(tmp).join(out)}`, { cause: err });
   }
 }
 

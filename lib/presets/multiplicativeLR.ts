@@ -1,5 +1,4 @@
 import { declare, fn, number, type OptionsOf } from '../internal/options.js';
-import { show } from '../internal/validate.js';
 import { Phase } from '../phase.js';
 import { CumprodSpace } from '../spaces/cumprod.js';
 import { preset, steps } from './preset.js';
@@ -9,7 +8,7 @@ export type LrLambda = (epoch: number) => number;
 
 const multiplicativeLROptions = declare('pytorch.multiplicativeLR', {
   baseLr: number({ doc: "The optimizer's rate at step 0 (PyTorch's base_lr).", required: true }),
-  lrLambda: fn<LrLambda>({ doc: "PyTorch's lr_lambda: the factor by which step epoch ≥ 1 multiplies the previous rate; required, pure (not JSON-serialisable).", signature: '(epoch: number) => number' }),
+  lrLambda: fn<LrLambda>({ doc: "PyTorch's lr_lambda: the factor by which step epoch ≥ 1 multiplies the previous rate; pure (not JSON-serialisable).", signature: '(epoch: number) => number', required: true }),
   steps: steps(),
 });
 
@@ -40,7 +39,6 @@ export type MultiplicativeLROptions = Omit<OptionsOf<typeof multiplicativeLROpti
 function multiplicativeLR(given: MultiplicativeLROptions): Phase<'lr'>[] {
   const o = multiplicativeLROptions.read(given);
   const f = o.lrLambda;
-  if (f === undefined) throw new TypeError(`pytorch.multiplicativeLR: lrLambda must be a function (epoch: number) => number, got ${show(f)}`);
   // No steps: the empty schedule, which (holding no function) has a JSON form like any other.
   if (o.steps === 0) return [];
   return [new Phase({ lr: new CumprodSpace(o.baseLr, f, o.steps, f.name || 'lrLambda', multiplicativeLROptions.fn) })];

@@ -4,7 +4,7 @@
 // MultiplicativeLR and SWALR. The factor functions are the script's, written again here.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fnspace, OptimizerPolicy, Phase, product, pytorch, scalePolicy } from '../../lib/index.js';
+import { fnspace, OptimizerPolicy, Phase, presetOptions, product, pytorch, scalePolicy } from '../../lib/index.js';
 
 interface Case {
   readonly id: string;
@@ -83,6 +83,9 @@ describe('pytorch.multiplicativeLR and pytorch.swaLR: bad input', () => {
   it('names the option and the value', () => {
     expect(() => pytorch.multiplicativeLR({ baseLr: 0.1, lrLambda: 0.95 as never, steps: 3 })).toThrow('pytorch.multiplicativeLR: lrLambda must be a function (epoch: number) => number, got 0.95');
     expect(() => pytorch.multiplicativeLR({ baseLr: 0.1, lrLambda: () => 1, steps: 3, gamma: 1 } as never)).toThrow('pytorch.multiplicativeLR: unknown option "gamma"');
+    // lrLambda is required, and its declaration says so (the options reference, the CLI, the explorer).
+    expect(() => pytorch.multiplicativeLR({ baseLr: 0.1, steps: 3 } as never)).toThrow(new TypeError('pytorch.multiplicativeLR: lrLambda must be a function (epoch: number) => number, got undefined'));
+    expect(presetOptions('pytorch.multiplicativeLR').find((f) => f.name === 'lrLambda')).toMatchObject({ required: true, json: false });
     expect(() => pytorch.swaLR({ baseLr: 0.1, swaLr: 0.05, annealStrategy: 'exp' as never, steps: 3 })).toThrow("pytorch.swaLR: annealStrategy must be one of 'cos', 'linear', got \"exp\"");
     expect(() => pytorch.swaLR({ baseLr: 0.1, swaLr: 0.05, annealEpochs: -1, steps: 3 })).toThrow('pytorch.swaLR: annealEpochs must be a non-negative integer, got -1');
   });

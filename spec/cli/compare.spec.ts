@@ -42,6 +42,14 @@ describe('rx-policy compare', () => {
     expect([...readFileSync(file).subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
   });
 
+  it('a file that cannot be written is named as the user gave it, never by a temporary name', async () => {
+    const target = join(mkdtempSync(join(tmpdir(), 'rxp-compare-')), 'no-such-dir', 'compare.svg');
+    const failure = run(['pytorch.oneCycleLR', 'fastai.fitOneCycle', ...OPTIONS, '--out', target]);
+    await expect(failure).rejects.toThrow(`compare: cannot write ${target} (ENOENT)`);
+    await expect(failure).rejects.not.toThrow(/\.tmp/);
+    expect(existsSync(target)).toBe(false);
+  });
+
   it('bad input: an error before anything is drawn or written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rxp-compare-'));
     await expect(run(['pytorch.oneCycleLR', 'pytorch.oneCycleLR', ...OPTIONS])).rejects.toThrow('compare: preset "pytorch.oneCycleLR" is given twice');

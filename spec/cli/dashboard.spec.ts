@@ -33,7 +33,7 @@ describe('rx-policy dashboard', () => {
   it('is listed by rx-policy --help and has its own help', async () => {
     let out = '';
     expect(await main(['--help'], (s) => (out += s))).toBe(0);
-    expect(out).toMatch(/\n {2}dashboard +open the preset explorer/);
+    expect(out).toMatch(/\n {2}dashboard +serve the preset explorer \(--open opens it in the browser\)/);
     out = '';
     expect(await main(['dashboard', '--help'], (s) => (out += s))).toBe(0);
     expect(out).toContain('usage: rx-policy dashboard [--port N] [--host ADDRESS] [--open]');

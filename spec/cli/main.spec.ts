@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it, vi } from 'vitest';
 import { commands, main } from '../../lib/cli/main.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rx-policy-cli-'));
@@ -24,6 +26,8 @@ describe('rx-policy CLI', () => {
     const unknown = await run('plto');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/unknown command "plto" \(did you mean plot\?\)/);
+    expect(await run('--verison')).toEqual({ code: 2, out: '', err: 'rx-policy: unknown option --verison (did you mean --version?); options: --help, --version; commands: plot, presets, compare, dashboard\n' });
+    expect((await run('--nope')).err).toBe('rx-policy: unknown option --nope; options: --help, --version; commands: plot, presets, compare, dashboard\n');
   });
 
   it("plots a preset in the terminal, with --steps as the preset's length option", async () => {
@@ -113,11 +117,44 @@ describe('rx-policy CLI', () => {
     expect(partial.out).toBe('');
   });
 
+  it('stops quietly when its reader closes the pipe (rx-policy presets | head -1)', async () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const child = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'lib', 'cli', 'main.ts'), 'presets'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the reader is gone before the first line is written
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+  }, 30_000);
+
   it('a file that cannot be written is named as the user gave it, never by a temporary name', async () => {
     const target = join(dir, 'no-such-dir', 'a.svg');
     const r = await run('plot', '--preset', 'oneCycle', '--steps', '10', '--out', target);
     expect(r.code).toBe(1);
     expect(r.err).toBe(`rx-policy plot: cannot write ${target} (ENOENT)\n`);
     expect(r.err).not.toMatch(/\.tmp/);
+  });
+});
+
+describe('rx-policy CLI without the optional charting packages', () => {
+  it('plot --out names the package to install, not a file error', async () => {
+    // The plotting module as it is when vega-lite is not installed: its loader meets Node's error.
+    const actual = await vi.importActual<typeof import('../../lib/plot/plot.js')>('../../lib/plot/plot.js');
+    const notFound = Object.assign(new Error("Cannot find package 'vega-lite' imported from dist/plot/plot.js"), { code: 'ERR_MODULE_NOT_FOUND' });
+    vi.resetModules();
+    vi.doMock('../../lib/plot/plot.js', () => ({ ...actual, plot: () => actual.load('vega-lite', () => Promise.reject(notFound)) }));
+    try {
+      const { main: fresh } = await import('../../lib/cli/main.js');
+      let err = '';
+      const target = join(dir, 'no-vega.svg');
+      const code = await fresh(['plot', '--preset', 'oneCycle', '--steps', '10', '--out', target], () => undefined, (s) => (err += s));
+      expect(code).toBe(1);
+      expect(err).toBe('rx-policy plot: rx-policy plotting needs the optional package vega-lite: npm install vega-lite\n');
+      expect(existsSync(target)).toBe(false);
+    } finally {
+      vi.doUnmock('../../lib/plot/plot.js');
+      vi.resetModules();
+    }
   });
 });

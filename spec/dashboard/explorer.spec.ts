@@ -81,4 +81,24 @@ describe('preset explorer in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it('draws every preset of the list, or names what it lacks (a function option has no form field)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    await page.goto(`${dashboard.url}explore`);
+    await page.waitForFunction(() => document.body.dataset['version'] !== undefined);
+    const names = await page.locator('#rxp-preset option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(names.length).toBeGreaterThan(40);
+    const failing: Record<string, string> = {};
+    for (const name of names) {
+      await page.selectOption('#rxp-preset', name);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const error = (await page.textContent('#rxp-error')) ?? '';
+      if (error !== '') failing[name] = error;
+    }
+    expect(failing).toEqual({ 'pytorch.multiplicativeLR': 'pytorch.multiplicativeLR: lrLambda must be a function (epoch: number) => number, got undefined' });
+    expect(await page.locator('#rxp-fields input[name="lrLambda"], input[name="lrLambda"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });

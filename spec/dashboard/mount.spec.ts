@@ -81,6 +81,7 @@ describe('mountDashboard in Chromium', () => {
       'TypeError: mountDashboard.watch: policy must be an OptimizerPolicy (length, params, currentStep and at(step)), got {"lr":1}',
       'Error: mountDashboard.metric: a metric named "loss" is already shown; give each metric its own name',
       'TypeError: mountDashboard: element must be an HTMLElement, got null',
+      'TypeError: mountDashboard: unknown option "titel" (did you mean "title"?); accepted: title, onError',
     ]);
     // A second dashboard in the page: each element carries its own counts, the body their sum.
     await page.evaluate(() => {

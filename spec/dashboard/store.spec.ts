@@ -97,7 +97,7 @@ describe('DashboardStore.watch', () => {
     expect(() => s.watch(policy, [1, 2] as never)).toThrow(/values\$ must be an Observable/);
     s.watch(policy, new Subject(), { name: 'x' });
     expect(() => s.watch(policy, new Subject(), { name: 'x' })).toThrow('serveDashboard.watch: a run named "x" is already watched; give each run its own { name }');
-    expect(() => s.watch(policy, new Subject(), { nmae: 'y' } as never)).toThrow('serveDashboard.watch: unknown option "nmae"; accepted: name');
+    expect(() => s.watch(policy, new Subject(), { nmae: 'y' } as never)).toThrow('serveDashboard.watch: unknown option "nmae" (did you mean "name"?); accepted: name');
     expect(() => s.watch(policy, new Subject(), { name: '' })).toThrow(/name must be a non-empty string, got ""/);
     s.close();
     s.close(); // a no-op

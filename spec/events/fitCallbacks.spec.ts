@@ -66,6 +66,7 @@ describe('fitCallbacks: the events it emits', () => {
   it('refuses bad options by name', () => {
     expect(() => fitCallbacks({ tf: {} as never })).toThrow(/^fitCallbacks: tf must be the TF.js module \(with tf.CustomCallback\), got \{\}/);
     expect(() => fitCallbacks({ tfjs: tf } as never)).toThrow(/fitCallbacks: unknown option "tfjs"; accepted: tf/);
+    expect(() => fitCallbacks({ TF: tf } as never)).toThrow('fitCallbacks: unknown option "TF" (did you mean "tf"?); accepted: tf');
   });
 
   it('with { tf }, callbacks is a real tf.CustomCallback', () => {

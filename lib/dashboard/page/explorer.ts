@@ -167,7 +167,8 @@ class Explorer {
     if (values === undefined) {
       values = {};
       const example = presetExamples[name] ?? {};
-      for (const f of entry.fields) values[f.name] = example[f.name] === undefined ? '' : JSON.stringify(example[f.name]);
+      // A function option has no JSON text (and no form field): it stays out, and the preset's error says it is needed.
+      for (const f of entry.fields) if (f.json) values[f.name] = example[f.name] === undefined ? '' : JSON.stringify(example[f.name]);
       this.#values.set(name, values);
     }
     this.#fields.replaceChildren();
