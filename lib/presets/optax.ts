@@ -237,7 +237,7 @@ function piecewiseConstantSchedule(given: OptionsOf<typeof piecewiseOptions.shap
   // optax multiplies the scales in, boundary by boundary: the values are the running products.
   const values = [o.initValue];
   for (const [, scale] of entries) values.push(values.at(-1)! * scale);
-  return joinTo(piecewiseOptions.fn, heldParts(values, entries.map(([boundary]) => boundary)), o.steps);
+  return joinTo(piecewiseOptions.fn, heldParts(piecewiseOptions.fn, values, entries.map(([boundary]) => boundary)), o.steps);
 }
 
 /**

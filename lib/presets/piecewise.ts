@@ -31,5 +31,5 @@ export function piecewise(kind: 'linear' | 'cos' | 'constant', points: readonly 
   const total = count(fn, 'steps', steps);
   const values = [points[0]![1], ...points.map((p) => p[1])];
   const boundaries = points.map((p) => p[0]);
-  return joinTo(fn, kind === 'constant' ? heldParts(values, boundaries) : interpolateParts(kind, values, boundaries), total);
+  return joinTo(fn, kind === 'constant' ? heldParts(fn, values, boundaries) : interpolateParts(kind, values, boundaries), total);
 }

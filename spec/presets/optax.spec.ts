@@ -91,6 +91,8 @@ describe('optax decays', () => {
     expect([50, 150, 250].map((k) => lrAt(doc, k))).toEqual([1, 0.1, 0.1 * 0.01]);
     expect(() => optax.piecewiseConstantSchedule({ initValue: 1, boundariesAndScales: { 3: -1 }, steps: 5 })).toThrow(/optax.piecewiseConstantSchedule: boundariesAndScales\[3\] must be a finite number ≥ 0, got -1/);
     expect(() => optax.piecewiseConstantSchedule({ initValue: 1, boundariesAndScales: { 'x': 1 } as never, steps: 5 })).toThrow(/keys must be non-negative integer steps, got "x"/);
+    // Scales whose running product overflows: an error naming the step, not constant's own check.
+    expect(() => optax.piecewiseConstantSchedule({ initValue: 1, boundariesAndScales: { 2: 1e300, 4: 1e300 }, steps: 6 })).toThrow(/^optax.piecewiseConstantSchedule: lr would be Infinity at step 4 \(not a finite number\)/);
   });
 
   it('exponential_decay: test_exponential (rate 2, begin 0 and 5, staircase or not) and test_immutable_count', () => {
