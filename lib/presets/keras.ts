@@ -29,7 +29,9 @@ const cosineDecayOptions = declare('keras.cosineDecay', {
 function cosineDecay(given: OptionsOf<typeof cosineDecayOptions.shape>): Phase<'lr'>[] {
   const o = cosineDecayOptions.read(given);
   const init = o.initialLearningRate;
-  const parts = o.warmupTarget === undefined ? warmupThenCosine(init, init, 0, o.decaySteps, o.alpha * init) : warmupThenCosine(init, o.warmupTarget, o.warmupSteps, o.decaySteps, o.alpha * o.warmupTarget);
+  const peak = o.warmupTarget ?? init;
+  const floor = derivedFinite(cosineDecayOptions.fn, o.alpha * peak, o.warmupTarget === undefined ? 'the floor alpha · initialLearningRate' : 'the floor alpha · warmupTarget', 'alpha', o.alpha);
+  const parts = o.warmupTarget === undefined ? warmupThenCosine(init, init, 0, o.decaySteps, floor) : warmupThenCosine(init, o.warmupTarget, o.warmupSteps, o.decaySteps, floor);
   return joinTo(cosineDecayOptions.fn, parts, o.steps);
 }
 
@@ -46,7 +48,7 @@ function cosineDecayRestarts(given: OptionsOf<typeof restartsOptions.shape>): Ph
   const o = restartsOptions.read(given);
   const fn = restartsOptions.fn;
   const { initialLearningRate: init, firstDecaySteps: first, tMul, mMul, alpha, steps: n } = o;
-  const floor = alpha * init;
+  const floor = derivedFinite(fn, alpha * init, 'the floor alpha · initialLearningRate', 'alpha', alpha);
   if (tMul === 1 && mMul === 1) return joinTo(fn, [new Phase({ lr: cycle(cosinespace(init, floor, first, { endpoint: false }), n) })], n);
   if (tMul < 1 && n > Math.ceil(limitPoint(first, tMul))) {
     const S = limitPoint(first, tMul);

@@ -85,6 +85,8 @@ describe('keras decays', () => {
     expect(() => keras.cosineDecayRestarts({ initialLearningRate: 1, firstDecaySteps: 4, mMul: 1e300, steps: 20 })).toThrow('keras.cosineDecayRestarts: the peak of cycle 2 (initialLearningRate · mMul^2) would be Infinity (not a finite number), got mMul 1e+300');
     expect(() => keras.cosineDecayRestarts({ initialLearningRate: 1, firstDecaySteps: 4, tMul: Number.MAX_VALUE, steps: 20 })).toThrow(/^keras.cosineDecayRestarts: the length of cycle 1 \(firstDecaySteps · tMul\^1\) would be Infinity/);
     expect(keras.cosineDecayRestarts({ initialLearningRate: 1, firstDecaySteps: 4, tMul: 2 ** 53, steps: 20 }).length).toBe(2);
+    expect(() => keras.cosineDecay({ initialLearningRate: 0, decaySteps: 10, alpha: 1e300, warmupTarget: 1e300, warmupSteps: 2, steps: 5 })).toThrow('keras.cosineDecay: the floor alpha · warmupTarget would be Infinity (not a finite number), got alpha 1e+300');
+    expect(() => keras.cosineDecayRestarts({ initialLearningRate: 1e300, firstDecaySteps: 4, tMul: 1, alpha: -1e300, steps: 5 })).toThrow('keras.cosineDecayRestarts: the floor alpha · initialLearningRate would be -Infinity (not a finite number), got alpha -1e+300');
     // A cosine horizon of 2^53 − 1 steps is valid (its part is 2^53 long).
     expect(keras.cosineDecay({ initialLearningRate: 1, decaySteps: 2 ** 53 - 1, steps: 3 }).length).toBe(1);
   });
