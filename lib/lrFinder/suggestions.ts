@@ -1,7 +1,7 @@
 // fastai's four learning-rate suggestions (`fastai/callback/schedule.py` in fastai/fastai: valley, slide, minimum,
 // steep), on a recorded range test. Computed in doubles; fastai holds the curve in float32
 // tensors, so its values agree with these to float32 rounding.
-import { show } from '../internal/validate.js';
+import { count, knownKeys, mustBe, plainObject, show } from '../internal/validate.js';
 
 /** A suggested rate, and the point of the curve to mark for it (fastai returns both). */
 export interface Suggestion {
@@ -109,7 +109,8 @@ function interp(x: number, xs: readonly number[], ys: readonly number[]): number
  * @param losses the smoothed losses at them.
  * @param options `lrDiff` (15), `thresh` (0.005), `adjustValue` (1), fastai's defaults.
  * @returns the suggestion.
- * @throws RangeError if the curve has `lrDiff` points or fewer (fastai raises an IndexError).
+ * @throws RangeError if the curve has `lrDiff` points or fewer (fastai raises an IndexError);
+ *   TypeError or RangeError naming an unknown or bad option.
  * @example
  * import { suggestSlide } from 'rx-policy';
  * const lrs = Array.from({ length: 40 }, (_, i) => 10 ** (i / 10));
@@ -117,11 +118,15 @@ function interp(x: number, xs: readonly number[], ys: readonly number[]): number
  * suggestSlide(lrs, lrs.map((_, i) => (i < 20 ? 30 - i : 10))).lr === lrs[24]; // → true
  */
 export function suggestSlide(lrs: readonly number[], losses: readonly number[], options: { readonly lrDiff?: number; readonly thresh?: number; readonly adjustValue?: number } = {}): Suggestion {
-  const lrDiff = options.lrDiff ?? 15;
-  if (!Number.isSafeInteger(lrDiff) || lrDiff < 1) throw new RangeError(`suggestSlide: lrDiff must be a positive integer, got ${show(lrDiff)}`);
-  checkCurve('suggestSlide', lrs, losses, lrDiff + 1);
-  const thresh = options.thresh ?? 0.005;
-  const adjust = options.adjustValue ?? 1;
+  const fn = 'suggestSlide';
+  knownKeys(fn, 'option', plainObject(fn, 'options', options), ['lrDiff', 'thresh', 'adjustValue']);
+  const lrDiff = options.lrDiff === undefined ? 15 : options.lrDiff;
+  if (!Number.isSafeInteger(lrDiff) || lrDiff < 1) mustBe(fn, 'lrDiff', 'a positive integer', lrDiff);
+  checkCurve(fn, lrs, losses, lrDiff + 1);
+  const thresh = options.thresh === undefined ? 0.005 : options.thresh;
+  if (typeof thresh !== 'number' || !Number.isFinite(thresh)) mustBe(fn, 'thresh', 'a finite number', thresh);
+  const adjust = options.adjustValue === undefined ? 1 : options.adjustValue;
+  if (typeof adjust !== 'number' || !(adjust > 0) || !Number.isFinite(adjust)) mustBe(fn, 'adjustValue', 'a finite number > 0', adjust);
   const grad = gradient(losses);
   const n = losses.length;
   let r = n - 1;
@@ -133,6 +138,7 @@ export function suggestSlide(lrs: readonly number[], losses: readonly number[], 
     l--;
   }
   const lr = local * adjust;
+  if (!Number.isFinite(lr)) throw new RangeError(`${fn}: the suggestion ${local} · adjustValue would be ${show(lr)} (not a finite number), got adjustValue ${show(adjust)}`);
   return { lr, point: { lr, loss: interp(Math.log10(lr), lrs.map(Math.log10), losses) } };
 }
 
@@ -201,6 +207,7 @@ export function suggestSteep(lrs: readonly number[], losses: readonly number[]):
  */
 export function suggestLrs(lrs: readonly number[], losses: readonly number[], steps: number): LrSuggestions | null {
   checkCurve('suggestLrs', lrs, losses, 0);
+  count('suggestLrs', 'steps', steps);
   const from = Math.floor(steps / 10);
   const to = lrs.length - 5;
   if (to - from < 2) return null;

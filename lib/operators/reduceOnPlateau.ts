@@ -1,7 +1,7 @@
-import { Observable, type MonoTypeOperatorFunction } from 'rxjs';
+import { isObservable, Observable, type MonoTypeOperatorFunction } from 'rxjs';
 import { Stepped } from '../events/stepped.js';
 import { declare, integer, number, oneOf, type ShapeOptionsOf } from '../internal/options.js';
-import { finite, knownKeys, plainObject, show } from '../internal/validate.js';
+import { finite, knownKeys, mustBe, plainObject, show } from '../internal/validate.js';
 
 /** Options of `reduceOnPlateau`, with PyTorch `ReduceLROnPlateau`'s defaults. */
 export interface PlateauOptions {
@@ -109,24 +109,32 @@ function readState(fn: string, given: unknown): PlateauState {
  */
 export function reduceOnPlateau<V extends Readonly<Record<string, number>> | Stepped<Readonly<Record<string, number>>>>(metric$: Observable<number>, options: PlateauOptions = {}): MonoTypeOperatorFunction<V> {
   const fn = 'reduceOnPlateau';
+  if (!isObservable(metric$)) throw new TypeError(`${fn}: metric$ must be an Observable of numbers, got ${show(metric$)}`);
   plainObject(fn, 'options', options);
   knownKeys(fn, 'option', options as Record<string, unknown>, ['mode', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'minValue', 'eps', 'params', 'initialState', 'onState']);
-  const mode = options.mode ?? 'min';
+  // Only a missing option takes its default: `null` is checked (and refused) like any other value.
+  const given = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);
+  const mode = given(options.mode, 'min');
   if (mode !== 'min' && mode !== 'max') throw new TypeError(`${fn}: mode must be 'min' or 'max', got ${show(mode)}`);
-  const thresholdMode = options.thresholdMode ?? 'rel';
+  const thresholdMode = given(options.thresholdMode, 'rel');
   if (thresholdMode !== 'rel' && thresholdMode !== 'abs') throw new TypeError(`${fn}: thresholdMode must be 'rel' or 'abs', got ${show(thresholdMode)}`);
-  const factor = finite(fn, 'factor', options.factor ?? 0.1);
+  const factor = finite(fn, 'factor', given(options.factor, 0.1));
   // PyTorch: "Factor should be < 1.0."
   if (factor <= 0 || factor >= 1) throw new RangeError(`${fn}: factor must be in (0, 1), got ${show(factor)}`);
-  const patience = options.patience ?? 10;
-  const cooldown = options.cooldown ?? 0;
+  const patience = given(options.patience, 10);
+  const cooldown = given(options.cooldown, 0);
   for (const [arg, v] of [['patience', patience], ['cooldown', cooldown]] as const) {
-    if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`${fn}: ${arg} must be a non-negative integer, got ${show(v)}`);
+    if (!Number.isSafeInteger(v) || v < 0) mustBe(fn, arg, 'a non-negative integer', v);
   }
-  const threshold = finite(fn, 'threshold', options.threshold ?? 1e-4);
+  const threshold = finite(fn, 'threshold', given(options.threshold, 1e-4));
   if (threshold < 0) throw new RangeError(`${fn}: threshold must be ≥ 0, got ${show(threshold)}`);
-  const minValue = finite(fn, 'minValue', options.minValue ?? 0);
-  const eps = finite(fn, 'eps', options.eps ?? 1e-8);
+  const minValue = finite(fn, 'minValue', given(options.minValue, 0));
+  const eps = finite(fn, 'eps', given(options.eps, 1e-8));
+  const params: unknown = options.params;
+  // A string would be read as a set of its letters, and match no parameter.
+  if (params !== undefined && (!Array.isArray(params) || Object.keys(params).length !== params.length || !params.every((name) => typeof name === 'string' && name !== ''))) {
+    mustBe(fn, 'params', 'an array of parameter names', params, TypeError);
+  }
   const only = options.params === undefined ? undefined : new Set(options.params);
   const initial = options.initialState === undefined ? undefined : readState(fn, options.initialState);
   const onState = options.onState;

@@ -79,6 +79,17 @@ describe('each rule by hand', () => {
     expect(() => suggestSlide(lrs, lrs)).toThrow('suggestSlide: needs at least 16 points, got 10');
   });
 
+  it('bad options: named errors, never a silent default or a non-finite suggestion', () => {
+    const x = Array.from({ length: 40 }, (_, i) => 10 ** (i / 10));
+    const y = x.map((_, i) => (i < 20 ? 30 - i : 10));
+    expect(() => suggestSlide(x, y, { lrdiff: 5 } as never)).toThrow('suggestSlide: unknown option "lrdiff" (did you mean "lrDiff"?); accepted: lrDiff, thresh, adjustValue');
+    expect(() => suggestSlide(x, y, null as never)).toThrow(new TypeError('suggestSlide: options must be an object, got null'));
+    expect(() => suggestSlide(x, y, { thresh: Number.NaN })).toThrow(new RangeError('suggestSlide: thresh must be a finite number, got NaN'));
+    expect(() => suggestSlide(x, y, { adjustValue: -1 })).toThrow(new RangeError('suggestSlide: adjustValue must be a finite number > 0, got -1'));
+    expect(() => suggestSlide(x, y, { adjustValue: Number.MAX_VALUE })).toThrow(/^suggestSlide: the suggestion 251.188\d+ · adjustValue would be Infinity \(not a finite number\), got adjustValue 1.7976931348623157e\+308$/);
+    expect(() => suggestLrs(x, y, Number.NaN)).toThrow(new RangeError('suggestLrs: steps must be a non-negative integer, got NaN'));
+  });
+
   it('suggestLrs: null when the window is too short to suggest from', () => {
     expect(suggestLrs([1, 2, 3, 4, 5, 6], [1, 1, 1, 1, 1, 1], 100)).toBeNull();
   });

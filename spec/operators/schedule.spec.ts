@@ -52,6 +52,9 @@ describe('schedule: training events → parameter dicts', () => {
     expect(seen).toEqual([0, 0.5, 1]);
     expect(epochsToSteps(5, 100)).toBe(500);
     expect(() => epochsToSteps(5, 0)).toThrow(new RangeError('epochsToSteps: stepsPerEpoch must be a positive integer, got 0'));
+    // A product past 2^53 − 1 is not a step count (it was returned, rounded).
+    expect(() => epochsToSteps(2 ** 30, 2 ** 30)).toThrow(new RangeError('epochsToSteps: epochs · stepsPerEpoch must be a safe integer, got 1073741824 · 1073741824'));
+    expect(epochsToSteps(2 ** 26, 2 ** 26 + 1)).toBe(2 ** 52 + 2 ** 26);
   });
 
   it('events out of order are errors naming them, and leave the cursor where it was', () => {
