@@ -5,6 +5,9 @@ import { readOptions, type OptionsOf, type OptionTable } from './internal/option
 import { finite, knownKeys, plainObject, show } from './internal/validate.js';
 import type { OptimizerPolicy } from './policy.js';
 
+/** The most steps `compare` reads (it reads each one): about a second. */
+const MAX_COMPARED = 1_000_000;
+
 /** The options that mean the same in every library (as far as each preset has them), declared once. */
 export const neutralOptions = {
   steps: { type: 'number', range: 'positiveCount', required: true, doc: 'Total steps.' },
@@ -222,7 +225,8 @@ function checkNeutral(fn: string, o: CompareOptions): Neutral {
  *   `tolerance`, `presetOptions`.
  * @returns the translations, the policies and the differences.
  * @throws RangeError or TypeError for an unknown preset, a preset given twice, fewer than two
- *   presets, an unknown or bad option, or a neutral option a preset cannot take.
+ *   presets, an unknown or bad option, a neutral option a preset cannot take, or more than 10^6
+ *   common steps.
  * @example
  * import { compare } from 'rx-policy';
  * const c = compare(['pytorch.oneCycleLR', 'fastai.fitOneCycle', 'optax.cosineOnecycle'], { steps: 1000, peak: 0.1, warmup: 0.25 });
@@ -245,13 +249,17 @@ export function compare(names: readonly string[], options: CompareOptions): Comp
     seen.add(name);
   }
   const neutral = checkNeutral(fn, options);
-  const param = options.param ?? 'lr';
+  // Only a missing option takes its default: `null` is checked (and refused) like any other value.
+  const param = options.param === undefined ? 'lr' : options.param;
   if (typeof param !== 'string') throw new TypeError(`${fn}: param must be a parameter name, got ${show(param)}`);
-  const tolerance = finite(fn, 'tolerance', options.tolerance ?? 1e-9);
+  const tolerance = finite(fn, 'tolerance', options.tolerance === undefined ? 1e-9 : options.tolerance);
   if (tolerance < 0) throw new RangeError(`${fn}: tolerance must be ≥ 0, got ${tolerance}`);
-  const extra = options.presetOptions ?? {};
+  const extra = options.presetOptions === undefined ? {} : options.presetOptions;
   plainObject(fn, 'presetOptions', extra);
-  for (const key of Object.keys(extra)) if (!seen.has(key)) throw new RangeError(`${fn}: presetOptions names ${show(key)}, which is not compared; compared: ${names.join(', ')}`);
+  for (const key of Object.keys(extra)) {
+    if (!seen.has(key)) throw new RangeError(`${fn}: presetOptions names ${show(key)}, which is not compared; compared: ${names.join(', ')}`);
+    plainObject(fn, `presetOptions[${show(key)}]`, extra[key]);
+  }
 
   const translations = names.map((preset): Translation => {
     const { options: built, lines } = RULES[preset]!(neutral);
@@ -265,6 +273,8 @@ export function compare(names: readonly string[], options: CompareOptions): Comp
   });
   const lengths = policies.map((p) => p.length);
   const common = Math.min(...lengths);
+  // Every common step is read: a horizon of 10^15 steps would never return.
+  if (common > MAX_COMPARED) throw new RangeError(`${fn}: steps must be at most ${MAX_COMPARED} (every step is read; the conventions show at any length), got ${common} steps common to the presets`);
   let firstDifference: Comparison['firstDifference'] = null;
   let largest = { step: 0, difference: -1, values: [] as number[] };
   const iterators = policies.map((p) => p.allSteps()[Symbol.iterator]());
@@ -288,12 +298,17 @@ export function compare(names: readonly string[], options: CompareOptions): Comp
  * and the final values, one preset a column.
  * @param c what `compare` returned.
  * @returns the report.
+ * @throws TypeError when `c` is not a comparison.
  * @example
  * import { compare, formatComparison } from 'rx-policy';
  * const report = formatComparison(compare(['pytorch.oneCycleLR', 'fastai.fitOneCycle'], { steps: 100, peak: 1 }));
  * report.split('\n').at(-1); // → 'final values: pytorch.oneCycleLR 4e-6, fastai.fitOneCycle 4.48581e-4'
  */
 export function formatComparison(c: Comparison): string {
+  const given = c as Partial<Comparison> | null;
+  if (typeof given !== 'object' || given === null || !Array.isArray(given.translations) || !Array.isArray(given.lengths) || !Array.isArray(given.finals)) {
+    throw new TypeError(`formatComparison: c must be what compare returned, got ${show(c)}`);
+  }
   const names = c.translations.map((t) => t.preset);
   const row = (values: readonly number[]) => names.map((n, k) => `${n} ${fmt(values[k]!)}`).join(', ');
   const out = ['translation of the neutral options:'];

@@ -1,5 +1,5 @@
 import type { Observer } from 'rxjs';
-import { show } from '../internal/validate.js';
+import { plainObject, show } from '../internal/validate.js';
 import { checkedSink, sinkOptions, type SinkInput } from './checkedSink.js';
 
 /** What a sink accepts: one step's values. */
@@ -77,7 +77,7 @@ export interface GroupSinkOptions extends SinkOptions {
  * @param optimizer An object with a non-empty `paramGroups` array.
  * @param options `params`, and `perGroup`: per parameter, one multiplier per group or a function of the value and the group index.
  * @returns An observer to subscribe to a stream of values (or `Stepped` values).
- * @throws TypeError for an empty or missing `paramGroups`, a bad option, or a group without the field; RangeError for a `perGroup` array of the wrong length.
+ * @throws TypeError for an empty or missing `paramGroups`, a bad option, or a group without the field; RangeError for a `perGroup` array of the wrong length, and, on a value, for a group value that `perGroup` makes non-finite.
  * @example
  * import { Subject } from 'rxjs';
  * import { OptimizerPolicy, Phase, linspace, applyToGroups } from 'rx-policy';
@@ -95,7 +95,7 @@ export function applyToGroups(optimizer: { readonly paramGroups: readonly object
   if (!Array.isArray(groups) || groups.length === 0) {
     throw new TypeError(`applyToGroups: optimizer.paramGroups must be a non-empty array of objects, got ${show(groups)}`);
   }
-  const perGroup = options.perGroup ?? {};
+  const perGroup = options.perGroup === undefined ? {} : (plainObject('applyToGroups', 'perGroup', options.perGroup) as Readonly<Record<string, PerGroup>>);
   for (const [name, spec] of Object.entries(perGroup)) {
     if (Array.isArray(spec)) {
       if (spec.length !== groups.length) {
@@ -109,6 +109,7 @@ export function applyToGroups(optimizer: { readonly paramGroups: readonly object
     }
   }
   const records = groups as Record<string, number>[];
+  const pending = new Float64Array(records.length);
   return checkedSink(
     {
       check(name) {
@@ -120,9 +121,18 @@ export function applyToGroups(optimizer: { readonly paramGroups: readonly object
       },
       write(name, value) {
         const spec = perGroup[name];
-        for (let g = 0; g < records.length; g++) {
-          records[g]![name] = spec === undefined ? value : typeof spec === 'function' ? spec(value, g) : value * spec[g]!;
+        if (spec === undefined) {
+          for (let g = 0; g < records.length; g++) records[g]![name] = value;
+          return;
         }
+        // A group's factor or function may overflow or return anything: every group's value is
+        // checked before any is written, so a refused step leaves the optimizer as it was.
+        for (let g = 0; g < records.length; g++) {
+          const v: unknown = typeof spec === 'function' ? spec(value, g) : value * spec[g]!;
+          if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`applyToGroups: perGroup.${name} gives ${show(v)} for group ${g} from ${name} ${value}; a group's value must be a finite number`);
+          pending[g] = v;
+        }
+        for (let g = 0; g < records.length; g++) records[g]![name] = pending[g]!;
       },
     },
     options,
