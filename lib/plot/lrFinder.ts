@@ -3,6 +3,7 @@
 import { show } from '../internal/validate.js';
 import type { LrFinderResult } from '../lrFinder/lrFinder.js';
 import { renderFigure } from './plot.js';
+import { checkOptions, MAX_CHARS, MAX_PIXELS, size, text } from './check.js';
 import { terminalChart, type TerminalOptions } from './terminal.js';
 
 /** Options of `plotLrFinder`. */
@@ -51,7 +52,11 @@ function checked(fn: string, result: LrFinderResult, skipEnd: number): { lrs: re
  */
 export async function plotLrFinder(result: LrFinderResult, options: LrFinderPlotOptions = {}): Promise<string> {
   const fn = 'plotLrFinder';
-  const { lrs, losses } = checked(fn, result, options.skipEnd ?? 5);
+  checkOptions(fn, options, ['out', 'title', 'width', 'height', 'skipEnd']);
+  const { lrs, losses } = checked(fn, result, options.skipEnd === undefined ? 5 : options.skipEnd);
+  const title = text(fn, 'title', options.title) ?? 'LR range test';
+  const width = size(fn, 'width', options.width, 600, 1, MAX_PIXELS);
+  const height = size(fn, 'height', options.height, 300, 1, MAX_PIXELS);
   if (options.out !== undefined && !/\.(svg|png)$/i.test(options.out)) throw new RangeError(`${fn}: out must end in .svg or .png, got ${show(options.out)}`);
   const curve = lrs.map((lr, i) => ({ lr, loss: losses[i]! }));
   const marks = Object.entries(result.suggestions ?? {})
@@ -61,10 +66,10 @@ export async function plotLrFinder(result: LrFinderResult, options: LrFinderPlot
   const y = { field: 'loss', type: 'quantitative', title: 'loss (smoothed)', scale: { zero: false } };
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: options.title ?? 'LR range test',
+    title,
     background: 'white',
-    width: options.width ?? 600,
-    height: options.height ?? 300,
+    width,
+    height,
     layer: [
       { data: { values: curve }, mark: { type: 'line', strokeWidth: 1.5 }, encoding: { x, y } },
       {
@@ -98,15 +103,17 @@ export async function plotLrFinder(result: LrFinderResult, options: LrFinderPlot
  */
 export function plotLrFinderTerminal(result: LrFinderResult, options: TerminalOptions & { readonly skipEnd?: number } = {}): string {
   const fn = 'plotLrFinderTerminal';
-  const { lrs, losses } = checked(fn, result, options.skipEnd ?? 5);
-  const width = Math.min(options.width ?? 72, lrs.length);
+  checkOptions(fn, options, ['width', 'height', 'skipEnd']);
+  const { lrs, losses } = checked(fn, result, options.skipEnd === undefined ? 5 : options.skipEnd);
+  const width = Math.min(size(fn, 'width', options.width, 72, 1, MAX_CHARS), lrs.length);
+  const height = size(fn, 'height', options.height, 10, 1, MAX_CHARS);
   const columns = Array.from({ length: width }, (_, c) => {
     const from = Math.floor((c * lrs.length) / width);
     const to = Math.floor(((c + 1) * lrs.length) / width);
     const part = losses.slice(from, to);
     return { min: Math.min(...part), max: Math.max(...part) };
   });
-  const lines = [terminalChart(columns, options.height ?? 10), `${' '.repeat(10)}loss against lr, ${lrs[0]!.toPrecision(3)} … ${lrs.at(-1)!.toPrecision(3)} (log axis)`];
+  const lines = [terminalChart(columns, height), `${' '.repeat(10)}loss against lr, ${lrs[0]!.toPrecision(3)} … ${lrs.at(-1)!.toPrecision(3)} (log axis)`];
   for (const [name, s] of Object.entries(result.suggestions ?? {})) if (s !== null) lines.push(`${' '.repeat(10)}${name}: ${s.lr.toPrecision(3)}`);
   return lines.join('\n');
 }

@@ -4,7 +4,8 @@ import { registerPlotter, type PlotOptions, type Schedule } from '../internal/pl
 import { show } from '../internal/validate.js';
 import { Phase } from '../phase.js';
 import { OptimizerPolicy } from '../policy.js';
-import { decimate, decimateParam, type Point } from './decimate.js';
+import { checkOptions, MAX_PIXELS, size, text } from './check.js';
+import { decimate, decimateParam, MAX_READ, type Point } from './decimate.js';
 
 export type { PlotOptions, Schedule } from '../internal/plotHook.js';
 
@@ -49,6 +50,8 @@ function seriesOf(source: Plottable, param: string, columns: number): Point[] {
     return points;
   }
   // Any other schedule is known only by its at(): read step by step.
+  if (!Number.isSafeInteger(length) || length < 0) throw new RangeError(`plot: a schedule's length must be a non-negative integer, got ${show(length)}`);
+  if (length > MAX_READ) throw new RangeError(`plot: a schedule known only by at() is read step by step, so it may have at most ${MAX_READ} steps, got ${length}; plot a Phase or an OptimizerPolicy (drawn from their shapes at any length)`);
   return decimate(
     (i) => {
       const v = source.at(i)[param];
@@ -75,20 +78,28 @@ function seriesOf(source: Plottable, param: string, columns: number): Point[] {
  * await plot([new Phase({ lr: linspace(0.7, 0.7, 100) }), new Phase({ lr: linspace(0, 1, 100) }), new Phase({ lr: cosinespace(1, 0, 100) })], { out: 'phases.svg' });
  */
 export async function plot(sources: Plottable | readonly Plottable[], options: PlotOptions = {}): Promise<string> {
+  checkOptions('plot', options, ['param', 'labels', 'title', 'width', 'height', 'out']);
   const list = Array.isArray(sources) ? (sources as readonly Plottable[]) : [sources as Plottable];
   if (list.length === 0) throw new RangeError('plot: give at least one phase or policy, got []');
   list.forEach((s, i) => {
     if (!isSchedule(s)) throw new TypeError(`plot: sources[${i}] must be a phase, a policy or a schedule { length, at(step) }, got ${show(s)}`);
   });
-  const params = typeof options.param === 'string' ? [options.param] : (options.param ?? ['lr']);
+  const params = typeof options.param === 'string' ? [options.param] : options.param === undefined ? ['lr'] : options.param;
+  if (!Array.isArray(params) || Object.keys(params).length !== params.length || !params.every((p) => typeof p === 'string')) {
+    throw new TypeError(`plot: param must be a parameter name or an array of them, got ${show(options.param)}`);
+  }
   if (params.length === 0) throw new RangeError('plot: param must name at least one parameter');
+  const labelList: unknown = options.labels;
+  if (labelList !== undefined && (!Array.isArray(labelList) || !labelList.every((l) => typeof l === 'string'))) throw new TypeError(`plot: labels must be an array of strings, got ${show(labelList)}`);
+  text('plot', 'title', options.title);
+  if (options.out !== undefined && typeof options.out !== 'string') throw new TypeError(`plot: out must be a file name ending in .svg or .png, got ${show(options.out)}`);
   for (const param of params) {
     if (!list.some((s) => paramsOf(s).includes(param))) {
       throw new RangeError(`plot: no parameter ${show(param)}; the ${list.length > 1 ? 'sources have' : `${kind(list[0]!)} has`}: ${[...new Set(list.flatMap(paramsOf))].join(', ')}`);
     }
   }
-  const width = options.width ?? 600;
-  const height = options.height ?? 300;
+  const width = size('plot', 'width', options.width, 600, 1, MAX_PIXELS);
+  const height = size('plot', 'height', options.height, 300, 1, MAX_PIXELS);
   const labels = options.labels ?? list.map((s, i) => firstSpace(s) ?? `policy ${i + 1}`);
   const panels = params.map((param) => {
     const values = list.flatMap((s, i) => (paramsOf(s).includes(param) ? seriesOf(s, param, width).map((p) => ({ ...p, series: labels[i] ?? `series ${i + 1}` })) : []));

@@ -2,6 +2,7 @@ import asciichart from 'asciichart';
 import { show } from '../internal/validate.js';
 import { Phase } from '../phase.js';
 import type { OptimizerPolicy } from '../policy.js';
+import { checkOptions, MAX_CHARS, size } from './check.js';
 import { columnExtents } from './decimate.js';
 import { paramExtent } from './extent.js';
 
@@ -26,7 +27,13 @@ export interface TerminalOptions {
  * console.log(terminalChart([{ min: 0, max: 1 }, { min: 0.5, max: 0.5 }], 6));
  */
 export function terminalChart(columns: readonly { readonly min: number; readonly max: number }[], height = 10): string {
+  if (!Array.isArray(columns)) throw new TypeError(`terminalChart: columns must be an array of { min, max }, got ${show(columns)}`);
   if (columns.length === 0) throw new RangeError('terminalChart: nothing to draw: 0 columns');
+  if (columns.length > MAX_CHARS) throw new RangeError(`terminalChart: columns must be at most ${MAX_CHARS}, got ${columns.length}`);
+  size('terminalChart', 'height', height, 10, 1, MAX_CHARS);
+  columns.forEach((c, k) => {
+    if (!Number.isFinite(c?.min) || !Number.isFinite(c?.max)) throw new RangeError(`terminalChart: columns[${k}] must have a finite min and max, got ${show(c)}`);
+  });
   const max = columns.map((c) => c.max);
   const min = columns.map((c) => c.min);
   const same = min.every((v, k) => v === max[k]);
@@ -52,9 +59,10 @@ export function plotTerminal(source: Phase | OptimizerPolicy, param = 'lr', opti
   const names = source instanceof Phase ? source.names : source.params;
   if (!names.includes(param)) throw new RangeError(`plotTerminal: no parameter ${show(param)}; it has: ${names.join(', ')}`);
   if (source.length === 0) throw new RangeError('plotTerminal: nothing to plot: 0 steps');
-  const width = options.width ?? 72;
-  if (!Number.isSafeInteger(width) || width < 1) throw new RangeError(`plotTerminal: width must be a positive integer, got ${show(width)}`);
-  const chart = terminalChart(columnExtents(source, param, width), options.height ?? 10);
+  checkOptions('plotTerminal', options, ['width', 'height']);
+  const width = size('plotTerminal', 'width', options.width, 72, 1, MAX_CHARS);
+  const height = size('plotTerminal', 'height', options.height, 10, 1, MAX_CHARS);
+  const chart = terminalChart(columnExtents(source, param, width), height);
   return `${chart}\n${' '.repeat(10)}${param} over ${source.length} steps (each column: its min and max)`;
 }
 
@@ -88,9 +96,9 @@ export function plotTerminalOverlay(sources: readonly (Phase | OptimizerPolicy)[
   });
   const length = Math.max(...sources.map((s) => s.length));
   if (length === 0) throw new RangeError(`${fn}: nothing to plot: 0 steps`);
-  const width = Math.min(options.width ?? 72, length);
-  const height = options.height ?? 12;
-  if (!Number.isSafeInteger(width) || width < 1 || !Number.isSafeInteger(height) || height < 2) throw new RangeError(`${fn}: width must be ≥ 1 and height ≥ 2, got ${show(width)} and ${show(height)}`);
+  checkOptions(fn, options, ['width', 'height']);
+  const width = Math.min(size(fn, 'width', options.width, 72, 1, MAX_CHARS), length);
+  const height = size(fn, 'height', options.height, 12, 2, MAX_CHARS);
   const extents = sources.map((s) =>
     Array.from({ length: width }, (_, c) => {
       const from = Math.floor((c * length) / width);

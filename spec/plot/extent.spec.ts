@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { constant, cosinespace, cycle, cyclicspace, expspace, linspace, noisy, OptimizerPolicy, Phase, polycyclespace, product, pytorch } from '../../lib/index.js';
+import { constant, cosinespace, cycle, cyclicspace, expspace, fnspace, linspace, noisy, OptimizerPolicy, Phase, polycyclespace, product, pytorch } from '../../lib/index.js';
 import { paramExtent, spaceExtent } from '../../lib/plot/index.js';
 
 describe('spaceExtent', () => {
@@ -18,6 +18,16 @@ describe('spaceExtent', () => {
     const e = spaceExtent(lr, 5, 35);
     expect(e.max).toBe(lr.at(20));
     expect(e.min).toBe(lr.at(10));
+  });
+
+  it('ranges too long to read: a dense wave from its first 64 turns, an unknown shape from 2^16 evenly spaced steps', () => {
+    const lr = pytorch.cosineAnnealingLR({ baseLr: 1, tMax: 1000, steps: 2 ** 53 - 1 })[0]!.spaces.lr;
+    expect(spaceExtent(lr, 0, 2 ** 53 - 1)).toEqual({ min: 0, minAt: 1000, max: 1, maxAt: 0 });
+    const wave = fnspace((i) => Math.sin(i / 1000), 2 ** 53 - 1);
+    const e = spaceExtent(wave, 0, 2 ** 53 - 1);
+    expect(e.max).toBeGreaterThan(0.999);
+    expect(e.min).toBeLessThan(-0.999);
+    expect([wave.at(e.minAt), wave.at(e.maxAt)]).toEqual([e.min, e.max]);
   });
 
   it('triangular waves and polynomial restarts: their turning points', () => {

@@ -80,6 +80,18 @@ describe('plot (SVG in Node, vega-lite)', () => {
     await expect(new Phase({ lr: constant(1, 3) }).plot('lr', { out: join(dir, 'x.txt') })).rejects.toThrow(/out must end in .svg or .png/);
     expect(existsSync(join(dir, 'x.txt'))).toBe(false);
   });
+
+  it('hostile options: sizes in range, known keys, typed values; a schedule known only by at() of 2^53 steps is refused, not read', async () => {
+    const policy = new OptimizerPolicy(pytorch.stepLR({ baseLr: 1, stepSize: 2, steps: 10 }));
+    await expect(plot(policy, { width: 1e8 })).rejects.toThrow(new RangeError('plot: width must be an integer in [1, 10000], got 100000000'));
+    await expect(plot(policy, { height: Number.NaN })).rejects.toThrow(new RangeError('plot: height must be an integer in [1, 10000], got NaN'));
+    await expect(plot(policy, { widht: 300 } as never)).rejects.toThrow(/^plot: unknown option "widht" \(did you mean "width"\?\)/);
+    await expect(plot(policy, null as never)).rejects.toThrow(new TypeError('plot: options must be an object, got null'));
+    await expect(plot(policy, { param: 5 } as never)).rejects.toThrow(new TypeError('plot: param must be a parameter name or an array of them, got 5'));
+    await expect(plot(policy, { labels: 'a' } as never)).rejects.toThrow(new TypeError('plot: labels must be an array of strings, got "a"'));
+    await expect(plot(policy, { title: 5 } as never)).rejects.toThrow(new TypeError('plot: title must be a string, got 5'));
+    await expect(plot({ length: 2 ** 53 - 1, at: () => ({ lr: 1 }) })).rejects.toThrow(/^plot: a schedule known only by at\(\) is read step by step, so it may have at most 10000000 steps, got 9007199254740991/);
+  });
 });
 describe('plot in a bundled app, and outside the core', () => {
   const root = fileURLToPath(new URL('../../', import.meta.url));
