@@ -128,6 +128,7 @@ export function schedule<P extends Phase>(policy: OptimizerPolicy<P>, options: S
       };
       return events$.subscribe({
         next(event) {
+          if (typeof event !== 'object' || event === null) return fail(`an event must be an object { type, … }, got ${show(event)}`);
           switch (event.type) {
             case 'trainBegin': {
               if (event.run !== undefined) {
@@ -168,8 +169,12 @@ export function schedule<P extends Phase>(policy: OptimizerPolicy<P>, options: S
               if (per === 'batch') advance();
               return;
             }
-            default:
+            case 'epochEnd':
+            case 'batchEnd':
               return;
+            default:
+              // A misspelt type ('batchbegin') would otherwise never advance the policy.
+              return fail(`unknown event type ${show((event as { type?: unknown }).type)}; the types are trainBegin, trainEnd, epochBegin, epochEnd, batchBegin, batchEnd`);
           }
         },
         error: (err: unknown) => subscriber.error(err),

@@ -62,6 +62,9 @@ describe('schedule: training events → parameter dicts', () => {
       [[{ type: 'batchBegin', epoch: 0, batch: 0 }], /batch begin 0 before any epoch begin/, 0],
       [[{ type: 'epochBegin', epoch: 0 }, { type: 'batchBegin', epoch: 0, batch: 0 }, { type: 'batchBegin', epoch: 0, batch: 0 }], /batch begin 0 in epoch 0 after batch 0/, 1],
       [[{ type: 'epochBegin', epoch: 1 }, { type: 'epochBegin', epoch: 1 }], /epoch begin 1 after epoch 1/, 0],
+      // A misspelt type used to be skipped: the policy silently never advanced.
+      [[{ type: 'epochBegin', epoch: 0 }, { type: 'batchbegin', epoch: 0, batch: 0 } as never], /^RangeError: schedule: unknown event type "batchbegin"; the types are trainBegin, trainEnd, epochBegin, epochEnd, batchBegin, batchEnd$/, 0],
+      [[null as never], /^RangeError: schedule: an event must be an object \{ type, … \}, got null$/, 0],
     ];
     for (const [events, message, stepAfter] of cases) {
       const policy = lrPolicy(10);
