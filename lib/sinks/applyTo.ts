@@ -47,6 +47,7 @@ export function applyTo(target: object, options: SinkOptions = {}): Partial<Obse
   const record = target as Record<string, number>;
   return checkedSink(
     {
+      fn: 'applyTo',
       check(name) {
         if (typeof record[name] !== 'number') {
           throw new TypeError(`applyTo: the target has no numeric field ${show(name)}; it has: ${numericKeys(target).join(', ') || 'none'}`);
@@ -112,6 +113,7 @@ export function applyToGroups(optimizer: { readonly paramGroups: readonly object
   const pending = new Float64Array(records.length);
   return checkedSink(
     {
+      fn: 'applyToGroups',
       check(name) {
         records.forEach((group, g) => {
           if (typeof group[name] !== 'number') {
@@ -167,6 +169,7 @@ export function applyWith(setters: Readonly<Record<string, (value: number) => vo
   }
   return checkedSink(
     {
+      fn: 'applyWith',
       check(name) {
         if (typeof setters[name] !== 'function') {
           throw new TypeError(`applyWith: no setter for ${show(name)}; setters: ${Object.keys(setters).join(', ') || 'none'}`);

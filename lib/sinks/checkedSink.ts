@@ -9,6 +9,8 @@ export type SinkInput = Values | Stepped<Values>;
 
 /** How a sink writes: one parameter at a time. */
 export interface SinkWriter {
+  /** The public sink, as errors name it (`applyTo`). */
+  readonly fn: string;
   /** Throws, naming what the target has, when `name` cannot be written. */
   check(name: string): void;
   write(name: string, value: number): void;
@@ -22,7 +24,8 @@ export function sinkOptions(fn: string, options: unknown, extra: readonly string
   knownKeys(fn, 'option', o, ['params', ...extra]);
   const params = o['params'];
   if (params !== undefined) {
-    if (!Array.isArray(params) || params.some((p) => typeof p !== 'string' || p === '')) {
+    // `every` visits no hole: a sparse array is refused by its own keys count.
+    if (!Array.isArray(params) || Object.keys(params).length !== params.length || !params.every((p) => typeof p === 'string' && p !== '')) {
       throw new TypeError(`${fn}: params must be an array of parameter names, got ${show(params)}`);
     }
   }
@@ -40,7 +43,12 @@ export function sinkOptions(fn: string, options: unknown, extra: readonly string
  * that value is written.
  */
 export function checkedSink(writer: SinkWriter, options: SinkOptions): Partial<Observer<SinkInput>> {
-  const { check, write } = writer;
+  const { check, write, fn } = writer;
+  // A value that is not a finite number (a stream other than a policy's) is refused before any
+  // parameter of its step is written: an optimizer never trains with NaN or ±Infinity.
+  const refuse = (name: string, value: unknown): never => {
+    throw new RangeError(`${fn}: ${name} must be a finite number, got ${show(value)}`);
+  };
   const known = new Set<string>();
   const expect = (names: readonly string[]) => {
     for (const name of names) {
@@ -71,6 +79,10 @@ export function checkedSink(writer: SinkWriter, options: SinkOptions): Partial<O
       if (only !== undefined) {
         const lastWritten = lastOfOnly!;
         for (let i = 0; i < only.length; i++) {
+          const value: unknown = values[only[i]!];
+          if (value !== undefined && !Number.isFinite(value)) refuse(only[i]!, value);
+        }
+        for (let i = 0; i < only.length; i++) {
           const name = only[i]!;
           const value = values[name];
           if (value === undefined) continue;
@@ -87,6 +99,7 @@ export function checkedSink(writer: SinkWriter, options: SinkOptions): Partial<O
           check(name);
           known.add(name);
         }
+        if (!Number.isFinite(values[name])) refuse(name, values[name]);
       }
       for (const name in values) put(name, values[name]!);
     },

@@ -72,6 +72,15 @@ describe('sinks', () => {
     expect(() => applyToGroups(optimizer, { perGroup: null } as never)).toThrow(new TypeError('applyToGroups: perGroup must be an object, got null'));
   });
 
+  it('every sink refuses a non-finite value by name, and params with holes', () => {
+    const target = { lr: 0.1 };
+    expect(() => applyTo(target).next!({ lr: Number.NaN })).toThrow(new RangeError('applyTo: lr must be a finite number, got NaN'));
+    expect(target.lr).toBe(0.1);
+    expect(() => applyWith({ lr: () => undefined }).next!({ lr: -Infinity })).toThrow(new RangeError('applyWith: lr must be a finite number, got -Infinity'));
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => applyTo(target, { params: ['lr', , 'momentum'] } as never)).toThrow(/^applyTo: params must be an array of parameter names, got a sparse array/);
+  });
+
   it('applyToGroups never writes a non-finite group value: the step is refused before any group is written', () => {
     const optimizer = { paramGroups: [{ lr: 7 }, { lr: 7 }] };
     const sink = applyToGroups(optimizer, { perGroup: { lr: [1, 1e308] } });
