@@ -120,7 +120,14 @@ function push<K extends string>(fn: string, out: Phase<K>[], phase: Phase<K>, st
   }
   for (const name of phase.names) {
     const space = phase.spaces[name];
-    const bad = firstNonFinite((i) => space._at(i), phase.length);
+    let bad: number | undefined;
+    try {
+      bad = firstNonFinite((i) => space._at(i), phase.length);
+    } catch (err) {
+      // A space that refuses a value itself (noise or a product that overflows) is named for the preset too.
+      if (err instanceof RangeError && !err.message.startsWith(`${fn}:`)) throw new RangeError(`${fn}: ${name}: ${err.message}`, { cause: err });
+      throw err;
+    }
     if (bad !== undefined) {
       throw new RangeError(`${fn}: ${name} would be ${show(space._at(bad))} at step ${start + bad} (not a finite number); choose options that keep every step finite, or fewer steps`);
     }

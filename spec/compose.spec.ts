@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { constant, cosinespace, expspace, join, linspace, OptimizerPolicy, part, Phase, policyFromJSON, repeatPhases, splitSteps } from '../lib/index.js';
+import { constant, cosinespace, expspace, join, linspace, OptimizerPolicy, part, Phase, policyFromJSON, product, repeatPhases, splitSteps } from '../lib/index.js';
 
 describe('splitSteps (composition by fractions)', () => {
   it('accepts [0.1] × 10, which fastai\'s exact sum check rejects', () => {
@@ -80,6 +80,8 @@ describe('join: presets give their natural shape, one combinator cuts or holds t
     expect(() => join(3 as never, { steps: 9 })).toThrow(/^join: parts must be an iterable of phases and parts, got 3/);
     // The space built in the part checks itself (inside a preset, the preset's join does it for the whole schedule).
     expect(() => join([part(10, (n) => new Phase({ lr: expspace(1, 1e40, n) }))], { steps: 10 })).toThrow(/^expspace: the value at index 8 would be Infinity/);
+    // A space that refuses a value itself (a product that overflows) is named for the join too.
+    expect(() => join([new Phase({ lr: product(linspace(1, 1e300, 5), 1e10) })], { steps: 5 })).toThrow('join: lr: product: the value at step 4 is Infinity; the factors overflow there');
     function* many() {
       for (;;) yield new Phase({ lr: constant(1, 1) });
     }

@@ -119,6 +119,9 @@ describe('timm poly, tanh, step and multistep', () => {
     expect(() => timm.tanhLR({ baseLr: 1, tInitial: 10, lb: Number.NaN, steps: 20 })).toThrow(/timm.tanhLR: lb must be a finite number, got NaN/);
     expect(() => timm.tanhLR({ baseLr: 1, tInitial: 10, steps: 20, k: 2 } as never)).toThrow(/unknown option "k"/);
     expect(() => timm.multiStepLR({ baseLr: 1, decayT: [5, 8], decayRate: 1e300, steps: 20 })).toThrow(/^timm.multiStepLR: lr would be Infinity at step 7 \(not a finite number\)/);
+    // With noise: an overflow of the noise, or a bad value under it, is named for the preset.
+    expect(() => timm.stepLR({ baseLr: 1, decayT: 1, decayRate: 0.5, warmupT: 30, warmupLrInit: Number.MAX_VALUE, noiseRangeT: [0], steps: 50 })).toThrow(/^timm.stepLR: lr: noisy: the value at step 0 overflows/);
+    expect(() => timm.stepLR({ baseLr: -0, decayT: 1, decayRate: Number.MAX_VALUE, noiseRangeT: [2], steps: 50 })).toThrow(/^timm.stepLR: lr would be NaN at step 2 \(not a finite number\)/);
   });
 
   it('multiStepLR decays one step before each milestone (PyTorch\'s MultiStepLR at it); repeated milestones decay twice', () => {
