@@ -40,8 +40,9 @@ export function cumprod(start: number, factor: (step: number) => number, steps: 
   finite('cumprod', 'start', start);
   if (typeof factor !== 'function') throw new TypeError(`cumprod: factor must be a function (step) => number, got ${show(factor)}`);
   count('cumprod', 'steps', steps);
-  if (typeof options !== 'object' || options === null) throw new TypeError(`cumprod: options must be an object, got ${show(options)}`);
-  for (const key of Object.keys(options)) if (key !== 'name') throw new TypeError(`cumprod: unknown option ${show(key)}; accepted: name`);
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TypeError(`cumprod: options must be an object, got ${show(options)}`);
+  // `for in` also visits inherited keys: an inherited option is as unknown as a misspelt one.
+  for (const key in options) if (key !== 'name' || !Object.hasOwn(options, key)) throw new TypeError(`cumprod: unknown option ${show(key)}; accepted: name`);
   if (options.name !== undefined && (typeof options.name !== 'string' || options.name === '')) throw new TypeError(`cumprod: name must be a non-empty string, got ${show(options.name)}`);
   return new CumprodSpace(start, factor, steps, options.name ?? (factor.name || 'anonymous'), 'cumprod');
 }

@@ -32,8 +32,9 @@ export interface FnSpaceOptions {
 export function fnspace(fn: (step: number) => number, steps: number, options: FnSpaceOptions = {}): Space {
   if (typeof fn !== 'function') throw new TypeError(`fnspace: fn must be a function (step) => number, got ${show(fn)}`);
   count('fnspace', 'steps', steps);
-  if (typeof options !== 'object' || options === null) throw new TypeError(`fnspace: options must be an object, got ${show(options)}`);
-  for (const key of Object.keys(options)) if (key !== 'name') throw new TypeError(`fnspace: unknown option ${show(key)}; accepted: name`);
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TypeError(`fnspace: options must be an object, got ${show(options)}`);
+  // `for in` also visits inherited keys: an inherited option is as unknown as a misspelt one.
+  for (const key in options) if (key !== 'name' || !Object.hasOwn(options, key)) throw new TypeError(`fnspace: unknown option ${show(key)}; accepted: name`);
   if (options.name !== undefined && (typeof options.name !== 'string' || options.name === '')) {
     throw new TypeError(`fnspace: name must be a non-empty string, got ${show(options.name)}`);
   }

@@ -39,6 +39,8 @@ describe('cumprod', () => {
     expect(() => space.at(4)).toThrow(new RangeError('cumprod: f(3) must return a finite number, got Infinity'));
     expect(() => cumprod(1e300, () => 1e300, 3).at(1)).toThrow('cumprod: the running product overflows at step 1 (1e+300 × 1e+300)');
     expect(() => cumprod(1, 2 as never, 3)).toThrow('cumprod: factor must be a function (step) => number, got 2');
+    expect(() => cumprod(1, () => 1, 3, Object.create({ name: 'x' }))).toThrow('cumprod: unknown option "name"; accepted: name');
+    expect(() => cumprod(1, () => 1, 3, [] as never)).toThrow(new TypeError('cumprod: options must be an object, got []'));
   });
 });
 

@@ -56,6 +56,9 @@ describe('fnspace', () => {
     expect(() => fnspace(0.1 as never, 3)).toThrow('fnspace: fn must be a function (step) => number, got 0.1');
     expect(() => fnspace(() => 1, 2.5)).toThrow('fnspace: steps must be a non-negative integer, got 2.5');
     expect(() => fnspace(() => 1, 2, { label: 'x' } as never)).toThrow('fnspace: unknown option "label"; accepted: name');
+    // An inherited name is not an option the caller gave; an array is not an options object.
+    expect(() => fnspace(() => 1, 2, Object.create({ name: 'x' }))).toThrow('fnspace: unknown option "name"; accepted: name');
+    expect(() => fnspace(() => 1, 2, [] as never)).toThrow(new TypeError('fnspace: options must be an object, got []'));
     expect(() => fnspace(() => 1, 2, { name: '' })).toThrow('fnspace: name must be a non-empty string, got ""');
   });
 });
