@@ -33,8 +33,9 @@ function checkCurve(fn: string, lrs: readonly number[], losses: readonly number[
   if (lrs.length !== losses.length) throw new RangeError(`${fn}: lrs and losses must have equal lengths, got ${lrs.length} and ${losses.length}`);
   if (lrs.length < least) throw new RangeError(`${fn}: needs at least ${least} points, got ${lrs.length}`);
   for (let i = 0; i < lrs.length; i++) {
-    if (!(lrs[i]! > 0) || !Number.isFinite(lrs[i])) throw new RangeError(`${fn}: lrs[${i}] must be a finite number > 0, got ${show(lrs[i])}`);
-    if (!Number.isFinite(losses[i])) throw new RangeError(`${fn}: losses[${i}] must be a finite number, got ${show(losses[i])}`);
+    // A non-number (a string, a hole) is a TypeError; a number out of range a RangeError.
+    if (!(lrs[i]! > 0) || !Number.isFinite(lrs[i])) throw new (typeof lrs[i] === 'number' ? RangeError : TypeError)(`${fn}: lrs[${i}] must be a finite number > 0, got ${show(lrs[i])}`);
+    if (!Number.isFinite(losses[i])) throw new (typeof losses[i] === 'number' ? RangeError : TypeError)(`${fn}: losses[${i}] must be a finite number, got ${show(losses[i])}`);
   }
 }
 

@@ -76,6 +76,9 @@ describe('each rule by hand', () => {
     expect(() => suggestSteep([1], [1])).toThrow('suggestSteep: needs at least 2 points, got 1');
     expect(() => suggestValley([1, 2], [1])).toThrow('suggestValley: lrs and losses must have equal lengths, got 2 and 1');
     expect(() => suggestMinimum([1, 2], [1, NaN])).toThrow('suggestMinimum: losses[1] must be a finite number, got NaN');
+    expect(() => suggestValley(['1', 2] as never, [2, 1])).toThrow(new TypeError('suggestValley: lrs[0] must be a finite number > 0, got "1"'));
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => suggestMinimum([1, 2], [1, ,] as never)).toThrow(new TypeError('suggestMinimum: losses[1] must be a finite number, got undefined'));
     expect(() => suggestSlide(lrs, lrs)).toThrow('suggestSlide: needs at least 16 points, got 10');
   });
 
