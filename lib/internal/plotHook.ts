@@ -19,9 +19,9 @@ export interface PlotOptions {
   readonly labels?: readonly string[];
   /** The figure's title; default none. */
   readonly title?: string;
-  /** Pixels of one panel. Default 600 × 300. */
+  /** Pixels of one panel, an integer in [1, 10000]. Default 600 × 300. */
   readonly width?: number;
-  /** Pixels of one panel's height. Default 300. */
+  /** Pixels of one panel's height, an integer in [1, 10000]. Default 300. */
   readonly height?: number;
   /** Write the figure here (`.svg` or `.png`), atomically: no partial file is left on failure. */
   readonly out?: string;

@@ -12,9 +12,9 @@ export interface LrFinderPlotOptions {
   readonly out?: string;
   /** The figure's title; default `'LR range test'`. */
   readonly title?: string;
-  /** Width of the plot area in pixels; default 600. */
+  /** Width of the plot area in pixels, an integer in [1, 10000]; default 600. */
   readonly width?: number;
-  /** Height of the plot area in pixels; default 300. */
+  /** Height of the plot area in pixels, an integer in [1, 10000]; default 300. */
   readonly height?: number;
   /** Points left out at the end (fastai's `skip_end`: the last ones have diverged); default 5. */
   readonly skipEnd?: number;

@@ -8,9 +8,9 @@ import { paramExtent } from './extent.js';
 
 /** Options of the terminal charts. */
 export interface TerminalOptions {
-  /** Columns of the chart; default 72. */
+  /** Columns of the chart, an integer in [1, 1000]; default 72. */
   readonly width?: number;
-  /** Rows of the chart; default 10. */
+  /** Rows of the chart, an integer in [1, 1000] (at least 2 for an overlay); default 10. */
   readonly height?: number;
 }
 
