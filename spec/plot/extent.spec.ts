@@ -63,6 +63,15 @@ describe('spaceExtent', () => {
     expect(far / bound.min).toBeLessThan(1.01);
   });
 
+  it('noise with a small pct (about 1/(0.8·pct) draws a step): fewer noisy steps read, so a column costs the same draws', () => {
+    const space = noisy(linspace(1, 2, 1e9), { range: [0], pct: 0.001 });
+    // 1000 noisy steps at pct 0.001 would be about 1.25 million draws: the bound is shown instead.
+    expect(spaceExtent(space, 0, 1000)).toEqual({ min: 1 * 0.999, minAt: 0, max: linspace(1, 2, 1e9).at(999) * 1.001, maxAt: 999 });
+    // A handful is still read one by one.
+    const few = spaceExtent(space, 0, 5);
+    expect([few.min, few.max]).toEqual([Math.min(...[0, 1, 2, 3, 4].map((i) => space.at(i))), Math.max(...[0, 1, 2, 3, 4].map((i) => space.at(i)))]);
+  });
+
   it('bad ranges: named errors', () => {
     expect(() => spaceExtent(linspace(0, 1, 10), 5, 5)).toThrow('spaceExtent: steps must satisfy 0 ≤ from < to ≤ 10, got from 5, to 5');
   });
