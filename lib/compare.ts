@@ -5,6 +5,9 @@ import { custom, declare, integer, name, number, type ShapeOptionsOf } from './i
 import { didYouMean, plainObject, show } from './internal/validate.js';
 import type { OptimizerPolicy } from './policy.js';
 
+/** The most steps `compare` reads (it reads each one): about a second. */
+const MAX_COMPARED = 1_000_000;
+
 /** The options that mean the same in every library (as far as each preset has them), declared once. */
 const neutralShape = {
   steps: integer({ doc: 'Total steps.', min: 1, required: true }),
@@ -219,7 +222,8 @@ function neutralOf(fn: string, r: ReturnType<typeof compareOptions.read>): Neutr
  *   `tolerance`, `presetOptions`.
  * @returns the translations, the policies and the differences.
  * @throws RangeError or TypeError for an unknown preset, a preset given twice, fewer than two
- *   presets, an unknown or bad option, or a neutral option a preset cannot take.
+ *   presets, an unknown or bad option, a neutral option a preset cannot take, or more than 10^6
+ *   common steps.
  * @example
  * import { compare } from 'rx-policy';
  * const c = compare(['pytorch.oneCycleLR', 'fastai.fitOneCycle', 'optax.cosineOnecycle'], { steps: 1000, peak: 0.1, warmup: 0.25 });
@@ -259,6 +263,8 @@ export function compare(names: readonly string[], options: CompareOptions): Comp
   });
   const lengths = policies.map((p) => p.length);
   const common = Math.min(...lengths);
+  // Every common step is read: a horizon of 10^15 steps would never return.
+  if (common > MAX_COMPARED) throw new RangeError(`${fn}: steps must be at most ${MAX_COMPARED} (every step is read; the conventions show at any length), got ${common} steps common to the presets`);
   let firstDifference: Comparison['firstDifference'] = null;
   let largest = { step: 0, difference: -1, values: [] as number[] };
   const iterators = policies.map((p) => p.allSteps()[Symbol.iterator]());
@@ -282,12 +288,17 @@ export function compare(names: readonly string[], options: CompareOptions): Comp
  * and the final values, one preset a column.
  * @param c what `compare` returned.
  * @returns the report.
+ * @throws TypeError when `c` is not a comparison.
  * @example
  * import { compare, formatComparison } from 'rx-policy';
  * const report = formatComparison(compare(['pytorch.oneCycleLR', 'fastai.fitOneCycle'], { steps: 100, peak: 1 }));
  * report.split('\n').at(-1); // → 'final values: pytorch.oneCycleLR 4e-6, fastai.fitOneCycle 4.48581e-4'
  */
 export function formatComparison(c: Comparison): string {
+  const given = c as Partial<Comparison> | null;
+  if (typeof given !== 'object' || given === null || !Array.isArray(given.translations) || !Array.isArray(given.lengths) || !Array.isArray(given.finals)) {
+    throw new TypeError(`formatComparison: c must be what compare returned, got ${show(c)}`);
+  }
   const names = c.translations.map((t) => t.preset);
   const row = (values: readonly number[]) => names.map((n, k) => `${n} ${fmt(values[k]!)}`).join(', ');
   const out = ['translation of the neutral options:'];

@@ -1,6 +1,6 @@
 import { declare, integer, number } from './internal/options.js';
 import { firstNonFinite } from './internal/finite.js';
-import { count, finite, show } from './internal/validate.js';
+import { count, finite, mustBe, show } from './internal/validate.js';
 import { Phase } from './phase.js';
 import type { Space } from './space.js';
 import { constant } from './spaces/constant.js';
@@ -44,7 +44,9 @@ export interface Part<K extends string = string> {
  * warmup.take(50).at(49); // → { lr: 0.49 }
  */
 export function part<K extends string>(length: number, take: (n: number) => Phase<K>): Part<K> {
-  if (length !== Infinity) count('part', 'length', length);
+  // Any whole length, safe or not: `join` keeps at most `steps` of it, so a part whose length is
+  // worked out from large options (`totalIters + 1` with totalIters 2^53 − 1) is still a part.
+  if (!(length === Infinity || (Number.isInteger(length) && length >= 0))) mustBe('part', 'length', 'a non-negative integer or Infinity', length);
   if (typeof take !== 'function') throw new TypeError(`part: take must be a function (n) => Phase, got ${show(take)}`);
   return { length, take };
 }
@@ -118,7 +120,14 @@ function push<K extends string>(fn: string, out: Phase<K>[], phase: Phase<K>, st
   }
   for (const name of phase.names) {
     const space = phase.spaces[name];
-    const bad = firstNonFinite((i) => space._at(i), phase.length);
+    let bad: number | undefined;
+    try {
+      bad = firstNonFinite((i) => space._at(i), phase.length);
+    } catch (err) {
+      // A space that refuses a value itself (noise or a product that overflows) is named for the preset too.
+      if (err instanceof RangeError && !err.message.startsWith(`${fn}:`)) throw new RangeError(`${fn}: ${name}: ${err.message}`, { cause: err });
+      throw err;
+    }
     if (bad !== undefined) {
       throw new RangeError(`${fn}: ${name} would be ${show(space._at(bad))} at step ${start + bad} (not a finite number); choose options that keep every step finite, or fewer steps`);
     }
@@ -169,7 +178,9 @@ export function splitSteps(steps: number, fractions: readonly number[]): number[
   let previous = 0;
   fractions.forEach((f, i) => {
     cumulative += f;
-    const boundary = i === fractions.length - 1 ? steps : Math.round(cumulative * steps);
+    // Capped at `steps`: fractions summing to 1 + 1e-9 would otherwise put an inner boundary past
+    // the end of a long run and give the last part a negative count.
+    const boundary = i === fractions.length - 1 ? steps : Math.min(Math.round(cumulative * steps), steps);
     out.push(boundary - previous);
     previous = boundary;
   });

@@ -132,7 +132,8 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
    */
   at(step: number): PhaseValues<P> {
     if (!Number.isInteger(step) || step < 0 || step >= this.length) {
-      throw new RangeError(`OptimizerPolicy.at: step must be an integer in [0, ${this.length}), got ${show(step)}`);
+      // A string or other non-number is a TypeError, as everywhere else; a number out of range a RangeError.
+      throw new (typeof step === 'number' ? RangeError : TypeError)(`OptimizerPolicy.at: step must be an integer in [0, ${this.length}), got ${show(step)}`);
     }
     return this._at(step);
   }

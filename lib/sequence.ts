@@ -26,11 +26,11 @@ export abstract class Sequence<T> extends Observable<T> implements Iterable<T> {
 
   /**
    * The value at index `i`, a non-negative integer below `length`.
-   * @throws RangeError for any other index (Poutyne's spaces raise IndexError there).
+   * @throws RangeError for any other number (Poutyne's spaces raise IndexError there), TypeError for a non-number.
    */
   at(i: number): T {
     if (!Number.isInteger(i) || i < 0 || i >= this.length) {
-      throw new RangeError(`${this.label}.at: index must be an integer in [0, ${this.length}), got ${show(i)}`);
+      throw new (typeof i === 'number' ? RangeError : TypeError)(`${this.label}.at: index must be an integer in [0, ${this.length}), got ${show(i)}`);
     }
     return this._at(i);
   }

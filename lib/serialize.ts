@@ -52,12 +52,33 @@ function readSpace(definition: SpaceDefinition, spec: Readonly<Record<string, un
  * @param spec A space's JSON, `{ type, ...arguments and options }`.
  * @param where The name errors are given in (default `spaceFromJSON`).
  * @returns The space.
- * @throws TypeError/RangeError for an unknown type or key, naming the accepted ones, or a bad value.
+ * @throws TypeError/RangeError for an unknown type or key, naming the accepted ones, or a bad value;
+ *   RangeError for spaces nested more than 1000 deep (a cyclic spec is one).
  * @example
  * import { spaceFromJSON } from 'rx-policy';
  * spaceFromJSON({ type: 'linspace', start: 0, end: 1, steps: 3 }).at(1); // → 0.5
  */
 export function spaceFromJSON(spec: unknown, where = 'spaceFromJSON'): Space {
+  if (nesting === 0) outermost = where;
+  if (nesting >= MAX_NESTING) {
+    const type = typeof spec === 'object' && spec !== null ? (spec as { type?: unknown }).type : spec;
+    throw new RangeError(`${outermost}: the spec must nest at most ${MAX_NESTING} spaces (a spec that contains itself never ends), got a ${show(type)} spec at depth ${MAX_NESTING + 1}`);
+  }
+  nesting++;
+  try {
+    return readSpec(spec, where);
+  } finally {
+    nesting--;
+  }
+}
+
+// Spaces inside spaces (cycle, noisy, slice, product) are read recursively: a spec that contains
+// itself, or one nested past what the call stack holds, is a named error instead of a stack overflow.
+const MAX_NESTING = 1000;
+let nesting = 0;
+let outermost = 'spaceFromJSON';
+
+function readSpec(spec: unknown, where: string): Space {
   const obj = plainObject(where, 'spec', spec);
   const type = obj['type'];
   const definition = typeof type === 'string' ? definitions.get(type) : undefined;
@@ -80,7 +101,8 @@ export function spaceFromJSON(spec: unknown, where = 'spaceFromJSON'): Space {
  */
 export function phaseFromJSON(spec: unknown, where = 'phaseFromJSON'): Phase {
   const obj = plainObject(where, 'spec', spec);
-  const spaces: Record<string, Space> = {};
+  // No prototype: a key `__proto__` (which JSON.parse makes an own key) stays a key, for Phase to refuse.
+  const spaces = Object.create(null) as Record<string, Space>;
   for (const [name, space] of Object.entries(obj)) spaces[name] = spaceFromJSON(space, `${where}: ${name}`);
   return within(where, () => new Phase(spaces));
 }

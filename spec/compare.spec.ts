@@ -65,4 +65,14 @@ describe('compare', () => {
     expect(() => compare(oneCycles, { steps: 10, peak: 1, tolerance: -1 })).toThrow(new RangeError('compare: tolerance must be a finite number ≥ 0, got -1'));
     expect(() => compare(oneCycles, { steps: 10, peak: 1, param: '' })).toThrow(new TypeError('compare: param must be a non-empty name without surrounding spaces, got ""'));
   });
+
+  it('hostile input: null is not a default, a preset\'s own options must be an object, an endless horizon is refused at once', () => {
+    expect(() => compare(oneCycles, { steps: 10, peak: 1, param: null } as never)).toThrow(new TypeError('compare: param must be a non-empty name without surrounding spaces, got null'));
+    expect(() => compare(oneCycles, { steps: 10, peak: 1, tolerance: null } as never)).toThrow(new TypeError('compare: tolerance must be a finite number ≥ 0, got null'));
+    expect(() => compare(oneCycles, { steps: 10, peak: 1, presetOptions: null } as never)).toThrow(new TypeError('compare: presetOptions must be an object, got null'));
+    expect(() => compare(oneCycles, { steps: 10, peak: 1, presetOptions: { 'pytorch.oneCycleLR': 5 } } as never)).toThrow(new TypeError('compare: presetOptions["pytorch.oneCycleLR"] must be an object, got 5'));
+    // Every step is read: 10^15 of them would never return.
+    expect(() => compare(oneCycles, { steps: 1e15, peak: 1 })).toThrow(new RangeError('compare: steps must be at most 1000000 (every step is read; the conventions show at any length), got 1000000000000000 steps common to the presets'));
+    expect(() => formatComparison(null as never)).toThrow(new TypeError('formatComparison: c must be what compare returned, got null'));
+  });
 });

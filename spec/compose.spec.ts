@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { constant, cosinespace, expspace, join, linspace, OptimizerPolicy, part, Phase, policyFromJSON, repeatPhases, splitSteps } from '../lib/index.js';
+import { constant, cosinespace, expspace, join, linspace, OptimizerPolicy, part, Phase, policyFromJSON, product, repeatPhases, splitSteps } from '../lib/index.js';
 
 describe('splitSteps (composition by fractions)', () => {
   it('accepts [0.1] × 10, which fastai\'s exact sum check rejects', () => {
@@ -23,6 +23,20 @@ describe('splitSteps (composition by fractions)', () => {
   it('rejects fractions that do not sum to 1 or are negative, naming them', () => {
     expect(() => splitSteps(10, [0.5, 0.4])).toThrow(/splitSteps: fractions must sum to 1 \(within 1e-9\), got 0.9 from \[0.5,0.4\]/);
     expect(() => splitSteps(10, [1.5, -0.5])).toThrow(/fractions\[1\] must be ≥ 0, got -0.5/);
+  });
+
+  it('fractions summing to just over 1 never give a negative count, however long the run', () => {
+    expect(splitSteps(1e10, [1 + 9e-10, 0])).toEqual([1e10, 0]);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }), (steps, weights) => {
+        const total = weights.reduce((a, b) => a + b, 0);
+        fc.pre(total > 0);
+        // Up to the 1e-9 slack of the sum check, on the high side.
+        const lengths = splitSteps(steps, weights.map((w) => (w / total) * (1 + 9e-10)));
+        lengths.forEach((n) => expect(n).toBeGreaterThanOrEqual(0));
+        expect(lengths.reduce((a, b) => a + b, 0)).toBe(steps);
+      }),
+    );
   });
 });
 describe('repeatPhases (cycles with a real length multiplier and a peak decay)', () => {
@@ -66,10 +80,21 @@ describe('join: presets give their natural shape, one combinator cuts or holds t
     expect(() => join(3 as never, { steps: 9 })).toThrow(/^join: parts must be an iterable of phases and parts, got 3/);
     // The space built in the part checks itself (inside a preset, the preset's join does it for the whole schedule).
     expect(() => join([part(10, (n) => new Phase({ lr: expspace(1, 1e40, n) }))], { steps: 10 })).toThrow(/^expspace: the value at index 8 would be Infinity/);
+    // A space that refuses a value itself (a product that overflows) is named for the join too.
+    expect(() => join([new Phase({ lr: product(linspace(1, 1e300, 5), 1e10) })], { steps: 5 })).toThrow('join: lr: product: the value at step 4 is Infinity; the factors overflow there');
     function* many() {
       for (;;) yield new Phase({ lr: constant(1, 1) });
     }
     expect(() => join(many(), { steps: 1e9 })).toThrow(/^join: the schedule would have more than 100000 phases \(MAX_PHASES\)/);
+  });
+
+  it('a part may be longer than any run (a length worked out from large options): join keeps only steps of it', () => {
+    const long = part(2 ** 53, (n) => new Phase({ lr: linspace(0, 1, n, { span: 2 ** 53 }) }));
+    expect(new OptimizerPolicy(join([long], { steps: 3 })).at(2)).toEqual({ lr: 2 / 2 ** 53 });
+    expect(part(1e300, (n) => new Phase({ lr: constant(1, n) })).length).toBe(1e300);
+    expect(() => part(2.5, (n) => new Phase({ lr: constant(1, n) }))).toThrow('part: length must be a non-negative integer or Infinity, got 2.5');
+    expect(() => part(NaN, (n) => new Phase({ lr: constant(1, n) }))).toThrow(RangeError);
+    expect(() => part(-1, (n) => new Phase({ lr: constant(1, n) }))).toThrow('part: length must be a non-negative integer or Infinity, got -1');
   });
 
   it('repeatPhases: a misspelt option names the right one', () => {

@@ -269,6 +269,8 @@ describe('OptimizerPolicy', () => {
     expect(() => new OptimizerPolicy(constantPhases(), { initialStep: 1.5 })).toThrow(new RangeError('OptimizerPolicy: initialStep must be a non-negative integer, got 1.5'));
     const policy = new OptimizerPolicy(constantPhases());
     expect(() => policy.at(6)).toThrow(new RangeError('OptimizerPolicy.at: step must be an integer in [0, 6), got 6'));
+    expect(() => policy.at('1' as never)).toThrow(new TypeError('OptimizerPolicy.at: step must be an integer in [0, 6), got "1"'));
+    expect(() => policy.at(undefined as never)).toThrow(new TypeError('OptimizerPolicy.at: step must be an integer in [0, 6), got undefined'));
     expect(() => policy.drive([1, 2] as unknown as Observable<unknown>)).toThrow(/OptimizerPolicy.drive: step\$ must be an Observable, got \[1,2\]/);
   });
 

@@ -100,6 +100,9 @@ describe('Sequence: the stream, iterator and index faces agree', () => {
     expect(() => s.at(3)).toThrow(RangeError);
     expect(() => s.at(-1)).toThrow(/got -1/);
     expect(() => s.at(1.5)).toThrow(/got 1.5/);
+    // Not a number at all: a TypeError, as every other check gives one.
+    expect(() => s.at('1' as never)).toThrow(new TypeError('linspace.at: index must be an integer in [0, 3), got "1"'));
+    expect(() => s.at(1n as never)).toThrow(new TypeError('linspace.at: index must be an integer in [0, 3), got 1n'));
   });
 
   it('at errors name what the user built: the factory, Phase, or the policy view', () => {

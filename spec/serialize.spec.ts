@@ -125,6 +125,27 @@ describe('JSON forms', () => {
       /^policyFromJSON: phases\[0\]: lr: unknown space type "cosinspace" \(did you mean "cosinespace"\?\); accepted: /,
     );
   });
+
+  it('nested and cyclic specs: a named error past 1000 levels, never a stack overflow', () => {
+    const nest = (levels: number) => {
+      let spec: Record<string, unknown> = { type: 'linspace', start: 0, end: 1, steps: 3 };
+      for (let i = 1; i < levels; i++) spec = { type: 'cycle', space: spec, steps: 3 };
+      return spec;
+    };
+    expect(spaceFromJSON(nest(1000)).at(1)).toBe(0.5);
+    expect(() => spaceFromJSON(nest(1001))).toThrow(new RangeError('spaceFromJSON: the spec must nest at most 1000 spaces (a spec that contains itself never ends), got a "linspace" spec at depth 1001'));
+    const itself: Record<string, unknown> = { type: 'cycle', steps: 3 };
+    itself['space'] = itself;
+    expect(() => policyFromJSON({ phases: [{ lr: itself }] })).toThrow(/^policyFromJSON: phases\[0\]: lr: the spec must nest at most 1000 spaces/);
+    // The count starts again for the next read.
+    expect(spaceFromJSON(nest(3)).at(2)).toBe(1);
+  });
+
+  it('a parameter named __proto__ (an own key after JSON.parse) is refused by name, not read as a prototype', () => {
+    expect(() => phaseFromJSON(JSON.parse('{"__proto__": {"type": "linspace", "start": 0, "end": 1, "steps": 3}}'))).toThrow(
+      new TypeError('Phase: a parameter cannot be named "__proto__" (writing it sets an object\'s prototype, not a value), got ["__proto__"]'),
+    );
+  });
 });
 
 describe('cycle, expspace, polyspace', () => {

@@ -43,5 +43,7 @@ export function fitSteps(options: FitStepsOptions): number {
   const epochs = Math.max(0, o.epochs - o.initialEpoch);
   // TF.js: splitAt = floor(rows · (1 − validationSplit)); batches of batchSize, the last one shorter.
   const perEpoch = o.batchesPerEpoch ?? Math.ceil(Math.floor(o.samples! * (1 - o.validationSplit)) / o.batchSize);
-  return perEpoch * epochs;
+  const steps = perEpoch * epochs;
+  if (!Number.isSafeInteger(steps)) throw new RangeError(`fitSteps: the run's ${perEpoch} batches an epoch × ${epochs} epochs must be a safe integer of steps, got ${steps}`);
+  return steps;
 }

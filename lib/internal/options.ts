@@ -440,6 +440,15 @@ export function derivedFinite(fnName: string, value: number, expression: string,
 }
 
 /**
+ * Checks a length or period computed from options is a finite number > 0, naming the option
+ * that made it overflow or vanish: `fn: the cosine period would be 0 (not a finite number > 0), got numCycles 1e308`.
+ */
+export function derivedPositive(fnName: string, value: number, expression: string, option: string, given: unknown): number {
+  if (!(Number.isFinite(value) && value > 0)) throw new RangeError(`${fnName}: ${expression} would be ${show(value)} (not a finite number > 0), got ${option} ${show(given)}`);
+  return value;
+}
+
+/**
  * The options bag a caller passes, for either form of declaration (a table or a shape of
  * fields): required options required, the others optional.
  */

@@ -12,8 +12,10 @@ const out = custom<string, { readonly doc: string }>('string', outPhrase, { doc:
 );
 
 // Pixels and characters are bounded: a figure is drawn per column, so its size is its cost.
+/** The widest terminal chart, in characters. */
+export const MAX_COLUMNS = 1_000;
 const pixels = (doc: string, fallback: number) => integer({ doc, min: 1, max: 10_000, default: fallback });
-const columns = integer({ doc: 'Columns of the chart.', min: 1, max: 1_000, default: 72 });
+const columns = integer({ doc: 'Columns of the chart.', min: 1, max: MAX_COLUMNS, default: 72 });
 const rows = (fallback: number) => integer({ doc: 'Rows of the chart.', min: 2, max: 200, default: fallback });
 
 const paramPhrase = 'a parameter name or a non-empty array of them';

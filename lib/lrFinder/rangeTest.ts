@@ -43,6 +43,8 @@ export interface RangePoint {
 export function readRange<T extends OptionTable>(fn: string, table: T, given: unknown): ResolvedOf<T> & ResolvedOf<typeof rangeOptions> {
   const o = readOptions(fn, table, given).resolved as ResolvedOf<T> & ResolvedOf<typeof rangeOptions> & Partial<ResolvedOf<typeof rangeTestOptions>>;
   if (!(o.endLr > o.startLr)) throw new RangeError(`${fn}: endLr must be greater than startLr (${o.startLr}), got ${show(o.endLr)}`);
+  // The schedule's rate is endLr / startLr: ends 1e308 apart would make it Infinity.
+  if (!Number.isFinite(o.endLr / o.startLr)) throw new RangeError(`${fn}: endLr / startLr must be a finite ratio, got endLr ${show(o.endLr)} and startLr ${show(o.startLr)}`);
   if (o.steps < 2) throw new RangeError(`${fn}: steps must be an integer ≥ 2, got ${show(o.steps)}`);
   if (o.beta !== undefined && !(o.beta < 1)) throw new RangeError(`${fn}: beta must be in [0, 1), got ${show(o.beta)}`);
   if (o.divergence !== undefined && !(o.divergence > 1)) throw new RangeError(`${fn}: divergence must be a finite number > 1, got ${show(o.divergence)}`);

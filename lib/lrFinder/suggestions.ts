@@ -2,7 +2,7 @@
 // steep), on a recorded range test. Computed in doubles; fastai holds the curve in float32
 // tensors, so its values agree with these to float32 rounding.
 import { declare, derivedFinite, integer, number, type ShapeOptionsOf } from '../internal/options.js';
-import { show } from '../internal/validate.js';
+import { count, show } from '../internal/validate.js';
 
 /** A suggested rate, and the point of the curve to mark for it (fastai returns both). */
 export interface Suggestion {
@@ -34,8 +34,9 @@ function checkCurve(fn: string, lrs: readonly number[], losses: readonly number[
   if (lrs.length !== losses.length) throw new RangeError(`${fn}: lrs and losses must have equal lengths, got ${lrs.length} and ${losses.length}`);
   if (lrs.length < least) throw new RangeError(`${fn}: needs at least ${least} points, got ${lrs.length}`);
   for (let i = 0; i < lrs.length; i++) {
-    if (!(lrs[i]! > 0) || !Number.isFinite(lrs[i])) throw new RangeError(`${fn}: lrs[${i}] must be a finite number > 0, got ${show(lrs[i])}`);
-    if (!Number.isFinite(losses[i])) throw new RangeError(`${fn}: losses[${i}] must be a finite number, got ${show(losses[i])}`);
+    // A non-number (a string, a hole) is a TypeError; a number out of range a RangeError.
+    if (!(lrs[i]! > 0) || !Number.isFinite(lrs[i])) throw new (typeof lrs[i] === 'number' ? RangeError : TypeError)(`${fn}: lrs[${i}] must be a finite number > 0, got ${show(lrs[i])}`);
+    if (!Number.isFinite(losses[i])) throw new (typeof losses[i] === 'number' ? RangeError : TypeError)(`${fn}: losses[${i}] must be a finite number, got ${show(losses[i])}`);
   }
 }
 
@@ -119,7 +120,8 @@ export type SlideOptions = ShapeOptionsOf<typeof slideOptions.shape>;
  * @param losses the smoothed losses at them.
  * @param options `lrDiff` (15), `thresh` (0.005), `adjustValue` (1), fastai's defaults.
  * @returns the suggestion.
- * @throws RangeError if the curve has `lrDiff` points or fewer (fastai raises an IndexError).
+ * @throws RangeError if the curve has `lrDiff` points or fewer (fastai raises an IndexError);
+ *   TypeError or RangeError naming an unknown or bad option.
  * @example
  * import { suggestSlide } from 'rx-policy';
  * const lrs = Array.from({ length: 40 }, (_, i) => 10 ** (i / 10));
@@ -208,6 +210,7 @@ export function suggestSteep(lrs: readonly number[], losses: readonly number[]):
  */
 export function suggestLrs(lrs: readonly number[], losses: readonly number[], steps: number): LrSuggestions | null {
   checkCurve('suggestLrs', lrs, losses, 0);
+  count('suggestLrs', 'steps', steps);
   const from = Math.floor(steps / 10);
   const to = lrs.length - 5;
   if (to - from < 2) return null;

@@ -1,4 +1,4 @@
-import { Observable, type MonoTypeOperatorFunction } from 'rxjs';
+import { isObservable, Observable, type MonoTypeOperatorFunction } from 'rxjs';
 import { Stepped } from '../events/stepped.js';
 import { custom, declare, fn as fnField, integer, names, number, oneOf, type ShapeOptionsOf } from '../internal/options.js';
 import { knownKeys, plainObject, show } from '../internal/validate.js';
@@ -101,6 +101,7 @@ export type PlateauOptions = ShapeOptionsOf<typeof plateauOptions.shape>;
  */
 export function reduceOnPlateau<V extends Readonly<Record<string, number>> | Stepped<Readonly<Record<string, number>>>>(metric$: Observable<number>, options: PlateauOptions = {}): MonoTypeOperatorFunction<V> {
   const fn = 'reduceOnPlateau';
+  if (!isObservable(metric$)) throw new TypeError(`${fn}: metric$ must be an Observable of numbers, got ${show(metric$)}`);
   const { mode, factor, patience, threshold, thresholdMode, cooldown, minValue, eps, params, initialState: initial, onState } = plateauOptions.read(options);
   const only = params === undefined ? undefined : new Set(params);
   const isBetter = (a: number, best: number): boolean => {

@@ -128,6 +128,7 @@ export function schedule<P extends Phase>(policy: OptimizerPolicy<P>, options: S
       };
       return events$.subscribe({
         next(event) {
+          if (typeof event !== 'object' || event === null) return fail(`an event must be an object { type, … }, got ${show(event)}`);
           switch (event.type) {
             case 'trainBegin': {
               if (event.run !== undefined) {
@@ -168,8 +169,12 @@ export function schedule<P extends Phase>(policy: OptimizerPolicy<P>, options: S
               if (per === 'batch') advance();
               return;
             }
-            default:
+            case 'epochEnd':
+            case 'batchEnd':
               return;
+            default:
+              // A misspelt type ('batchbegin') would otherwise never advance the policy.
+              return fail(`unknown event type ${show((event as { type?: unknown }).type)}; the types are trainBegin, trainEnd, epochBegin, epochEnd, batchBegin, batchEnd`);
           }
         },
         error: (err: unknown) => subscriber.error(err),
@@ -195,12 +200,14 @@ export function schedule<P extends Phase>(policy: OptimizerPolicy<P>, options: S
  * @param epochs A positive integer.
  * @param stepsPerEpoch A positive integer.
  * @returns `epochs · stepsPerEpoch`.
- * @throws RangeError naming the argument that is not a positive integer.
+ * @throws RangeError naming the argument that is not a positive integer, or when the product is past 2^53 − 1.
  * @example
  * import { OptimizerPolicy, epochsToSteps, oneCyclePhases } from 'rx-policy';
  * const policy = new OptimizerPolicy(oneCyclePhases({ steps: epochsToSteps(5, 100) }));
  * policy.length; // → 500
  */
 export function epochsToSteps(epochs: number, stepsPerEpoch: number): number {
-  return positiveCount('epochsToSteps', 'epochs', epochs) * positiveCount('epochsToSteps', 'stepsPerEpoch', stepsPerEpoch);
+  const steps = positiveCount('epochsToSteps', 'epochs', epochs) * positiveCount('epochsToSteps', 'stepsPerEpoch', stepsPerEpoch);
+  if (!Number.isSafeInteger(steps)) throw new RangeError(`epochsToSteps: epochs · stepsPerEpoch must be a safe integer, got ${epochs} · ${stepsPerEpoch}`);
+  return steps;
 }

@@ -1,6 +1,10 @@
 import { Phase } from '../phase.js';
 import type { OptimizerPolicy } from '../policy.js';
+import { mustBe, show } from '../internal/validate.js';
 import { paramExtent, scanExtent, type Extent } from './extent.js';
+
+/** The most steps `decimate` reads (it reads every one): a few seconds at most. */
+export const MAX_READ = 10_000_000;
 
 /** One plotted point. */
 export interface Point {
@@ -37,12 +41,17 @@ function pointsOf(e: Extent, out: Point[]): void {
  * @param length The number of steps.
  * @param columns The pixel columns of the chart.
  * @returns Every point when `length ≤ 2·columns`, else each column's minimum and maximum, in step order.
+ * @throws TypeError or RangeError for a `valueAt` that is not a function, a `length` that is not an
+ *   integer in [0, 10^7] (every step is read), or `columns` that is not a positive integer.
  * @example
  * import { decimate } from 'rx-policy/plot';
  * decimate((i) => Math.sin(i), 1_000_000, 600).length; // → 1200
  * decimate((i) => i, 10, 2); // → [{ step: 0, value: 0 }, { step: 4, value: 4 }, { step: 5, value: 5 }, { step: 9, value: 9 }]
  */
 export function decimate(valueAt: (i: number) => number, length: number, columns: number): Point[] {
+  if (typeof valueAt !== 'function') throw new TypeError(`decimate: valueAt must be a function (i) => number, got ${show(valueAt)}`);
+  if (!Number.isSafeInteger(length) || length < 0 || length > MAX_READ) mustBe('decimate', 'length', `an integer in [0, ${MAX_READ}] (every step is read)`, length);
+  if (!Number.isSafeInteger(columns) || columns < 1) mustBe('decimate', 'columns', 'a positive integer', columns);
   const out: Point[] = [];
   if (length <= 2 * columns) {
     for (let i = 0; i < length; i++) out.push({ step: i, value: valueAt(i) });

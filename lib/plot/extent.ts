@@ -32,6 +32,9 @@ const SCAN = 16;
 const TURNS = 64;
 // A column with more noisy steps than this shows the noise's bound instead of its draws.
 const NOISE_SCAN = 4096;
+// A range of a shape not known longer than this is read at this many evenly spaced steps (and
+// its ends), not at every one: a 2^53-step schedule still draws at once.
+const MAX_SCAN = 1 << 16;
 
 /**
  * The extent of two ranges together, the first before the second: on a tie the earlier step is kept.
@@ -74,6 +77,13 @@ function scan(space: Space, from: number, to: number): Extent {
   return scanExtent((i) => space._at(i), from, to);
 }
 
+/** `scan`, or for a range longer than MAX_SCAN its ends and MAX_SCAN evenly spaced steps. */
+function boundedScan(space: Space, from: number, to: number): Extent {
+  if (to - from <= MAX_SCAN) return scan(space, from, to);
+  const stride = (to - 1 - from) / MAX_SCAN;
+  return candidates(space, from, to, Array.from({ length: MAX_SCAN }, (_, k) => from + Math.floor(k * stride)));
+}
+
 /** The extent over a few steps of `[from, to)` known to hold it (ends and turning points), in step order. */
 function candidates(space: Space, from: number, to: number, steps: Iterable<number>): Extent {
   const list = [...new Set([from, to - 1, ...[...steps].filter((i) => i >= from && i < to)])].sort((x, y) => x - y);
@@ -98,8 +108,10 @@ function easedExtent(space: EasedSpace, from: number, to: number): Extent | unde
   // the steps on both sides of each integer t are the only other candidates.
   if (!space.wrap && space.ease !== cosineEase) return undefined;
   const k0 = Math.ceil(t0);
-  const k1 = Math.floor(t1);
-  if (k1 - k0 + 1 > TURNS) return undefined;
+  // Past TURNS turns the wave only repeats: its first TURNS turns give its extremes (the steps
+  // next to later turns fall at other fractions of a step, within a step's change of these).
+  const k1 = Math.min(Math.floor(t1), k0 + TURNS - 1);
+  if (k1 < Math.floor(t1) && !(to - from > MAX_SCAN)) return undefined;
   const turns: number[] = [];
   for (let k = k0; k <= k1; k++) {
     const i = k * space.span - space.offset;
@@ -162,7 +174,8 @@ function declaredExtent(space: DeclaredSpace, from: number, to: number): Extent 
       const b = Math.max(a, Math.min(to, noiseTo - offset));
       let out: Extent | undefined;
       if (a > from) out = spaceExtent(inner, from, a);
-      if (b > a) out = joinExtents(out, b - a <= NOISE_SCAN ? scan(space, a, b) : noiseBound(spaceExtent(inner, a, b), (options['pct'] as number | undefined) ?? 0.67));
+      const pct = (options['pct'] as number | undefined) ?? 0.67;
+      if (b > a) out = joinExtents(out, b - a <= noiseScan(pct, options['type'] === 'uniform') ? scan(space, a, b) : noiseBound(spaceExtent(inner, a, b), pct));
       if (to > b) out = joinExtents(out, spaceExtent(inner, b, to));
       return out;
     }
@@ -176,6 +189,15 @@ function declaredExtent(space: DeclaredSpace, from: number, to: number): Extent 
  * than NOISE_SCAN noisy steps shows. The drawn extremes come within a fraction of a pixel of it
  * there, and reading that many draws per column is what made long noisy plots slow.
  */
+/**
+ * The noisy steps a column reads one by one: NOISE_SCAN down to pct 0.5, fewer below, where normal
+ * noise is redrawn about 1/(0.8·pct) times a step (1250 at pct 0.001): a column reads at most
+ * about 2.5·NOISE_SCAN draws at any pct.
+ */
+function noiseScan(pct: number, uniform: boolean): number {
+  return uniform ? NOISE_SCAN : Math.min(NOISE_SCAN, Math.floor(NOISE_SCAN * 2.5 * Math.min(1, 0.8 * pct)));
+}
+
 function noiseBound(e: Extent, pct: number): Extent {
   const ends = [e.min * (1 - pct), e.min * (1 + pct), e.max * (1 - pct), e.max * (1 + pct)];
   return { min: Math.min(...ends), minAt: e.min >= 0 ? e.minAt : e.maxAt, max: Math.max(...ends), maxAt: e.max >= 0 ? e.maxAt : e.minAt };
@@ -201,6 +223,9 @@ function productExtent(space: ProductSpace, from: number, to: number): Extent | 
  * `cycle` from one period, `cyclicspace` and `polycyclespace` from their turning points, slices
  * and scaled products from their parts); `noisy` reads its noisy steps, and any other space
  * (a `fnspace`, a general product) reads every step, unless it has an `extent(from, to)` method.
+ * Two ranges are too long to read: a wave crossing more than 64 turns over more than 2^16 steps
+ * gives the extremes of its first 64 turns, and a space of unknown shape over more than 2^16
+ * steps is read at 2^16 evenly spaced steps and its ends (a spike between them can be missed).
  *
  * @param space the space.
  * @param from the first step, an integer ≥ 0.
@@ -223,7 +248,7 @@ export function spaceExtent(space: Space, from: number, to: number): Extent {
   if (space instanceof EasedSpace) out = easedExtent(space, from, to);
   else if (space instanceof ProductSpace) out = productExtent(space, from, to);
   else if (space instanceof DeclaredSpace) out = declaredExtent(space, from, to);
-  return out ?? scan(space, from, to);
+  return out ?? boundedScan(space, from, to);
 }
 
 // A policy's phase starts, read once per policy (the getter copies them).

@@ -23,7 +23,7 @@ function checked(fn: string, result: LrFinderResult, skipEnd: number): { lrs: re
  * its point and named in the legend. Returns the SVG and writes it (or a PNG) when `out` is given.
  *
  * @param result what `lrFinder` returned.
- * @param options `out`, `title`, `width`, `height`, `skipEnd` (5).
+ * @param options `out`, `title`, `width` (600) and `height` (300), pixels in [1, 10000], `skipEnd` (5).
  * @returns the SVG text.
  * @throws TypeError or RangeError for a result with too few points or a bad `out`, before anything is written.
  * @example
@@ -71,7 +71,7 @@ export async function plotLrFinder(result: LrFinderResult, options: LrFinderPlot
  * underneath.
  *
  * @param result what `lrFinder` returned.
- * @param options `width` (72), `height` (10), and `skipEnd` (5) as in `plotLrFinder`.
+ * @param options `width` (72 columns, at most 1000), `height` (10 rows, 2 to 200), and `skipEnd` (5) as in `plotLrFinder`.
  * @returns the chart.
  * @throws TypeError or RangeError for a result with too few points.
  * @example

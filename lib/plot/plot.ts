@@ -5,7 +5,7 @@ import { plotOptions } from '../internal/plotOptions.js';
 import { show } from '../internal/validate.js';
 import { Phase } from '../phase.js';
 import { OptimizerPolicy } from '../policy.js';
-import { decimate, decimateParam, type Point } from './decimate.js';
+import { decimate, decimateParam, MAX_READ, type Point } from './decimate.js';
 
 export type { PlotOptions, Schedule } from '../internal/plotHook.js';
 
@@ -50,6 +50,8 @@ function seriesOf(source: Plottable, param: string, columns: number): Point[] {
     return points;
   }
   // Any other schedule is known only by its at(): read step by step.
+  if (!Number.isSafeInteger(length) || length < 0) throw new RangeError(`plot: a schedule's length must be a non-negative integer, got ${show(length)}`);
+  if (length > MAX_READ) throw new RangeError(`plot: a schedule known only by at() is read step by step, so it may have at most ${MAX_READ} steps, got ${length}; plot a Phase or an OptimizerPolicy (drawn from their shapes at any length)`);
   return decimate(
     (i) => {
       const v = source.at(i)[param];
@@ -67,7 +69,8 @@ function seriesOf(source: Plottable, param: string, columns: number): Point[] {
  * title; writes it (SVG or PNG) when `out` is given. Long schedules are decimated per pixel column.
  *
  * @param sources A phase or policy (or any schedule `{ length, at(step) }`), or several to overlay.
- * @param options `param` (default `'lr'`, or several for side-by-side panels), `labels`, `title`, `width`, `height`, `out` (`.svg` or `.png`).
+ * @param options `param` (default `'lr'`, or several for side-by-side panels), `labels`, `title`, `width` (600) and
+ *   `height` (300), pixels in [1, 10000], `out` (`.svg` or `.png`).
  * @returns The SVG text.
  * @throws RangeError for no sources, an empty schedule, a parameter no source has, a non-finite value or a bad `out`; TypeError for a source that is not a schedule; Error naming the optional package to install when one is missing.
  * @example

@@ -1,13 +1,13 @@
 import asciichart from 'asciichart';
 import { checkInteger } from '../internal/options.js';
-import { terminalOptions, type TerminalOptions } from '../internal/plotOptions.js';
+import { MAX_COLUMNS, terminalOptions, type TerminalOptions } from '../internal/plotOptions.js';
 import { show } from '../internal/validate.js';
-
-export type { TerminalOptions } from '../internal/plotOptions.js';
 import { Phase } from '../phase.js';
 import type { OptimizerPolicy } from '../policy.js';
 import { columnExtents } from './decimate.js';
 import { paramExtent } from './extent.js';
+
+export type { TerminalOptions } from '../internal/plotOptions.js';
 
 const plotTerminalOptions = terminalOptions('plotTerminal', 10);
 const overlayOptions = terminalOptions('plotTerminalOverlay', 12);
@@ -25,8 +25,13 @@ const overlayOptions = terminalOptions('plotTerminalOverlay', 12);
  * console.log(terminalChart([{ min: 0, max: 1 }, { min: 0.5, max: 0.5 }], 6));
  */
 export function terminalChart(columns: readonly { readonly min: number; readonly max: number }[], height = 10): string {
+  if (!Array.isArray(columns)) throw new TypeError(`terminalChart: columns must be an array of { min, max }, got ${show(columns)}`);
   if (columns.length === 0) throw new RangeError('terminalChart: nothing to draw: 0 columns');
   checkInteger('terminalChart', 'height', height, 2, 200);
+  if (columns.length > MAX_COLUMNS) throw new RangeError(`terminalChart: columns must be at most ${MAX_COLUMNS}, got ${columns.length}`);
+  columns.forEach((c, k) => {
+    if (!Number.isFinite(c?.min) || !Number.isFinite(c?.max)) throw new RangeError(`terminalChart: columns[${k}] must have a finite min and max, got ${show(c)}`);
+  });
   const max = columns.map((c) => c.max);
   const min = columns.map((c) => c.min);
   const same = min.every((v, k) => v === max[k]);
@@ -40,7 +45,7 @@ export function terminalChart(columns: readonly { readonly min: number; readonly
  *
  * @param source a phase or a policy.
  * @param param the parameter; default `'lr'`.
- * @param options `width` (72), `height` (10).
+ * @param options `width` (72 columns, at most 1000), `height` (10 rows, 2 to 200).
  * @returns the chart and a caption line.
  * @throws RangeError for an unknown parameter or an empty schedule.
  * @example
@@ -67,7 +72,7 @@ const SYMBOLS = ['*', 'o', '+', 'x', '%', '@'];
  * @param sources phases or policies (at most 6).
  * @param labels one name per source.
  * @param param the parameter; default `'lr'`.
- * @param options `width` (72), `height` (12).
+ * @param options `width` (72 columns, at most 1000), `height` (12 rows, 2 to 200).
  * @returns the chart, the step range and the legend.
  * @throws RangeError for no sources, more than 6, mismatched labels, or a source without `param`.
  * @example

@@ -2,7 +2,7 @@
 // values: HF multiplies each group's initial lr by a factor; here `lr` is that initial lr.
 // HF's warmup is `k / max(1, W)` for k < W, so the rate is 0 at step 0.
 import { joinTo } from '../compose.js';
-import { declare, derivedFinite, integer, number, oneOf, type OptionsOf, type ValuesOf } from '../internal/options.js';
+import { declare, derivedPositive, integer, number, oneOf, type OptionsOf, type ValuesOf } from '../internal/options.js';
 import { Phase } from '../phase.js';
 import type { Space } from '../space.js';
 import { constant } from '../spaces/constant.js';
@@ -48,7 +48,7 @@ function cosine(given: OptionsOf<typeof cosineOptions.shape>): Phase<'lr'>[] {
   const o = cosineOptions.read(given);
   check(cosineOptions.fn, o);
   const D = o.numTrainingSteps - o.numWarmupSteps;
-  const span = derivedFinite(cosineOptions.fn, Math.max(1, D) / (2 * o.numCycles), 'the cosine period', 'numCycles', o.numCycles);
+  const span = derivedPositive(cosineOptions.fn, Math.max(1, D) / (2 * o.numCycles), 'the cosine period', 'numCycles', o.numCycles);
   return schedule(cosineOptions.fn, o, cosinespace(o.lr, 0, D, { span }));
 }
 
@@ -56,7 +56,7 @@ function cosineWithHardRestarts(given: OptionsOf<typeof hardRestartsOptions.shap
   const o = hardRestartsOptions.read(given);
   check(hardRestartsOptions.fn, o);
   const D = o.numTrainingSteps - o.numWarmupSteps;
-  const span = derivedFinite(hardRestartsOptions.fn, Math.max(1, D) / o.numCycles, 'the cycle length', 'numCycles', o.numCycles);
+  const span = derivedPositive(hardRestartsOptions.fn, Math.max(1, D) / o.numCycles, 'the cycle length', 'numCycles', o.numCycles);
   return schedule(hardRestartsOptions.fn, o, cosinespace(o.lr, 0, D, { span, wrap: true }));
 }
 
@@ -101,7 +101,9 @@ function wsd(given: WsdOptions): Phase<'lr'>[] {
   const { lr, numWarmupSteps: W, numTrainingSteps: N, numDecaySteps: D } = o;
   check(fn, o);
   const S = o.numStableSteps ?? N - W - D;
-  if (S < 0 || W + S + D > N) throw new RangeError(`${fn}: warmup + stable + decay steps (${W} + ${S} + ${D}) must fit in numTrainingSteps (${N}), got ${W + S + D}`);
+  // Without numStableSteps the stable phase is what is left: a negative one is not shown.
+  if (o.numStableSteps === undefined && S < 0) throw new RangeError(`${fn}: numWarmupSteps + numDecaySteps (${W} + ${D}) must fit in numTrainingSteps (${N}), got ${W + D}`);
+  if (W + S + D > N) throw new RangeError(`${fn}: warmup + stable + decay steps (${W} + ${S} + ${D}) must fit in numTrainingSteps (${N}), got ${W + S + D}`);
   const floor = o.minLrRatio * lr;
   const span = { span: Math.max(1, W) };
   const up = o.warmupType === 'linear' ? linspace(floor, lr, W, span) : o.warmupType === 'cosine' ? cosinespace(floor, lr, W, span) : polyspace(floor, lr, W, { power: 0.5, ...span }); // 1 − √(1 − p), scaled
@@ -109,7 +111,7 @@ function wsd(given: WsdOptions): Phase<'lr'>[] {
     o.decayType === 'linear'
       ? linspace(lr, floor, D, { span: Math.max(1, D) })
       : o.decayType === 'cosine'
-        ? cosinespace(lr, floor, D, { span: derivedFinite(fn, Math.max(1, D) / (2 * o.numCycles), 'the cosine period', 'numCycles', o.numCycles) })
+        ? cosinespace(lr, floor, D, { span: derivedPositive(fn, Math.max(1, D) / (2 * o.numCycles), 'the cosine period', 'numCycles', o.numCycles) })
         : powspace(lr, floor, D, { power: 0.5, span: Math.max(1, D) });
   return joinTo(fn, [new Phase({ lr: up }), new Phase({ lr: constant(lr, S) }), new Phase({ lr: down }), new Phase({ lr: constant(floor, N - W - S - D) })], N);
 }

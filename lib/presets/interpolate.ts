@@ -1,4 +1,5 @@
 import { part, type Part } from '../compose.js';
+import { show } from '../internal/validate.js';
 import { Phase } from '../phase.js';
 import type { Space } from '../space.js';
 import { constant } from '../spaces/constant.js';
@@ -15,17 +16,25 @@ export function hold(value: number, length = Infinity): Part<'lr'> {
  * `[changes[i-1], changes[i])`, the last value from the last change on, from step `start`.
  * `changes` must not decrease; a change repeated (or before `start`) leaves only its later value.
  * Every multi-step decay and piecewise-constant schedule is this, with its own change steps.
+ * A value that overflowed (a running product of factors) is an error in the name of `fn` when
+ * the schedule reaches its first step, and only then.
  * @internal
  */
-export function heldParts(values: readonly number[], changes: readonly number[], start = 0): Part<'lr'>[] {
+export function heldParts(fn: string, values: readonly number[], changes: readonly number[], start = 0): Part<'lr'>[] {
   const parts: Part<'lr'>[] = [];
   let from = start;
   values.forEach((value, i) => {
     const to = i < changes.length ? changes[i]! : Infinity;
-    if (to > from) parts.push(hold(value, to - from));
+    if (to > from) parts.push(Number.isFinite(value) ? hold(value, to - from) : notFinite(fn, value, from, to - from));
     from = Math.max(from, to);
   });
   return parts;
+}
+
+function notFinite(fn: string, value: number, step: number, length: number): Part<'lr'> {
+  return part(length, () => {
+    throw new RangeError(`${fn}: lr would be ${show(value)} at step ${step} (not a finite number); choose options that keep every step finite, or fewer steps`);
+  });
 }
 
 /**

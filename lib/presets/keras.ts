@@ -2,7 +2,7 @@
 // rx-policy evaluates their documented formulas in float64; Keras evaluates them in the dtype of
 // `initial_learning_rate`, float32 by default, so its own values agree with these to about 7 digits.
 import { joinTo, part, type Part } from '../compose.js';
-import { boolean, declare, integer, integers, numbers, number, type OptionsOf } from '../internal/options.js';
+import { boolean, declare, derivedFinite, integer, integers, numbers, number, type OptionsOf } from '../internal/options.js';
 import { Phase } from '../phase.js';
 import { cosinespace } from '../spaces/cosinespace.js';
 import { cycle } from '../spaces/cycle.js';
@@ -29,7 +29,9 @@ const cosineDecayOptions = declare('keras.cosineDecay', {
 function cosineDecay(given: OptionsOf<typeof cosineDecayOptions.shape>): Phase<'lr'>[] {
   const o = cosineDecayOptions.read(given);
   const init = o.initialLearningRate;
-  const parts = o.warmupTarget === undefined ? warmupThenCosine(init, init, 0, o.decaySteps, o.alpha * init) : warmupThenCosine(init, o.warmupTarget, o.warmupSteps, o.decaySteps, o.alpha * o.warmupTarget);
+  const peak = o.warmupTarget ?? init;
+  const floor = derivedFinite(cosineDecayOptions.fn, o.alpha * peak, o.warmupTarget === undefined ? 'the floor alpha · initialLearningRate' : 'the floor alpha · warmupTarget', 'alpha', o.alpha);
+  const parts = o.warmupTarget === undefined ? warmupThenCosine(init, init, 0, o.decaySteps, floor) : warmupThenCosine(init, o.warmupTarget, o.warmupSteps, o.decaySteps, floor);
   return joinTo(cosineDecayOptions.fn, parts, o.steps);
 }
 
@@ -46,7 +48,7 @@ function cosineDecayRestarts(given: OptionsOf<typeof restartsOptions.shape>): Ph
   const o = restartsOptions.read(given);
   const fn = restartsOptions.fn;
   const { initialLearningRate: init, firstDecaySteps: first, tMul, mMul, alpha, steps: n } = o;
-  const floor = alpha * init;
+  const floor = derivedFinite(fn, alpha * init, 'the floor alpha · initialLearningRate', 'alpha', alpha);
   if (tMul === 1 && mMul === 1) return joinTo(fn, [new Phase({ lr: cycle(cosinespace(init, floor, first, { endpoint: false }), n) })], n);
   if (tMul < 1 && n > Math.ceil(limitPoint(first, tMul))) {
     const S = limitPoint(first, tMul);
@@ -60,8 +62,10 @@ function cosineDecayRestarts(given: OptionsOf<typeof restartsOptions.shape>): Ph
       const next = Math.ceil(c.start + c.length);
       const { i, start, length } = c;
       const offset = k - start;
-      const peak = floor + (1 - alpha) * init * mMul ** i;
-      yield part(next - k, (m) => new Phase({ lr: cosinespace(peak, floor, m, { offset, span: length }) }));
+      // Checked when the schedule reaches the cycle (the generator is not pulled past `steps`).
+      const peak = derivedFinite(fn, floor + (1 - alpha) * init * mMul ** i, `the peak of cycle ${i} (initialLearningRate · mMul^${i})`, 'mMul', mMul);
+      const span = derivedFinite(fn, length, `the length of cycle ${i} (firstDecaySteps · tMul^${i})`, 'tMul', tMul);
+      yield part(next - k, (m) => new Phase({ lr: cosinespace(peak, floor, m, { offset, span }) }));
       k = next;
       const following = { i: i + 1, start: start + length, length: length * tMul };
       c = following.start + following.length > k ? following : cycleAt(first, tMul, k);
@@ -114,7 +118,7 @@ function piecewiseConstantDecay(given: OptionsOf<typeof piecewiseOptions.shape>)
     throw new RangeError(`${fn}: values must have one more element than boundaries (${o.boundaries.length}), got ${o.values.length} values`);
   }
   // Interval i includes step boundaries[i]: the value changes one step after it.
-  return joinTo(fn, heldParts(o.values, o.boundaries.map((b) => b + 1)), o.steps);
+  return joinTo(fn, heldParts(fn, o.values, o.boundaries.map((b) => b + 1)), o.steps);
 }
 
 const polynomialOptions = declare('keras.polynomialDecay', {

@@ -193,7 +193,7 @@ function exponentialDecay(given: ExponentialDecayOptions): Phase<'lr'>[] {
   let lo = 0;
   let hi = decay.length;
   while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
+    const mid = lo + Math.floor((hi - lo) / 2); // not `>>> 1`: the decay may be longer than 2^32 steps
     if (clipped(decay.at(mid))) hi = mid;
     else lo = mid + 1;
   }
@@ -211,7 +211,7 @@ const cosineDecayOptions = declare('optax.cosineDecaySchedule', {
 
 function cosineDecaySchedule(given: OptionsOf<typeof cosineDecayOptions.shape>): Phase<'lr'>[] {
   const o = cosineDecayOptions.read(given);
-  return joinTo(cosineDecayOptions.fn, warmupThenCosine(o.initValue, o.initValue, 0, o.decaySteps, o.alpha * o.initValue, o.exponent), o.steps);
+  return joinTo(cosineDecayOptions.fn, warmupThenCosine(o.initValue, o.initValue, 0, o.decaySteps, derivedFinite(cosineDecayOptions.fn, o.alpha * o.initValue, 'the final value alpha · initValue', 'alpha', o.alpha), o.exponent), o.steps);
 }
 
 const piecewiseOptions = declare('optax.piecewiseConstantSchedule', {
@@ -237,7 +237,7 @@ function piecewiseConstantSchedule(given: OptionsOf<typeof piecewiseOptions.shap
   // optax multiplies the scales in, boundary by boundary: the values are the running products.
   const values = [o.initValue];
   for (const [, scale] of entries) values.push(values.at(-1)! * scale);
-  return joinTo(piecewiseOptions.fn, heldParts(values, entries.map(([boundary]) => boundary)), o.steps);
+  return joinTo(piecewiseOptions.fn, heldParts(piecewiseOptions.fn, values, entries.map(([boundary]) => boundary)), o.steps);
 }
 
 /**

@@ -24,12 +24,13 @@ export function piecewise(kind: 'linear' | 'cos' | 'constant', points: readonly 
   if (!Array.isArray(points) || points.length === 0 || points.length > MAX_PHASES) throw new TypeError(`${fn}: points must be a non-empty array of at most ${MAX_PHASES} [step, value], got ${show(points)}`);
   for (let i = 0; i < points.length; i++) {
     const point: unknown = i in points ? points[i] : undefined;
-    if (!Array.isArray(point) || point.length !== 2 || typeof point[1] !== 'number' || !Number.isFinite(point[1])) throw new TypeError(`${fn}: points[${i}] must be [step, finite value], got ${show(point)}`);
+    if (!Array.isArray(point) || point.length !== 2 || typeof point[1] !== 'number') throw new TypeError(`${fn}: points[${i}] must be [step, finite value], got ${show(point)}`);
+    if (!Number.isFinite(point[1])) throw new RangeError(`${fn}: points[${i}][1] must be a finite number, got ${show(point[1])}`);
     count(fn, `points[${i}][0]`, point[0]);
     if (i > 0 && !(point[0] > points[i - 1]![0])) throw new RangeError(`${fn}: point steps must increase, got ${points[i - 1]![0]} then ${point[0]}`);
   }
   const total = count(fn, 'steps', steps);
   const values = [points[0]![1], ...points.map((p) => p[1])];
   const boundaries = points.map((p) => p[0]);
-  return joinTo(fn, kind === 'constant' ? heldParts(values, boundaries) : interpolateParts(kind, values, boundaries), total);
+  return joinTo(fn, kind === 'constant' ? heldParts(fn, values, boundaries) : interpolateParts(kind, values, boundaries), total);
 }

@@ -165,7 +165,7 @@ function multiStepLR(given: MultiStepLROptions): Phase<'lr'>[] {
   // PyTorch multiplies in place at each milestone: the values are the running products.
   const values = [o.baseLr];
   for (let i = 0; i < milestones.length; i++) values.push(values[i]! * o.gamma);
-  return joinTo(multiStepLROptions.fn, heldParts(values, milestones), o.steps);
+  return joinTo(multiStepLROptions.fn, heldParts(multiStepLROptions.fn, values, milestones), o.steps);
 }
 
 const exponentialLROptions = declare('pytorch.exponentialLR', {

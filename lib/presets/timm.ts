@@ -1,6 +1,6 @@
 // timm's schedulers (timm/scheduler/*.py), stepped per update (`t_in_epochs=False`).
 import { joinTo, MAX_PHASES } from '../compose.js';
-import { boolean, checkInteger, custom, declare, integer, integers, number, oneOf, type OptionsOf, type ValuesOf } from '../internal/options.js';
+import { boolean, checkInteger, custom, declare, derivedFinite, integer, integers, number, oneOf, type OptionsOf, type ValuesOf } from '../internal/options.js';
 import { show } from '../internal/validate.js';
 import { Phase } from '../phase.js';
 import type { Space } from '../space.js';
@@ -132,7 +132,10 @@ function* cycles(fn: string, o: Cycle, curve: Curve, fromT: number, toT: number)
   while (t < toT && c !== undefined && c.i < limit) {
     const next = Math.min(Math.ceil(c.start + c.length), toT);
     if (next > t) {
-      yield new Phase({ lr: curve(base * decay ** c.i, lrMin, next - t, { offset: t - c.start, span: c.length }) });
+      // Only a cycle the schedule reaches is checked: a peak or length that overflows past `steps` is never made.
+      const peak = derivedFinite(fn, base * decay ** c.i, `the peak of cycle ${c.i} (baseLr · cycleDecay^${c.i})`, 'cycleDecay', decay);
+      const span = derivedFinite(fn, c.length, `the length of cycle ${c.i} (tInitial · cycleMul^${c.i})`, 'cycleMul', mul);
+      yield new Phase({ lr: curve(peak, lrMin, next - t, { offset: t - c.start, span }) });
       t = next;
     }
     const following = { i: c.i + 1, start: c.start + c.length, length: c.length * mul };
@@ -211,7 +214,7 @@ function multiStepLR(given: TimmMultiStepOptions): Phase<'lr'>[] {
   // On the clock t (= step − shift) the value is base·rate^(milestones ≤ t + 1): the j-th decay
   // starts at step m_j − 1 + shift.
   const values = [base, ...o.decayT.map((_, j) => base * o.decayRate ** (j + 1))];
-  const decays = heldParts(values, o.decayT.map((m) => m - 1 + shift), Math.min(W, steps));
+  const decays = heldParts(multiStepOptions.fn, values, o.decayT.map((m) => m - 1 + shift), Math.min(W, steps));
   const phases = joinTo(multiStepOptions.fn, [...warmup(o.warmupLrInit, base, W, steps), ...decays], steps);
   return joinTo(multiStepOptions.fn, withNoise(o, phases), steps);
 }

@@ -39,6 +39,7 @@ export function applyTo(target: object, options: SinkOptions = {}): Partial<Obse
   const record = target as Record<string, number>;
   return checkedSink(
     {
+      fn: 'applyTo',
       check(name) {
         if (typeof record[name] !== 'number') {
           throw new TypeError(`applyTo: the target has no numeric field ${show(name)}; it has: ${numericKeys(target).join(', ') || 'none'}`);
@@ -85,7 +86,7 @@ export type GroupSinkOptions = ShapeOptionsOf<typeof groupOptions.shape>;
  * @param optimizer An object with a non-empty `paramGroups` array.
  * @param options `params`, and `perGroup`: per parameter, one multiplier per group or a function of the value and the group index.
  * @returns An observer to subscribe to a stream of values (or `Stepped` values).
- * @throws TypeError for an empty or missing `paramGroups`, a bad option, or a group without the field; RangeError for a `perGroup` array of the wrong length.
+ * @throws TypeError for an empty or missing `paramGroups`, a bad option, or a group without the field; RangeError for a `perGroup` array of the wrong length, and, on a value, for a group value that `perGroup` makes non-finite.
  * @example
  * import { Subject } from 'rxjs';
  * import { OptimizerPolicy, Phase, linspace, applyToGroups } from 'rx-policy';
@@ -110,8 +111,10 @@ export function applyToGroups(optimizer: { readonly paramGroups: readonly object
     }
   }
   const records = groups as Record<string, number>[];
+  const pending = new Float64Array(records.length);
   return checkedSink(
     {
+      fn: 'applyToGroups',
       check(name) {
         records.forEach((group, g) => {
           if (typeof group[name] !== 'number') {
@@ -121,9 +124,18 @@ export function applyToGroups(optimizer: { readonly paramGroups: readonly object
       },
       write(name, value) {
         const spec = perGroup[name];
-        for (let g = 0; g < records.length; g++) {
-          records[g]![name] = spec === undefined ? value : typeof spec === 'function' ? spec(value, g) : value * spec[g]!;
+        if (spec === undefined) {
+          for (let g = 0; g < records.length; g++) records[g]![name] = value;
+          return;
         }
+        // A group's factor or function may overflow or return anything: every group's value is
+        // checked before any is written, so a refused step leaves the optimizer as it was.
+        for (let g = 0; g < records.length; g++) {
+          const v: unknown = typeof spec === 'function' ? spec(value, g) : value * spec[g]!;
+          if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`applyToGroups: perGroup.${name} gives ${show(v)} for group ${g} from ${name} ${value}; a group's value must be a finite number`);
+          pending[g] = v;
+        }
+        for (let g = 0; g < records.length; g++) records[g]![name] = pending[g]!;
       },
     },
     o,
@@ -158,6 +170,7 @@ export function applyWith(setters: Readonly<Record<string, (value: number) => vo
   }
   return checkedSink(
     {
+      fn: 'applyWith',
       check(name) {
         if (typeof setters[name] !== 'function') {
           throw new TypeError(`applyWith: no setter for ${show(name)}; setters: ${Object.keys(setters).join(', ') || 'none'}`);

@@ -2,6 +2,7 @@ import type { Observer } from 'rxjs';
 import { Stepped } from '../events/stepped.js';
 import { names, type ShapeOptionsOf } from '../internal/options.js';
 import { checkParams, type ParamChecker } from '../internal/paramStream.js';
+import { show } from '../internal/validate.js';
 
 /** What a sink accepts: one step's values. */
 export type Values = Readonly<Record<string, number>>;
@@ -21,6 +22,8 @@ export type SinkInput = Values | Stepped<Values>;
 
 /** How a sink writes: one parameter at a time. */
 export interface SinkWriter {
+  /** The public sink, as errors name it (`applyTo`). */
+  readonly fn: string;
   /** Throws, naming what the target has, when `name` cannot be written. */
   check(name: string): void;
   write(name: string, value: number): void;
@@ -39,7 +42,12 @@ export interface SinkWriter {
  * that value is written.
  */
 export function checkedSink(writer: SinkWriter, options: SinkOptions): Partial<Observer<SinkInput>> {
-  const { check, write } = writer;
+  const { check, write, fn } = writer;
+  // A value that is not a finite number (a stream other than a policy's) is refused before any
+  // parameter of its step is written: an optimizer never trains with NaN or ±Infinity.
+  const refuse = (name: string, value: unknown): never => {
+    throw new RangeError(`${fn}: ${name} must be a finite number, got ${show(value)}`);
+  };
   const known = new Set<string>();
   const expect = (names: readonly string[]) => {
     for (const name of names) {
@@ -70,6 +78,10 @@ export function checkedSink(writer: SinkWriter, options: SinkOptions): Partial<O
       if (only !== undefined) {
         const lastWritten = lastOfOnly!;
         for (let i = 0; i < only.length; i++) {
+          const value: unknown = values[only[i]!];
+          if (value !== undefined && !Number.isFinite(value)) refuse(only[i]!, value);
+        }
+        for (let i = 0; i < only.length; i++) {
           const name = only[i]!;
           const value = values[name];
           if (value === undefined) continue;
@@ -86,6 +98,7 @@ export function checkedSink(writer: SinkWriter, options: SinkOptions): Partial<O
           check(name);
           known.add(name);
         }
+        if (!Number.isFinite(values[name])) refuse(name, values[name]);
       }
       for (const name in values) put(name, values[name]!);
     },

@@ -130,6 +130,7 @@ export function tfjsOptimizerSink(optimizer: TfjsOptimizerLike, options: SinkOpt
   if (className === 'Momentum') momentumFollowsField(optimizer);
   return checkedSink(
     {
+      fn: 'tfjsOptimizerSink',
       check(name) {
         if (!fields.includes(fieldOf(name))) {
           throw new TypeError(`tfjsOptimizerSink: ${className} has no hyper-parameter ${show(name)}; it has: ${fields.join(', ')} (lr is an alias of learningRate)${hint(className, name)}`);

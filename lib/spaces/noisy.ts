@@ -30,7 +30,9 @@ const definition: SpaceDefinition = {
     return new FormulaSpace(declaration, space.length, (i) => {
       const value = space._at(i);
       const t = i + offset;
-      if (!(t >= from && t < to)) return value;
+      // A bad inner value (inside a preset, whose join checks the whole schedule) is not the
+      // noise's doing: it is passed on for that check to name.
+      if (!(t >= from && t < to) || !Number.isFinite(value)) return value;
       // timm writes `v + v * noise`, which can differ from `v * (1 + noise)` in the last bit.
       const out = value + value * noiseAt(type, pct, seed + t, t);
       // A huge pct can overflow a large value: refused where it happens, never emitted.

@@ -35,5 +35,8 @@ describe('fitSteps', () => {
     expect(bad({ samples: 10, initialEpoch: -1 })).toThrow('fitSteps: initialEpoch must be a non-negative integer, got -1');
     expect(bad({ samples: 10, initialEpoch: 1.5 })).toThrow('fitSteps: initialEpoch must be a non-negative integer, got 1.5');
     expect(bad({ samples: 10, epoch: 3 })).toThrow(/fitSteps: unknown option "epoch"/);
+    // A count past 2^53 − 1 was returned rounded.
+    expect(bad({ batchesPerEpoch: 2 ** 40, epochs: 2 ** 20 })).toThrow("fitSteps: the run's 1099511627776 batches an epoch × 1048576 epochs must be a safe integer of steps, got 1152921504606847000");
+    expect(bad({ samples: 2 ** 53 - 1, batchSize: 1, epochs: 2 })).toThrow(RangeError);
   });
 });

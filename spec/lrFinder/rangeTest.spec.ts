@@ -16,6 +16,8 @@ describe('lrFinderSchedule', () => {
     expect(() => lrFinderSchedule({ startLr: 1, endLr: 1 })).toThrow('lrFinderSchedule: endLr must be greater than startLr (1), got 1');
     expect(() => lrFinderSchedule({ steps: 1 })).toThrow('lrFinderSchedule: steps must be an integer ≥ 2, got 1');
     expect(() => lrFinderSchedule({ startLr: 0 })).toThrow('lrFinderSchedule: startLr must be a finite number > 0, got 0');
+    // Ends whose ratio overflows: named by this function, not by the exponential inside it.
+    expect(() => lrFinderSchedule({ startLr: 5e-324, endLr: Number.MAX_VALUE })).toThrow(new RangeError('lrFinderSchedule: endLr / startLr must be a finite ratio, got endLr 1.7976931348623157e+308 and startLr 5e-324'));
     expect(() => lrFinderSchedule({ num_it: 5 } as never)).toThrow('lrFinderSchedule: unknown option "num_it"; accepted: startLr, endLr, steps');
   });
 });

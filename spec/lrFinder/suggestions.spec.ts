@@ -76,6 +76,9 @@ describe('each rule by hand', () => {
     expect(() => suggestSteep([1], [1])).toThrow('suggestSteep: needs at least 2 points, got 1');
     expect(() => suggestValley([1, 2], [1])).toThrow('suggestValley: lrs and losses must have equal lengths, got 2 and 1');
     expect(() => suggestMinimum([1, 2], [1, NaN])).toThrow('suggestMinimum: losses[1] must be a finite number, got NaN');
+    expect(() => suggestValley(['1', 2] as never, [2, 1])).toThrow(new TypeError('suggestValley: lrs[0] must be a finite number > 0, got "1"'));
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => suggestMinimum([1, 2], [1, ,] as never)).toThrow(new TypeError('suggestMinimum: losses[1] must be a finite number, got undefined'));
     expect(() => suggestSlide(lrs, lrs)).toThrow('suggestSlide: needs at least 16 points, got 10');
   });
 
@@ -87,6 +90,11 @@ describe('each rule by hand', () => {
     expect(() => suggestSlide(x, y, { lrDiff: 0 })).toThrow(new RangeError('suggestSlide: lrDiff must be a positive integer, got 0'));
     expect(() => suggestSlide(x, y, { adjustValue: Infinity })).toThrow(new RangeError('suggestSlide: adjustValue must be a finite number > 0, got Infinity'));
     expect(() => suggestSlide(x, y, { adjustValue: 1e307 })).toThrow(/^suggestSlide: the suggested rate × adjustValue would be Infinity/);
+    expect(() => suggestSlide(x, y, { lrdiff: 5 } as never)).toThrow('suggestSlide: unknown option "lrdiff" (did you mean "lrDiff"?); accepted: lrDiff, thresh, adjustValue');
+    expect(() => suggestSlide(x, y, null as never)).toThrow(new TypeError('suggestSlide: options must be an object, got null'));
+    expect(() => suggestSlide(x, y, { adjustValue: -1 })).toThrow(new RangeError('suggestSlide: adjustValue must be a finite number > 0, got -1'));
+    expect(() => suggestSlide(x, y, { adjustValue: Number.MAX_VALUE })).toThrow(/^suggestSlide: the suggested rate × adjustValue would be Infinity \(not a finite number\), got adjustValue 1.7976931348623157e\+308$/);
+    expect(() => suggestLrs(x, y, Number.NaN)).toThrow(new RangeError('suggestLrs: steps must be a non-negative integer, got NaN'));
     expect(suggestSlide(x, y, { adjustValue: 2 }).lr).toBe(2 * suggestSlide(x, y).lr);
   });
 

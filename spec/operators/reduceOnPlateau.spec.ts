@@ -68,6 +68,15 @@ describe('reduceOnPlateau (PyTorch ReduceLROnPlateau semantics)', () => {
     expect(() => reduceOnPlateau(m$, { eps: NaN })).toThrow(new RangeError('reduceOnPlateau: eps must be a finite number, got NaN'));
     expect(() => reduceOnPlateau(m$, { onState: 'save' as never })).toThrow(/reduceOnPlateau: onState must be a function \(state: PlateauState\) => void, got "save"/);
     expect(() => reduceOnPlateau(m$, { patiense: 2 } as PlateauOptions)).toThrow(/unknown option "patiense"/);
+    // null is a value to check, not a default; a string of names would be a set of letters; metric$ is checked at once.
+    expect(() => reduceOnPlateau(m$, { factor: null } as never)).toThrow(new TypeError('reduceOnPlateau: factor must be a number in (0, 1), got null'));
+    expect(() => reduceOnPlateau(m$, { mode: null } as never)).toThrow(new TypeError("reduceOnPlateau: mode must be one of 'min', 'max', got null"));
+    expect(() => reduceOnPlateau(m$, { patience: '3' } as never)).toThrow(new TypeError('reduceOnPlateau: patience must be a non-negative integer, got "3"'));
+    expect(() => reduceOnPlateau(m$, { params: 'lr' } as never)).toThrow(new TypeError('reduceOnPlateau: params must be an array of parameter names, got "lr"'));
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => reduceOnPlateau(m$, { params: ['lr', , 'momentum'] } as never)).toThrow(/^reduceOnPlateau: params must be an array of parameter names, got a sparse array/);
+    expect(() => reduceOnPlateau(null as never)).toThrow(new TypeError('reduceOnPlateau: metric$ must be an Observable of numbers, got null'));
+    expect(() => reduceOnPlateau([0.5, 0.4] as never)).toThrow(/^reduceOnPlateau: metric\$ must be an Observable of numbers, got \[0.5,0.4\]/);
   });
 
   it('takes params as a list of names: a bare string is an error, not its letters', () => {

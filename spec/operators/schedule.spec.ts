@@ -52,6 +52,9 @@ describe('schedule: training events → parameter dicts', () => {
     expect(seen).toEqual([0, 0.5, 1]);
     expect(epochsToSteps(5, 100)).toBe(500);
     expect(() => epochsToSteps(5, 0)).toThrow(new RangeError('epochsToSteps: stepsPerEpoch must be a positive integer, got 0'));
+    // A product past 2^53 − 1 is not a step count (it was returned, rounded).
+    expect(() => epochsToSteps(2 ** 30, 2 ** 30)).toThrow(new RangeError('epochsToSteps: epochs · stepsPerEpoch must be a safe integer, got 1073741824 · 1073741824'));
+    expect(epochsToSteps(2 ** 26, 2 ** 26 + 1)).toBe(2 ** 52 + 2 ** 26);
   });
 
   it('events out of order are errors naming them, and leave the cursor where it was', () => {
@@ -59,6 +62,9 @@ describe('schedule: training events → parameter dicts', () => {
       [[{ type: 'batchBegin', epoch: 0, batch: 0 }], /batch begin 0 before any epoch begin/, 0],
       [[{ type: 'epochBegin', epoch: 0 }, { type: 'batchBegin', epoch: 0, batch: 0 }, { type: 'batchBegin', epoch: 0, batch: 0 }], /batch begin 0 in epoch 0 after batch 0/, 1],
       [[{ type: 'epochBegin', epoch: 1 }, { type: 'epochBegin', epoch: 1 }], /epoch begin 1 after epoch 1/, 0],
+      // A misspelt type used to be skipped: the policy silently never advanced.
+      [[{ type: 'epochBegin', epoch: 0 }, { type: 'batchbegin', epoch: 0, batch: 0 } as never], /^RangeError: schedule: unknown event type "batchbegin"; the types are trainBegin, trainEnd, epochBegin, epochEnd, batchBegin, batchEnd$/, 0],
+      [[null as never], /^RangeError: schedule: an event must be an object \{ type, … \}, got null$/, 0],
     ];
     for (const [events, message, stepAfter] of cases) {
       const policy = lrPolicy(10);

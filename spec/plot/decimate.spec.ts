@@ -105,4 +105,11 @@ describe('decimate', () => {
     expect(pts.filter((p) => p.value === -10)).toHaveLength(10);
     pts.slice(1).forEach((p, i) => expect(p.step).toBeGreaterThan(pts[i]!.step));
   });
+
+  it('bad arguments: named errors (a NaN length gave garbage points; 10^15 steps would never return)', () => {
+    expect(() => decimate((i) => i, Number.NaN, 10)).toThrow(new RangeError('decimate: length must be an integer in [0, 10000000] (every step is read), got NaN'));
+    expect(() => decimate((i) => i, 1e15, 600)).toThrow(new RangeError('decimate: length must be an integer in [0, 10000000] (every step is read), got 1000000000000000'));
+    expect(() => decimate((i) => i, 10, 0)).toThrow(new RangeError('decimate: columns must be a positive integer, got 0'));
+    expect(() => decimate(3 as never, 10, 2)).toThrow(new TypeError('decimate: valueAt must be a function (i) => number, got 3'));
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { constant, cosinespace, cycle, cyclicspace, expspace, linspace, noisy, OptimizerPolicy, Phase, polycyclespace, product, pytorch } from '../../lib/index.js';
+import { constant, cosinespace, cycle, cyclicspace, expspace, fnspace, linspace, noisy, OptimizerPolicy, Phase, polycyclespace, product, pytorch } from '../../lib/index.js';
 import { paramExtent, spaceExtent } from '../../lib/plot/index.js';
 
 describe('spaceExtent', () => {
@@ -18,6 +18,16 @@ describe('spaceExtent', () => {
     const e = spaceExtent(lr, 5, 35);
     expect(e.max).toBe(lr.at(20));
     expect(e.min).toBe(lr.at(10));
+  });
+
+  it('ranges too long to read: a dense wave from its first 64 turns, an unknown shape from 2^16 evenly spaced steps', () => {
+    const lr = pytorch.cosineAnnealingLR({ baseLr: 1, tMax: 1000, steps: 2 ** 53 - 1 })[0]!.spaces.lr;
+    expect(spaceExtent(lr, 0, 2 ** 53 - 1)).toEqual({ min: 0, minAt: 1000, max: 1, maxAt: 0 });
+    const wave = fnspace((i) => Math.sin(i / 1000), 2 ** 53 - 1);
+    const e = spaceExtent(wave, 0, 2 ** 53 - 1);
+    expect(e.max).toBeGreaterThan(0.999);
+    expect(e.min).toBeLessThan(-0.999);
+    expect([wave.at(e.minAt), wave.at(e.maxAt)]).toEqual([e.min, e.max]);
   });
 
   it('triangular waves and polynomial restarts: their turning points', () => {
@@ -51,6 +61,15 @@ describe('spaceExtent', () => {
     let far = Infinity;
     for (let i = 0; i < 20_000; i++) far = Math.min(far, space.at(i));
     expect(far / bound.min).toBeLessThan(1.01);
+  });
+
+  it('noise with a small pct (about 1/(0.8·pct) draws a step): fewer noisy steps read, so a column costs the same draws', () => {
+    const space = noisy(linspace(1, 2, 1e9), { range: [0], pct: 0.001 });
+    // 1000 noisy steps at pct 0.001 would be about 1.25 million draws: the bound is shown instead.
+    expect(spaceExtent(space, 0, 1000)).toEqual({ min: 1 * 0.999, minAt: 0, max: linspace(1, 2, 1e9).at(999) * 1.001, maxAt: 999 });
+    // A handful is still read one by one.
+    const few = spaceExtent(space, 0, 5);
+    expect([few.min, few.max]).toEqual([Math.min(...[0, 1, 2, 3, 4].map((i) => space.at(i))), Math.max(...[0, 1, 2, 3, 4].map((i) => space.at(i)))]);
   });
 
   it('bad ranges: named errors', () => {

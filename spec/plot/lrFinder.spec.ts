@@ -32,6 +32,9 @@ describe('plotLrFinder', () => {
     expect(existsSync(join(dir, 'x.pdf'))).toBe(false);
     await expect(plotLrFinder({ ...result, lrs: lrs.slice(0, 6), losses: losses.slice(0, 6) })).rejects.toThrow('plotLrFinder: nothing to draw: 6 points, 5 skipped at the end (skipEnd)');
     await expect(plotLrFinder({} as never)).rejects.toThrow('plotLrFinder: result must be what lrFinder returns');
+    await expect(plotLrFinder(result, { width: 1e9 })).rejects.toThrow(new RangeError('plotLrFinder: width must be an integer in [1, 10000], got 1000000000'));
+    await expect(plotLrFinder(result, { skip: 2 } as never)).rejects.toThrow(/^plotLrFinder: unknown option "skip"/);
+    expect(() => plotLrFinderTerminal(result, { height: 1e7 })).toThrow(new RangeError('plotLrFinderTerminal: height must be an integer in [2, 200], got 10000000'));
   });
 });
 

@@ -93,6 +93,10 @@ describe('plot (SVG in Node, vega-lite)', () => {
     await expect(plot(phase, { labels: 'a' } as never)).rejects.toThrow(new TypeError('plot: labels must be an array of strings, got "a"'));
     await expect(plot(phase, { param: [] })).rejects.toThrow(new TypeError('plot: param must be a parameter name or a non-empty array of them, got []'));
     await expect(phase.plot('lr', { hieght: 3 } as never)).rejects.toThrow(/^plot: unknown option "hieght" \(did you mean "height"\?\)/);
+    await expect(plot(phase, null as never)).rejects.toThrow(new TypeError('plot: options must be an object, got null'));
+    await expect(plot(phase, { param: 5 } as never)).rejects.toThrow(new TypeError('plot: param must be a parameter name or a non-empty array of them, got 5'));
+    // A schedule known only by at() is read step by step: 2^53 steps is refused, not read.
+    await expect(plot({ length: 2 ** 53 - 1, at: () => ({ lr: 1 }) })).rejects.toThrow(/^plot: a schedule known only by at\(\) is read step by step, so it may have at most 10000000 steps, got 9007199254740991/);
   });
 });
 describe('plot in a bundled app, and outside the core', () => {

@@ -31,6 +31,23 @@ describe('plotTerminal', () => {
     expect(() => terminalChart([])).toThrow('terminalChart: nothing to draw: 0 columns');
     expect(() => terminalChart([{ min: 0, max: 1 }], 0.5)).toThrow(new RangeError('terminalChart: height must be an integer in [2, 200], got 0.5'));
   });
+
+  it('hostile sizes and options: named errors, never 10^7 rows drawn or a key ignored', () => {
+    const policy = new OptimizerPolicy(pytorch.stepLR({ baseLr: 1, stepSize: 2, steps: 10 }));
+    expect(() => plotTerminal(policy, 'lr', { height: 1e7 })).toThrow(new RangeError('plotTerminal: height must be an integer in [2, 200], got 10000000'));
+    expect(() => plotTerminal(policy, 'lr', { height: Number.NaN })).toThrow(new RangeError('plotTerminal: height must be an integer in [2, 200], got NaN'));
+    expect(() => plotTerminal(policy, 'lr', { heigth: 3 } as never)).toThrow(/^plotTerminal: unknown option "heigth" \(did you mean "height"\?\)/);
+    expect(() => plotTerminalOverlay([policy], ['a'], 'lr', { height: 1e7 })).toThrow(new RangeError('plotTerminalOverlay: height must be an integer in [2, 200], got 10000000'));
+    expect(() => terminalChart([{ min: Number.NaN, max: 1 }])).toThrow(/^terminalChart: columns\[0\] must have a finite min and max/);
+  });
+
+  it('a cosine oscillating over 2^53 − 1 steps (CosineAnnealingLR past tMax) draws at once, from its first turns', () => {
+    const long = new OptimizerPolicy(pytorch.cosineAnnealingLR({ baseLr: 1, tMax: 1000, steps: 2 ** 53 - 1 }));
+    const rows = plotTerminal(long, 'lr', { width: 20, height: 4 }).split('\n');
+    // Every column swings from 1 (top row) to 0 (bottom row).
+    expect(rows[0]).toMatch(/^ +1\.00 ┼─{19}/);
+    expect(rows[4]).toMatch(/^ +0\.00 ┼─{19}/);
+  });
 });
 
 describe('plotTerminalOverlay', () => {

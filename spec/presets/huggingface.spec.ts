@@ -35,7 +35,11 @@ describe('huggingface schedules (HF fixtures)', () => {
   });
   it('validates with HF\'s constraints', () => {
     expect(() => huggingface.polynomial({ ...base, lr: 1e-8 })).toThrow(/lrEnd \(1e-7\) must be smaller than initial lr \(1e-8\)/);
-    expect(() => huggingface.wsd({ lr: 1, numWarmupSteps: 2, numDecaySteps: 3, numTrainingSteps: 4 })).toThrow(/must fit in numTrainingSteps \(4\)/);
+    expect(() => huggingface.wsd({ lr: 1, numWarmupSteps: 2, numDecaySteps: 3, numTrainingSteps: 4 })).toThrow('huggingface.wsd: numWarmupSteps + numDecaySteps (2 + 3) must fit in numTrainingSteps (4), got 5');
+    expect(() => huggingface.wsd({ lr: 1, numWarmupSteps: 2, numStableSteps: 1, numDecaySteps: 3, numTrainingSteps: 4 })).toThrow('huggingface.wsd: warmup + stable + decay steps (2 + 1 + 3) must fit in numTrainingSteps (4), got 6');
+    // So many cycles that the period underflows to 0: an error, not a curve of cos(π·k/0).
+    expect(() => huggingface.cosine({ ...base, numCycles: Number.MAX_VALUE })).toThrow(/^huggingface.cosine: the cosine period would be 0 \(not a finite number > 0\), got numCycles 1.7976931348623157e\+308$/);
+    expect(() => huggingface.wsd({ lr: 1, numWarmupSteps: 2, numDecaySteps: 3, numTrainingSteps: 8, numCycles: Number.MAX_VALUE })).toThrow(/^huggingface.wsd: the cosine period would be 0/);
     expect(() => huggingface.wsd({ lr: 1, numWarmupSteps: 2, numDecaySteps: 3, numTrainingSteps: 8, decayType: 'sqrt' as 'linear' })).toThrow(/huggingface.wsd: decayType must be one of 'cosine', 'linear', '1-sqrt', got "sqrt"/);
     expect(() => buildPolicy({ preset: 'huggingface.cosine', options: { ...base, num_cycles: 1 } })).toThrow(/unknown option "num_cycles"/);
   });

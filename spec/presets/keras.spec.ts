@@ -81,6 +81,14 @@ describe('keras decays', () => {
     expect(() => keras.piecewiseConstantDecay({ boundaries: [5, 5], values: [1, 2, 3], steps: 3 })).toThrow(/boundaries must be an array of non-negative integers, strictly increasing, got \[5,5\]/);
     expect(() => keras.inverseTimeDecay({ initialLearningRate: 1, decaySteps: 1, decayRate: -1, steps: 3 })).toThrow(/keras.inverseTimeDecay: decayRate must be a finite number ≥ 0, got -1/);
     expect(() => keras.polynomialDecay({ initialLearningRate: 1, decaySteps: 4, cycle: 'yes' as never, steps: 3 })).toThrow(/cycle must be a boolean, got "yes"/);
+    // Restart cycles whose peak or length overflows: named by the option, only once the schedule reaches them.
+    expect(() => keras.cosineDecayRestarts({ initialLearningRate: 1, firstDecaySteps: 4, mMul: 1e300, steps: 20 })).toThrow('keras.cosineDecayRestarts: the peak of cycle 2 (initialLearningRate · mMul^2) would be Infinity (not a finite number), got mMul 1e+300');
+    expect(() => keras.cosineDecayRestarts({ initialLearningRate: 1, firstDecaySteps: 4, tMul: Number.MAX_VALUE, steps: 20 })).toThrow(/^keras.cosineDecayRestarts: the length of cycle 1 \(firstDecaySteps · tMul\^1\) would be Infinity/);
+    expect(keras.cosineDecayRestarts({ initialLearningRate: 1, firstDecaySteps: 4, tMul: 2 ** 53, steps: 20 }).length).toBe(2);
+    expect(() => keras.cosineDecay({ initialLearningRate: 0, decaySteps: 10, alpha: 1e300, warmupTarget: 1e300, warmupSteps: 2, steps: 5 })).toThrow('keras.cosineDecay: the floor alpha · warmupTarget would be Infinity (not a finite number), got alpha 1e+300');
+    expect(() => keras.cosineDecayRestarts({ initialLearningRate: 1e300, firstDecaySteps: 4, tMul: 1, alpha: -1e300, steps: 5 })).toThrow('keras.cosineDecayRestarts: the floor alpha · initialLearningRate would be -Infinity (not a finite number), got alpha -1e+300');
+    // A cosine horizon of 2^53 − 1 steps is valid (its part is 2^53 long).
+    expect(keras.cosineDecay({ initialLearningRate: 1, decaySteps: 2 ** 53 - 1, steps: 3 }).length).toBe(1);
   });
 });
 describe('keras CosineDecay and CosineDecayRestarts, Keras\' own tests', () => {

@@ -91,6 +91,15 @@ describe('optax decays', () => {
     expect([50, 150, 250].map((k) => lrAt(doc, k))).toEqual([1, 0.1, 0.1 * 0.01]);
     expect(() => optax.piecewiseConstantSchedule({ initValue: 1, boundariesAndScales: { 3: -1 }, steps: 5 })).toThrow(/optax.piecewiseConstantSchedule: boundariesAndScales\[3\] must be a finite number ≥ 0, got -1/);
     expect(() => optax.piecewiseConstantSchedule({ initValue: 1, boundariesAndScales: { 'x': 1 } as never, steps: 5 })).toThrow(/keys must be non-negative integer steps, got "x"/);
+    // A decay longer than 2^32 steps: its clipped step is found by a bisection that does not wrap (it hung).
+    const long = new OptimizerPolicy(optax.exponentialDecay({ initValue: 1, transitionSteps: 2 ** 31, decayRate: 0.7, transitionBegin: 3, endValue: 0.1, steps: 2 ** 53 - 1 }));
+    const clipsAt = long.phaseStarts[2]!;
+    expect(clipsAt - 3).toBe(Math.ceil((Math.log(0.1) / Math.log(0.7)) * 2 ** 31));
+    expect([long.at(clipsAt - 1).lr > 0.1, long.at(clipsAt).lr, long.at(2 ** 53 - 2).lr]).toEqual([true, 0.1, 0.1]);
+    // A final value alpha · initValue that overflows is named by alpha.
+    expect(() => optax.cosineDecaySchedule({ initValue: 1e300, decaySteps: 10, alpha: 1e300, steps: 5 })).toThrow('optax.cosineDecaySchedule: the final value alpha · initValue would be Infinity (not a finite number), got alpha 1e+300');
+    // Scales whose running product overflows: an error naming the step, not constant's own check.
+    expect(() => optax.piecewiseConstantSchedule({ initValue: 1, boundariesAndScales: { 2: 1e300, 4: 1e300 }, steps: 6 })).toThrow(/^optax.piecewiseConstantSchedule: lr would be Infinity at step 4 \(not a finite number\)/);
   });
 
   it('exponential_decay: test_exponential (rate 2, begin 0 and 5, staircase or not) and test_immutable_count', () => {

@@ -8,6 +8,8 @@ describe('piecewise (optax piecewise_interpolate_schedule, by points)', () => {
     const cos = [...new OptimizerPolicy(piecewise('cos', [[0, 1], [4, 0]], 6)).allSteps()].map((v) => v.lr);
     cos.forEach((v, k) => expect(v).toBeCloseTo(k < 4 ? (1 + Math.cos((Math.PI * k) / 4)) / 2 : 0, 12));
     expect(() => piecewise('linear', [[3, 1], [3, 2]], 5)).toThrow(/piecewise: point steps must increase, got 3 then 3/);
+    expect(() => piecewise('linear', [[0, 1], [3, Number.NaN]], 5)).toThrow(new RangeError('piecewise: points[1][1] must be a finite number, got NaN'));
+    expect(() => piecewise('linear', [[0, 1], [3, '2' as never]], 5)).toThrow(new TypeError('piecewise: points[1] must be [step, finite value], got [3,"2"]'));
     // Multi-step: optax piecewise_constant switches at count ≥ boundary (Keras only after it).
     expect([...new OptimizerPolicy(piecewise('constant', [[0, 1], [3, 0.1], [5, 0.01]], 7)).allSteps()].map((v) => v.lr)).toEqual([1, 1, 1, 0.1, 0.1, 0.01, 0.01]);
     expect([...new OptimizerPolicy(piecewise('constant', [[2, 0.5]], 4)).allSteps()].map((v) => v.lr)).toEqual([0.5, 0.5, 0.5, 0.5]);

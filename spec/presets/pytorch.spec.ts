@@ -93,6 +93,14 @@ describe('pytorch step-wise schedulers (closed forms from the PyTorch docs)', ()
     expect(() => pytorch.linearLR({ baseLr: 1, endFactor: 2, steps: 3 })).toThrow(/pytorch.linearLR: endFactor must be a number in \[0, 1\], got 2/);
   });
 
+  it('a horizon up to 2^53 − 1 is a valid option; a milestone value that overflows is an error in the preset\'s name when reached', () => {
+    expect(lrs(pytorch.linearLR({ baseLr: 1, totalIters: 2 ** 53 - 1, steps: 2 }))).toEqual([1 / 3, 1 / 3 + (2 / 3) / (2 ** 53 - 1)]);
+    expect(lrs(pytorch.polynomialLR({ baseLr: 1, totalIters: 2 ** 53 - 1, power: 1, steps: 2 }))).toEqual([1, 1 - 1 / (2 ** 53 - 1)]);
+    expect(() => pytorch.multiStepLR({ baseLr: 1, milestones: [2, 4], gamma: 1e300, steps: 6 })).toThrow(/^pytorch.multiStepLR: lr would be Infinity at step 4 \(not a finite number\)/);
+    // Not reached within steps: no error.
+    expect(lrs(pytorch.multiStepLR({ baseLr: 1, milestones: [2, 4], gamma: 1e300, steps: 4 }))).toEqual([1, 1, 1e300, 1e300]);
+  });
+
   it('every PyTorch preset builds from a JSON config by name', () => {
     expect(buildPolicy({ preset: 'pytorch.oneCycleLR', options: { maxLr: 1, totalSteps: 10 } }).at(2).lr).toBe(1);
     expect(() => buildPolicy({ preset: 'pytorch.stepLR', options: { base_lr: 1 } })).toThrow(/unknown option "base_lr" \(did you mean "baseLr"\?\); accepted: baseLr, stepSize, gamma, steps/);

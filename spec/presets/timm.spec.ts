@@ -64,6 +64,10 @@ describe('timm.cosineLR', () => {
   it('validates its options by name', () => {
     expect(() => timm.cosineLR({ baseLr: 1, tInitial: 0, steps: 3 })).toThrow(/timm.cosineLR: tInitial must be a positive integer, got 0/);
     expect(() => timm.cosineLR({ baseLr: 1, tInitial: 3, noiseStd: 1, steps: 3 } as TimmCosineOptions)).toThrow(/unknown option "noiseStd"/);
+    // A cycle whose peak or length overflows is named by the option that made it, when the schedule reaches it.
+    expect(() => timm.cosineLR({ baseLr: 1, tInitial: 10, cycleDecay: 1e300, cycleLimit: 5, steps: 30 })).toThrow('timm.cosineLR: the peak of cycle 2 (baseLr · cycleDecay^2) would be Infinity (not a finite number), got cycleDecay 1e+300');
+    expect(() => timm.polyLR({ baseLr: 1, tInitial: 10, cycleMul: Number.MAX_VALUE, cycleLimit: 5, steps: 30 })).toThrow(/^timm.polyLR: the length of cycle 1 \(tInitial · cycleMul\^1\) would be Infinity \(not a finite number\), got cycleMul 1.7976931348623157e\+308$/);
+    expect(timm.tanhLR({ baseLr: 1, tInitial: 10, cycleDecay: 1e300, cycleLimit: 5, steps: 10 }).length).toBe(1);
   });
 });
 
@@ -114,6 +118,10 @@ describe('timm poly, tanh, step and multistep', () => {
     expect(() => timm.polyLR({ baseLr: 1, tInitial: 10, power: 0, steps: 20 })).toThrow(/timm.polyLR: power must be a finite number > 0, got 0/);
     expect(() => timm.tanhLR({ baseLr: 1, tInitial: 10, lb: Number.NaN, steps: 20 })).toThrow(/timm.tanhLR: lb must be a finite number, got NaN/);
     expect(() => timm.tanhLR({ baseLr: 1, tInitial: 10, steps: 20, k: 2 } as never)).toThrow(/unknown option "k"/);
+    expect(() => timm.multiStepLR({ baseLr: 1, decayT: [5, 8], decayRate: 1e300, steps: 20 })).toThrow(/^timm.multiStepLR: lr would be Infinity at step 7 \(not a finite number\)/);
+    // With noise: an overflow of the noise, or a bad value under it, is named for the preset.
+    expect(() => timm.stepLR({ baseLr: 1, decayT: 1, decayRate: 0.5, warmupT: 30, warmupLrInit: Number.MAX_VALUE, noiseRangeT: [0], steps: 50 })).toThrow(/^timm.stepLR: lr: noisy: the value at step 0 overflows/);
+    expect(() => timm.stepLR({ baseLr: -0, decayT: 1, decayRate: Number.MAX_VALUE, noiseRangeT: [2], steps: 50 })).toThrow(/^timm.stepLR: lr would be NaN at step 2 \(not a finite number\)/);
   });
 
   it('multiStepLR decays one step before each milestone (PyTorch\'s MultiStepLR at it); repeated milestones decay twice', () => {

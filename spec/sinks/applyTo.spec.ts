@@ -69,6 +69,28 @@ describe('sinks', () => {
     expect(() => applyToGroups(optimizer, { perGroup: { lr: [1, 2, 3] } })).toThrow(new RangeError('applyToGroups: perGroup.lr must have one entry per group (2), got 3: [1,2,3]'));
     expect(() => applyToGroups(optimizer, { params: ['momentum'] })).toThrow(/applyToGroups: paramGroups\[0\] has no numeric field "momentum"; it has: lr/);
     expect(() => applyToGroups({ paramGroups: [] })).toThrow(/paramGroups must be a non-empty array/);
+    expect(() => applyToGroups(optimizer, { perGroup: null } as never)).toThrow(new TypeError('applyToGroups: perGroup must be an object, got null'));
+  });
+
+  it('every sink refuses a non-finite value by name, and params with holes', () => {
+    const target = { lr: 0.1 };
+    expect(() => applyTo(target).next!({ lr: Number.NaN })).toThrow(new RangeError('applyTo: lr must be a finite number, got NaN'));
+    expect(target.lr).toBe(0.1);
+    expect(() => applyWith({ lr: () => undefined }).next!({ lr: -Infinity })).toThrow(new RangeError('applyWith: lr must be a finite number, got -Infinity'));
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => applyTo(target, { params: ['lr', , 'momentum'] } as never)).toThrow(/^applyTo: params must be an array of parameter names, got a sparse array/);
+  });
+
+  it('applyToGroups never writes a non-finite group value: the step is refused before any group is written', () => {
+    const optimizer = { paramGroups: [{ lr: 7 }, { lr: 7 }] };
+    const sink = applyToGroups(optimizer, { perGroup: { lr: [1, 1e308] } });
+    sink.next!({ lr: 1 });
+    expect(optimizer.paramGroups.map((g) => g.lr)).toEqual([1, 1e308]);
+    expect(() => sink.next!({ lr: 10 })).toThrow(new RangeError('applyToGroups: perGroup.lr gives Infinity for group 1 from lr 10; a group\'s value must be a finite number'));
+    expect(optimizer.paramGroups.map((g) => g.lr)).toEqual([1, 1e308]);
+    const byFn = applyToGroups(optimizer, { perGroup: { lr: (v, g) => (g === 0 ? v : (String(v) as never)) } });
+    expect(() => byFn.next!({ lr: 2 })).toThrow(/^applyToGroups: perGroup.lr gives "2" for group 1 from lr 2/);
+    expect(optimizer.paramGroups[0]!.lr).toBe(1);
   });
 
   it('applyWith calls setters, and names the setters when one is missing', () => {

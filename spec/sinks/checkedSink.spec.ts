@@ -6,6 +6,7 @@ const recorder = (onlyChanged: boolean, has: readonly string[] = ['lr', 'momentu
   const writes: string[] = [];
   const checked: string[] = [];
   const writer = {
+    fn: 'sink',
     check(name: string) {
       checked.push(name);
       if (!has.includes(name)) throw new TypeError(`no ${name}`);
@@ -45,6 +46,17 @@ describe('checkedSink', () => {
     sink.next!({ momentum: 0.9 });
     expect(r.writes).toEqual(['lr=1']);
     expect(() => checkedSink(recorder(false, ['lr']).writer, { params: ['lr', 'momentum'] })).toThrow('no momentum');
+  });
+
+  it('a value that is not a finite number is refused, before anything of its step is written, with or without params', () => {
+    for (const params of [undefined, ['lr', 'momentum']]) {
+      const r = recorder(false);
+      const sink = checkedSink(r.writer, params ? { params } : {});
+      expect(() => sink.next!({ lr: 1, momentum: Number.NaN }), String(params)).toThrow(new RangeError('sink: momentum must be a finite number, got NaN'));
+      expect(() => sink.next!({ lr: Infinity, momentum: 0.9 })).toThrow(new RangeError('sink: lr must be a finite number, got Infinity'));
+      expect(() => sink.next!({ lr: '5' as never, momentum: 0.9 })).toThrow(new RangeError('sink: lr must be a finite number, got "5"'));
+      expect(r.writes).toEqual([]);
+    }
   });
 
   it('a Stepped value writes its values', () => {

@@ -41,6 +41,7 @@ describe('cumprod', () => {
     expect(() => cumprod(1, 2 as never, 3)).toThrow('cumprod: factor must be a function (step) => number, got 2');
     expect(() => cumprod(1, () => 1, 3, { nmae: 'f' } as never)).toThrow('cumprod: unknown option "nmae" (did you mean "name"?); accepted: name');
     expect(() => cumprod(1, () => 1, 3, { name: 5 } as never)).toThrow(new TypeError('cumprod: name must be a non-empty name without surrounding spaces, got 5'));
+    expect(() => cumprod(1, () => 1, 3, [] as never)).toThrow(new TypeError('cumprod: options must be an object, got []'));
   });
 });
 

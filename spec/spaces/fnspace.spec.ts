@@ -58,5 +58,7 @@ describe('fnspace', () => {
     expect(() => fnspace(() => 1, 2, { label: 'x' } as never)).toThrow('fnspace: unknown option "label"; accepted: name');
     expect(() => fnspace(() => 1, 2, { name: '' })).toThrow('fnspace: name must be a non-empty name without surrounding spaces, got ""');
     expect(() => fnspace(() => 1, 2, null as never)).toThrow('fnspace: options must be an object, got null');
+    // An array is not an options object.
+    expect(() => fnspace(() => 1, 2, [] as never)).toThrow(new TypeError('fnspace: options must be an object, got []'));
   });
 });
