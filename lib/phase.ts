@@ -58,6 +58,8 @@ export class Phase<K extends string = string> extends Sequence<ParamValues<K>> {
     for (const name of names) {
       // Assigning `__proto__` sets an object's prototype: the values dict, its JSON form and a sink's target would drop it.
       if (name === '__proto__') throw new TypeError(`Phase: a parameter cannot be named "__proto__" (writing it sets an object's prototype, not a value), got ${show(names)}`);
+      // A sink, a plot or the dashboard could not tell an empty name from a missing one.
+      if (name === '') throw new TypeError(`Phase: a parameter name must be non-empty, got ${show(names)}`);
       const given: unknown = params[name];
       if (given instanceof Space) spaces[name] = given;
       else if (typeof given === 'number') {

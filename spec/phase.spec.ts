@@ -231,6 +231,7 @@ describe('Phase', () => {
     expectNamedError(() => new Phase({ lr: 0.1, momentum: constant(0.9) }), RangeError, { fn: 'Phase', arg: 'lr, momentum', got: 'only unbounded constants' });
     // Its dict, its JSON form and a sink would drop it (assigning __proto__ sets a prototype).
     expectNamedError(() => new Phase(Object.defineProperty({}, '__proto__', { value: linspace(0, 1, 2), enumerable: true }) as Record<string, number>), TypeError, { fn: 'Phase', arg: '__proto__', got: '["__proto__"]' });
+    expect(() => new Phase({ '': linspace(0, 1, 2) })).toThrow(new TypeError('Phase: a parameter name must be non-empty, got [""]'));
   });
 
   it('prints plain numbers and unbounded constants as constant(v)', () => {

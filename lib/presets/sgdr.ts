@@ -40,7 +40,7 @@ function sgdr(options: SgdrOptions): Phase<'lr'>[] {
     const steps = Math.round(exact);
     total += steps;
     if (steps < 1 || !Number.isSafeInteger(total)) {
-      throw new RangeError(`${fn}: cycle ${i} would have ${exact} steps (baseCycleLength ${o.baseCycleLength} · cycleMult ${o.cycleMult}^${i}), which does not round to a positive safe integer`);
+      throw new RangeError(`${fn}: cycle ${i} would have ${exact} steps (baseCycleLength · cycleMult^${i}), which does not round to a positive safe integer, got baseCycleLength ${o.baseCycleLength} and cycleMult ${o.cycleMult}`);
     }
     phases.push(new Phase({ lr: cosinespace(start, end, steps) }));
   }

@@ -89,6 +89,7 @@ describe('sgdrPhases', () => {
     expectNamedError(bad({ baseCycleLength: 2.5, cycles: 3 }), RangeError, { fn, arg: 'baseCycleLength', got: '2.5' });
     expectNamedError(bad({ baseCycleLength: '200', cycles: 3 }), TypeError, { fn, arg: 'baseCycleLength', got: '"200"' });
     expectNamedError(bad({ cycles: 3 }), TypeError, { fn, arg: 'baseCycleLength', got: 'undefined' });
+    expect(bad({ baseCycleLength: 2, cycleMult: 1e300, cycles: 3 })).toThrow(new RangeError(`${fn}: cycle 1 would have 2e+300 steps (baseCycleLength · cycleMult^1), which does not round to a positive safe integer, got baseCycleLength 2 and cycleMult 1e+300`));
     expectNamedError(bad({ baseCycleLength: 10, cycles: 2.5 }), RangeError, { fn, arg: 'cycles', got: '2.5' });
     expectNamedError(bad({ baseCycleLength: 10, cycles: 0 }), RangeError, { fn, arg: 'cycles', got: '0' });
     expectNamedError(bad({ baseCycleLength: 10, cycles: 2, cycleMult: 0 }), RangeError, { fn, arg: 'cycleMult', got: '0' });
@@ -100,7 +101,7 @@ describe('sgdrPhases', () => {
     expectNamedError(bad(null), TypeError, { fn, arg: 'options', got: 'null' });
     // A cycle that rounds to no step at all is refused, naming the cycle and its exact length.
     expect(bad({ baseCycleLength: 1, cycles: 3, cycleMult: 0.2 })).toThrow(RangeError);
-    expect(bad({ baseCycleLength: 1, cycles: 3, cycleMult: 0.2 })).toThrow(/^sgdrPhases: cycle 1 would have 0.2 steps \(baseCycleLength 1 · cycleMult 0.2\^1\)/);
+    expect(bad({ baseCycleLength: 1, cycles: 3, cycleMult: 0.2 })).toThrow(/^sgdrPhases: cycle 1 would have 0.2 steps \(baseCycleLength · cycleMult\^1\), which does not round to a positive safe integer, got baseCycleLength 1 and cycleMult 0.2$/);
     // A cycle too long for a safe integer is refused too.
     expect(bad({ baseCycleLength: 10, cycles: 60, cycleMult: 2 })).toThrow(/^sgdrPhases: cycle \d+ would have .* steps/);
     expect(bad({ baseCycleLength: 10, cycles: 2, cycle_mult: 2 })).toThrow(TypeError);
