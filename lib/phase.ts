@@ -100,7 +100,7 @@ export class Phase<K extends string = string> extends Sequence<ParamValues<K>> {
    * writes the file when `out` is given (`.svg` or `.png`). Plotting lives in `rx-policy/plot`,
    * which registers itself when imported: import it once in the app that plots.
    *
-   * @param param the parameter name, or several for side-by-side panels. Default `'lr'`.
+   * @param param the parameter name, or several for side-by-side panels (typed: a name the phase lacks is a compile error). Default `'lr'`.
    * @param options `title`, `width`, `height`, `out`.
    * @returns the SVG text.
    * @throws RangeError `Phase.plot: no parameter …` naming the ones there are; Error when `rx-policy/plot` is not loaded.
@@ -111,7 +111,8 @@ export class Phase<K extends string = string> extends Sequence<ParamValues<K>> {
    * const svg = await phase.plot('lr', { out: 'lr.svg' });
    * svg.startsWith('<svg'); // → true
    */
-  plot(param: string | readonly string[] = 'lr', options: Omit<PlotOptions, 'param'> = {}): Promise<string> {
+  // `'lr'` is the default the untyped `Phase` shares with `plot`; a phase without it says so at run time.
+  plot(param: K | readonly K[] = 'lr' as K, options: Omit<PlotOptions, 'param'> = {}): Promise<string> {
     return plotSchedule('Phase.plot', this, param, options);
   }
 

@@ -298,7 +298,7 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
    * writes the file when `out` is given (`.svg` or `.png`). Plotting lives in `rx-policy/plot`,
    * which registers itself when imported: import it once in the app that plots.
    *
-   * @param param the parameter name, or several for side-by-side panels. Default `'lr'`.
+   * @param param the parameter name, or several for side-by-side panels (typed: a name the policy lacks is a compile error). Default `'lr'`.
    * @param options `title`, `width`, `height`, `out`.
    * @returns the SVG text.
    * @throws RangeError `OptimizerPolicy.plot: no parameter …` naming the ones there are; Error when `rx-policy/plot` is not loaded.
@@ -309,7 +309,8 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
    * const svg = await policy.plot(['lr', 'momentum'], { out: 'one-cycle.svg' });
    * svg.startsWith('<svg'); // → true
    */
-  plot(param: string | readonly string[] = 'lr', options: Omit<PlotOptions, 'param'> = {}): Promise<string> {
+  // `'lr'` is the default the untyped policy shares with `plot`; a policy without it says so at run time.
+  plot(param: P['names'][number] | readonly P['names'][number][] = 'lr' as P['names'][number], options: Omit<PlotOptions, 'param'> = {}): Promise<string> {
     return plotSchedule('OptimizerPolicy.plot', this as Schedule & { readonly params: readonly string[] }, param, options);
   }
 

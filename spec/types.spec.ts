@@ -27,6 +27,15 @@ describe('types', () => {
     });
   });
 
+  it("phase.plot and policy.plot take the schedule's own parameter names", () => {
+    const phase = new Phase({ lr: linspace(0, 1, 10), momentum: 0.9 });
+    expectTypeOf(phase.plot).parameter(0).toEqualTypeOf<'lr' | 'momentum' | readonly ('lr' | 'momentum')[] | undefined>();
+    const policy = new OptimizerPolicy(oneCyclePhases({ steps: 10 }));
+    expectTypeOf(policy.plot).parameter(0).toEqualTypeOf<'lr' | 'momentum' | readonly ('lr' | 'momentum')[] | undefined>();
+    // @ts-expect-error a typo in a parameter name is a compile error
+    void (() => policy.plot('lrr'));
+  });
+
   it('presets are typed by their parameters', () => {
     expectTypeOf(new OptimizerPolicy(oneCyclePhases({ steps: 10 })).at(0)).toEqualTypeOf<{ lr: number; momentum: number }>();
     expectTypeOf(new OptimizerPolicy(sgdrPhases({ baseCycleLength: 4, cycles: 2 })).at(0)).toEqualTypeOf<{ lr: number }>();

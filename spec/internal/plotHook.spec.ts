@@ -7,7 +7,8 @@ describe('plotHook: phase.plot / policy.plot without the core importing plot/', 
   it('names what to import while no plotter is registered, and checks the parameter first', async () => {
     const phase = new Phase({ lr: linspace(0, 1, 3) });
     await expect(phase.plot('lr')).rejects.toThrow(new Error("Phase.plot: the plotting module is not loaded; import 'rx-policy/plot' once in your app (it registers itself), then plot"));
-    await expect(phase.plot('wd')).rejects.toThrow(new RangeError('Phase.plot: no parameter "wd"; the phase has: lr'));
+    // A typo is a compile error; an untyped caller (JavaScript, a name read at run time) gets this.
+    await expect(phase.plot('wd' as never)).rejects.toThrow(new RangeError('Phase.plot: no parameter "wd"; the phase has: lr'));
     await expect(phase.plot([])).rejects.toThrow(/^Phase\.plot: param must be a parameter name or a non-empty array of them, got \[\]$/);
   });
 

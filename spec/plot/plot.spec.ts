@@ -59,7 +59,7 @@ describe('plot (SVG in Node, vega-lite)', () => {
   });
 
   it('bad input: an unknown parameter names the ones there are; empty, non-finite, unwritable', async () => {
-    await expect(new Phase({ lr: linspace(0, 1, 3) }).plot('momentum')).rejects.toThrow(/plot: no parameter "momentum"; the phase has: lr/);
+    await expect(new Phase({ lr: linspace(0, 1, 3) }).plot('momentum' as never)).rejects.toThrow(/plot: no parameter "momentum"; the phase has: lr/);
     await expect(new Phase({ lr: linspace(0, 1, 0) }).plot('lr')).rejects.toThrow(/nothing to plot: the phase has 0 steps/);
     class Bad extends Space {
       readonly length = 3;
@@ -155,7 +155,7 @@ describe('plot in a bundled app, and outside the core', () => {
     const schedule = { length: 50, at: (i: number) => ({ lr: 1 / (1 + i) }) };
     expect(texts(await plot(schedule, { param: 'lr' }))).toContain('lr');
     await expect(plot(schedule, { param: 'wd' })).rejects.toThrow(/^plot: no parameter "wd"; the policy has: lr$/);
-    await expect(new OptimizerPolicy(oneCyclePhases({ steps: 10 })).plot('wd')).rejects.toThrow(
+    await expect(new OptimizerPolicy(oneCyclePhases({ steps: 10 })).plot('wd' as never)).rejects.toThrow(
       new RangeError('OptimizerPolicy.plot: no parameter "wd"; the policy has: lr, momentum'),
     );
     await expect(plot([{ length: 3 }] as never)).rejects.toThrow(/^plot: sources\[0\] must be a phase, a policy or a schedule/);
