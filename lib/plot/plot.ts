@@ -134,7 +134,8 @@ export async function renderFigure(spec: object, out: string | undefined): Promi
 
 /**
  * A Node built-in, reached only to write a file: no `node:` import is written in this module, so
- * that an app bundled for the browser can draw to a string.
+ * that an app bundled for the browser can draw to a string (with `@resvg/resvg-js`, the PNG
+ * renderer, a native Node package, marked external).
  */
 async function nodeModule<T>(name: string): Promise<T> {
   const builtin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
