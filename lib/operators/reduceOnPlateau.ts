@@ -52,8 +52,11 @@ const plateauOptions = declare('reduceOnPlateau', {
   onState: fnField<(state: PlateauState) => void>({ doc: "Called after each metric with the operator's state, plain JSON, for checkpoints.", signature: '(state: PlateauState) => void' }),
 });
 
+// `PlateauOptions` is written as a mapped type of its own, not as an alias of the generic one, so
+// that tools which read types (TypeDoc, editors) name it where `kerasPlateau` returns it.
+type PlateauShapeOptions = ShapeOptionsOf<typeof plateauOptions.shape>;
 /** Options of `reduceOnPlateau`, with PyTorch `ReduceLROnPlateau`'s defaults. */
-export type PlateauOptions = ShapeOptionsOf<typeof plateauOptions.shape>;
+export type PlateauOptions = { readonly [K in keyof PlateauShapeOptions]: PlateauShapeOptions[K] };
 
 /**
  * Scales the parameters of a schedule when a metric stops improving, with PyTorch
