@@ -185,11 +185,6 @@ function declaredExtent(space: DeclaredSpace, from: number, to: number): Extent 
 }
 
 /**
- * The bound of `v + v·n` for `|n| < pct` over values in `[e.min, e.max]`: what a column of more
- * than NOISE_SCAN noisy steps shows. The drawn extremes come within a fraction of a pixel of it
- * there, and reading that many draws per column is what made long noisy plots slow.
- */
-/**
  * The noisy steps a column reads one by one: NOISE_SCAN down to pct 0.5, fewer below, where normal
  * noise is redrawn about 1/(0.8·pct) times a step (1250 at pct 0.001): a column reads at most
  * about 2.5·NOISE_SCAN draws at any pct.
@@ -198,6 +193,11 @@ function noiseScan(pct: number, uniform: boolean): number {
   return uniform ? NOISE_SCAN : Math.min(NOISE_SCAN, Math.floor(NOISE_SCAN * 2.5 * Math.min(1, 0.8 * pct)));
 }
 
+/**
+ * The bound of `v + v·n` for `|n| < pct` over values in `[e.min, e.max]`: what a column of more
+ * than `noiseScan` noisy steps shows. The drawn extremes come within a fraction of a pixel of it
+ * there, where reading every draw would make long noisy plots slow.
+ */
 function noiseBound(e: Extent, pct: number): Extent {
   const ends = [e.min * (1 - pct), e.min * (1 + pct), e.max * (1 - pct), e.max * (1 + pct)];
   return { min: Math.min(...ends), minAt: e.min >= 0 ? e.minAt : e.maxAt, max: Math.max(...ends), maxAt: e.max >= 0 ? e.maxAt : e.minAt };
