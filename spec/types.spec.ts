@@ -15,6 +15,7 @@ import {
   type PolicyValues,
   type Space,
 } from '../lib/index.js';
+import { plot } from '../lib/plot/index.js';
 
 describe('types', () => {
   it('a Phase of { lr, momentum } yields { lr: number; momentum: number }', () => {
@@ -34,6 +35,12 @@ describe('types', () => {
     expectTypeOf(policy.plot).parameter(0).toEqualTypeOf<'lr' | 'momentum' | readonly ('lr' | 'momentum')[] | undefined>();
     // @ts-expect-error a typo in a parameter name is a compile error
     void (() => policy.plot('lrr'));
+    // plot() takes the names of its sources: any one's, for several; any string for a bare { length, at } of string keys.
+    void (() => plot([phase, new Phase({ lr: linspace(0, 1, 3), wd: 0.1 })], { param: ['momentum', 'wd'] }));
+    // @ts-expect-error no source has this parameter
+    void (() => plot(phase, { param: 'wd' }));
+    // @ts-expect-error a schedule known by its at() is typed by what at() returns
+    void (() => plot({ length: 3, at: () => ({ lr: 1 }) }, { param: 'momentum' }));
   });
 
   it('presets are typed by their parameters', () => {

@@ -12,6 +12,18 @@ export type { PlotOptions, Schedule } from '../internal/plotHook.js';
 /** What can be plotted: a phase, a policy, or any schedule with a `length` and `at(step)`. */
 export type Plottable = Schedule;
 
+/** The keys of each member of a union of dicts (the union of their keys, not only the common ones). */
+type KeysOf<V> = V extends unknown ? keyof V & string : never;
+
+/** The parameter names of a schedule, from the values its `at(step)` returns (every phase's, for a policy of mixed phases). */
+export type ParamOf<S extends Plottable> = KeysOf<ReturnType<S['at']>>;
+
+/** `plot`'s options for sources `S`: `param` is typed by their parameter names, so a misspelt one is a compile error. */
+export type PlotOptionsFor<S extends Plottable> = Omit<PlotOptions, 'param'> & {
+  /** The parameter(s) to draw, among the sources' names; several make side-by-side panels. Default `'lr'`. */
+  readonly param?: ParamOf<S> | readonly ParamOf<S>[];
+};
+
 /** @internal Loads an optional charting package, or says which one to install. */
 export async function load<T>(name: string, loader: () => Promise<T>): Promise<T> {
   try {
@@ -78,6 +90,10 @@ function seriesOf(source: Plottable, param: string, columns: number): Point[] {
  * import { plot } from 'rx-policy/plot';
  * await plot([new Phase({ lr: linspace(0.7, 0.7, 100) }), new Phase({ lr: linspace(0, 1, 100) }), new Phase({ lr: cosinespace(1, 0, 100) })], { out: 'phases.svg' });
  */
+export function plot<S extends Plottable>(sources: readonly S[], options?: NoInfer<PlotOptionsFor<S>>): Promise<string>;
+export function plot<S extends Plottable>(source: S, options?: NoInfer<PlotOptionsFor<S>>): Promise<string>;
+// Two signatures: a `{ length, at }` schedule looks like an array to the type checker (arrays have
+// `at` too), so one signature taking `S | readonly S[]` would lose the schedule's own type.
 export async function plot(sources: Plottable | readonly Plottable[], options: PlotOptions = {}): Promise<string> {
   const o = plotOptions.read(options);
   const list = Array.isArray(sources) ? (sources as readonly Plottable[]) : [sources as Plottable];

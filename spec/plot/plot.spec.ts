@@ -154,7 +154,7 @@ describe('plot in a bundled app, and outside the core', () => {
   it('plots any { length, at } schedule through its public at(), and names an unknown parameter', async () => {
     const schedule = { length: 50, at: (i: number) => ({ lr: 1 / (1 + i) }) };
     expect(texts(await plot(schedule, { param: 'lr' }))).toContain('lr');
-    await expect(plot(schedule, { param: 'wd' })).rejects.toThrow(/^plot: no parameter "wd"; the policy has: lr$/);
+    await expect(plot(schedule, { param: 'wd' as never })).rejects.toThrow(/^plot: no parameter "wd"; the policy has: lr$/);
     await expect(new OptimizerPolicy(oneCyclePhases({ steps: 10 })).plot('wd' as never)).rejects.toThrow(
       new RangeError('OptimizerPolicy.plot: no parameter "wd"; the policy has: lr, momentum'),
     );
