@@ -1,6 +1,6 @@
 export type { PolicyLike, Subscribable, WatchedValue, MetricValue, WatchOptions, MetricOptions } from './store.js';
 import { DashboardStore, type MetricOptions, type MetricValue, type PolicyLike, type Subscribable, type WatchedValue, type WatchOptions } from './store.js';
-import { closest } from '../internal/closest.js';
+import { knownKeys, plainObject } from '../internal/validate.js';
 import { plannedColumns } from './history.js';
 import { DashboardView } from './page/view.js';
 
@@ -63,12 +63,7 @@ export function mountDashboard(element: HTMLElement, options: MountOptions = {})
   if (typeof HTMLElement === 'undefined' || !(element instanceof HTMLElement)) {
     throw new TypeError(`mountDashboard: element must be an HTMLElement, got ${element === null ? 'null' : typeof element}`);
   }
-  for (const key of Object.keys(options)) {
-    if (key !== 'title' && key !== 'onError') {
-      const near = closest(key, ['title', 'onError']);
-      throw new TypeError(`mountDashboard: unknown option ${JSON.stringify(key)}${near === undefined ? '' : ` (did you mean ${JSON.stringify(near)}?)`}; accepted: title, onError`);
-    }
-  }
+  knownKeys('mountDashboard', 'option', plainObject('mountDashboard', 'options', options), ['title', 'onError']);
   const css = typeof __RXP_DASHBOARD_CSS__ === 'string' ? __RXP_DASHBOARD_CSS__ : '';
   if (css !== '' && document.getElementById(STYLE_ID) === null) {
     const style = document.createElement('style');

@@ -1,4 +1,4 @@
-import { closest } from '../internal/closest.js';
+import { knownKeys, plainObject, show } from '../internal/validate.js';
 import { bucketWidth, HISTORY_COLUMNS, History, plannedColumns, type Columns } from './history.js';
 
 /**
@@ -169,19 +169,6 @@ interface Metric {
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
-  if (typeof value === 'function') return `a function ${value.name || '(anonymous)'}`;
-  try {
-    const json = JSON.stringify(value);
-    if (json !== undefined) return json.length > 80 ? `${json.slice(0, 77)}...` : json;
-  } catch {
-    // cyclic: fall through to the tag
-  }
-  return Object.prototype.toString.call(value);
-}
-
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -198,14 +185,9 @@ function isSubscribable(value: unknown): value is Subscribable<unknown> {
 
 function knownOptions(fn: string, options: unknown, keys: readonly string[]): Record<string, unknown> {
   if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TypeError(`${fn}: options must be an object, got ${describe(options)}`);
-  for (const key of Object.keys(options)) {
-    if (!keys.includes(key)) {
-      const near = closest(key, keys);
-      throw new TypeError(`${fn}: unknown option ${JSON.stringify(key)}${near === undefined ? '' : ` (did you mean ${JSON.stringify(near)}?)`}; accepted: ${keys.join(', ')}`);
-    }
-  }
-  return options as Record<string, unknown>;
+  const bag = plainObject(fn, 'options', options);
+  knownKeys(fn, 'option', bag, keys);
+  return bag;
 }
 
 /**
@@ -251,12 +233,12 @@ export class DashboardStore {
     const fn = `${this.owner}.watch`;
     if (this.#closed) throw new Error(`${fn}: the dashboard is closed`);
     if (!isPolicy(policy)) {
-      throw new TypeError(`${fn}: policy must be an OptimizerPolicy (length, params, currentStep and at(step)), got ${describe(policy)}`);
+      throw new TypeError(`${fn}: policy must be an OptimizerPolicy (length, params, currentStep and at(step)), got ${show(policy)}`);
     }
-    if (!isSubscribable(values$)) throw new TypeError(`${fn}: values$ must be an Observable of the policy's values, got ${describe(values$)}`);
+    if (!isSubscribable(values$)) throw new TypeError(`${fn}: values$ must be an Observable of the policy's values, got ${show(values$)}`);
     const opts = knownOptions(fn, options, ['name']);
     const name = opts['name'] ?? `run ${this.#runs.length + 1}`;
-    if (typeof name !== 'string' || name.trim() === '') throw new TypeError(`${fn}: name must be a non-empty string, got ${describe(name)}`);
+    if (typeof name !== 'string' || name.trim() === '') throw new TypeError(`${fn}: name must be a non-empty string, got ${show(name)}`);
     if (this.#runs.some((r) => r.name === name)) {
       throw new Error(`${fn}: a run named ${JSON.stringify(name)} is already watched; give each run its own { name }`);
     }
@@ -310,13 +292,13 @@ export class DashboardStore {
   metric(name: unknown, metric$: unknown, options?: MetricOptions): void {
     const fn = `${this.owner}.metric`;
     if (this.#closed) throw new Error(`${fn}: the dashboard is closed`);
-    if (typeof name !== 'string' || name.trim() === '') throw new TypeError(`${fn}: name must be a non-empty string, got ${describe(name)}`);
+    if (typeof name !== 'string' || name.trim() === '') throw new TypeError(`${fn}: name must be a non-empty string, got ${show(name)}`);
     if (this.#metrics.some((m) => m.name === name)) throw new Error(`${fn}: a metric named ${JSON.stringify(name)} is already shown; give each metric its own name`);
-    if (!isSubscribable(metric$)) throw new TypeError(`${fn}: ${name}$ must be an Observable of numbers, got ${describe(metric$)}`);
+    if (!isSubscribable(metric$)) throw new TypeError(`${fn}: ${name}$ must be an Observable of numbers, got ${show(metric$)}`);
     const opts = knownOptions(fn, options, ['run']);
     const runName = opts['run'];
     if (runName !== undefined && (typeof runName !== 'string' || !this.#runs.some((r) => r.name === runName))) {
-      throw new Error(`${fn}: run must name a watched run (${this.#runs.map((r) => JSON.stringify(r.name)).join(', ') || 'none yet'}), got ${describe(runName)}`);
+      throw new Error(`${fn}: run must name a watched run (${this.#runs.map((r) => JSON.stringify(r.name)).join(', ') || 'none yet'}), got ${show(runName)}`);
     }
     // Placed at the steps of the run it follows, a metric is drawn across that run's length too.
     const followed = runName !== undefined ? this.#runs.find((r) => r.name === runName) : this.#runs[this.#runs.length - 1];
@@ -346,11 +328,11 @@ export class DashboardStore {
         if (typeof value === 'object' && value !== null && 'value' in value) {
           step = (value as unknown as { step: number }).step;
           v = (value as { value: unknown }).value;
-          if (!Number.isSafeInteger(step) || step < 0) return fail(`${name} emitted a step that is not a non-negative integer, got ${describe(step)}`);
+          if (!Number.isSafeInteger(step) || step < 0) return fail(`${name} emitted a step that is not a non-negative integer, got ${show(step)}`);
         } else {
           step = this.#metricStep(metric);
         }
-        if (typeof v !== 'number') return fail(`${name} emitted a non-number, got ${describe(v)}`);
+        if (typeof v !== 'number') return fail(`${name} emitted a non-number, got ${show(v)}`);
         // NaN and ±Infinity (a diverged loss) are counted but leave no point to draw.
         metric.state = 'running';
         if (Number.isFinite(v)) metric.history.push(step, v);

@@ -82,6 +82,7 @@ describe('mountDashboard in Chromium', () => {
       'Error: mountDashboard.metric: a metric named "loss" is already shown; give each metric its own name',
       'TypeError: mountDashboard: element must be an HTMLElement, got null',
       'TypeError: mountDashboard: unknown option "titel" (did you mean "title"?); accepted: title, onError',
+      'TypeError: mountDashboard: options must be an object, got null',
     ]);
     // A second dashboard in the page: each element carries its own counts, the body their sum.
     await page.evaluate(() => {

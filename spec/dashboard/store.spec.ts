@@ -98,6 +98,7 @@ describe('DashboardStore.watch', () => {
     s.watch(policy, new Subject(), { name: 'x' });
     expect(() => s.watch(policy, new Subject(), { name: 'x' })).toThrow('serveDashboard.watch: a run named "x" is already watched; give each run its own { name }');
     expect(() => s.watch(policy, new Subject(), { nmae: 'y' } as never)).toThrow('serveDashboard.watch: unknown option "nmae" (did you mean "name"?); accepted: name');
+    expect(() => s.watch(policy, new Subject(), null as never)).toThrow(new TypeError('serveDashboard.watch: options must be an object, got null'));
     expect(() => s.watch(policy, new Subject(), { name: '' })).toThrow(/name must be a non-empty string, got ""/);
     s.close();
     s.close(); // a no-op
