@@ -1,7 +1,7 @@
 // What a subcommand of the `rx-policy` CLI is, and the argument parsing they share. A new
 // subcommand is one file exporting a `Command`, listed once in main.ts's table.
 import { parseArgs } from 'node:util';
-import { closest } from '../internal/validate.js';
+import { closest } from '../internal/closest.js';
 
 /** Where a command writes: standard output and standard error, replaceable in tests. */
 export interface Io {

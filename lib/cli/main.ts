@@ -6,7 +6,7 @@ import { dashboardCommand } from './dashboard.js';
 import { plotCommand } from './plot.js';
 import { presetsCommand } from './presets.js';
 import { compareCommand } from './compare.js';
-import { closest } from '../internal/validate.js';
+import { closest } from '../internal/closest.js';
 
 /** The subcommands, in the order `--help` lists them. */
 export const commands: readonly Command[] = [plotCommand, presetsCommand, compareCommand, dashboardCommand];

@@ -2,8 +2,6 @@
 // argument and the value it got, so a bad schedule fails where it is written, not mid-training.
 import { closest } from './closest.js';
 
-export { closest } from './closest.js';
-
 /** The longest rendering of a value in a message: a 50 MB string is shown by its start. */
 const SHOWN = 100;
 

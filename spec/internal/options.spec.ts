@@ -1,7 +1,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { boolean, declare, distinctNames, integer, integers, name, number, numbers, oneOf, pair, readOptions, type OptionsOf } from '../../lib/internal/options.js';
 import { table } from '../support/optionTable.js';
-import { closest, show } from '../../lib/internal/validate.js';
+import { closest } from '../../lib/internal/closest.js';
+import { show } from '../../lib/internal/validate.js';
 import { expectNamedError } from '../helpers.js';
 
 const decl = declare('demo.fn', {
