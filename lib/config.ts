@@ -11,7 +11,7 @@ import { fieldsOf, type PresetInfo } from './presets/preset.js';
 import { pytorch } from './presets/pytorch.js';
 import { sgdrPhases } from './presets/sgdr.js';
 import { timm } from './presets/timm.js';
-import { policyFromJSON, type PolicySpec } from './serialize.js';
+import { readPolicy, type PolicySpec } from './serialize.js';
 
 export type { FieldInfo } from './internal/options.js';
 
@@ -113,8 +113,14 @@ export type PolicyConfig =
  */
 export function buildPolicy(config: unknown, options?: PolicyOptions): OptimizerPolicy {
   const obj = plainObject('buildPolicy', 'config', config);
-  if (!Object.hasOwn(obj, 'preset')) return policyFromJSON(obj, options);
-  knownKeys('buildPolicy', 'key', obj, ['preset', 'options']);
+  // A misspelt key is named first, so that `{ prest: … }` is not reported as a missing one.
+  knownKeys('buildPolicy', 'key', obj, ['preset', 'options', 'phases']);
+  if (!Object.hasOwn(obj, 'preset')) {
+    if (!Object.hasOwn(obj, 'phases')) throw new TypeError(`buildPolicy: config must have a preset (with its options) or phases, got ${show(config)}`);
+    knownKeys('buildPolicy', 'key of a phases config', obj, ['phases']);
+    return readPolicy('buildPolicy', obj, options);
+  }
+  knownKeys('buildPolicy', 'key of a preset config', obj, ['preset', 'options']);
   const found = lookup('buildPolicy', obj['preset']);
   const presetOptions = obj['options'] === undefined ? {} : plainObject('buildPolicy', 'options', obj['options']);
   return new OptimizerPolicy(found.build(presetOptions as never), options);

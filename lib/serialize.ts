@@ -122,10 +122,18 @@ export function phaseFromJSON(spec: unknown, where = 'phaseFromJSON'): Phase {
 export function policyFromJSON(spec: unknown, options?: PolicyOptions): OptimizerPolicy {
   const obj = plainObject('policyFromJSON', 'spec', spec);
   knownKeys('policyFromJSON', 'key', obj, ['phases']);
+  return readPolicy('policyFromJSON', obj, options);
+}
+
+/**
+ * Builds a policy from the `phases` of a checked spec object; `fn` is the public function the
+ * user called (`policyFromJSON`, `buildPolicy`), which every error names.
+ */
+export function readPolicy(fn: string, obj: Readonly<Record<string, unknown>>, options?: PolicyOptions): OptimizerPolicy {
   const phases = obj['phases'];
-  if (!Array.isArray(phases)) throw new TypeError(`policyFromJSON: phases must be an array, got ${show(phases)}`);
+  if (!Array.isArray(phases)) throw new TypeError(`${fn}: phases must be an array, got ${show(phases)}`);
   return new OptimizerPolicy(
-    phases.map((phase, p) => phaseFromJSON(phase, `policyFromJSON: phases[${p}]`)),
+    phases.map((phase, p) => phaseFromJSON(phase, `${fn}: phases[${p}]`)),
     options,
   );
 }

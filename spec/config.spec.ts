@@ -63,6 +63,24 @@ describe('buildPolicy and the presets registry', () => {
     expect(() => buildPolicy({ preset: 42 })).toThrow(TypeError);
     expect(() => buildPolicy({ preset: 42 })).toThrow(/^buildPolicy: unknown preset 42; accepted: /);
     expect(() => buildPolicy({ preset: 'toString' })).toThrow(/^buildPolicy: unknown preset "toString"/); // not an inherited property
-    expect(() => buildPolicy({ phases: [{ lr: { type: 'linspace', start: 0, end: 1, steps: 3 } }], preset2: 1 })).toThrow(/^policyFromJSON: unknown key "preset2"; accepted: phases$/);
+    expect(() => buildPolicy({ phases: [{ lr: { type: 'linspace', start: 0, end: 1, steps: 3 } }], preset2: 1 })).toThrow(
+      /^buildPolicy: unknown key "preset2" \(did you mean "preset"\?\); accepted: preset, options, phases$/,
+    );
+  });
+
+  it('a phases config: its errors name buildPolicy, the key and the phase, not the reader it delegates to', () => {
+    expect(() => buildPolicy({ prest: 'oneCycle' })).toThrow(/^buildPolicy: unknown key "prest" \(did you mean "preset"\?\); accepted: preset, options, phases$/);
+    expectNamedError(() => buildPolicy({}), TypeError, { fn: 'buildPolicy', arg: 'config', got: '{}' });
+    // An inherited `preset` is not the config's own: the config has neither form.
+    expect(() => buildPolicy(Object.create({ preset: 'oneCycle' }))).toThrow(/^buildPolicy: config must have a preset \(with its options\) or phases, got \{\}$/);
+    expectNamedError(() => buildPolicy({ phases: 'x' }), TypeError, { fn: 'buildPolicy', arg: 'phases', got: '"x"' });
+    expect(() => buildPolicy({ phases: [], options: {} })).toThrow(/^buildPolicy: unknown key of a phases config "options"; accepted: phases$/);
+    expect(() => buildPolicy({ preset: 'oneCycle', phases: [] })).toThrow(/^buildPolicy: unknown key of a preset config "phases"; accepted: preset, options$/);
+    expect(() => buildPolicy({ phases: [{ lr: { type: 'linspac', start: 0, end: 1, steps: 3 } }] })).toThrow(
+      /^buildPolicy: phases\[0\]: lr: unknown space type "linspac" \(did you mean "linspace"\?\)/,
+    );
+    expect(() => buildPolicy({ phases: [{ lr: { type: 'linspace', start: 0, end: 1, steps: 3 } }, { lr: { type: 'linspace', start: 0, end: 1, steps: -1 } }] })).toThrow(
+      /^buildPolicy: phases\[1\]: lr: linspace: steps must be a non-negative integer, got -1$/,
+    );
   });
 });
