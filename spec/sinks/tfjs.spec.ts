@@ -62,6 +62,39 @@ describe('TF.js: a policy drives real training through the fit bridge and the si
     expect(seen.map((c) => c.beta1)).toEqual([...policy.allSteps()].map((v) => v.beta1));
   });
 
+  it("Adam, Adamax: the bias correction follows the scheduled betas (1 − the product of the β each step ran with)", async () => {
+    for (const make of [() => tf.train.adam(1, 0.9, 0.999), () => tf.train.adamax(1, 0.9, 0.999)]) {
+      const optimizer = make();
+      const model = linearModel(optimizer);
+      const steps = 8;
+      const policy = new OptimizerPolicy([new Phase({ lr: linspace(0.001, 0.01, steps), beta1: cosinespace(0.5, 0.95, steps), beta2: linspace(0.9, 0.99, steps) })]);
+      const { events$, callbacks } = fitCallbacks({ tf });
+      events$.pipe(schedule(policy)).subscribe(tfjsOptimizerSink(optimizer, { params: policy.params }));
+      const internals = optimizer as unknown as { accBeta1: tf.Scalar; accBeta2?: tf.Scalar };
+      const acc: [number, number | undefined][] = [];
+      const probe = new tf.CustomCallback({ onBatchBegin: async () => void acc.push([internals.accBeta1.dataSync()[0]!, internals.accBeta2?.dataSync()[0]]) });
+      await model.fit(tf.tensor2d(xsData, [N, 1]), tf.tensor2d(ysData, [N, 1]), { epochs: 2, batchSize: BATCH, shuffle: false, verbose: 0, callbacks: [callbacks, probe] });
+      const values = [...policy.allSteps()];
+      const product = (name: 'beta1' | 'beta2', t: number) => values.slice(0, t + 1).reduce((p, v) => p * v[name], 1);
+      acc.forEach(([b1, b2], t) => {
+        expect(b1, `${optimizer.getClassName()} accBeta1 before step ${t}`).toBeCloseTo(product('beta1', t), 6);
+        if (b2 !== undefined) expect(b2, `accBeta2 before step ${t}`).toBeCloseTo(product('beta2', t), 6);
+      });
+    }
+    // Set before the first step, a beta gives the steps of an optimizer built with it, bit for bit.
+    for (const make of [(beta1: number) => tf.train.adam(0.1, beta1, 0.99), (beta1: number) => tf.train.adamax(0.1, beta1, 0.99)]) {
+      const built = make(0.5);
+      const set = make(0.9);
+      tfjsOptimizerSink(set, { params: ['beta1'] }).next!({ beta1: 0.5 });
+      const [w1, w2] = [tf.variable(tf.scalar(1)), tf.variable(tf.scalar(1))];
+      for (let k = 0; k < 3; k++) {
+        built.minimize(() => tf.mul(w1, 2) as tf.Scalar);
+        set.minimize(() => tf.mul(w2, 2) as tf.Scalar);
+        expect(w2.dataSync()[0], `${built.getClassName()} step ${k}`).toBe(w1.dataSync()[0]);
+      }
+    }
+  });
+
   it('Momentum: the scalar the update reads follows the policy (TF.js setMomentum alone does not)', () => {
     const optimizer = tf.train.momentum(0.1, 0.9);
     const sink = tfjsOptimizerSink(optimizer);
