@@ -1,6 +1,9 @@
+import * as tf from '@tensorflow/tfjs';
 import { map, Subject, type Observer } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { applyTo, applyToGroups, applyWith, fitCallbacks, linspace, OptimizerPolicy, Phase, schedule, type Values } from '../../lib/index.js';
+
+await tf.setBackend('cpu');
 
 const policy = () => new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 3), momentum: linspace(0.9, 0.8, 3) })]);
 
@@ -22,6 +25,19 @@ describe('sinks', () => {
     expect(() => applyTo({ learningRate: 0 }, { params: ['lr'] })).toThrow(new TypeError('applyTo: the target has no numeric field "lr"; it has: learningRate'));
     const sink = applyTo({ lr: 0 });
     expect(() => sink.next!({ lr: 1, beta1: 0.9 })).toThrow(/no numeric field "beta1"/);
+  });
+
+  it('applyTo refuses a TF.js optimizer: SGD trains on a cached -lr scalar, so a written learningRate field would not reach training', () => {
+    const sgd = tf.train.sgd(0.1);
+    const w = tf.variable(tf.scalar(1));
+    (sgd as unknown as { learningRate: number }).learningRate = 0; // what applyTo would write: getConfig() says 0...
+    sgd.minimize(() => tf.mul(w, 2) as tf.Scalar);
+    expect(w.dataSync()[0]).toBeCloseTo(0.8, 6); // ...and the step still ran at 0.1
+    for (const optimizer of [tf.train.sgd(0.1), tf.train.momentum(0.1, 0.9), tf.train.adam(0.1)]) {
+      expect(() => applyTo(optimizer)).toThrow(
+        new TypeError(`applyTo: the target is a TF.js optimizer ("${optimizer.getClassName()}"), whose training does not read every field written; use tfjsOptimizerSink(optimizer)`),
+      );
+    }
   });
 
   it('a sink subscribed to policy.drive checks the names at subscription: nothing is stepped or written', () => {
