@@ -151,7 +151,9 @@ export function applyToGroups(optimizer: { readonly paramGroups: readonly object
 
 /**
  * A sink that calls a setter per parameter, for optimizers with methods such as
- * `setLearningRate`. A parameter with no setter is an error naming the setters there are.
+ * `setLearningRate`. A parameter with no setter is an error naming the setters there are. For a
+ * TF.js optimizer prefer `tfjsOptimizerSink`: TF.js's own `setMomentum` does not reach
+ * Momentum's update, which the sink fixes.
  *
  * @param setters One function per parameter name, called with each new value.
  * @param options `params`: the names to write (checked now), e.g. `policy.params`.
