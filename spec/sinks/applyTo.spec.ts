@@ -109,6 +109,25 @@ describe('sinks', () => {
     expect(optimizer.paramGroups[0]!.lr).toBe(1);
   });
 
+  it('a hand-written TF.js loop with applyWith(setLearningRate): each step trains at policy.at(step)', () => {
+    // minimize on loss 2w has gradient 2: each step moves w by −2·lr, with the lr written before it.
+    const p = new OptimizerPolicy([new Phase({ lr: linspace(0.1, 0.01, 6) })]);
+    const sgd = tf.train.sgd(1);
+    const w = tf.variable(tf.scalar(0));
+    const step$ = new Subject<void>();
+    const values$ = p.drive(step$);
+    values$.subscribe(applyWith({ lr: (v) => sgd.setLearningRate(v) }));
+    const moves: number[] = [];
+    for (let k = 0; k < 6; k++) {
+      step$.next();
+      const before = w.dataSync()[0]!;
+      sgd.minimize(() => tf.mul(w, 2) as tf.Scalar);
+      moves.push((before - w.dataSync()[0]!) / 2);
+    }
+    moves.forEach((lr, k) => expect(lr, `step ${k}`).toBeCloseTo(p.at(k).lr, 6));
+    expect(sgd.iterations).toBe(6);
+  });
+
   it('applyWith calls setters, and names the setters when one is missing', () => {
     const calls: string[] = [];
     driveAll(policy(), applyWith({ lr: (v) => calls.push(`lr ${v}`), momentum: (v) => calls.push(`m ${v}`) }));
