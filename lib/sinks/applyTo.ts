@@ -21,7 +21,8 @@ function numericKeys(target: object): string[] {
  * @param target The object whose numeric fields are written, such as `{ lr, momentum }`.
  * @param options `params`: the names to write (checked now), e.g. `policy.params`.
  * @returns An observer to subscribe to a stream of values (or `Stepped` values).
- * @throws TypeError for a target that is not an object, a bad option, or a parameter the target has no numeric field for.
+ * @throws TypeError for a target that is not an object, a bad option, or a parameter the target has no numeric field for;
+ *   for a TF.js optimizer, whose update reads cached tensors rather than some of its fields (use `tfjsOptimizerSink`).
  * @example
  * import { Subject } from 'rxjs';
  * import { OptimizerPolicy, Phase, linspace, applyTo } from 'rx-policy';
@@ -35,6 +36,12 @@ function numericKeys(target: object): string[] {
  */
 export function applyTo(target: object, options: SinkOptions = {}): Partial<Observer<SinkInput>> {
   if (typeof target !== 'object' || target === null) throw new TypeError(`applyTo: target must be an object, got ${show(target)}`);
+  const optimizer = target as { getClassName?: unknown; applyGradients?: unknown };
+  if (typeof optimizer.getClassName === 'function' && typeof optimizer.applyGradients === 'function') {
+    // SGD and Momentum train on scalars cached from their fields, and Adam's bias correction on a
+    // variable made from its betas: field writes would change what getConfig() shows, not training.
+    throw new TypeError(`applyTo: the target is a TF.js optimizer (${show((optimizer.getClassName as () => unknown).call(target))}), whose training does not read every field written; use tfjsOptimizerSink(optimizer)`);
+  }
   const o = applyToOptions.read(options);
   const record = target as Record<string, number>;
   return checkedSink(
@@ -144,7 +151,9 @@ export function applyToGroups(optimizer: { readonly paramGroups: readonly object
 
 /**
  * A sink that calls a setter per parameter, for optimizers with methods such as
- * `setLearningRate`. A parameter with no setter is an error naming the setters there are.
+ * `setLearningRate`. A parameter with no setter is an error naming the setters there are. For a
+ * TF.js optimizer prefer `tfjsOptimizerSink`: TF.js's own `setMomentum` does not reach
+ * Momentum's update, which the sink fixes.
  *
  * @param setters One function per parameter name, called with each new value.
  * @param options `params`: the names to write (checked now), e.g. `policy.params`.

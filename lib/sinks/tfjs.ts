@@ -51,6 +51,38 @@ interface MomentumInternals {
 
 const followed = new WeakSet<object>();
 
+/** A TF.js scalar variable, with the tensor methods `@tensorflow/tfjs` adds (its chained ops). */
+interface ScalarVariable {
+  mul(x: number): ScalarVariable;
+  add(x: number): ScalarVariable;
+  assign(value: ScalarVariable): void;
+  dispose(): void;
+}
+
+// Adam and Adamax divide their moments by 1 − accBeta, a variable TF.js starts at the β the
+// optimizer was built with and multiplies by the β field after each step (β^t for a constant β).
+const ACCUMULATORS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  Adam: { beta1: 'accBeta1', beta2: 'accBeta2' },
+  Adamax: { beta1: 'accBeta1' },
+};
+
+/**
+ * Keeps Adam's bias correction in step with a β written between steps: the last factor of the
+ * accumulator (the β the coming step runs with) is replaced by the new β, so the correction is
+ * 1 − the product of the β each step ran with. Before the first step the accumulator is the new
+ * β itself, as in an optimizer built with it. After steps run with β = 0 the product is 0 and stays so.
+ */
+function followAccumulator(optimizer: Record<string, unknown>, name: string, old: number, value: number): void {
+  const variable = optimizer[name] as ScalarVariable;
+  const fresh = optimizer['iterations'] === 0;
+  if (!fresh && old === 0) return;
+  const scaled = variable.mul(fresh ? 0 : value / old);
+  const next = fresh ? scaled.add(value) : scaled;
+  variable.assign(next);
+  if (next !== scaled) scaled.dispose();
+  next.dispose();
+}
+
 /**
  * `MomentumOptimizer` multiplies by a scalar `m` made once in its constructor: `setMomentum`
  * changes a field its update never reads. From now on `m` follows the field: on the first read
@@ -94,7 +126,10 @@ function momentumFollowsField(optimizer: object): void {
  * nothing changed (a step schedule, a held momentum) cost a comparison. No tensor is leaked:
  * SGD and Momentum get their learning rate through TF.js's `setLearningRate` (which replaces the
  * cached `-lr` scalar their update reads), and Momentum's momentum scalar, which
- * `setMomentum` alone never refreshes, is replaced when the optimizer next reads it.
+ * `setMomentum` alone never refreshes, is replaced when the optimizer next reads it. Adam's and
+ * Adamax's bias correction follows a written `beta1`/`beta2`: it is 1 − the product of the β each
+ * step ran with (β^t for a constant β, as TF.js has it), so a β set before the first step gives
+ * the steps of an optimizer built with it.
  *
  * With `params`, only those names are written and other names in a value are left alone. A
  * parameter the optimizer does not read is an error naming the ones it does, and the option
@@ -103,7 +138,8 @@ function momentumFollowsField(optimizer: object): void {
  * @param optimizer A TF.js optimizer from `tf.train.*`.
  * @param options `params`: the names to write (checked now), e.g. `policy.params`.
  * @returns An observer to subscribe to a stream of values (or `Stepped` values).
- * @throws TypeError for a non-optimizer, an unsupported optimizer class, or a parameter it lacks.
+ * @throws TypeError for a non-optimizer, an unsupported optimizer class, a parameter it lacks, or
+ *   a β of Adam/Adamax where TF.js's tensor methods are not loaded (tfjs-core alone).
  * @example
  * import * as tf from '@tensorflow/tfjs';
  * import { Subject } from 'rxjs';
@@ -127,6 +163,7 @@ export function tfjsOptimizerSink(optimizer: TfjsOptimizerLike, options: SinkOpt
   }
   const target = optimizer as unknown as Record<string, unknown> & { setLearningRate?(lr: number): void };
   const setLearningRate = typeof target.setLearningRate === 'function' ? target.setLearningRate : undefined;
+  const accumulators = ACCUMULATORS[className] ?? {};
   if (className === 'Momentum') momentumFollowsField(optimizer);
   return checkedSink(
     {
@@ -135,11 +172,19 @@ export function tfjsOptimizerSink(optimizer: TfjsOptimizerLike, options: SinkOpt
         if (!fields.includes(fieldOf(name))) {
           throw new TypeError(`tfjsOptimizerSink: ${className} has no hyper-parameter ${show(name)}; it has: ${fields.join(', ')} (lr is an alias of learningRate)${hint(className, name)}`);
         }
+        const accumulator = accumulators[name];
+        if (accumulator !== undefined && typeof (target[accumulator] as Partial<ScalarVariable> | undefined)?.mul !== 'function') {
+          throw new TypeError(`tfjsOptimizerSink: writing ${name} into ${className} needs the tensor methods of '@tensorflow/tfjs' (its chained ops), to keep the bias correction in step`);
+        }
       },
       write(name, value) {
         const field = fieldOf(name);
         if (field === 'learningRate' && setLearningRate !== undefined) setLearningRate.call(target, value);
-        else target[field] = value;
+        else {
+          const accumulator = accumulators[field];
+          if (accumulator !== undefined) followAccumulator(target, accumulator, target[field] as number, value);
+          target[field] = value;
+        }
       },
       onlyChanged: true,
     },

@@ -144,6 +144,33 @@ describe('fitCallbacks in real model.fit runs: alone and in callbacks arrays', (
     }
   });
 
+  it('fitDataset of a dataset of known size with a short last batch, validationData, initialEpoch, early stopping, a CustomCallback and a second bridge', async () => {
+    const rows = 18; // batches of 4: 4, 4, 4, 4 and 2, so TF.js counts 5 an epoch
+    const data = tf.data.zip({ xs: tf.data.array(Array.from({ length: rows }, (_, i) => [i / rows])), ys: tf.data.array(Array.from({ length: rows }, (_, i) => [i % 3])) }).batch(BATCH);
+    const r = rig(true, 15);
+    const second = fitCallbacks({ tf });
+    const secondEvents: TrainingEvent[] = [];
+    second.events$.subscribe((e) => secondEvents.push(e));
+    const custom = counting();
+    const stop = tf.callbacks.earlyStopping({ monitor: 'val_loss', patience: 100 });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const history = await r.model.fitDataset(data as never, {
+      epochs: 4,
+      initialEpoch: 1,
+      verbose: 0,
+      validationData: data as never,
+      callbacks: [stop, r.bridge.callbacks as unknown as tf.CustomCallback, new tf.CustomCallback(custom.hooks), second.callbacks as unknown as tf.CustomCallback, r.probe],
+    });
+    expect(warn).not.toHaveBeenCalled(); // 3 epochs × 5 batches: the policy's 15 steps
+    expect(r.events[0]).toEqual({ type: 'trainBegin', run: { epochs: 4, batchesPerEpoch: 5 } });
+    expect(r.policy.currentStep).toBe(15);
+    expect(r.lrs).toEqual([...r.policy.allSteps()].map((v) => v.lr));
+    expect(secondEvents).toEqual(r.events);
+    expect(custom.calls).toEqual({ batchEnd: 15, epochEnd: 3 });
+    expect(history.epoch).toEqual([1, 2, 3]);
+    expect((stop as unknown as { best: number }).best).toBe(Math.min(...(history.history['val_loss'] as number[])));
+  });
+
   it('fitDataset of a dataset of unknown size without batchesPerEpoch: the run plan says the length is unknown, once', async () => {
     const r = rig(true);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

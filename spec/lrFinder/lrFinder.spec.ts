@@ -91,6 +91,36 @@ describe('lrFinder on real TF.js', () => {
     }
   });
 
+  it('Momentum, Adam, RMSProp, on tensors (a short last batch) and on a dataset: each update reads the rate of its batch, and the rate is put back', async () => {
+    const { xs, ys } = mlpData(); // 48 rows in batches of 10: 5 an epoch, the last of 8
+    for (const make of [() => tf.train.momentum(0.01, 0.9), () => tf.train.adam(0.01), () => tf.train.rmsprop(0.01)]) {
+      for (const on of ['tensors', 'dataset'] as const) {
+        const optimizer: tf.Optimizer = make();
+        const model = mlp(optimizer);
+        const o = optimizer as unknown as { learningRate: number; c?: tf.Scalar };
+        const read: number[] = [];
+        const applyGradients = optimizer.applyGradients.bind(optimizer);
+        // What the update reads: Momentum its cached −lr scalar, the others their field.
+        optimizer.applyGradients = (gradients: Parameters<typeof applyGradients>[0]) => {
+          read.push(o.c !== undefined ? -o.c.dataSync()[0]! : o.learningRate);
+          applyGradients(gradients);
+        };
+        const rates = { startLr: 1e-4, endLr: 1, steps: 12 };
+        const options = { ...rates, stopDiv: false };
+        const result = on === 'tensors'
+          ? await lrFinder(model, xs, ys, { ...options, batchSize: 10, shuffle: false })
+          : await lrFinder(model, tf.data.zip({ xs: tf.data.array(tf.unstack(xs)), ys: tf.data.array(tf.unstack(ys)) }).batch(10) as never, options);
+        const name = `${optimizer.getClassName()} on ${on}`;
+        expect(result.lrs, name).toEqual([...lrFinderSchedule(rates)]);
+        expect(read, name).toHaveLength(12);
+        read.forEach((lr, i) => expect(lr / result.lrs[i]!, `${name}, batch ${i}`).toBeCloseTo(1, 6));
+        expect(o.learningRate, name).toBe(0.01);
+        if (o.c !== undefined) expect(o.c.dataSync()[0], name).toBeCloseTo(-0.01, 8);
+        expect(optimizer.iterations, name).toBe(0);
+      }
+    }
+  });
+
   it('works with fitDataset', async () => {
     const { xs, ys } = mlpData();
     const model = mlp(tf.train.adam(0.001));

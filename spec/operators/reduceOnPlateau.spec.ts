@@ -2,11 +2,14 @@
 // better → best = m, bad = 0, else bad += 1; in cooldown → cooldown -= 1, bad = 0; bad > patience →
 // lr = max(lr·factor, min_lr) unless that changes it by ≤ eps, cooldown = cooldown, bad = 0.
 import { readFileSync } from 'node:fs';
-import { Subject } from 'rxjs';
+import * as tf from '@tensorflow/tfjs';
+import { filter, map, Subject, takeUntil } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { kerasPlateau, linspace, OptimizerPolicy, Phase, reduceOnPlateau, schedule, type PlateauOptions, type PlateauState, type TrainingEvent } from '../../lib/index.js';
+import { constant, fitCallbacks, kerasPlateau, linspace, OptimizerPolicy, Phase, reduceOnPlateau, schedule, tfjsOptimizerSink, type PlateauOptions, type PlateauState, type TrainingEvent, type TrainingEventOf } from '../../lib/index.js';
+
+await tf.setBackend('cpu');
 
 /** Feeds metrics one by one, and after each, one lr=1 value; returns the lr seen after each metric. */
 function run(metrics: number[], options: PlateauOptions, base: Record<string, number> = { lr: 1 }): Record<string, number>[] {
@@ -269,6 +272,61 @@ describe('kerasPlateau: Keras ReduceLROnPlateau behaviour from reduceOnPlateau',
     expect(() => kerasPlateau({ factor: 1 })).toThrow('kerasPlateau: factor must be a number in (0, 1), got 1');
     expect(() => kerasPlateau({ patience: -1 })).toThrow('kerasPlateau: patience must be a non-negative integer, got -1');
     expect(() => kerasPlateau({ min_delta: 0.1 } as never)).toThrow(/kerasPlateau: unknown option "min_delta"/);
+  });
+});
+
+describe('reduceOnPlateau on a real TF.js fit, monitoring val_loss from the bridge', () => {
+  // 24 rows of noise, validationSplit 0.25: 18 to train on (5 batches of 4, the last of 2), 6 to validate.
+  const rows = 24;
+  const x = () => tf.tensor2d(Array.from({ length: rows * 2 }, (_, i) => Math.sin(7 * i)), [rows, 2]);
+  const y = () => tf.tensor2d(Array.from({ length: rows }, (_, i) => Math.cos(11 * i)), [rows, 1]);
+  const epochs = 10;
+  const lr0 = 0.2;
+
+  async function fitWith(options: PlateauOptions) {
+    const optimizer = tf.train.sgd(1);
+    const model = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [2], activation: 'tanh', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }), tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) })] });
+    model.compile({ optimizer, loss: 'meanSquaredError' });
+    const policy = new OptimizerPolicy([new Phase({ lr: constant(lr0, epochs * 5) })]);
+    const { events$, callbacks, fail } = fitCallbacks({ tf });
+    const valLoss$ = events$.pipe(
+      filter((e): e is TrainingEventOf<'epochEnd'> => e.type === 'epochEnd'),
+      map((e) => e.logs?.['val_loss'] ?? NaN),
+      takeUntil(events$.pipe(filter((e) => e.type === 'trainEnd'))),
+    );
+    let last: PlateauState | undefined;
+    let completed = false;
+    events$.pipe(schedule(policy, { horizon: 'error' }), reduceOnPlateau(valLoss$, { ...options, onState: (st) => (last = st) })).subscribe({ ...tfjsOptimizerSink(optimizer), error: fail, complete: () => (completed = true) });
+    const perEpoch: number[][] = [];
+    const probe = new tf.CustomCallback({
+      onEpochBegin: async () => void perEpoch.push([]),
+      onBatchEnd: async () => void perEpoch.at(-1)!.push((optimizer as unknown as { learningRate: number }).learningRate),
+    });
+    const history = await model.fit(x(), y(), { epochs, batchSize: 4, validationSplit: 0.25, shuffle: false, verbose: 0, callbacks: [callbacks, probe] });
+    return { perEpoch, valLosses: history.history['val_loss'] as number[], last, completed };
+  }
+
+  it("Keras's rules (kerasPlateau): every batch of epoch e runs on the rate Keras sets after epoch e − 1's val_loss", async () => {
+    const keras = { factor: 0.5, patience: 2, minDelta: 1e-3, cooldown: 1, minLr: 0.01, mode: 'min' as const };
+    const { perEpoch, valLosses, last, completed } = await fitWith(kerasPlateau(keras));
+    expect(valLosses).toHaveLength(epochs);
+    const expected = [lr0, ...kerasReference(valLosses, keras, lr0).slice(0, -1)];
+    expect(new Set(expected).size, 'the run reduces at least once').toBeGreaterThan(1);
+    perEpoch.forEach((lrs, e) => {
+      expect(lrs, `epoch ${e}`).toHaveLength(5);
+      lrs.forEach((lr) => expect(lr, `epoch ${e}`).toBeCloseTo(expected[e]!, 12));
+    });
+    expect(completed).toBe(true);
+    // onState saw the last epoch's metric too: its best is the best of all ten by Keras's rule.
+    expect(last?.best).toBe(valLosses.reduce((best, m) => (m < best - keras.minDelta ? m : best), Infinity));
+  });
+
+  it("PyTorch's rules: every batch runs on the rate after the previous epoch's val_loss, as the operator alone gives it", async () => {
+    const options = { factor: 0.5, patience: 1, threshold: 1e-3 };
+    const { perEpoch, valLosses } = await fitWith(options);
+    const expected = [lr0, ...run(valLosses, options, { lr: lr0 }).map((v) => v['lr']!).slice(0, -1)];
+    expect(new Set(expected).size, 'the run reduces at least once').toBeGreaterThan(1);
+    perEpoch.forEach((lrs, e) => lrs.forEach((lr) => expect(lr, `epoch ${e}`).toBeCloseTo(expected[e]!, 12)));
   });
 });
 

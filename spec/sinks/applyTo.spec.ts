@@ -1,6 +1,9 @@
+import * as tf from '@tensorflow/tfjs';
 import { map, Subject, type Observer } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { applyTo, applyToGroups, applyWith, fitCallbacks, linspace, OptimizerPolicy, Phase, schedule, type Values } from '../../lib/index.js';
+
+await tf.setBackend('cpu');
 
 const policy = () => new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 3), momentum: linspace(0.9, 0.8, 3) })]);
 
@@ -22,6 +25,19 @@ describe('sinks', () => {
     expect(() => applyTo({ learningRate: 0 }, { params: ['lr'] })).toThrow(new TypeError('applyTo: the target has no numeric field "lr"; it has: learningRate'));
     const sink = applyTo({ lr: 0 });
     expect(() => sink.next!({ lr: 1, beta1: 0.9 })).toThrow(/no numeric field "beta1"/);
+  });
+
+  it('applyTo refuses a TF.js optimizer: SGD trains on a cached -lr scalar, so a written learningRate field would not reach training', () => {
+    const sgd = tf.train.sgd(0.1);
+    const w = tf.variable(tf.scalar(1));
+    (sgd as unknown as { learningRate: number }).learningRate = 0; // what applyTo would write: getConfig() says 0...
+    sgd.minimize(() => tf.mul(w, 2) as tf.Scalar);
+    expect(w.dataSync()[0]).toBeCloseTo(0.8, 6); // ...and the step still ran at 0.1
+    for (const optimizer of [tf.train.sgd(0.1), tf.train.momentum(0.1, 0.9), tf.train.adam(0.1)]) {
+      expect(() => applyTo(optimizer)).toThrow(
+        new TypeError(`applyTo: the target is a TF.js optimizer ("${optimizer.getClassName()}"), whose training does not read every field written; use tfjsOptimizerSink(optimizer)`),
+      );
+    }
   });
 
   it('a sink subscribed to policy.drive checks the names at subscription: nothing is stepped or written', () => {
@@ -91,6 +107,25 @@ describe('sinks', () => {
     const byFn = applyToGroups(optimizer, { perGroup: { lr: (v, g) => (g === 0 ? v : (String(v) as never)) } });
     expect(() => byFn.next!({ lr: 2 })).toThrow(/^applyToGroups: perGroup.lr gives "2" for group 1 from lr 2/);
     expect(optimizer.paramGroups[0]!.lr).toBe(1);
+  });
+
+  it('a hand-written TF.js loop with applyWith(setLearningRate): each step trains at policy.at(step)', () => {
+    // minimize on loss 2w has gradient 2: each step moves w by −2·lr, with the lr written before it.
+    const p = new OptimizerPolicy([new Phase({ lr: linspace(0.1, 0.01, 6) })]);
+    const sgd = tf.train.sgd(1);
+    const w = tf.variable(tf.scalar(0));
+    const step$ = new Subject<void>();
+    const values$ = p.drive(step$);
+    values$.subscribe(applyWith({ lr: (v) => sgd.setLearningRate(v) }));
+    const moves: number[] = [];
+    for (let k = 0; k < 6; k++) {
+      step$.next();
+      const before = w.dataSync()[0]!;
+      sgd.minimize(() => tf.mul(w, 2) as tf.Scalar);
+      moves.push((before - w.dataSync()[0]!) / 2);
+    }
+    moves.forEach((lr, k) => expect(lr, `step ${k}`).toBeCloseTo(p.at(k).lr, 6));
+    expect(sgd.iterations).toBe(6);
   });
 
   it('applyWith calls setters, and names the setters when one is missing', () => {

@@ -1,8 +1,8 @@
 // A real TF.js training run (pure-JS CPU backend): the values the policy emits take effect.
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { Subject } from 'rxjs';
-import { cosinespace, fitCallbacks, linspace, oneCyclePhases, OptimizerPolicy, Phase, restorePolicy, resumeFromIterations, saveState, schedule, tfjsOptimizerSink } from '../../lib/index.js';
+import { share, Subject } from 'rxjs';
+import { cosinespace, fitCallbacks, fitSteps, linspace, loadState, oneCyclePhases, OptimizerPolicy, Phase, pytorch, restorePolicy, resumeFromIterations, saveState, schedule, tfjsOptimizerSink } from '../../lib/index.js';
 
 await tf.setBackend('cpu');
 
@@ -60,6 +60,85 @@ describe('TF.js: a policy drives real training through the fit bridge and the si
     await model.fit(tf.tensor2d(xsData, [N, 1]), tf.tensor2d(ysData, [N, 1]), { epochs: 2, batchSize: BATCH, shuffle: false, verbose: 0, callbacks: [callbacks, recorder] });
     expect(seen.map((c) => c.learningRate)).toEqual([...policy.allSteps()].map((v) => v.lr));
     expect(seen.map((c) => c.beta1)).toEqual([...policy.allSteps()].map((v) => v.beta1));
+  });
+
+  it("Adam, Adamax: the bias correction follows the scheduled betas (1 − the product of the β each step ran with)", async () => {
+    for (const make of [() => tf.train.adam(1, 0.9, 0.999), () => tf.train.adamax(1, 0.9, 0.999)]) {
+      const optimizer = make();
+      const model = linearModel(optimizer);
+      const steps = 8;
+      const policy = new OptimizerPolicy([new Phase({ lr: linspace(0.001, 0.01, steps), beta1: cosinespace(0.5, 0.95, steps), beta2: linspace(0.9, 0.99, steps) })]);
+      const { events$, callbacks } = fitCallbacks({ tf });
+      events$.pipe(schedule(policy)).subscribe(tfjsOptimizerSink(optimizer, { params: policy.params }));
+      const internals = optimizer as unknown as { accBeta1: tf.Scalar; accBeta2?: tf.Scalar };
+      const acc: [number, number | undefined][] = [];
+      const probe = new tf.CustomCallback({ onBatchBegin: async () => void acc.push([internals.accBeta1.dataSync()[0]!, internals.accBeta2?.dataSync()[0]]) });
+      await model.fit(tf.tensor2d(xsData, [N, 1]), tf.tensor2d(ysData, [N, 1]), { epochs: 2, batchSize: BATCH, shuffle: false, verbose: 0, callbacks: [callbacks, probe] });
+      const values = [...policy.allSteps()];
+      const product = (name: 'beta1' | 'beta2', t: number) => values.slice(0, t + 1).reduce((p, v) => p * v[name], 1);
+      acc.forEach(([b1, b2], t) => {
+        expect(b1, `${optimizer.getClassName()} accBeta1 before step ${t}`).toBeCloseTo(product('beta1', t), 6);
+        if (b2 !== undefined) expect(b2, `accBeta2 before step ${t}`).toBeCloseTo(product('beta2', t), 6);
+      });
+    }
+    // Set before the first step, a beta gives the steps of an optimizer built with it, bit for bit.
+    for (const make of [(beta1: number) => tf.train.adam(0.1, beta1, 0.99), (beta1: number) => tf.train.adamax(0.1, beta1, 0.99)]) {
+      const built = make(0.5);
+      const set = make(0.9);
+      tfjsOptimizerSink(set, { params: ['beta1'] }).next!({ beta1: 0.5 });
+      const [w1, w2] = [tf.variable(tf.scalar(1)), tf.variable(tf.scalar(1))];
+      for (let k = 0; k < 3; k++) {
+        built.minimize(() => tf.mul(w1, 2) as tf.Scalar);
+        set.minimize(() => tf.mul(w2, 2) as tf.Scalar);
+        expect(w2.dataSync()[0], `${built.getClassName()} step ${k}`).toBe(w1.dataSync()[0]);
+      }
+    }
+  });
+
+  it('every optimizer, in a fit with validationSplit and a short last batch: at every batch, what the update reads is policy.at(the step of that batch)', async () => {
+    // 18 rows, validationSplit 0.25: TF.js trains on floor(13.5) = 13 rows, batches of 4, 4, 4 and 1.
+    const rows = 18;
+    const x = tf.tensor2d(Array.from({ length: rows * 2 }, (_, i) => Math.sin(i)), [rows, 2]);
+    const y = tf.tensor2d(Array.from({ length: rows }, (_, i) => Math.cos(i)), [rows, 1]);
+    const steps = fitSteps({ samples: rows, batchSize: BATCH, epochs: 3, validationSplit: 0.25 });
+    expect(steps).toBe(12);
+    const down = (a: number, b: number) => linspace(a, b, steps);
+    type Case = [tf.Optimizer, Phase[], Record<string, string>];
+    const cases: Case[] = [
+      [tf.train.sgd(1), [new Phase({ lr: down(0.05, 0.01) })], { lr: 'learningRate' }],
+      [tf.train.momentum(1, 0.5), oneCyclePhases({ steps, lr: [0.01, 0.05], momentum: [0.95, 0.85] }), { lr: 'learningRate', momentum: 'momentum' }],
+      [tf.train.adam(1), pytorch.oneCycleLR({ maxLr: 0.01, totalSteps: steps, momentumName: 'beta1' }), { lr: 'learningRate', beta1: 'beta1' }],
+      [tf.train.rmsprop(1, 0.9, 0.5), [new Phase({ lr: down(0.01, 0.001), decay: down(0.9, 0.99), momentum: down(0.5, 0.9) })], { lr: 'learningRate', decay: 'decay', momentum: 'momentum' }],
+      [tf.train.adamax(1), [new Phase({ lr: down(0.01, 0.001), beta1: down(0.8, 0.9) })], { lr: 'learningRate', beta1: 'beta1' }],
+      [tf.train.adagrad(1), [new Phase({ lr: down(0.1, 0.01) })], { lr: 'learningRate' }],
+      [tf.train.adadelta(1), [new Phase({ lr: down(1, 0.5), rho: down(0.9, 0.95) })], { lr: 'learningRate', rho: 'rho' }],
+    ];
+    for (const [optimizer, phases, fields] of cases) {
+      const name = optimizer.getClassName();
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [2], activation: 'tanh' }), tf.layers.dense({ units: 1 })] });
+      model.compile({ optimizer, loss: 'meanSquaredError' });
+      const policy = new OptimizerPolicy(phases);
+      const { events$, callbacks, fail } = fitCallbacks({ tf });
+      const values$ = events$.pipe(schedule(policy, { withStep: true, horizon: 'error' }), share());
+      let step = -1;
+      values$.subscribe({ next: (v) => (step = v.step), error: fail });
+      values$.subscribe(tfjsOptimizerSink(optimizer, { params: policy.params }));
+      const seen: number[] = [];
+      // Read after the batch trained: the fields (and SGD's and Momentum's cached scalars) it trained with.
+      const probe = new tf.CustomCallback({
+        onBatchEnd: async () => {
+          seen.push(step);
+          const want = policy.at(step) as Record<string, number>;
+          const o = optimizer as unknown as Record<string, number> & { c?: tf.Scalar; m?: tf.Scalar };
+          for (const [param, field] of Object.entries(fields)) expect(o[field], `${name} ${field} at step ${step}`).toBe(want[param]);
+          if (o.c !== undefined) expect(o.c.dataSync()[0], `${name} -lr scalar`).toBeCloseTo(-want['lr']!, 7);
+          if (o.m !== undefined) expect(o.m.dataSync()[0], `${name} momentum scalar`).toBeCloseTo(want['momentum']!, 7);
+        },
+      });
+      await model.fit(x, y, { epochs: 3, batchSize: BATCH, validationSplit: 0.25, shuffle: false, verbose: 0, callbacks: [callbacks, probe] });
+      expect(seen, name).toEqual(Array.from({ length: steps }, (_, k) => k));
+      expect(optimizer.iterations, name).toBe(steps);
+    }
   });
 
   it('Momentum: the scalar the update reads follows the policy (TF.js setMomentum alone does not)', () => {
@@ -258,5 +337,50 @@ describe('checkpoint and resume of model, optimizer and policy with pure @tensor
     const weightsOf = (m: tf.LayersModel) => m.getWeights().map((w) => Array.from(w.dataSync()));
     expect(weightsOf(b.model)).toEqual(weightsOf(a.model));
     expect(b.optimizer.getConfig()).toEqual(a.optimizer.getConfig());
+  });
+
+  it('Adam with a one-cycle on lr and beta1, resumed by restorePolicy, loadState or resumeFromIterations: every batch runs on the uninterrupted run\'s values', async () => {
+    const build = () => pytorch.oneCycleLR({ maxLr: 0.05, totalSteps: 4 * (N / BATCH), momentumName: 'beta1' });
+    const freshAdam = () => {
+      const optimizer = tf.train.adam(0.001);
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [1], activation: 'tanh' }), tf.layers.dense({ units: 1 })] });
+      model.compile({ optimizer, loss: 'meanSquaredError' });
+      return { optimizer, model };
+    };
+    const record = async (model: tf.LayersModel, optimizer: tf.Optimizer, policy: OptimizerPolicy, from: number, to: number, into: number[][]) => {
+      const { events$, callbacks, fail } = fitCallbacks({ tf });
+      const sub = events$.pipe(schedule(policy, { horizon: 'error' })).subscribe({ ...tfjsOptimizerSink(optimizer, { params: policy.params }), error: fail });
+      const o = optimizer as unknown as { learningRate: number; beta1: number };
+      const probe = new tf.CustomCallback({ onBatchEnd: async () => void into.push([o.learningRate, o.beta1]) });
+      await model.fit(tf.tensor2d(xsData, [N, 1]), tf.tensor2d(ysData, [N, 1]), { epochs: to, initialEpoch: from, batchSize: BATCH, shuffle: false, verbose: 0, callbacks: [callbacks, probe] });
+      sub.unsubscribe();
+    };
+    const uninterrupted: number[][] = [];
+    const u = freshAdam();
+    await record(u.model, u.optimizer, new OptimizerPolicy(build()), 0, 4, uninterrupted);
+    const policyOf = [...new OptimizerPolicy(build()).allSteps()];
+    expect(uninterrupted).toEqual(policyOf.map((v) => [v.lr, v.beta1]));
+
+    for (const how of ['restorePolicy', 'loadState', 'resumeFromIterations'] as const) {
+      const seen: number[][] = [];
+      const a = freshAdam();
+      const policyA = new OptimizerPolicy(build());
+      await record(a.model, a.optimizer, policyA, 0, 2, seen);
+      const json = await checkpoint(a.model, a.optimizer, policyA);
+      // A fresh start: everything rebuilt from the JSON and the configuration.
+      const b = freshAdam();
+      const restored = await resume(json, b.model, b.optimizer);
+      let policyB: OptimizerPolicy;
+      if (how === 'restorePolicy') policyB = restored;
+      else {
+        policyB = new OptimizerPolicy(build());
+        if (how === 'loadState') loadState(policyB, JSON.parse(json).policy);
+        else resumeFromIterations(policyB, b.optimizer);
+      }
+      expect(policyB.currentStep, how).toBe(8);
+      await record(b.model, b.optimizer, policyB, 2, 4, seen);
+      expect(seen, how).toEqual(uninterrupted);
+      expect(b.optimizer.iterations, how).toBe(16);
+    }
   });
 });
