@@ -8,10 +8,33 @@
 // build's package.json, dist/ and node_modules) adds that build's imports to the same rounds, for
 // a before/after measured side by side.
 import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
 import { builtPackage } from '../spec/support/dist.js';
 import { fmt, median } from './harness.js';
 
 const root = await builtPackage();
+
+// What an entry point of the core alone (sequence, space, the spaces, phase, policy and the
+// internals they use) would cost, bundled as the package's Node entry points are: the public door
+// also compiles the presets, operators, sinks, the LR finder and compare. Written under
+// node_modules so that its `rxjs` resolves to the package's own.
+const coreDir = join(root, 'node_modules', '.cache', 'rx-policy-bench');
+mkdirSync(coreDir, { recursive: true });
+const coreModules = ['sequence', 'space', 'spaces/index', 'spaces/eased', 'spaces/fnspace', 'spaces/cumprod', 'phase', 'policy'];
+await build({
+  stdin: { contents: coreModules.map((m) => `export * from './lib/${m}.js';`).join('\n'), resolveDir: root, loader: 'ts' },
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  external: ['rxjs', 'rxjs/*'],
+  minifyWhitespace: true,
+  minifySyntax: true,
+  outfile: join(coreDir, 'core.js'),
+  logLevel: 'warning',
+});
 
 const rounds = Number(process.env.ROUNDS ?? 31);
 const timed = (before: string, load: string) =>
@@ -23,6 +46,8 @@ const variants: Record<string, string[]> = {
   // The same code as one ES module per source module (the bundlers' layout, dist/esm), for
   // comparison: what Node's start-up would cost without the bundle.
   'ESM  per-module, after rxjs': ['--input-type=module', '-e', timed("await import('rxjs');", "await import('./dist/esm/index.js');")],
+  // The core alone as one bundled file (not an entry point of the package): see coreModules.
+  'ESM  core modules, after rxjs': ['--input-type=module', '-e', timed("await import('rxjs');", `await import(${JSON.stringify(join(coreDir, 'core.js'))});`)],
   'CJS  rxjs alone': ['-e', timed('', "require('rxjs');")],
   'CJS  rx-policy, after rxjs': ['-e', timed("require('rxjs');", "require('rx-policy');")],
 };
@@ -43,7 +68,7 @@ for (let r = 0; r < rounds; r++) {
 }
 console.log(`cold start, medians of ${rounds} interleaved processes, ms (wall / cpu):`);
 for (const name of Object.keys(variants)) {
-  console.log(`  ${name.padEnd(28)} ${fmt(median(wall[name]!)).padStart(7)} / ${fmt(median(cpu[name]!))}`);
+  console.log(`  ${name.padEnd(30)} ${fmt(median(wall[name]!)).padStart(7)} / ${fmt(median(cpu[name]!))}`);
 }
 for (const kind of ['ESM', 'CJS']) {
   const ours = `${kind}  rx-policy, after rxjs`;
