@@ -1,4 +1,4 @@
-import { from, isObservable as isRxObservable, observable, takeWhile, type Observable, type InteropObservable, type Subscriber } from 'rxjs';
+import { from, ignoreElements, isObservable as isRxObservable, observable, takeWhile, type Observable, type InteropObservable, type Subscriber } from 'rxjs';
 import { ParamStream } from './internal/paramStream.js';
 import { plotSchedule, type PlotOptions, type Schedule } from './internal/plotHook.js';
 import { declare, integer } from './internal/options.js';
@@ -228,12 +228,10 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
       this.#driven = true;
       // `takeWhile` ends the step stream the moment a step returns false, even in the middle of a
       // synchronous step$ (range, an endless loop): the policy ran out, or the subscriber left.
-      const steps = source$.pipe(takeWhile(this.#stepper(subscriber))).subscribe({
-        error: (err: unknown) => subscriber.error(err),
-        complete: () => subscriber.complete(),
-      });
+      // Subscribed with the subscriber itself, so that its unsubscription reaches step$ at once,
+      // between two steps too (the events a schedule reads are not all steps).
+      source$.pipe(takeWhile(this.#stepper(subscriber)), ignoreElements()).subscribe(subscriber);
       return () => {
-        steps.unsubscribe();
         this.#driven = false;
       };
     });
@@ -251,6 +249,8 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
     let local = 0;
     let phase = phases[0]!;
     return () => {
+      // A step$ of another copy of RxJS may not see the unsubscription: the cursor stays.
+      if (out.closed) return false;
       const step = this.#step;
       if (step !== expected) {
         if (step >= this.length) return false;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { interval, Observable, observable, range, share, Subject, take, throwError, toArray } from 'rxjs';
+import { interval, Observable, observable, range, share, Subject, take, takeUntil, tap, throwError, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { constant, cosinespace, linspace, OptimizerPolicy, Phase, policyFromJSON, type ParamValues } from '../lib/index.js';
 import { collect, expectNamedError } from './helpers.js';
@@ -131,6 +131,23 @@ describe('OptimizerPolicy', () => {
     let out: ParamValues<'lr'>[] = [];
     policy.drive(range(0, 1e12)).pipe(toArray()).subscribe((v) => (out = v));
     expect(out.map((d) => d.lr)).toEqual([0, 0, 1, 1, 2, 2]);
+  });
+
+  it('unsubscribed from outside next during a synchronous step$, the policy takes no further step', () => {
+    const policy = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 100) })]);
+    const stop$ = new Subject<void>();
+    let pulled = 0;
+    // The step source itself signals the stop, before its fourth step reaches the policy.
+    const step$ = range(0, 100).pipe(
+      tap((i) => {
+        pulled++;
+        if (i === 3) stop$.next();
+      }),
+    );
+    const seen = collect(policy.drive(step$).pipe(takeUntil(stop$)));
+    expect(seen).toHaveLength(3);
+    expect(policy.currentStep).toBe(3);
+    expect(pulled).toBe(4);
   });
 
   it('an asynchronous step$ (interval) is unsubscribed at the end', () => {
