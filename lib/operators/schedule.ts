@@ -85,7 +85,7 @@ export function schedule<P extends Phase>(policy: OptimizerPolicy<P>, options: S
     // A step for each event that advances the policy. Built from RxJS's own operators, so that
     // unsubscribing reaches `events$` at once, even in the middle of a synchronous one, and a bad
     // event (thrown below) is an error notification; `defer` gives each subscription its own run state.
-    const step$: Observable<void> = defer(() => {
+    const step$: Observable<TrainingEvent> = defer(() => {
       let epoch = -1;
       let batch = -1;
       let ended = false;
@@ -172,10 +172,12 @@ export function schedule<P extends Phase>(policy: OptimizerPolicy<P>, options: S
             return fail(`unknown event type ${show((event as { type?: unknown }).type)}; the types are trainBegin, trainEnd, epochBegin, epochEnd, batchBegin, batchEnd`);
         }
       };
+      // One operator a step (the policy ignores what step$ emits): noted just before the policy is advanced.
       return events$.pipe(
-        filter(isStep),
-        map(() => {
+        filter((event) => {
+          if (!isStep(event)) return false;
           nextStep = policy.currentStep;
+          return true;
         }),
       );
     });
