@@ -199,6 +199,18 @@ describe('schedule: timing, in marble diagrams (rxjs TestScheduler)', () => {
     });
   });
 
+  it('an error of events$ reaches the subscriber in its frame, Stepped or not, and frees the policy for the next subscription', () => {
+    const policy = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 9) })]);
+    const boom = new Error('trainer crashed');
+    testScheduler().run(({ cold, expectObservable }) => {
+      expectObservable(cold('-e-a-#', events, boom).pipe(schedule(policy))).toBe('---p-#', lr, boom);
+    });
+    testScheduler().run(({ cold, expectObservable }) => {
+      expectObservable(cold('-e-a-#', events, boom).pipe(schedule(policy, { withStep: true }))).toBe('---s-#', { s: new Stepped(1, { lr: 0.125 }) }, boom);
+    });
+    expect(policy.currentStep).toBe(2);
+  });
+
   it('unsubscribing downstream unsubscribes from the events at once', () => {
     testScheduler().run(({ hot, expectObservable, expectSubscriptions }) => {
       const events$ = hot('-e-a-b-c-d|', events);
