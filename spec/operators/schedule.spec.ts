@@ -2,6 +2,8 @@
 // with one bridge, the horizon check, the step of each value, stopping, bad input. Real TF.js
 // training (pure-JS CPU backend) where a fit call is involved.
 import * as tf from '@tensorflow/tfjs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { auditTime, filter, from, map, Observable, sampleTime, share, Subject, Subscriber, take, takeUntil, tap, withLatestFrom } from 'rxjs';
 import { collect } from '../helpers.js';
 import { TestScheduler } from 'rxjs/testing';
@@ -127,6 +129,24 @@ describe('composing with RxJS operators', () => {
     events$.next({ type: 'batchBegin', epoch: 0, batch: 2 });
     expect(rows).toEqual(['0.050 0.9', `${(policy.at(1).lr * 0.5).toFixed(3)} 0.8`]);
     expect(policy.currentStep).toBe(2); // takeUntil unsubscribed: no more stepping
+  });
+
+  it('events$ and metric$ of another copy of RxJS (its UMD bundle) pipe through schedule and reduceOnPlateau', () => {
+    const require = createRequire(import.meta.url);
+    const other = require(join(dirname(require.resolve('rxjs')), '..', 'bundles', 'rxjs.umd.js')) as typeof import('rxjs');
+    const policy = new OptimizerPolicy([new Phase({ lr: linspace(1, 1, 10) })]);
+    const events$ = new other.Subject<TrainingEvent>();
+    const metric$ = new other.Subject<number>();
+    const seen: number[] = [];
+    const subscription = events$.pipe(schedule(policy), reduceOnPlateau(metric$, { patience: 0, factor: 0.5 })).subscribe((v) => seen.push(v.lr!));
+    events$.next({ type: 'epochBegin', epoch: 0 });
+    events$.next({ type: 'batchBegin', epoch: 0, batch: 0 });
+    metric$.next(1);
+    metric$.next(1);
+    events$.next({ type: 'batchBegin', epoch: 0, batch: 1 });
+    expect(seen).toEqual([1, 0.5]);
+    subscription.unsubscribe();
+    expect(events$.observed || metric$.observed).toBe(false);
   });
 
   it('sampleTime / auditTime throttle a dashboard feed without stepping the policy less', () => {
