@@ -226,14 +226,16 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
         return;
       }
       this.#driven = true;
+      // Added before step$ is subscribed, so that an unsubscription in the middle of a synchronous
+      // step$ frees the cursor at once (a new drive may start from inside next).
+      subscriber.add(() => {
+        this.#driven = false;
+      });
       // `takeWhile` ends the step stream the moment a step returns false, even in the middle of a
       // synchronous step$ (range, an endless loop): the policy ran out, or the subscriber left.
       // Subscribed with the subscriber itself, so that its unsubscription reaches step$ at once,
       // between two steps too (the events a schedule reads are not all steps).
       source$.pipe(takeWhile(this.#stepper(subscriber)), ignoreElements()).subscribe(subscriber);
-      return () => {
-        this.#driven = false;
-      };
     });
   }
 
