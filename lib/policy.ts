@@ -1,4 +1,4 @@
-import { from, ignoreElements, isObservable as isRxObservable, observable, takeWhile, type Observable, type InteropObservable, type Subscriber } from 'rxjs';
+import { filter, from, isObservable as isRxObservable, observable, type Observable, type InteropObservable, type Subscriber } from 'rxjs';
 import { ParamStream } from './internal/paramStream.js';
 import { plotSchedule, type PlotOptions, type Schedule } from './internal/plotHook.js';
 import { declare, integer } from './internal/options.js';
@@ -231,11 +231,11 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
       subscriber.add(() => {
         this.#driven = false;
       });
-      // `takeWhile` ends the step stream the moment a step returns false, even in the middle of a
-      // synchronous step$ (range, an endless loop): the policy ran out, or the subscriber left.
-      // Subscribed with the subscriber itself, so that its unsubscription reaches step$ at once,
-      // between two steps too (the events a schedule reads are not all steps).
-      source$.pipe(takeWhile(this.#stepper(subscriber)), ignoreElements()).subscribe(subscriber);
+      // Each step emits from inside `filter` (which lets no step$ value through) and completes the
+      // subscriber with the last one. Subscribed with the subscriber itself, so that completing or
+      // unsubscribing it ends step$ at once, even in the middle of a synchronous one (range, an
+      // endless loop), and between two steps too (the events a schedule reads are not all steps).
+      source$.pipe(filter(this.#stepper(subscriber))).subscribe(subscriber);
     });
   }
 
@@ -244,18 +244,19 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
    * on. The phase under the cursor is kept, so a step is O(1); it is looked up again only at a
    * phase boundary or after a `seek`.
    */
-  #stepper(out: Subscriber<PhaseValues<P>>): () => boolean {
+  #stepper(out: Subscriber<PhaseValues<P>>): (value: unknown) => value is never {
     const phases = this.phases;
     const starts = this.#starts;
     let expected = -1;
     let local = 0;
     let phase = phases[0]!;
-    return () => {
-      // A step$ of another copy of RxJS may not see the unsubscription: the cursor stays.
-      if (out.closed) return false;
+    return (_value: unknown): _value is never => {
       const step = this.#step;
       if (step !== expected) {
-        if (step >= this.length) return false;
+        if (step >= this.length) {
+          out.complete();
+          return false;
+        }
         const p = this.phaseIndexAt(step);
         phase = phases[p]!;
         local = step - starts[p]!;
@@ -265,7 +266,8 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
       this.#step = step + 1;
       expected = local < phase.length ? step + 1 : -1;
       out.next(values);
-      return step + 1 < this.length && !out.closed;
+      if (step + 1 >= this.length) out.complete();
+      return false;
     };
   }
 
