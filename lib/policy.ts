@@ -240,8 +240,9 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
   }
 
   /**
-   * One step for `drive`: emits the values under the cursor, advances it, and says whether to go
-   * on. The phase under the cursor is kept, so a step is O(1); it is looked up again only at a
+   * One step for `drive`, as a `filter` predicate that lets nothing through: emits the values
+   * under the cursor, advances it, and completes `out` after the last step (or at once when the
+   * cursor is already at the end). The phase under the cursor is kept, so a step is O(1); it is looked up again only at a
    * phase boundary or after a `seek`.
    */
   #stepper(out: Subscriber<PhaseValues<P>>): (value: unknown) => value is never {
