@@ -1,4 +1,4 @@
-import { from, isObservable as isRxObservable, observable, takeWhile, type Observable, type InteropObservable, type Subscriber } from 'rxjs';
+import { filter, from, isObservable as isRxObservable, observable, type Observable, type InteropObservable, type Subscriber } from 'rxjs';
 import { ParamStream } from './internal/paramStream.js';
 import { plotSchedule, type PlotOptions, type Schedule } from './internal/plotHook.js';
 import { declare, integer } from './internal/options.js';
@@ -226,34 +226,38 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
         return;
       }
       this.#driven = true;
-      // `takeWhile` ends the step stream the moment a step returns false, even in the middle of a
-      // synchronous step$ (range, an endless loop): the policy ran out, or the subscriber left.
-      const steps = source$.pipe(takeWhile(this.#stepper(subscriber))).subscribe({
-        error: (err: unknown) => subscriber.error(err),
-        complete: () => subscriber.complete(),
-      });
-      return () => {
-        steps.unsubscribe();
+      // Added before step$ is subscribed, so that an unsubscription in the middle of a synchronous
+      // step$ frees the cursor at once (a new drive may start from inside next).
+      subscriber.add(() => {
         this.#driven = false;
-      };
+      });
+      // Each step emits from inside `filter` (which lets no step$ value through) and completes the
+      // subscriber with the last one. Subscribed with the subscriber itself, so that completing or
+      // unsubscribing it ends step$ at once, even in the middle of a synchronous one (range, an
+      // endless loop), and between two steps too (the events a schedule reads are not all steps).
+      source$.pipe(filter(this.#stepper(subscriber))).subscribe(subscriber);
     });
   }
 
   /**
-   * One step for `drive`: emits the values under the cursor, advances it, and says whether to go
-   * on. The phase under the cursor is kept, so a step is O(1); it is looked up again only at a
+   * One step for `drive`, as a `filter` predicate that lets nothing through: emits the values
+   * under the cursor, advances it, and completes `out` after the last step (or at once when the
+   * cursor is already at the end). The phase under the cursor is kept, so a step is O(1); it is looked up again only at a
    * phase boundary or after a `seek`.
    */
-  #stepper(out: Subscriber<PhaseValues<P>>): () => boolean {
+  #stepper(out: Subscriber<PhaseValues<P>>): (value: unknown) => value is never {
     const phases = this.phases;
     const starts = this.#starts;
     let expected = -1;
     let local = 0;
     let phase = phases[0]!;
-    return () => {
+    return (_value: unknown): _value is never => {
       const step = this.#step;
       if (step !== expected) {
-        if (step >= this.length) return false;
+        if (step >= this.length) {
+          out.complete();
+          return false;
+        }
         const p = this.phaseIndexAt(step);
         phase = phases[p]!;
         local = step - starts[p]!;
@@ -263,7 +267,8 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
       this.#step = step + 1;
       expected = local < phase.length ? step + 1 : -1;
       out.next(values);
-      return step + 1 < this.length && !out.closed;
+      if (step + 1 >= this.length) out.complete();
+      return false;
     };
   }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { interval, Observable, observable, range, share, Subject, take, throwError, toArray } from 'rxjs';
+import { interval, Observable, observable, range, share, Subject, Subscriber, take, takeUntil, tap, throwError, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { constant, cosinespace, linspace, OptimizerPolicy, Phase, policyFromJSON, type ParamValues } from '../lib/index.js';
 import { collect, expectNamedError } from './helpers.js';
@@ -131,6 +131,48 @@ describe('OptimizerPolicy', () => {
     let out: ParamValues<'lr'>[] = [];
     policy.drive(range(0, 1e12)).pipe(toArray()).subscribe((v) => (out = v));
     expect(out.map((d) => d.lr)).toEqual([0, 0, 1, 1, 2, 2]);
+  });
+
+  it('unsubscribed from outside next during a synchronous step$, the policy takes no further step', () => {
+    const policy = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 100) })]);
+    const stop$ = new Subject<void>();
+    let pulled = 0;
+    // The step source itself signals the stop, before its fourth step reaches the policy.
+    const step$ = range(0, 100).pipe(
+      tap((i) => {
+        pulled++;
+        if (i === 3) stop$.next();
+      }),
+    );
+    const seen = collect(policy.drive(step$).pipe(takeUntil(stop$)));
+    expect(seen).toHaveLength(3);
+    expect(policy.currentStep).toBe(3);
+    expect(pulled).toBe(4);
+  });
+
+  it('unsubscribed from inside next during a synchronous step$, the cursor is free at once: a new drive may start there', () => {
+    const policy = new OptimizerPolicy([new Phase({ lr: linspace(0, 9, 10) })]);
+    const step$ = new Subject<void>();
+    const first: number[] = [];
+    const second: number[] = [];
+    const errors: unknown[] = [];
+    // A Subscriber exists before the source runs, so it can unsubscribe itself mid-loop.
+    const subscriber: Subscriber<ParamValues<'lr'>> = new Subscriber({
+      next: (v: ParamValues<'lr'>) => {
+        first.push(v.lr);
+        if (first.length < 3) return;
+        subscriber.unsubscribe();
+        policy.drive(step$).subscribe({ next: (w) => second.push(w.lr), error: (e) => errors.push(e) });
+      },
+      error: () => undefined,
+      complete: () => undefined,
+    });
+    policy.drive(range(0, 100)).subscribe(subscriber);
+    step$.next();
+    step$.next();
+    expect(errors).toEqual([]);
+    expect(first).toEqual([0, 1, 2]);
+    expect(second).toEqual([3, 4]);
   });
 
   it('an asynchronous step$ (interval) is unsubscribed at the end', () => {

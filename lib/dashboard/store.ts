@@ -268,15 +268,25 @@ export class DashboardStore {
       subscription: undefined,
     };
     this.#runs.push(run);
+    const fail = (error: string, report: string): void => {
+      run.lastAt = now();
+      run.state = 'errored';
+      run.error = error;
+      run.subscription?.unsubscribe();
+      this.#touch(run);
+      this.onError(new Error(`${fn}: ${report}`));
+    };
     const subscription = values$.subscribe({
-      next: (value) => this.#applied(run, value),
-      error: (err) => {
-        run.lastAt = now();
-        run.state = 'errored';
-        run.error = message(err);
-        this.#touch(run);
-        this.onError(new Error(`${fn}: the values of ${JSON.stringify(run.name)} errored: ${run.error}`));
+      next: (value) => {
+        if (run.state === 'errored') return;
+        // Read below as a dict, anything else would throw from RxJS's unhandled-error timer.
+        if (typeof value !== 'object' || value === null) {
+          const error = `${JSON.stringify(run.name)} emitted a value that is not an object of parameter values, got ${show(value)}`;
+          return fail(error, error);
+        }
+        this.#applied(run, value);
       },
+      error: (err) => fail(message(err), `the values of ${JSON.stringify(run.name)} errored: ${message(err)}`),
       complete: () => {
         if (run.state !== 'errored') run.state = 'completed';
         run.lastAt = now();
@@ -396,9 +406,10 @@ export class DashboardStore {
     let values = value as Record<string, unknown>;
     let step: number;
     const explicit = (value as { step?: unknown }).step;
-    if (typeof explicit === 'number' && typeof (value as { values?: unknown }).values === 'object') {
+    const inner = (value as { values?: unknown }).values;
+    if (typeof explicit === 'number' && typeof inner === 'object' && inner !== null) {
       step = explicit;
-      values = (value as { values: Record<string, unknown> }).values;
+      values = inner as Record<string, unknown>;
     } else {
       // drive() advances the cursor before it emits, so the value just emitted is the one at
       // currentStep - 1; a stream that does not move the cursor is numbered by arrival.

@@ -93,7 +93,12 @@ export type FitCallbacksOptions = ShapeOptionsOf<typeof fitCallbacksOptions.shap
 
 /** A bridge from TF.js fit callbacks to a training event stream. */
 export interface FitBridge {
-  /** Emits synchronously inside each callback, so a schedule is applied before the batch runs. */
+  /**
+   * Emits synchronously inside each callback, so a schedule is applied before the batch runs. A
+   * hot stream, shared by every subscriber: it replays nothing, so subscribe before `fit` (a
+   * subscriber that comes later sees the events from then on). It never completes, since one
+   * bridge serves any number of `fit` calls.
+   */
   readonly events$: Observable<TrainingEvent>;
   /** Pass as `model.fit(x, y, { callbacks })`, or as one element of a callbacks array. */
   readonly callbacks: FitCallbacks;

@@ -1,6 +1,6 @@
 // The LR range test as streams: the exponential schedule, fastai's loss smoothing and its stop
 // rule as operators over a loss stream, for any training loop. `lrFinder` is these, fed by TF.js.
-import { Observable, type MonoTypeOperatorFunction, type OperatorFunction } from 'rxjs';
+import { defer, map, take, takeWhile, tap, type MonoTypeOperatorFunction, type OperatorFunction } from 'rxjs';
 import { readOptions, type OptionsOf, type OptionTable, type ResolvedOf } from '../internal/options.js';
 import { finite, show } from '../internal/validate.js';
 import type { Space } from '../space.js';
@@ -85,20 +85,20 @@ export function lrFinderSchedule(options: RangeOptions = {}): Space {
 export function smoothLoss(beta = 0.98): OperatorFunction<number, number> {
   finite('smoothLoss', 'beta', beta);
   if (!(beta >= 0 && beta < 1)) throw new RangeError(`smoothLoss: beta must be in [0, 1), got ${show(beta)}`);
+  // Built from RxJS's own operators, so that unsubscribing reaches the source at once, even in
+  // the middle of a synchronous one; `defer` gives each subscription its own average.
   return (source) =>
-    new Observable<number>((subscriber) => {
+    defer(() => {
       let avg = 0;
       let n = 0;
-      return source.subscribe({
-        next: (loss) => {
+      return source.pipe(
+        map((loss) => {
           n++;
           // fastai: torch.lerp(loss, avg, beta) = loss + beta·(avg − loss).
           avg = loss + beta * (avg - loss);
-          subscriber.next(avg / (1 - beta ** n));
-        },
-        error: (err: unknown) => subscriber.error(err),
-        complete: () => subscriber.complete(),
-      });
+          return avg / (1 - beta ** n);
+        }),
+      );
     });
 }
 
@@ -121,18 +121,15 @@ export function stopOnDivergence(factor = 4): MonoTypeOperatorFunction<number> {
   finite('stopOnDivergence', 'factor', factor);
   if (!(factor > 1)) throw new RangeError(`stopOnDivergence: factor must be a finite number > 1, got ${show(factor)}`);
   return (source) =>
-    new Observable<number>((subscriber) => {
+    defer(() => {
       let best = Infinity;
-      return source.subscribe({
-        next: (loss) => {
-          if (!Number.isFinite(loss)) return subscriber.complete();
+      return source.pipe(
+        takeWhile((loss) => Number.isFinite(loss)),
+        takeWhile((loss) => {
           if (loss < best) best = loss;
-          subscriber.next(loss);
-          if (loss > factor * best) subscriber.complete();
-        },
-        error: (err: unknown) => subscriber.error(err),
-        complete: () => subscriber.complete(),
-      });
+          return !(loss > factor * best);
+        }, true),
+      );
     });
 }
 
@@ -164,29 +161,17 @@ export function lrRangeTest(options: RangeTestOptions = {}): OperatorFunction<nu
   const o = readRange('lrRangeTest', rangeTestOptions, options);
   const rates = expspace(o.startLr, o.endLr / o.startLr, o.steps, { every: o.steps });
   return (loss$) =>
-    new Observable<RangePoint>((subscriber) => {
-      let step = 0;
+    defer(() => {
       let raw = NaN;
-      const smoothed$ = new Observable<number>((inner) =>
-        loss$.subscribe({
-          next: (loss) => {
-            raw = loss;
-            inner.next(loss);
-          },
-          error: (err: unknown) => inner.error(err),
-          complete: () => inner.complete(),
-        }),
-      ).pipe(smoothLoss(o.beta));
+      const smoothed$ = loss$.pipe(
+        tap((loss) => (raw = loss)),
+        smoothLoss(o.beta),
+      );
       const watched$ = o.stopDiv ? smoothed$.pipe(stopOnDivergence(o.divergence)) : smoothed$;
-      return watched$.subscribe({
-        next: (loss) => {
-          if (!Number.isFinite(loss)) return subscriber.complete();
-          subscriber.next({ step, lr: rates._at(step), loss, raw });
-          step++;
-          if (step >= o.steps) subscriber.complete();
-        },
-        error: (err: unknown) => subscriber.error(err),
-        complete: () => subscriber.complete(),
-      });
+      return watched$.pipe(
+        takeWhile((loss) => Number.isFinite(loss)),
+        map((loss, step): RangePoint => ({ step, lr: rates._at(step), loss, raw })),
+        take(o.steps),
+      );
     });
 }

@@ -1,4 +1,4 @@
-import { isObservable, Observable, type MonoTypeOperatorFunction } from 'rxjs';
+import { defer, ignoreElements, isObservable, map, merge, tap, type MonoTypeOperatorFunction, type Observable } from 'rxjs';
 import { Stepped } from '../events/stepped.js';
 import { custom, declare, fn as fnField, integer, names, number, oneOf, type ShapeOptionsOf } from '../internal/options.js';
 import { knownKeys, plainObject, show } from '../internal/validate.js';
@@ -77,7 +77,8 @@ export type PlateauOptions = { readonly [K in keyof PlateauShapeOptions]: Platea
  *
  * For checkpoints, `onState` hands out the operator's state after each metric, and
  * `initialState` starts a new run from it: a resumed run reduces exactly where an uninterrupted one
- * does. Save it next to `saveState(policy)`.
+ * does. Save it next to `saveState(policy)`. An error thrown by `onState` ends the stream with
+ * that error, as a bad metric does.
  *
  * @param metric$ The monitored metric, one number per evaluation (a validation loss per epoch).
  * @param options PyTorch's `mode` (`'min'`), `factor` (0.1), `patience` (10), `threshold` (1e-4), `thresholdMode`
@@ -113,7 +114,7 @@ export function reduceOnPlateau<V extends Readonly<Record<string, number>> | Ste
   };
 
   return (values$) =>
-    new Observable<V>((subscriber) => {
+    defer(() => {
       // Each subscription starts from the initial state: the operator stays cold and re-subscribable.
       let best = initial?.best ?? (mode === 'min' ? Infinity : -Infinity);
       let badMetrics = initial?.badMetrics ?? 0;
@@ -121,63 +122,46 @@ export function reduceOnPlateau<V extends Readonly<Record<string, number>> | Ste
       const scale = new Map<string, number>(Object.entries(initial?.scale ?? {}));
       type Dict = Readonly<Record<string, number>>;
       let last: Dict | undefined;
-      let valuesDone = false;
-      let metricsDone = false;
       const scaled = (values: Dict): Dict => {
         const out: Record<string, number> = { ...values };
         for (const [name, s] of scale) if (name in out) out[name] = Math.max(out[name]! * s, minValue);
         return out;
       };
-      subscriber.add(
-        metric$.subscribe({
-          next(metric) {
-            if (!Number.isFinite(metric)) return subscriber.error(new RangeError(`${fn}: the metric must be a finite number, got ${show(metric)}`));
-            if (isBetter(metric, best)) {
-              best = metric;
-              badMetrics = 0;
-            } else badMetrics += 1;
-            if (cooldownLeft > 0) {
-              cooldownLeft -= 1;
-              badMetrics = 0;
-            }
-            if (badMetrics > patience) {
-              const current = last === undefined ? undefined : scaled(last);
-              for (const name of only ?? Object.keys(last ?? {})) {
-                const old = current?.[name];
-                if (old === undefined) continue;
-                if (old - Math.max(old * factor, minValue) > eps) scale.set(name, (scale.get(name) ?? 1) * factor);
-              }
-              cooldownLeft = cooldown;
-              badMetrics = 0;
-            }
-            onState?.({ best: Number.isFinite(best) ? best : null, badMetrics, cooldownLeft, scale: Object.fromEntries(scale) });
-          },
-          error: (err: unknown) => subscriber.error(err),
-          complete() {
-            metricsDone = true;
-            if (valuesDone) subscriber.complete();
-          },
-        }),
-      );
-      subscriber.add(
-        values$.subscribe({
-          next(input) {
-            if (input instanceof Stepped) {
-              const values = input.values;
-              last = values;
-              subscriber.next((scale.size === 0 ? input : new Stepped(input.step, scaled(values))) as V);
-            } else {
-              last = input as Dict;
-              subscriber.next((scale.size === 0 ? input : scaled(input as Dict)) as V);
-            }
-          },
-          error: (err: unknown) => subscriber.error(err),
-          complete() {
-            valuesDone = true;
-            if (metricsDone) subscriber.complete();
-          },
-        }),
-      );
+      const judge = (metric: number): void => {
+        if (!Number.isFinite(metric)) throw new RangeError(`${fn}: the metric must be a finite number, got ${show(metric)}`);
+        if (isBetter(metric, best)) {
+          best = metric;
+          badMetrics = 0;
+        } else badMetrics += 1;
+        if (cooldownLeft > 0) {
+          cooldownLeft -= 1;
+          badMetrics = 0;
+        }
+        if (badMetrics > patience) {
+          const current = last === undefined ? undefined : scaled(last);
+          for (const name of only ?? Object.keys(last ?? {})) {
+            const old = current?.[name];
+            if (old === undefined) continue;
+            if (old - Math.max(old * factor, minValue) > eps) scale.set(name, (scale.get(name) ?? 1) * factor);
+          }
+          cooldownLeft = cooldown;
+          badMetrics = 0;
+        }
+        onState?.({ best: Number.isFinite(best) ? best : null, badMetrics, cooldownLeft, scale: Object.fromEntries(scale) });
+      };
+      const pass = (input: V): V => {
+        if (input instanceof Stepped) {
+          const values = input.values;
+          last = values;
+          return (scale.size === 0 ? input : new Stepped(input.step, scaled(values))) as V;
+        }
+        last = input as Dict;
+        return (scale.size === 0 ? input : scaled(input as Dict)) as V;
+      };
+      // RxJS's own operators: unsubscribing reaches both inputs at once (a synchronous values$
+      // too), an error thrown by `onState` or a bad metric is an error notification, and the
+      // stream completes once both inputs have.
+      return merge(metric$.pipe(tap(judge), ignoreElements()), values$.pipe(map(pass)));
     });
 }
 

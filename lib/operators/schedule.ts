@@ -1,4 +1,4 @@
-import { Observable, type OperatorFunction } from 'rxjs';
+import { defer, filter, map, type Observable, type OperatorFunction } from 'rxjs';
 import { Stepped } from '../events/stepped.js';
 import type { RunPlan, TrainingEvent } from '../events/trainingEvent.js';
 import { boolean, declare, oneOf, type ShapeOptionsOf } from '../internal/options.js';
@@ -82,7 +82,10 @@ export function schedule<P extends Phase>(policy: OptimizerPolicy<P>, options: S
   return (events$) => {
     // The step the next emitted values belong to, noted just before the policy is advanced.
     let nextStep = 0;
-    const step$ = new Observable<void>((subscriber) => {
+    // A step for each event that advances the policy. Built from RxJS's own operators, so that
+    // unsubscribing reaches `events$` at once, even in the middle of a synchronous one, and a bad
+    // event (thrown below) is an error notification; `defer` gives each subscription its own run state.
+    const step$: Observable<TrainingEvent> = defer(() => {
       let epoch = -1;
       let batch = -1;
       let ended = false;
@@ -90,14 +93,12 @@ export function schedule<P extends Phase>(policy: OptimizerPolicy<P>, options: S
       let checkPending = false;
       let warned = false;
       let toldUnknown = false;
-      const fail = (message: string) => subscriber.error(new RangeError(`schedule: ${message}`));
-      const advance = () => {
-        nextStep = policy.currentStep;
-        subscriber.next();
+      const fail = (message: string): never => {
+        throw new RangeError(`schedule: ${message}`);
       };
-      // At the first epoch of a run that announced its length; false when it errored.
-      const checkHorizon = (firstEpoch: number): boolean => {
-        if (horizon === 'ignore' || run === undefined) return true;
+      // At the first epoch of a run that announced its length; throws under 'error'.
+      const checkHorizon = (firstEpoch: number): void => {
+        if (horizon === 'ignore' || run === undefined) return;
         const left = Math.max(0, policy.length - policy.currentStep);
         const epochs = Math.max(0, run.epochs - firstEpoch);
         if (per === 'batch' && run.batchesPerEpoch === null) {
@@ -107,89 +108,83 @@ export function schedule<P extends Phase>(policy: OptimizerPolicy<P>, options: S
               `schedule: ${run.unknown ?? 'the trainer did not say how many batches an epoch has'}, so this run's length cannot be checked against the policy's ${left} steps left; pass batchesPerEpoch, or { horizon: 'ignore' } to silence this`,
             );
           }
-          return true;
+          return;
         }
         const planned = per === 'epoch' ? epochs : epochs * run.batchesPerEpoch!;
-        if (planned <= left) return true;
+        if (planned <= left) return;
         const what = per === 'epoch' ? `${planned} epochs` : `${planned} batches (${epochs} epochs × ${run.batchesPerEpoch})`;
         const message =
           `schedule: this run takes ${what} but the policy has ${left} steps left (step ${policy.currentStep} of ${policy.length}), ` +
           `so the last ${planned - left} ${per === 'epoch' ? 'epochs' : 'batches'} would run on its final values; ` +
           `size the policy to ${policy.currentStep + planned} steps (fitSteps() counts a fit's batches), or pass { horizon: 'ignore' }`;
-        if (horizon === 'error') {
-          subscriber.error(new RangeError(message));
-          return false;
-        }
+        if (horizon === 'error') throw new RangeError(message);
         if (!warned) {
           warned = true;
           console.warn(message);
         }
-        return true;
       };
-      return events$.subscribe({
-        next(event) {
-          if (typeof event !== 'object' || event === null) return fail(`an event must be an object { type, … }, got ${show(event)}`);
-          switch (event.type) {
-            case 'trainBegin': {
-              if (event.run !== undefined) {
-                const problem = checkRun(event.run);
-                if (problem !== undefined) return fail(problem);
-              }
-              run = event.run;
-              checkPending = true;
-              epoch = -1;
-              batch = -1;
-              ended = false;
-              return;
+      // Checks an event and says whether it is a step of the policy.
+      const isStep = (event: TrainingEvent): boolean => {
+        if (typeof event !== 'object' || event === null) return fail(`an event must be an object { type, … }, got ${show(event)}`);
+        switch (event.type) {
+          case 'trainBegin': {
+            if (event.run !== undefined) {
+              const problem = checkRun(event.run);
+              if (problem !== undefined) return fail(problem);
             }
-            case 'trainEnd':
-              ended = true;
-              return;
-            case 'epochBegin': {
-              const e = event.epoch;
-              if (!integer(e)) return fail(`epoch begin ${show(e)}: an epoch index must be a non-negative integer`);
-              if (ended) return fail(`epoch begin ${e} after train end; a new run starts with trainBegin`);
-              if (!(e > epoch)) return fail(`epoch begin ${e} after epoch ${epoch}; epochs must increase within a run (a new fit starts with trainBegin)`);
-              if (checkPending) {
-                checkPending = false;
-                if (!checkHorizon(e)) return;
-              }
-              epoch = e;
-              batch = -1;
-              if (per === 'epoch') advance();
-              return;
-            }
-            case 'batchBegin': {
-              const b = event.batch;
-              if (!integer(b)) return fail(`batch begin ${show(b)}: a batch index must be a non-negative integer`);
-              if (epoch < 0 || ended) return fail(`batch begin ${b} before any epoch begin`);
-              if (event.epoch !== epoch) return fail(`batch begin ${b} tagged epoch ${show(event.epoch)} in epoch ${epoch}`);
-              if (!(b > batch)) return fail(`batch begin ${b} in epoch ${epoch} after batch ${batch}; batch indices must increase`);
-              batch = b;
-              if (per === 'batch') advance();
-              return;
-            }
-            case 'epochEnd':
-            case 'batchEnd':
-              return;
-            default:
-              // A misspelt type ('batchbegin') would otherwise never advance the policy.
-              return fail(`unknown event type ${show((event as { type?: unknown }).type)}; the types are trainBegin, trainEnd, epochBegin, epochEnd, batchBegin, batchEnd`);
+            run = event.run;
+            checkPending = true;
+            epoch = -1;
+            batch = -1;
+            ended = false;
+            return false;
           }
-        },
-        error: (err: unknown) => subscriber.error(err),
-        complete: () => subscriber.complete(),
-      });
+          case 'trainEnd':
+            ended = true;
+            return false;
+          case 'epochBegin': {
+            const e = event.epoch;
+            if (!integer(e)) return fail(`epoch begin ${show(e)}: an epoch index must be a non-negative integer`);
+            if (ended) return fail(`epoch begin ${e} after train end; a new run starts with trainBegin`);
+            if (!(e > epoch)) return fail(`epoch begin ${e} after epoch ${epoch}; epochs must increase within a run (a new fit starts with trainBegin)`);
+            if (checkPending) {
+              checkPending = false;
+              checkHorizon(e);
+            }
+            epoch = e;
+            batch = -1;
+            return per === 'epoch';
+          }
+          case 'batchBegin': {
+            const b = event.batch;
+            if (!integer(b)) return fail(`batch begin ${show(b)}: a batch index must be a non-negative integer`);
+            if (epoch < 0 || ended) return fail(`batch begin ${b} before any epoch begin`);
+            if (event.epoch !== epoch) return fail(`batch begin ${b} tagged epoch ${show(event.epoch)} in epoch ${epoch}`);
+            if (!(b > batch)) return fail(`batch begin ${b} in epoch ${epoch} after batch ${batch}; batch indices must increase`);
+            batch = b;
+            return per === 'batch';
+          }
+          case 'epochEnd':
+          case 'batchEnd':
+            return false;
+          default:
+            // A misspelt type ('batchbegin') would otherwise never advance the policy.
+            return fail(`unknown event type ${show((event as { type?: unknown }).type)}; the types are trainBegin, trainEnd, epochBegin, epochEnd, batchBegin, batchEnd`);
+        }
+      };
+      // One operator a step (the policy ignores what step$ emits): noted just before the policy is advanced.
+      return events$.pipe(
+        filter((event) => {
+          if (!isStep(event)) return false;
+          nextStep = policy.currentStep;
+          return true;
+        }),
+      );
     });
     const values$ = policy.drive(step$);
     if (!withStep) return values$;
-    return new ParamStream<Stepped<PhaseValues<P>>>(policy.params, (subscriber) =>
-      values$.subscribe({
-        next: (values) => subscriber.next(new Stepped(nextStep, values)),
-        error: (err: unknown) => subscriber.error(err),
-        complete: () => subscriber.complete(),
-      }),
-    );
+    // Subscribed with the subscriber itself, so that its unsubscription reaches the policy at once.
+    return new ParamStream<Stepped<PhaseValues<P>>>(policy.params, (subscriber) => values$.pipe(map((values) => new Stepped(nextStep, values))).subscribe(subscriber));
   };
 }
 

@@ -20,7 +20,8 @@ function numericKeys(target: object): string[] {
  *
  * @param target The object whose numeric fields are written, such as `{ lr, momentum }`.
  * @param options `params`: the names to write (checked now), e.g. `policy.params`.
- * @returns An observer to subscribe to a stream of values (or `Stepped` values).
+ * @returns An observer to subscribe to a stream of values (or `Stepped` values). An error while
+ *   writing a value goes to an `error` handler spread beside it (`{ ...sink, error: fail }`), or is thrown without one.
  * @throws TypeError for a target that is not an object, a bad option, or a parameter the target has no numeric field for;
  *   for a TF.js optimizer, whose update reads cached tensors rather than some of its fields (use `tfjsOptimizerSink`).
  * @example
@@ -92,7 +93,8 @@ export type GroupSinkOptions = ShapeOptionsOf<typeof groupOptions.shape>;
  *
  * @param optimizer An object with a non-empty `paramGroups` array.
  * @param options `params`, and `perGroup`: per parameter, one multiplier per group or a function of the value and the group index.
- * @returns An observer to subscribe to a stream of values (or `Stepped` values).
+ * @returns An observer to subscribe to a stream of values (or `Stepped` values). An error while
+ *   writing a value goes to an `error` handler spread beside it (`{ ...sink, error: fail }`), or is thrown without one.
  * @throws TypeError for an empty or missing `paramGroups`, a bad option, or a group without the field; RangeError for a `perGroup` array of the wrong length, and, on a value, for a group value that `perGroup` makes non-finite.
  * @example
  * import { Subject } from 'rxjs';
@@ -157,7 +159,8 @@ export function applyToGroups(optimizer: { readonly paramGroups: readonly object
  *
  * @param setters One function per parameter name, called with each new value.
  * @param options `params`: the names to write (checked now), e.g. `policy.params`.
- * @returns An observer to subscribe to a stream of values (or `Stepped` values).
+ * @returns An observer to subscribe to a stream of values (or `Stepped` values). An error while
+ *   writing a value goes to an `error` handler spread beside it (`{ ...sink, error: fail }`), or is thrown without one.
  * @throws TypeError for a setter that is not a function, a bad option, or a parameter with no setter.
  * @example
  * import * as tf from '@tensorflow/tfjs';

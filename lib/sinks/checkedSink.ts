@@ -40,6 +40,11 @@ export interface SinkWriter {
  * Without `params`, every name is checked when the sink subscribes to a stream that knows its
  * names (`policy.drive`, `schedule`), or at the first value that brings it, before anything of
  * that value is written.
+ *
+ * An error while writing a value (a name the target lacks, a non-finite value, a setter that
+ * throws) goes to the observer's own `error` handler when one is spread beside the sink
+ * (`{ ...sink, error: fail }`): RxJS would otherwise report an error thrown by `next` as
+ * unhandled, from a timer, and the stream would go on. Without a handler it is thrown.
  */
 export function checkedSink(writer: SinkWriter, options: SinkOptions): Partial<Observer<SinkInput>> {
   const { check, write, fn } = writer;
@@ -70,37 +75,47 @@ export function checkedSink(writer: SinkWriter, options: SinkOptions): Partial<O
         write(name, value);
         last.set(name, value);
       };
+  const writeValues = (input: SinkInput): void => {
+    const values = input instanceof Stepped ? input.values : input;
+    if (only !== undefined) {
+      const lastWritten = lastOfOnly!;
+      for (let i = 0; i < only.length; i++) {
+        const value: unknown = values[only[i]!];
+        if (value !== undefined && !Number.isFinite(value)) refuse(only[i]!, value);
+      }
+      for (let i = 0; i < only.length; i++) {
+        const name = only[i]!;
+        const value = values[name];
+        if (value === undefined) continue;
+        if (onlyChanged) {
+          if (lastWritten[i] === value) continue;
+          write(name, value);
+          lastWritten[i] = value;
+        } else write(name, value);
+      }
+      return;
+    }
+    for (const name in values) {
+      if (!known.has(name)) {
+        check(name);
+        known.add(name);
+      }
+      if (!Number.isFinite(values[name])) refuse(name, values[name]);
+    }
+    for (const name in values) put(name, values[name]!);
+  };
   const sink: Partial<Observer<SinkInput>> & ParamChecker = {
     // Given `params`, the stream's other names are not this sink's concern.
     [checkParams]: only === undefined ? expect : () => {},
-    next(input: SinkInput) {
-      const values = input instanceof Stepped ? input.values : input;
-      if (only !== undefined) {
-        const lastWritten = lastOfOnly!;
-        for (let i = 0; i < only.length; i++) {
-          const value: unknown = values[only[i]!];
-          if (value !== undefined && !Number.isFinite(value)) refuse(only[i]!, value);
-        }
-        for (let i = 0; i < only.length; i++) {
-          const name = only[i]!;
-          const value = values[name];
-          if (value === undefined) continue;
-          if (onlyChanged) {
-            if (lastWritten[i] === value) continue;
-            write(name, value);
-            lastWritten[i] = value;
-          } else write(name, value);
-        }
-        return;
+    // `this` is the observer RxJS calls: the sink, or an object the sink was spread into.
+    next(this: Partial<Observer<SinkInput>> | undefined, input: SinkInput) {
+      try {
+        writeValues(input);
+      } catch (err) {
+        const error = this?.error;
+        if (typeof error !== 'function') throw err;
+        error.call(this, err);
       }
-      for (const name in values) {
-        if (!known.has(name)) {
-          check(name);
-          known.add(name);
-        }
-        if (!Number.isFinite(values[name])) refuse(name, values[name]);
-      }
-      for (const name in values) put(name, values[name]!);
     },
   };
   return sink;

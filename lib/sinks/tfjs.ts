@@ -137,7 +137,8 @@ function momentumFollowsField(optimizer: object): void {
  *
  * @param optimizer A TF.js optimizer from `tf.train.*`.
  * @param options `params`: the names to write (checked now), e.g. `policy.params`.
- * @returns An observer to subscribe to a stream of values (or `Stepped` values).
+ * @returns An observer to subscribe to a stream of values (or `Stepped` values). An error while
+ *   writing a value goes to an `error` handler spread beside it (`{ ...sink, error: fail }`), or is thrown without one.
  * @throws TypeError for a non-optimizer, an unsupported optimizer class, a parameter it lacks, or
  *   a β of Adam/Adamax where TF.js's tensor methods are not loaded (tfjs-core alone).
  * @example

@@ -119,6 +119,23 @@ describe('DashboardStore.watch', () => {
   });
 });
 
+describe('DashboardStore.watch: a value that is not a dict', () => {
+  it('ends that run with a named error, reported, instead of a TypeError from RxJS\'s unhandled-error timer', () => {
+    const { s, errors } = store();
+    const values$ = new Subject<unknown>();
+    s.watch(lrPolicy(5), values$, { name: 'r' });
+    values$.next({ lr: 0.5 });
+    // A step with no dict of values is not read as one (it would throw from RxJS's timer too).
+    values$.next({ step: 1, values: null });
+    values$.next(null);
+    values$.next({ lr: 0.7 });
+    const [run] = s.snapshot().runs;
+    expect(run!.status).toMatchObject({ state: 'errored', count: 2, error: '"r" emitted a value that is not an object of parameter values, got null' });
+    expect(errors.map((e) => e.message)).toEqual(['serveDashboard.watch: "r" emitted a value that is not an object of parameter values, got null']);
+    expect(values$.observed).toBe(false);
+  });
+});
+
 describe('DashboardStore.metric', () => {
   it('places each point at the step of the run watched last, or of the run it names', () => {
     const { s } = store();

@@ -63,6 +63,20 @@ describe('fitCallbacks: the events it emits', () => {
     ]);
   });
 
+  it('events$ is hot, as documented: every subscriber sees the events from its subscription on, none replayed', () => {
+    const { events$, callbacks } = fitCallbacks();
+    const early: TrainingEvent[] = [];
+    const late: TrainingEvent[] = [];
+    events$.subscribe((e) => early.push(e));
+    void callbacks.onTrainBegin();
+    const subscription = events$.subscribe((e) => late.push(e));
+    void callbacks.onEpochBegin(0);
+    subscription.unsubscribe();
+    void callbacks.onBatchBegin(0);
+    expect(early.map((e) => e.type)).toEqual(['trainBegin', 'epochBegin', 'batchBegin']);
+    expect(late.map((e) => e.type)).toEqual(['epochBegin']);
+  });
+
   it('refuses bad options by name', () => {
     expect(() => fitCallbacks({ tf: {} as never })).toThrow(/^fitCallbacks: tf must be the TF.js module \(with tf.CustomCallback\), got \{\}/);
     expect(() => fitCallbacks({ tfjs: tf } as never)).toThrow(/fitCallbacks: unknown option "tfjs"; accepted: tf/);

@@ -1,4 +1,4 @@
-import { from, of, Subject } from 'rxjs';
+import { concat, from, of, range, Subject, take, tap, throwError, Subscriber, type Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { lrFinderSchedule, lrRangeTest, smoothLoss, stopOnDivergence, type RangePoint } from '../../lib/index.js';
@@ -89,5 +89,67 @@ describe('lrRangeTest', () => {
     expect(() => lrRangeTest({ startLr: 1e-3, endLr: 1e-4 })).toThrow('lrRangeTest: endLr must be greater than startLr (0.001), got 0.0001');
     expect(() => lrRangeTest({ beta: 1 })).toThrow('lrRangeTest: beta must be in [0, 1), got 1');
     expect(() => lrRangeTest({ divergence: 1 })).toThrow('lrRangeTest: divergence must be a finite number > 1, got 1');
+  });
+});
+
+describe('smoothLoss, stopOnDivergence, lrRangeTest: RxJS conventions', () => {
+  // `pulled` counts what the source emitted, upstream of the operator under test.
+  const counted = (n: number) => {
+    const source = { pulled: 0, loss$: range(1, n).pipe(tap(() => source.pulled++)) };
+    return source;
+  };
+
+  it('unsubscribing downstream stops a synchronous source at once', () => {
+    const a = counted(1_000);
+    a.loss$.pipe(smoothLoss(), take(2)).subscribe();
+    expect(a.pulled).toBe(2);
+    const b = counted(1_000);
+    b.loss$.pipe(stopOnDivergence(), take(2)).subscribe();
+    expect(b.pulled).toBe(2);
+    const c = counted(1_000);
+    c.loss$.pipe(lrRangeTest({ stopDiv: false }), take(2)).subscribe();
+    expect(c.pulled).toBe(2);
+  });
+
+  it('unsubscribing from inside next stops a synchronous source there', () => {
+    const a = counted(1_000);
+    const seen: number[] = [];
+    // A Subscriber exists before the source runs, so it can unsubscribe itself mid-loop.
+    const subscriber: Subscriber<number> = new Subscriber({
+      next: (v: number) => {
+        seen.push(v);
+        if (seen.length === 3) subscriber.unsubscribe();
+      },
+      error: () => undefined,
+      complete: () => undefined,
+    });
+    a.loss$.pipe(smoothLoss(0)).subscribe(subscriber);
+    expect(seen).toEqual([1, 2, 3]);
+    expect(a.pulled).toBe(3);
+  });
+
+  it('completing stops the source: no loss is read after the diverging one, or after the last step', () => {
+    const seen: number[] = [];
+    of(1, 10, 3, 4).pipe(tap((x) => seen.push(x)), stopOnDivergence(4)).subscribe();
+    expect(seen).toEqual([1, 10]);
+    const c = counted(1_000);
+    expect(collect(c.loss$.pipe(lrRangeTest({ steps: 5, stopDiv: false })))).toHaveLength(5);
+    expect(c.pulled).toBe(5);
+  });
+
+  it('cold: each subscription starts its own average, minimum and step count', () => {
+    const op$ = from([4, 2, 1, 100]).pipe(lrRangeTest({ steps: 10, beta: 0.5 }));
+    const first = collect(op$);
+    expect(collect(op$)).toEqual(first);
+    expect(first.map((p) => p.step)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('a source error reaches the subscriber', () => {
+    const boom = new Error('boom');
+    for (const op of [smoothLoss(), stopOnDivergence(), lrRangeTest()] as const) {
+      const errors: unknown[] = [];
+      concat(of(1), throwError(() => boom)).pipe(op as (s: Observable<number>) => Observable<unknown>).subscribe({ error: (e) => errors.push(e) });
+      expect(errors).toEqual([boom]);
+    }
   });
 });

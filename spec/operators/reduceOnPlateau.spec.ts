@@ -3,7 +3,7 @@
 // lr = max(lr·factor, min_lr) unless that changes it by ≤ eps, cooldown = cooldown, bad = 0.
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
-import { filter, map, Subject, takeUntil } from 'rxjs';
+import { filter, map, NEVER, Subject, Subscriber, take, takeUntil, tap } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -365,5 +365,51 @@ describe('reduceOnPlateau: timing, in marble diagrams (rxjs TestScheduler)', () 
       expectSubscriptions(values$.subscriptions).toBe('^--!');
       expectSubscriptions(metric$.subscriptions).toBe('^--!');
     });
+  });
+});
+
+describe('reduceOnPlateau: synchronous sources and callback errors', () => {
+  const testScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+
+  it('unsubscribing downstream stops a synchronous values$ at once, from take or from inside next', () => {
+    const policy = new OptimizerPolicy([new Phase({ lr: linspace(1, 0, 1e6) })]);
+    let pulled = 0;
+    policy.allSteps().pipe(tap(() => pulled++), reduceOnPlateau(NEVER), take(2)).subscribe();
+    expect(pulled).toBe(2);
+    pulled = 0;
+    // A Subscriber exists before the source runs, so it can unsubscribe itself mid-loop.
+    const subscriber: Subscriber<unknown> = new Subscriber({ next: () => pulled === 3 && subscriber.unsubscribe(), error: () => undefined, complete: () => undefined });
+    policy.allSteps().pipe(tap(() => pulled++), reduceOnPlateau(NEVER)).subscribe(subscriber);
+    expect(pulled).toBe(3);
+  });
+
+  it('an error thrown by onState is the stream\'s error notification, and both inputs are unsubscribed', () => {
+    testScheduler().run(({ hot, expectObservable, expectSubscriptions }) => {
+      const values$ = hot('-v-v-v-v|', { v: { lr: 1 } });
+      const metric$ = hot('----m', { m: 1 });
+      const boom = new Error('checkpoint store is full');
+      expectObservable(values$.pipe(reduceOnPlateau(metric$, { onState: () => { throw boom; } }))).toBe('-a-a#', { a: { lr: 1 } }, boom);
+      expectSubscriptions(values$.subscriptions).toBe('^---!');
+      expectSubscriptions(metric$.subscriptions).toBe('^---!');
+    });
+  });
+
+  it('cold: a second subscription starts again from the initial state', () => {
+    const values$ = new Subject<Record<string, number>>();
+    const metric$ = new Subject<number>();
+    const plateau$ = values$.pipe(reduceOnPlateau(metric$, { patience: 0, factor: 0.5 }));
+    const once = (): number[] => {
+      const seen: number[] = [];
+      const subscription = plateau$.subscribe((v) => seen.push(v['lr']!));
+      for (let k = 0; k < 3; k++) {
+        values$.next({ lr: 1 });
+        metric$.next(1);
+      }
+      values$.next({ lr: 1 });
+      subscription.unsubscribe();
+      return seen;
+    };
+    expect(once()).toEqual([1, 1, 0.5, 0.25]);
+    expect(once()).toEqual([1, 1, 0.5, 0.25]);
   });
 });

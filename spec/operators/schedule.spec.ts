@@ -2,7 +2,10 @@
 // with one bridge, the horizon check, the step of each value, stopping, bad input. Real TF.js
 // training (pure-JS CPU backend) where a fit call is involved.
 import * as tf from '@tensorflow/tfjs';
-import { auditTime, filter, map, Observable, sampleTime, share, Subject, take, takeUntil, withLatestFrom } from 'rxjs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { auditTime, filter, from, map, Observable, sampleTime, share, Subject, Subscriber, take, takeUntil, tap, withLatestFrom } from 'rxjs';
+import { collect } from '../helpers.js';
 import { TestScheduler } from 'rxjs/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { epochsToSteps, fitCallbacks, fitSteps, linspace, OptimizerPolicy, oneCyclePhases, Phase, reduceOnPlateau, schedule, Stepped, tfjsOptimizerSink, type ScheduleOptions, type TrainingEvent } from '../../lib/index.js';
@@ -128,6 +131,24 @@ describe('composing with RxJS operators', () => {
     expect(policy.currentStep).toBe(2); // takeUntil unsubscribed: no more stepping
   });
 
+  it('events$ and metric$ of another copy of RxJS (its UMD bundle) pipe through schedule and reduceOnPlateau', () => {
+    const require = createRequire(import.meta.url);
+    const other = require(join(dirname(require.resolve('rxjs')), '..', 'bundles', 'rxjs.umd.js')) as typeof import('rxjs');
+    const policy = new OptimizerPolicy([new Phase({ lr: linspace(1, 1, 10) })]);
+    const events$ = new other.Subject<TrainingEvent>();
+    const metric$ = new other.Subject<number>();
+    const seen: number[] = [];
+    const subscription = events$.pipe(schedule(policy), reduceOnPlateau(metric$, { patience: 0, factor: 0.5 })).subscribe((v) => seen.push(v.lr!));
+    events$.next({ type: 'epochBegin', epoch: 0 });
+    events$.next({ type: 'batchBegin', epoch: 0, batch: 0 });
+    metric$.next(1);
+    metric$.next(1);
+    events$.next({ type: 'batchBegin', epoch: 0, batch: 1 });
+    expect(seen).toEqual([1, 0.5]);
+    subscription.unsubscribe();
+    expect(events$.observed || metric$.observed).toBe(false);
+  });
+
   it('sampleTime / auditTime throttle a dashboard feed without stepping the policy less', () => {
     vi.useFakeTimers();
     try {
@@ -198,12 +219,73 @@ describe('schedule: timing, in marble diagrams (rxjs TestScheduler)', () => {
     });
   });
 
+  it('an error of events$ reaches the subscriber in its frame, Stepped or not, and frees the policy for the next subscription', () => {
+    const policy = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 9) })]);
+    const boom = new Error('trainer crashed');
+    testScheduler().run(({ cold, expectObservable }) => {
+      expectObservable(cold('-e-a-#', events, boom).pipe(schedule(policy))).toBe('---p-#', lr, boom);
+    });
+    testScheduler().run(({ cold, expectObservable }) => {
+      expectObservable(cold('-e-a-#', events, boom).pipe(schedule(policy, { withStep: true }))).toBe('---s-#', { s: new Stepped(1, { lr: 0.125 }) }, boom);
+    });
+    expect(policy.currentStep).toBe(2);
+  });
+
   it('unsubscribing downstream unsubscribes from the events at once', () => {
     testScheduler().run(({ hot, expectObservable, expectSubscriptions }) => {
       const events$ = hot('-e-a-b-c-d|', events);
       expectObservable(events$.pipe(schedule(new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 9) })]))), '^----!').toBe('---p-', { p: { lr: 0 } });
       expectSubscriptions(events$.subscriptions).toBe('^----!');
     });
+  });
+});
+
+describe('schedule: a synchronous events$ stops at once', () => {
+  // `pulled` counts the events the source emitted, upstream of schedule.
+  const counted = (events: Iterable<TrainingEvent>) => {
+    const source = { pulled: 0, events$: from(events).pipe(tap(() => source.pulled++)) };
+    return source;
+  };
+
+  it('unsubscribing downstream reads no further event: the cursor stays where the subscriber left it', () => {
+    for (const withStep of [false, true]) {
+      const policy = lrPolicy(100);
+      const source = counted(trainingEvents(2, 8));
+      source.events$.pipe(schedule(policy, { withStep }), take(2)).subscribe();
+      expect(policy.currentStep).toBe(2);
+      // trainBegin, epochBegin, then batchBegin 0, batchEnd 0, batchBegin 1: the second value.
+      expect(source.pulled).toBe(5);
+    }
+  });
+
+  it('no side effect after unsubscribing from inside next: a later run in the same source is not checked', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const policy = lrPolicy(10);
+    const events: TrainingEvent[] = [
+      { type: 'trainBegin', run: { epochs: 1, batchesPerEpoch: 1 } },
+      { type: 'epochBegin', epoch: 0 },
+      { type: 'batchBegin', epoch: 0, batch: 0 },
+      { type: 'trainBegin', run: { epochs: 100, batchesPerEpoch: 100 } },
+      { type: 'epochBegin', epoch: 0 },
+    ];
+    // A Subscriber exists before the source runs, so it can unsubscribe itself mid-loop.
+    const subscriber: Subscriber<unknown> = new Subscriber({ next: () => subscriber.unsubscribe(), error: () => undefined, complete: () => undefined });
+    from(events).pipe(schedule(policy)).subscribe(subscriber);
+    expect(policy.currentStep).toBe(1);
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
+  it('a bad event is an error notification; a cold events$ subscribed again starts a fresh run state', () => {
+    const policy = lrPolicy(100);
+    const errors: unknown[] = [];
+    from([{ type: 'batchBegin', epoch: 0, batch: 0 }] as TrainingEvent[]).pipe(schedule(policy)).subscribe({ error: (e) => errors.push(e) });
+    expect(errors).toEqual([new RangeError('schedule: batch begin 0 before any epoch begin')]);
+    const events$ = from([...trainingEvents(1, 3)]);
+    const values$ = events$.pipe(schedule(policy));
+    expect(collect(values$)).toHaveLength(3);
+    // The policy's cursor goes on (it is the training state); the epochs are counted afresh.
+    expect(collect(values$).map((v) => v.lr)).toEqual([3, 4, 5].map((k) => k / 99));
   });
 });
 

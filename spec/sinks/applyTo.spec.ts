@@ -157,3 +157,39 @@ describe('params: every sink writes the names given and leaves the others', () =
     expect(() => applyToGroups({ paramGroups: [{ lr: 0 }] }, { perGroup: [] } as never)).toThrow(new TypeError('applyToGroups: perGroup must be an object, got []'));
   });
 });
+
+describe('an error while writing is an error notification of the observer the sink is spread into', () => {
+  it('behind another operator, a missing field reaches the error handler; nothing of the value is written', () => {
+    const optimizer = { lr: 7 };
+    const errors: unknown[] = [];
+    const step$ = new Subject<void>();
+    policy().drive(step$).pipe(map((v) => ({ ...v }))).subscribe({ ...applyTo(optimizer), error: (e: unknown) => errors.push(e) });
+    step$.next();
+    expect(errors).toEqual([new TypeError('applyTo: the target has no numeric field "momentum"; it has: lr')]);
+    expect(optimizer.lr).toBe(7);
+  });
+
+  it("a setter's own error, and a group value perGroup makes non-finite, reach the error handler", () => {
+    const boom = new Error('optimizer disposed');
+    const errors: unknown[] = [];
+    const values$ = new Subject<Values>();
+    values$.subscribe({ ...applyWith({ lr: () => { throw boom; } }), error: (e: unknown) => errors.push(e) });
+    values$.subscribe({ ...applyToGroups({ paramGroups: [{ lr: 0 }] }, { perGroup: { lr: () => NaN } }), error: (e: unknown) => errors.push(e) });
+    values$.next({ lr: 1 });
+    expect(errors).toEqual([boom, new RangeError('applyToGroups: perGroup.lr gives NaN for group 0 from lr 1; a group\'s value must be a finite number')]);
+  });
+
+  it("with the fit bridge's fail as the handler, the running hook rejects: the fit stops instead of training on stale values", async () => {
+    const { events$, callbacks, fail } = fitCallbacks();
+    const optimizer = { lr: 0 };
+    events$.pipe(schedule(policy()), map((v) => ({ ...v }))).subscribe({ ...applyTo(optimizer), error: fail });
+    await callbacks.onTrainBegin();
+    await callbacks.onEpochBegin(0);
+    await expect(callbacks.onBatchBegin(0)).rejects.toThrow('applyTo: the target has no numeric field "momentum"; it has: lr');
+  });
+
+  it('without an error handler the error is thrown, as before', () => {
+    const sink = applyTo({ lr: 0 });
+    expect(() => sink.next!({ lr: 1, momentum: 0.9 })).toThrow(/no numeric field "momentum"/);
+  });
+});

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { map, Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { fnspace, OptimizerPolicy, Phase } from '../../lib/index.js';
 
@@ -38,6 +39,25 @@ describe('fnspace', () => {
     expect(() => bad.at(3)).toThrow(new RangeError('fnspace(lambda): fn(3) must return a finite number, got NaN'));
     expect(() => bad.at(4)).toThrow(new TypeError('fnspace(lambda): fn(4) must return a finite number, got "0.1"'));
     expect(() => [...fnspace(() => Infinity, 2)]).toThrow('fn(0) must return a finite number, got Infinity');
+  });
+
+  it("an error thrown by fn is the stream's error notification, by subscription and by drive; the cursor stays at that step", () => {
+    const boom = new Error('lookup table not loaded');
+    const lambda = fnspace((s) => {
+      if (s === 2) throw boom;
+      return 1;
+    }, 5);
+    const seen: number[] = [];
+    const errors: unknown[] = [];
+    lambda.subscribe({ next: (v) => seen.push(v), error: (e) => errors.push(e) });
+    expect(seen).toEqual([1, 1]);
+    const policy = new OptimizerPolicy([new Phase({ lr: lambda })]);
+    const step$ = new Subject<void>();
+    const driven = policy.drive(step$).pipe(map((v) => v.lr)).subscribe({ error: (e) => errors.push(e) });
+    for (let k = 0; k < 4; k++) step$.next();
+    expect(errors).toEqual([boom, boom]);
+    expect(driven.closed).toBe(true);
+    expect(policy.currentStep).toBe(2);
   });
 
   it('has no JSON form: JSON.stringify of a policy holding one says why', () => {
