@@ -71,7 +71,11 @@ const joinOptions = declare('join', {
  * const phases = join([new Phase({ lr: linspace(0, 1, 10) }), new Phase({ lr: cosinespace(1, 0, 100) })], { steps: 50 });
  * new OptimizerPolicy(phases).length; // → 50
  */
-export function join<K extends string>(parts: Iterable<Phase<K> | Part<K>>, options: { readonly steps: number }): Phase<K>[] {
+export function join<P extends Phase>(parts: Iterable<P>, options: { readonly steps: number }): P[];
+export function join<K extends string>(parts: Iterable<Phase<K> | Part<K>>, options: { readonly steps: number }): Phase<K>[];
+// Phases alone keep each one's names (phases of `{ lr }` and `{ lr, momentum }` mix, as in a
+// policy): every phase returned is one of them, cut, or the last one's values held.
+export function join(parts: Iterable<Phase | Part>, options: { readonly steps: number }): Phase[] {
   const { steps } = joinOptions.read(options);
   if (parts === null || typeof parts !== 'object' || typeof (parts as Iterable<unknown>)[Symbol.iterator] !== 'function') {
     throw new TypeError(`join: parts must be an iterable of phases and parts, got ${show(parts)}`);

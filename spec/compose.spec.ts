@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { constant, cosinespace, expspace, join, linspace, OptimizerPolicy, part, Phase, policyFromJSON, product, repeatPhases, splitSteps } from '../lib/index.js';
 
 describe('splitSteps (composition by fractions)', () => {
@@ -95,6 +95,19 @@ describe('join: presets give their natural shape, one combinator cuts or holds t
     expect(() => part(2.5, (n) => new Phase({ lr: constant(1, n) }))).toThrow('part: length must be a non-negative integer or Infinity, got 2.5');
     expect(() => part(NaN, (n) => new Phase({ lr: constant(1, n) }))).toThrow(RangeError);
     expect(() => part(-1, (n) => new Phase({ lr: constant(1, n) }))).toThrow('part: length must be a non-negative integer or Infinity, got -1');
+  });
+
+  it('types: phases of different names mix, each keeping its names, as in a policy; parts type the phases they take', () => {
+    const withMomentum = new Phase({ lr: linspace(1, 0, 3), momentum: 0.9 });
+    const phases = join([down, withMomentum], { steps: 10 });
+    expectTypeOf(phases).toEqualTypeOf<(Phase<'lr'> | Phase<'lr' | 'momentum'>)[]>();
+    const v = new OptimizerPolicy(phases).at(9);
+    expectTypeOf(v).toEqualTypeOf<{ lr: number } | { lr: number; momentum: number }>();
+    // The last phase's values are held to steps, names and all.
+    expect(v).toEqual({ lr: 0, momentum: 0.9 });
+    expectTypeOf(join([warm, down], { steps: 6 })).toEqualTypeOf<Phase<'lr'>[]>();
+    // @ts-expect-error `stepz` is not an option of join
+    expect(() => join([down, withMomentum], { steps: 3, stepz: 3 })).toThrow(/join: unknown option "stepz" \(did you mean "steps"\?\)/);
   });
 
   it('repeatPhases: a misspelt option names the right one', () => {
