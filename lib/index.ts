@@ -119,9 +119,9 @@ export { fitSteps, type FitStepsOptions } from './events/fitSteps.js';
 export { Stepped } from './events/stepped.js';
 export { schedule, epochsToSteps, type ScheduleOptions } from './operators/schedule.js';
 export { reduceOnPlateau, kerasPlateau, type PlateauOptions, type PlateauState, type KerasPlateauOptions } from './operators/reduceOnPlateau.js';
-export { applyTo, applyToGroups, applyWith, type Values, type SinkOptions, type GroupSinkOptions, type PerGroup } from './sinks/applyTo.js';
+export { applyTo, applyToGroups, applyWith, type Values, type SinkOptions, type GroupSinkOptions, type PerGroup, type NumericFields, type ParamNames } from './sinks/applyTo.js';
 export type { SinkInput } from './sinks/checkedSink.js';
-export { tfjsOptimizerSink, type TfjsOptimizerLike } from './sinks/tfjs.js';
+export { tfjsOptimizerSink, type TfjsOptimizerLike, type TfjsParam } from './sinks/tfjs.js';
 
 // ── The LR range test (fastai's lr_find) ─────────────────────────────────────────────────────
 export { lrFinderSchedule, smoothLoss, stopOnDivergence, lrRangeTest, type RangeOptions, type RangeTestOptions, type RangePoint } from './lrFinder/rangeTest.js';

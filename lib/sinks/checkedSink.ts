@@ -14,8 +14,27 @@ export const sinkShape = {
   }),
 };
 
-/** Options shared by the sinks: `params`, the parameter names to write (checked when the sink is made). */
-export type SinkOptions = ShapeOptionsOf<typeof sinkShape>;
+/**
+ * Options shared by the sinks: `params`, the parameter names to write (checked when the sink is made).
+ * @typeParam K the names `params` may hold: each sink types them by what it can write.
+ */
+export interface SinkOptions<K extends string = string> extends Omit<ShapeOptionsOf<typeof sinkShape>, 'params'> {
+  /**
+   * The parameter names to write, checked when the sink is made (pass `policy.params`); other
+   * names in a value are left alone. Without it, every name of a value is written.
+   */
+  readonly params?: readonly K[];
+}
+
+/** The names of `T`'s numeric fields, what a sink can write into; any name for a target typed `object`. */
+export type NumericFields<T> = [keyof T] extends [never] ? string : { [K in keyof T]-?: Exclude<T[K], undefined> extends number ? K : never }[keyof T] & string;
+
+/**
+ * What a sink's `params` may hold when it is given the names `N`: `N` if each is one of `K` (the
+ * names the sink can write), else `K`, so that a misspelt name is a compile error naming `K`.
+ * Names typed only as `string` (a policy read by `policyFromJSON`) are checked when the sink is made.
+ */
+export type ParamNames<N extends string, K extends string> = string extends N ? N : N extends K ? N : K;
 
 /** What a sink accepts: one step's values, bare or with their step (`schedule(…, { withStep: true })`). */
 export type SinkInput = Values | Stepped<Values>;
