@@ -2,9 +2,9 @@
 // better → best = m, bad = 0, else bad += 1; in cooldown → cooldown -= 1, bad = 0; bad > patience →
 // lr = max(lr·factor, min_lr) unless that changes it by ≤ eps, cooldown = cooldown, bad = 0.
 import { readFileSync } from 'node:fs';
-import { Subject } from 'rxjs';
+import { type Observable, Subject } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import fc from 'fast-check';
 import { kerasPlateau, linspace, OptimizerPolicy, Phase, reduceOnPlateau, schedule, type PlateauOptions, type PlateauState, type TrainingEvent } from '../../lib/index.js';
 
@@ -269,6 +269,32 @@ describe('kerasPlateau: Keras ReduceLROnPlateau behaviour from reduceOnPlateau',
     expect(() => kerasPlateau({ factor: 1 })).toThrow('kerasPlateau: factor must be a number in (0, 1), got 1');
     expect(() => kerasPlateau({ patience: -1 })).toThrow('kerasPlateau: patience must be a non-negative integer, got -1');
     expect(() => kerasPlateau({ min_delta: 0.1 } as never)).toThrow(/kerasPlateau: unknown option "min_delta"/);
+  });
+});
+
+describe('reduceOnPlateau: types', () => {
+  it("params are typed by the values' names, bare or Stepped; the values keep their type", () => {
+    const policy = new OptimizerPolicy([new Phase({ lr: linspace(1, 0, 3) }), new Phase({ lr: linspace(1, 0, 3), momentum: 0.9 })]);
+    const step$ = new Subject<void>();
+    const metric$ = new Subject<number>();
+    const out: number[] = [];
+    const scaled$ = policy.drive(step$).pipe(reduceOnPlateau(metric$, { patience: 0, factor: 0.5, params: ['momentum'] }));
+    expectTypeOf(scaled$).toEqualTypeOf<Observable<{ lr: number } | { lr: number; momentum: number }>>();
+    scaled$.subscribe((v) => out.push('momentum' in v ? v.momentum : -1));
+    for (let i = 0; i < 6; i++) {
+      step$.next();
+      metric$.next(1);
+    }
+    expect(out).toEqual([-1, -1, -1, 0.9, 0.45, 0.225]);
+    const events$ = new Subject<TrainingEvent>();
+    // @ts-expect-error `momentun` is not a parameter of the values
+    void events$.pipe(schedule(policy), reduceOnPlateau(metric$, { params: ['momentun'] }));
+    // @ts-expect-error nor `lrr`, on Stepped values either
+    void events$.pipe(schedule(policy, { withStep: true }), reduceOnPlateau(metric$, { params: ['lrr'] }));
+    // Keras's options spread in and take params the same way.
+    void events$.pipe(schedule(policy), reduceOnPlateau(metric$, { ...kerasPlateau({ factor: 0.5 }), params: ['lr'] }));
+    // @ts-expect-error `minlr` is Keras's min_lr misspelt; here it is minLr
+    expect(() => kerasPlateau({ minlr: 0.1 })).toThrow(/kerasPlateau: unknown option "minlr" \(did you mean "minLr"\?\)/);
   });
 });
 
