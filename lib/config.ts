@@ -104,7 +104,9 @@ export type PolicyConfig =
  * errors name the preset function, e.g. `pytorch.stepLR: gamma must be …`).
  * @param config `{ preset, options? }` (a name of `presets`) or `{ phases: [...] }` (as `policyFromJSON` reads).
  * @param options The policy's own options (`initialStep`).
- * @returns The policy, its cursor at `initialStep` (0 by default).
+ * @returns The policy, its cursor at `initialStep` (0 by default). As the config is read at run
+ * time, it is an `OptimizerPolicy` of any names (`policy.params` is `readonly string[]`, a value is
+ * read as `v['lr']`, `number | undefined`).
  * @throws TypeError/RangeError naming the key or option, for an unknown preset, an unknown key or a bad option.
  * @example
  * import { buildPolicy } from 'rx-policy';

@@ -111,7 +111,9 @@ export function phaseFromJSON(spec: unknown, where = 'phaseFromJSON'): Phase {
  * Rebuilds a policy from its `toJSON()` form, so a schedule can live in a config file.
  * @param spec `{ phases: [...] }`, each phase as `phaseFromJSON` reads it.
  * @param options The policy's own options (`initialStep`).
- * @returns The policy.
+ * @returns The policy. Its names are known only at run time, so it is an `OptimizerPolicy` of
+ * any names: `policy.params` is `readonly string[]` and a value is read as `v['lr']`
+ * (`number | undefined`).
  * @throws TypeError/RangeError for an unknown key, a `phases` that is not an array, or a bad phase.
  * @example
  * import { OptimizerPolicy, oneCyclePhases, policyFromJSON } from 'rx-policy';
