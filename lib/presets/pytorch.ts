@@ -254,11 +254,30 @@ const cyclicLROptions = declare('pytorch.cyclicLR', {
   steps: steps(),
 });
 
-/** Options of `pytorch.cyclicLR`, with PyTorch's defaults. */
-export type CyclicLROptions<M extends string = 'momentum'> = Omit<OptionsOf<typeof cyclicLROptions.shape>, 'momentumName'> & {
+type CyclicShape = OptionsOf<typeof cyclicLROptions.shape>;
+
+/**
+ * Options of `pytorch.cyclicLR`, with PyTorch's defaults. The amplitude is `mode` (with `gamma`),
+ * or a custom `scaleFn` (with `scaleMode`): one of the two, as the run checks.
+ * @typeParam M the name of the cycled momentum (`momentumName`), `'momentum'` by default.
+ */
+export type CyclicLROptions<M extends string = 'momentum'> = Omit<CyclicShape, 'momentumName' | 'mode' | 'gamma' | 'scaleFn' | 'scaleMode'> & {
   /** Name of the cycled momentum: `'momentum'` (default), or `'beta1'` for Adam-like optimizers; typed, so the values' key follows it. */
   readonly momentumName?: M;
-};
+} & (
+    | (Pick<CyclicShape, 'mode' | 'gamma'> & {
+        /** Not with `mode` or `gamma`. */
+        readonly scaleFn?: undefined;
+        /** Only with `scaleFn`. */
+        readonly scaleMode?: undefined;
+      })
+    | (Required<Pick<CyclicShape, 'scaleFn'>> & Pick<CyclicShape, 'scaleMode'> & {
+        /** Not with `scaleFn`. */
+        readonly mode?: undefined;
+        /** Not with `scaleFn`. */
+        readonly gamma?: undefined;
+      })
+  );
 
 function cyclicLR(given: CyclicLROptions<string> & { readonly cycleMomentum: false }): Phase<'lr'>[];
 function cyclicLR<const M extends string = 'momentum'>(given: CyclicLROptions<M> & { readonly cycleMomentum?: true }): Phase<'lr' | NoInfer<M>>[];

@@ -2,7 +2,7 @@
 // against PyTorch's own test fixtures) and PyTorch's test_lrscheduler.py fixture for OneCycleLR;
 // the other tables are the closed forms in PyTorch's docs, written out here.
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { buildPolicy, OptimizerPolicy, pytorch, type OneCycleLROptions } from '../../lib/index.js';
+import { buildPolicy, OptimizerPolicy, pytorch, type CyclicLROptions, type OneCycleLROptions } from '../../lib/index.js';
 import { expectClose } from '../helpers.js';
 
 const lrs = (phases: ConstructorParameters<typeof OptimizerPolicy>[0]) => [...new OptimizerPolicy(phases).allSteps()].map((v) => v.lr!);
@@ -65,6 +65,15 @@ describe('types of pytorch.oneCycleLR and pytorch.cyclicLR: what the run refuses
     expect(() => pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10, pctStrat: 0.2 })).toThrow(/pytorch.oneCycleLR: unknown option "pctStrat" \(did you mean "pctStart"\?\)/);
     const byEpochs: OneCycleLROptions = { maxLr: 1, epochs: 2, stepsPerEpoch: 5 };
     expect(pytorch.oneCycleLR(byEpochs).reduce((n, p) => n + p.length, 0)).toBe(10);
+  });
+
+  it('cyclicLR: the amplitude is mode (with gamma) or scaleFn (with scaleMode), never both', () => {
+    // @ts-expect-error gamma is not for scaleFn
+    expect(() => pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, steps: 4, scaleFn: () => 1, gamma: 0.9 })).toThrow('pytorch.cyclicLR: gamma means nothing with scaleFn (PyTorch ignores it); leave it out, got gamma 0.9');
+    // @ts-expect-error scaleMode without scaleFn
+    expect(() => pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, steps: 4, mode: 'triangular', scaleMode: 'iterations' })).toThrow(/pytorch.cyclicLR: scaleMode applies only with scaleFn/);
+    const custom: CyclicLROptions = { baseLr: 0.1, maxLr: 1, steps: 4, stepSizeUp: 2, scaleFn: (x) => 0.5 ** x, scaleMode: 'cycle' };
+    expect(lrs(pytorch.cyclicLR(custom))).toEqual([0.1, 0.1 + 0.9 * 0.5 * 0.5, 0.1 + 0.9 * 0.5, 0.1 + 0.9 * 0.5 * 0.5]);
   });
 
   it('without cycleMomentum there is no momentum, whatever momentumName says; a cycleMomentum known at run time gives either', () => {
