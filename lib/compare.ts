@@ -1,6 +1,7 @@
 // Comparing presets across libraries: one neutral set of options (peak, steps, warmup, start,
 // final) translated into each preset's own, the curves side by side, and where they part.
-import { buildPolicy, presets } from './config.js';
+import { buildPolicy, presets, type PresetName } from './config.js';
+import type { ParamNames } from './internal/paramNames.js';
 import { custom, declare, integer, name, number, type ShapeOptionsOf } from './internal/options.js';
 import { didYouMean, plainObject, show } from './internal/validate.js';
 import type { OptimizerPolicy } from './policy.js';
@@ -217,7 +218,7 @@ function neutralOf(fn: string, r: ReturnType<typeof compareOptions.read>): Neutr
  * conventions (where a one-cycle peaks, whether a warmup counts in the decay, what a restart
  * resets) before production does. O(steps × presets).
  *
- * @param names at least two different presets of `comparablePresets`.
+ * @param names at least two different presets of `comparablePresets` (typed: a misspelt literal is a compile error).
  * @param options the neutral set (`steps`, `peak` required; `warmup`, `start`, `final`), `param`,
  *   `tolerance`, `presetOptions`.
  * @returns the translations, the policies and the differences.
@@ -231,7 +232,7 @@ function neutralOf(fn: string, r: ReturnType<typeof compareOptions.read>): Neutr
  * c.largestDifference?.step; // → 161
  * c.finals; // → [4e-7, 1.43864405663e-6, 8.3864668858e-7]
  */
-export function compare(names: readonly string[], options: CompareOptions): Comparison {
+export function compare<N extends string = never>(names: readonly ParamNames<N, PresetName>[], options: CompareOptions): Comparison {
   const fn = 'compare';
   if (!Array.isArray(names) || names.length < 2) throw new RangeError(`${fn}: give at least two presets to compare, got ${show(names)}`);
   const seen = new Set<string>();

@@ -1,4 +1,5 @@
 import type { FieldInfo } from './internal/options.js';
+import type { ParamNames } from './internal/paramNames.js';
 import { didYouMean, knownKeys, plainObject, show } from './internal/validate.js';
 import type { Phase } from './phase.js';
 import { OptimizerPolicy, type PolicyOptions } from './policy.js';
@@ -41,13 +42,25 @@ function add(out: Record<string, PresetEntry>, key: string, p: Preset): void {
   Object.defineProperty(out, key, { enumerable: true, get: () => (made ??= entry(p)) });
 }
 
+// The preset families by their config prefix: `registry` lists their members, `PresetName` names them.
+const families = { pytorch, huggingface, timm, fastai, optax, keras };
+
+/**
+ * A preset's config name, a key of `presets`: `'oneCycle'`, `'sgdr'`, or a family's member as
+ * `'pytorch.oneCycleLR'`. Where a function takes one, a misspelt literal is a compile error.
+ * @example
+ * import { presetOptions, type PresetName } from 'rx-policy';
+ * const name: PresetName = 'pytorch.stepLR';
+ * presetOptions(name).length; // → 4
+ */
+export type PresetName = 'oneCycle' | 'sgdr' | { [F in keyof typeof families]: `${F}.${keyof (typeof families)[F] & string}` }[keyof typeof families];
+
 function registry(): Readonly<Record<string, PresetEntry>> {
   // No prototype: a preset named `constructor` or `__proto__` is simply unknown.
   const out = Object.create(null) as Record<string, PresetEntry>;
   add(out, 'oneCycle', oneCyclePhases);
   add(out, 'sgdr', sgdrPhases);
-  const families: Record<string, Readonly<Record<string, Preset>>> = { pytorch, huggingface, timm, fastai, optax, keras };
-  for (const [family, members] of Object.entries(families)) {
+  for (const [family, members] of Object.entries(families as Record<string, Readonly<Record<string, Preset>>>)) {
     for (const [name, p] of Object.entries(members)) {
       // A preset is a declared function: its options are data the registry, CLI and forms read.
       if (p.declaration === undefined) throw new TypeError(`presets: ${family}.${name} has no declaration; build it with preset(declare('${family}.${name}', { … }), summary, fn) from presets/preset.ts`);
@@ -72,14 +85,14 @@ export const presets: Readonly<Record<string, PresetEntry>> = /* @__PURE__ */ re
  * `type` (`'number'`, `'integer'`, `'boolean'`, `'enum'`, …), `doc`, `required`, `default`,
  * `min`/`max` (with `exclusiveMin`/`exclusiveMax`), enum `values`, `mode`, `requires`, and
  * whether it survives JSON.
- * @param name A preset's config name, a key of `presets` (`'pytorch.stepLR'`).
+ * @param name A preset's config name, a key of `presets` (`'pytorch.stepLR'`); typed, so a misspelt literal is a compile error (a `string` is checked here).
  * @returns One `FieldInfo` per option, in declaration order.
  * @throws TypeError for an unknown preset, listing the known ones.
  * @example
  * import { presetOptions } from 'rx-policy';
  * presetOptions('pytorch.stepLR').map((f) => f.name); // → ['baseLr', 'stepSize', 'gamma', 'steps']
  */
-export function presetOptions(name: string): readonly FieldInfo[] {
+export function presetOptions<N extends string = never>(name: ParamNames<N, PresetName>): readonly FieldInfo[] {
   return lookup('presetOptions', name).fields;
 }
 

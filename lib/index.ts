@@ -131,7 +131,7 @@ export { lrFinder, type LrFinderOptions, type LrFinderResult, type LayersModelLi
 // ── State and configs ─────────────────────────────────────────────────────────────────────────
 export { saveState, restorePolicy, loadState, resumeFromIterations, type PolicyState } from './state.js';
 export { spaceFromJSON, phaseFromJSON, policyFromJSON, type PhaseSpec, type PolicySpec } from './serialize.js';
-export { buildPolicy, presets, presetOptions, type PresetEntry, type PolicyConfig, type FieldInfo } from './config.js';
+export { buildPolicy, presets, presetOptions, type PresetEntry, type PresetName, type PolicyConfig, type FieldInfo } from './config.js';
 
 // ── Comparing presets across libraries ────────────────────────────────────────────────────────
 export { compare, formatComparison, comparablePresets, type CompareOptions, type NeutralOptions, type Comparison, type Translation } from './compare.js';

@@ -51,9 +51,15 @@ describe('compare', () => {
   });
 
   it('bad input: named errors', () => {
+    // Names read at run time (the CLI's) are checked here.
+    const fromCli: string[] = ['pytorch.oneCycleLR', 'fastai.fitOneCycl'];
+    expect(() => compare(fromCli, { steps: 10, peak: 1 })).toThrow(/compare: unknown preset "fastai.fitOneCycl" \(did you mean "fastai.fitOneCycle"\?\)/);
     expect(() => compare(['pytorch.oneCycleLR', 'pytorch.oneCycleLR'], { steps: 10, peak: 1 })).toThrow('compare: preset "pytorch.oneCycleLR" is given twice; compare different presets');
+    // @ts-expect-error not a preset name: a compile error too
     expect(() => compare(['pytorch.oneCycleLR', 'torch.oneCycle'], { steps: 10, peak: 1 })).toThrow(`compare: unknown preset "torch.oneCycle" (did you mean "pytorch.oneCycleLR"?); compare knows: ${comparablePresets.join(', ')}`);
+    // @ts-expect-error not a preset name: a compile error too
     expect(() => compare(['pytorch.oneCycleLR', 'fastai.fitOneCycl'], { steps: 10, peak: 1 })).toThrow('compare: unknown preset "fastai.fitOneCycl" (did you mean "fastai.fitOneCycle"?); compare knows: ');
+    // @ts-expect-error not a preset name: a compile error too
     expect(() => compare(['pytorch.oneCycleLR', 'nope.schedule'], { steps: 10, peak: 1 })).toThrow(`compare: unknown preset "nope.schedule"; compare knows: ${comparablePresets.join(', ')}`);
     expect(() => compare(['pytorch.oneCycleLR', 'pytorch.stepLR'], { steps: 10, peak: 1 })).toThrow('compare: no neutral translation for preset "pytorch.stepLR"');
     expect(() => compare(['pytorch.oneCycleLR'], { steps: 10, peak: 1 })).toThrow('compare: give at least two presets to compare, got ["pytorch.oneCycleLR"]');

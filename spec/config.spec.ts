@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPolicy, OptimizerPolicy, oneCyclePhases, presets, sgdrPhases } from '../lib/index.js';
+import { buildPolicy, OptimizerPolicy, oneCyclePhases, presetOptions, presets, sgdrPhases, type PresetName } from '../lib/index.js';
 import { expectNamedError } from './helpers.js';
 
 describe('buildPolicy and the presets registry', () => {
@@ -64,5 +64,19 @@ describe('buildPolicy and the presets registry', () => {
     expect(() => buildPolicy({ preset: 42 })).toThrow(/^buildPolicy: unknown preset 42; accepted: /);
     expect(() => buildPolicy({ preset: 'toString' })).toThrow(/^buildPolicy: unknown preset "toString"/); // not an inherited property
     expect(() => buildPolicy({ phases: [{ lr: { type: 'linspace', start: 0, end: 1, steps: 3 } }], preset2: 1 })).toThrow(/^policyFromJSON: unknown key "preset2"; accepted: phases$/);
+  });
+});
+
+describe('PresetName: the registry\'s names as a type', () => {
+  it('is exactly the keys of presets (a missing or extra key here is a compile error)', () => {
+    const all: Record<PresetName, null> = { "oneCycle": null, "sgdr": null, "pytorch.oneCycleLR": null, "pytorch.cyclicLR": null, "pytorch.cosineAnnealingLR": null, "pytorch.cosineAnnealingWarmRestarts": null, "pytorch.stepLR": null, "pytorch.multiStepLR": null, "pytorch.exponentialLR": null, "pytorch.linearLR": null, "pytorch.polynomialLR": null, "pytorch.multiplicativeLR": null, "pytorch.swaLR": null, "huggingface.linear": null, "huggingface.cosine": null, "huggingface.cosineWithHardRestarts": null, "huggingface.polynomial": null, "huggingface.constant": null, "huggingface.inverseSqrt": null, "huggingface.wsd": null, "timm.cosineLR": null, "timm.polyLR": null, "timm.tanhLR": null, "timm.stepLR": null, "timm.multiStepLR": null, "fastai.fitOneCycle": null, "fastai.fitFlatCos": null, "fastai.fitSgdr": null, "optax.constantSchedule": null, "optax.linearSchedule": null, "optax.polynomialSchedule": null, "optax.exponentialDecay": null, "optax.cosineDecaySchedule": null, "optax.piecewiseConstantSchedule": null, "optax.cosineOnecycle": null, "optax.linearOnecycle": null, "optax.warmupCosineDecay": null, "optax.sgdr": null, "keras.exponentialDecay": null, "keras.inverseTimeDecay": null, "keras.piecewiseConstantDecay": null, "keras.polynomialDecay": null, "keras.cosineDecay": null, "keras.cosineDecayRestarts": null };
+    expect(Object.keys(all)).toEqual(Object.keys(presets));
+  });
+
+  it('a misspelt preset name is a compile error; a name read at run time is checked there', () => {
+    // @ts-expect-error `pytorch.stepLr` is not a preset; `pytorch.stepLR` is
+    expect(() => presetOptions('pytorch.stepLr')).toThrow(/presetOptions: unknown preset "pytorch.stepLr" \(did you mean "pytorch.stepLR"\?\)/);
+    const fromCli: string = ['timm.cosineLR'][0]!;
+    expect(presetOptions(fromCli).map((f) => f.name)).toContain('tInitial');
   });
 });

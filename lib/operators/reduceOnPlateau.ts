@@ -2,7 +2,7 @@ import { isObservable, Observable, type MonoTypeOperatorFunction } from 'rxjs';
 import { Stepped } from '../events/stepped.js';
 import { custom, declare, fn as fnField, integer, names, number, oneOf, type ShapeOptionsOf } from '../internal/options.js';
 import { knownKeys, plainObject, show } from '../internal/validate.js';
-import type { ParamNames } from '../sinks/checkedSink.js';
+import type { ParamNames } from '../internal/paramNames.js';
 
 /**
  * What `reduceOnPlateau` remembers between metrics (PyTorch's `ReduceLROnPlateau.state_dict()`

@@ -1,7 +1,8 @@
 import type { Observer } from 'rxjs';
 import { custom, declare, type ShapeOptionsOf } from '../internal/options.js';
 import { plainObject, show } from '../internal/validate.js';
-import { checkedSink, type NumericFields, type ParamNames, type SinkInput, type SinkOptions, sinkShape } from './checkedSink.js';
+import type { ParamNames } from '../internal/paramNames.js';
+import { checkedSink, type NumericFields, type SinkInput, type SinkOptions, sinkShape } from './checkedSink.js';
 
 export type { NumericFields, ParamNames, SinkOptions, Values } from './checkedSink.js';
 

@@ -4,6 +4,8 @@ import { names, type ShapeOptionsOf } from '../internal/options.js';
 import { checkParams, type ParamChecker } from '../internal/paramStream.js';
 import { show } from '../internal/validate.js';
 
+export type { ParamNames } from '../internal/paramNames.js';
+
 /** What a sink accepts: one step's values. */
 export type Values = Readonly<Record<string, number>>;
 
@@ -28,13 +30,6 @@ export interface SinkOptions<K extends string = string> extends Omit<ShapeOption
 
 /** The names of `T`'s numeric fields, what a sink can write into; any name for a target typed `object`. */
 export type NumericFields<T> = [keyof T] extends [never] ? string : { [K in keyof T]-?: Exclude<T[K], undefined> extends number ? K : never }[keyof T] & string;
-
-/**
- * What a sink's `params` may hold when it is given the names `N`: `N` if each is one of `K` (the
- * names the sink can write), else `K`, so that a misspelt name is a compile error naming `K`.
- * Names typed only as `string` (a policy read by `policyFromJSON`) are checked when the sink is made.
- */
-export type ParamNames<N extends string, K extends string> = string extends N ? N : N extends K ? N : K;
 
 /** What a sink accepts: one step's values, bare or with their step (`schedule(…, { withStep: true })`). */
 export type SinkInput = Values | Stepped<Values>;

@@ -1,7 +1,8 @@
 import type { Observer } from 'rxjs';
 import { show } from '../internal/validate.js';
 import { declare } from '../internal/options.js';
-import { checkedSink, type ParamNames, type SinkInput, type SinkOptions, sinkShape } from './checkedSink.js';
+import type { ParamNames } from '../internal/paramNames.js';
+import { checkedSink, type SinkInput, type SinkOptions, sinkShape } from './checkedSink.js';
 
 const tfjsSinkOptions = declare('tfjsOptimizerSink', sinkShape);
 
