@@ -126,7 +126,7 @@ export { tfjsOptimizerSink, type TfjsOptimizerLike, type TfjsParam } from './sin
 // ── The LR range test (fastai's lr_find) ─────────────────────────────────────────────────────
 export { lrFinderSchedule, smoothLoss, stopOnDivergence, lrRangeTest, type RangeOptions, type RangeTestOptions, type RangePoint } from './lrFinder/rangeTest.js';
 export { suggestLrs, suggestValley, suggestSlide, suggestMinimum, suggestSteep, type Suggestion, type LrSuggestions, type SlideOptions } from './lrFinder/suggestions.js';
-export { lrFinder, type LrFinderOptions, type LrFinderResult, type LayersModelLike, type DatasetLike } from './lrFinder/lrFinder.js';
+export { lrFinder, type LrFinderOptions, type LrFinderResult, type LayersModelLike, type DatasetLike, type TensorsLike, type ShapedLike } from './lrFinder/lrFinder.js';
 
 // ── State and configs ─────────────────────────────────────────────────────────────────────────
 export { saveState, restorePolicy, loadState, resumeFromIterations, type PolicyState } from './state.js';
