@@ -22,14 +22,14 @@ const compareOptions = declare('compare', {
   ...neutralShape,
   param: name({ doc: 'The parameter compared.', default: 'lr' }),
   tolerance: number({ doc: 'Values closer than `tolerance × max(|a|, |b|)` count as equal (rounding, not a difference).', min: 0, default: 1e-9 }),
-  presetOptions: custom<Readonly<Record<string, Readonly<Record<string, unknown>>>>, { readonly doc: string }>(
+  presetOptions: custom<Readonly<Partial<Record<PresetName, Readonly<Record<string, unknown>>>>>, { readonly doc: string }>(
     'object',
     "an object of preset names to their own options",
     { doc: "Each preset's own options, merged over the translation (e.g. `{ 'pytorch.oneCycleLR': { threePhase: true } }`)." },
     (fn, arg, v) => {
       const byPreset = plainObject(fn, arg, v);
       for (const [preset, own] of Object.entries(byPreset)) plainObject(fn, `${arg}[${show(preset)}]`, own);
-      return byPreset as Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+      return byPreset as Readonly<Partial<Record<PresetName, Readonly<Record<string, unknown>>>>>;
     },
   ),
 });
@@ -249,7 +249,7 @@ export function compare<N extends string = never>(names: readonly ParamNames<N, 
   const o = compareOptions.read(options);
   const neutral = neutralOf(fn, o);
   const { param, tolerance } = o;
-  const extra = o.presetOptions ?? {};
+  const extra: Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>> = o.presetOptions ?? {};
   for (const key of Object.keys(extra)) if (!seen.has(key)) throw new RangeError(`${fn}: presetOptions names ${show(key)}, which is not compared; compared: ${names.join(', ')}`);
 
   const translations = names.map((preset): Translation => {

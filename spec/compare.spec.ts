@@ -67,6 +67,8 @@ describe('compare', () => {
     expect(() => compare(oneCycles, { steps: 10, peak: 1, warmup: 1.5 })).toThrow('compare: warmup must be a fraction in [0, 1), got 1.5');
     expect(() => compare(['huggingface.cosine', 'optax.warmupCosineDecay'], { steps: 10, peak: 1, start: 0.1 })).toThrow('compare: huggingface.cosine always starts its warmup at 0; leave start out');
     expect(() => compare(oneCycles, { steps: 10, peak: 1, presetOptions: { 'keras.cosineDecay': {} } })).toThrow('compare: presetOptions names "keras.cosineDecay", which is not compared');
+    // @ts-expect-error a misspelt preset name in presetOptions is a compile error
+    expect(() => compare(oneCycles, { steps: 10, peak: 1, presetOptions: { 'pytorch.oneCycleLr': {} } })).toThrow('compare: presetOptions names "pytorch.oneCycleLr", which is not compared');
     expect(() => compare(oneCycles, { steps: 10, peak: 1, presetOptions: { 'pytorch.oneCycleLR': 3 as never } })).toThrow('compare: presetOptions["pytorch.oneCycleLR"] must be an object, got 3');
     expect(() => compare(oneCycles, { steps: 10, peak: 1, tolerance: -1 })).toThrow(new RangeError('compare: tolerance must be a finite number ≥ 0, got -1'));
     expect(() => compare(oneCycles, { steps: 10, peak: 1, param: '' })).toThrow(new TypeError('compare: param must be a non-empty name without surrounding spaces, got ""'));
