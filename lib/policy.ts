@@ -5,7 +5,6 @@ import { declare, integer } from './internal/options.js';
 import { count, show } from './internal/validate.js';
 import { Phase, type PhaseValues } from './phase.js';
 import { Sequence } from './sequence.js';
-import type { SpaceSpec } from './space.js';
 
 /** Options of `OptimizerPolicy`. */
 export interface PolicyOptions {
@@ -287,10 +286,10 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
    * JSON.stringify(policy); // → '{"phases":[{"lr":{"type":"linspace","start":0,"end":1,"steps":3}}]}'
    */
   toJSON(): {
-    /** Each phase's spaces in JSON form, by parameter name. */
-    phases: Record<string, SpaceSpec>[];
+    /** Each phase's spaces in JSON form, by parameter name (typed by the phase's names). */
+    phases: ReturnType<P['toJSON']>[];
   } {
-    return { phases: this.phases.map((phase) => phase.toJSON()) };
+    return { phases: this.phases.map((phase) => phase.toJSON() as ReturnType<P['toJSON']>) };
   }
 
   /**
