@@ -5,5 +5,11 @@
  * time, e.g. a policy's from `policyFromJSON`) pass, and are checked when the call runs.
  * @typeParam N the names given, inferred from the call.
  * @typeParam K the names there are.
+ * @example
+ * import type { ParamNames } from 'rx-policy';
+ * const known: ParamNames<'lr', 'lr' | 'momentum'> = 'lr';
+ * const misspelt: ParamNames<'lrr', 'lr' | 'momentum'> = 'momentum'; // 'lrr' would not compile
+ * const fromJson: ParamNames<string, 'lr'> = 'anything';
+ * [known, misspelt, fromJson]; // → ['lr', 'momentum', 'anything']
  */
 export type ParamNames<N extends string, K extends string> = string extends N ? N : N extends K ? N : K;

@@ -28,7 +28,15 @@ export interface SinkOptions<K extends string = string> extends Omit<ShapeOption
   readonly params?: readonly K[];
 }
 
-/** The names of `T`'s numeric fields, what a sink can write into; any name for a target typed `object`. */
+/**
+ * The names of `T`'s numeric fields, what a sink can write into; any name for a target typed `object`.
+ * @example
+ * import { applyTo, type NumericFields } from 'rx-policy';
+ * const optimizer = { lr: 0.1, momentum: 0.9, name: 'sgd' };
+ * const names: NumericFields<typeof optimizer>[] = ['lr', 'momentum']; // 'name' is not one
+ * applyTo(optimizer, { params: names }).next!({ lr: 0.2, momentum: 0.8 });
+ * optimizer; // → { lr: 0.2, momentum: 0.8, name: 'sgd' }
+ */
 export type NumericFields<T> = [keyof T] extends [never] ? string : { [K in keyof T]-?: Exclude<T[K], undefined> extends number ? K : never }[keyof T] & string;
 
 /** What a sink accepts: one step's values, bare or with their step (`schedule(…, { withStep: true })`). */

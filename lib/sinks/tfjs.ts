@@ -28,7 +28,17 @@ const KNOWN = {
 } as const;
 const FIELDS: Readonly<Record<string, readonly string[]>> = KNOWN;
 
-/** The hyper-parameters `tfjsOptimizerSink` can write: those of any TF.js optimizer, and `lr` for `learningRate`. */
+/**
+ * The hyper-parameters `tfjsOptimizerSink` can write: those of any TF.js optimizer, and `lr` for
+ * `learningRate` (each optimizer's own are checked when the sink is made).
+ * @example
+ * import * as tf from '@tensorflow/tfjs';
+ * import { tfjsOptimizerSink, type TfjsParam } from 'rx-policy';
+ * const params: TfjsParam[] = ['lr', 'beta1'];
+ * const adam = tf.train.adam(0.1);
+ * tfjsOptimizerSink(adam, { params }).next!({ lr: 0.01, beta1: 0.8 });
+ * adam.getConfig(); // → { learningRate: 0.01, beta1: 0.8, beta2: 0.999, epsilon: 1e-7 }
+ */
 export type TfjsParam = 'lr' | (typeof KNOWN)[keyof typeof KNOWN][number];
 
 const fieldOf = (name: string): string => (name === 'lr' ? 'learningRate' : name);
