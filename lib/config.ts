@@ -18,8 +18,8 @@ export type { FieldInfo } from './internal/options.js';
 
 /** A preset known by name to `buildPolicy`, the CLI and the dashboard. */
 export interface PresetEntry {
-  /** Builds the phases; it validates its own options. */
-  readonly build: (options: never) => Phase[];
+  /** Builds the phases from options read at run time; the preset validates them (an unknown or bad one is a named error). */
+  readonly build: (options: unknown) => Phase[];
   /** The option names it accepts, in declaration order. */
   readonly options: readonly string[];
   /** Each option as data: type, default, range, whether required, doc, mode. */
@@ -32,7 +32,9 @@ type Preset = ((options: never) => Phase[]) & PresetInfo;
 
 const entry = (p: Preset): PresetEntry => {
   const fields = fieldsOf(p);
-  return Object.freeze({ build: p, options: Object.freeze(fields.map((f) => f.name)), fields, summary: p.summary });
+  // Each preset checks its options at run time, whatever their static type.
+  const build = (options: unknown): Phase[] => p(options as never);
+  return Object.freeze({ build, options: Object.freeze(fields.map((f) => f.name)), fields, summary: p.summary });
 };
 
 // Each entry is made on first read: its fields come from the preset's declaration, which is
@@ -132,5 +134,5 @@ export function buildPolicy(config: unknown, options?: PolicyOptions): Optimizer
   knownKeys('buildPolicy', 'key', obj, ['preset', 'options']);
   const found = lookup('buildPolicy', obj['preset']);
   const presetOptions = obj['options'] === undefined ? {} : plainObject('buildPolicy', 'options', obj['options']);
-  return new OptimizerPolicy(found.build(presetOptions as never), options);
+  return new OptimizerPolicy(found.build(presetOptions), options);
 }

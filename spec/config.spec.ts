@@ -73,6 +73,12 @@ describe('PresetName: the registry\'s names as a type', () => {
     expect(Object.keys(all)).toEqual(Object.keys(presets));
   });
 
+  it("an entry's build takes options read at run time and checks them", () => {
+    const entry = presets['pytorch.stepLR']!;
+    expect(new OptimizerPolicy(entry.build({ baseLr: 1, stepSize: 2, steps: 4 })).at(2)).toEqual({ lr: 0.1 });
+    expect(() => entry.build({ baseLr: 1, stepSize: 2, steps: 4, gama: 0.5 })).toThrow(/pytorch.stepLR: unknown option "gama" \(did you mean "gamma"\?\)/);
+  });
+
   it('a misspelt preset name is a compile error; a name read at run time is checked there', () => {
     // @ts-expect-error `pytorch.stepLr` is not a preset; `pytorch.stepLR` is
     expect(() => presetOptions('pytorch.stepLr')).toThrow(/presetOptions: unknown preset "pytorch.stepLr" \(did you mean "pytorch.stepLR"\?\)/);
