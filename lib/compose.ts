@@ -157,7 +157,7 @@ function cut<K extends string>(phase: Phase<K>, n: number): Phase<K> {
  *
  * @param steps The total, a non-negative integer.
  * @param fractions The share of each piece, ≥ 0, summing to 1.
- * @returns One length per fraction, adding up to `steps`.
+ * @returns One length per fraction, adding up to `steps` (a tuple of as many for a literal list, so that `const [up, down] = …` are numbers).
  * @throws TypeError/RangeError for bad steps or fractions (naming the first bad one).
  * @example
  * import { splitSteps, Phase, linspace, cosinespace, OptimizerPolicy } from 'rx-policy';
@@ -165,7 +165,7 @@ function cut<K extends string>(phase: Phase<K>, n: number): Phase<K> {
  * const [up, down] = splitSteps(1000, [0.25, 0.75]);
  * new OptimizerPolicy([new Phase({ lr: linspace(0.01, 1, up) }), new Phase({ lr: cosinespace(1, 0, down) })]);
  */
-export function splitSteps(steps: number, fractions: readonly number[]): number[] {
+export function splitSteps<const F extends readonly number[]>(steps: number, fractions: F): { -readonly [I in keyof F]: number } {
   count('splitSteps', 'steps', steps);
   if (!Array.isArray(fractions) || fractions.length === 0 || fractions.length > MAX_PHASES) {
     throw new TypeError(`splitSteps: fractions must be a non-empty array of at most ${MAX_PHASES} numbers, got ${show(fractions)}`);
@@ -188,7 +188,7 @@ export function splitSteps(steps: number, fractions: readonly number[]): number[
     out.push(boundary - previous);
     previous = boundary;
   });
-  return out;
+  return out as { -readonly [I in keyof F]: number };
 }
 
 const repeatOptions = declare('repeatPhases', {

@@ -20,6 +20,17 @@ describe('splitSteps (composition by fractions)', () => {
     );
   });
 
+  it('types: a literal list of fractions gives a tuple of as many lengths; any list, an array', () => {
+    const [up, down] = splitSteps(1000, [0.25, 0.75]);
+    expectTypeOf(up).toEqualTypeOf<number>();
+    expectTypeOf(down).toEqualTypeOf<number>();
+    expect([up, down]).toEqual([250, 750]);
+    const fractions: number[] = [0.5, 0.5];
+    expectTypeOf(splitSteps(10, fractions)).toEqualTypeOf<number[]>();
+    // @ts-expect-error two fractions give two lengths
+    void splitSteps(10, [0.5, 0.5])[2];
+  });
+
   it('rejects fractions that do not sum to 1 or are negative, naming them', () => {
     expect(() => splitSteps(10, [0.5, 0.4])).toThrow(/splitSteps: fractions must sum to 1 \(within 1e-9\), got 0.9 from \[0.5,0.4\]/);
     expect(() => splitSteps(10, [1.5, -0.5])).toThrow(/fractions\[1\] must be ≥ 0, got -0.5/);
