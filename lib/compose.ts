@@ -73,8 +73,9 @@ const joinOptions = declare('join', {
  */
 export function join<P extends Phase>(parts: Iterable<P>, options: { readonly steps: number }): P[];
 export function join<K extends string>(parts: Iterable<Phase<K> | Part<K>>, options: { readonly steps: number }): Phase<K>[];
-// Phases alone keep each one's names (phases of `{ lr }` and `{ lr, momentum }` mix, as in a
-// policy): every phase returned is one of them, cut, or the last one's values held.
+export function join<P extends Phase, K extends string>(parts: Iterable<P | Part<K>>, options: { readonly steps: number }): (P | Phase<K>)[];
+// Phases keep each one's names (phases of `{ lr }` and `{ lr, momentum }` mix, as in a policy),
+// and parts their phases': every phase returned is one of them, cut, or the last one's values held.
 export function join(parts: Iterable<Phase | Part>, options: { readonly steps: number }): Phase[] {
   const { steps } = joinOptions.read(options);
   if (parts === null || typeof parts !== 'object' || typeof (parts as Iterable<unknown>)[Symbol.iterator] !== 'function') {

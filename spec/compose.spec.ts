@@ -117,6 +117,9 @@ describe('join: presets give their natural shape, one combinator cuts or holds t
     // The last phase's values are held to steps, names and all.
     expect(v).toEqual({ lr: 0, momentum: 0.9 });
     expectTypeOf(join([warm, down], { steps: 6 })).toEqualTypeOf<Phase<'lr'>[]>();
+    const warmed = join([warm, withMomentum], { steps: 8 });
+    expectTypeOf(warmed).toEqualTypeOf<(Phase<'lr' | 'momentum'> | Phase<'lr'>)[]>();
+    expect(new OptimizerPolicy(warmed).at(7)).toEqual({ lr: 0, momentum: 0.9 });
     // @ts-expect-error `stepz` is not an option of join
     expect(() => join([down, withMomentum], { steps: 3, stepz: 3 })).toThrow(/join: unknown option "stepz" \(did you mean "steps"\?\)/);
   });
