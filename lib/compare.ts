@@ -1,6 +1,7 @@
 // Comparing presets across libraries: one neutral set of options (peak, steps, warmup, start,
 // final) translated into each preset's own, the curves side by side, and where they part.
-import { buildPolicy, presets } from './config.js';
+import { buildPolicy, presets, type PresetName } from './config.js';
+import type { ParamNames } from './internal/paramNames.js';
 import { custom, declare, integer, name, number, type ShapeOptionsOf } from './internal/options.js';
 import { didYouMean, plainObject, show } from './internal/validate.js';
 import type { OptimizerPolicy } from './policy.js';
@@ -21,14 +22,14 @@ const compareOptions = declare('compare', {
   ...neutralShape,
   param: name({ doc: 'The parameter compared.', default: 'lr' }),
   tolerance: number({ doc: 'Values closer than `tolerance × max(|a|, |b|)` count as equal (rounding, not a difference).', min: 0, default: 1e-9 }),
-  presetOptions: custom<Readonly<Record<string, Readonly<Record<string, unknown>>>>, { readonly doc: string }>(
+  presetOptions: custom<Readonly<Partial<Record<PresetName, Readonly<Record<string, unknown>>>>>, { readonly doc: string }>(
     'object',
     "an object of preset names to their own options",
     { doc: "Each preset's own options, merged over the translation (e.g. `{ 'pytorch.oneCycleLR': { threePhase: true } }`)." },
     (fn, arg, v) => {
       const byPreset = plainObject(fn, arg, v);
       for (const [preset, own] of Object.entries(byPreset)) plainObject(fn, `${arg}[${show(preset)}]`, own);
-      return byPreset as Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+      return byPreset as Readonly<Partial<Record<PresetName, Readonly<Record<string, unknown>>>>>;
     },
   ),
 });
@@ -217,7 +218,7 @@ function neutralOf(fn: string, r: ReturnType<typeof compareOptions.read>): Neutr
  * conventions (where a one-cycle peaks, whether a warmup counts in the decay, what a restart
  * resets) before production does. O(steps × presets).
  *
- * @param names at least two different presets of `comparablePresets`.
+ * @param names at least two different presets of `comparablePresets` (typed: a misspelt literal is a compile error).
  * @param options the neutral set (`steps`, `peak` required; `warmup`, `start`, `final`), `param`,
  *   `tolerance`, `presetOptions`.
  * @returns the translations, the policies and the differences.
@@ -231,7 +232,7 @@ function neutralOf(fn: string, r: ReturnType<typeof compareOptions.read>): Neutr
  * c.largestDifference?.step; // → 161
  * c.finals; // → [4e-7, 1.43864405663e-6, 8.3864668858e-7]
  */
-export function compare(names: readonly string[], options: CompareOptions): Comparison {
+export function compare<N extends string = never>(names: readonly ParamNames<N, PresetName>[], options: CompareOptions): Comparison {
   const fn = 'compare';
   if (!Array.isArray(names) || names.length < 2) throw new RangeError(`${fn}: give at least two presets to compare, got ${show(names)}`);
   const seen = new Set<string>();
@@ -248,7 +249,7 @@ export function compare(names: readonly string[], options: CompareOptions): Comp
   const o = compareOptions.read(options);
   const neutral = neutralOf(fn, o);
   const { param, tolerance } = o;
-  const extra = o.presetOptions ?? {};
+  const extra: Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>> = o.presetOptions ?? {};
   for (const key of Object.keys(extra)) if (!seen.has(key)) throw new RangeError(`${fn}: presetOptions names ${show(key)}, which is not compared; compared: ${names.join(', ')}`);
 
   const translations = names.map((preset): Translation => {

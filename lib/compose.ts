@@ -71,7 +71,12 @@ const joinOptions = declare('join', {
  * const phases = join([new Phase({ lr: linspace(0, 1, 10) }), new Phase({ lr: cosinespace(1, 0, 100) })], { steps: 50 });
  * new OptimizerPolicy(phases).length; // → 50
  */
-export function join<K extends string>(parts: Iterable<Phase<K> | Part<K>>, options: { readonly steps: number }): Phase<K>[] {
+export function join<P extends Phase>(parts: Iterable<P>, options: { readonly steps: number }): P[];
+export function join<K extends string>(parts: Iterable<Phase<K> | Part<K>>, options: { readonly steps: number }): Phase<K>[];
+export function join<P extends Phase, K extends string>(parts: Iterable<P | Part<K>>, options: { readonly steps: number }): (P | Phase<K>)[];
+// Phases keep each one's names (phases of `{ lr }` and `{ lr, momentum }` mix, as in a policy),
+// and parts their phases': every phase returned is one of them, cut, or the last one's values held.
+export function join(parts: Iterable<Phase | Part>, options: { readonly steps: number }): Phase[] {
   const { steps } = joinOptions.read(options);
   if (parts === null || typeof parts !== 'object' || typeof (parts as Iterable<unknown>)[Symbol.iterator] !== 'function') {
     throw new TypeError(`join: parts must be an iterable of phases and parts, got ${show(parts)}`);
@@ -153,7 +158,7 @@ function cut<K extends string>(phase: Phase<K>, n: number): Phase<K> {
  *
  * @param steps The total, a non-negative integer.
  * @param fractions The share of each piece, ≥ 0, summing to 1.
- * @returns One length per fraction, adding up to `steps`.
+ * @returns One length per fraction, adding up to `steps` (a tuple of as many for a literal list, so that `const [up, down] = …` are numbers).
  * @throws TypeError/RangeError for bad steps or fractions (naming the first bad one).
  * @example
  * import { splitSteps, Phase, linspace, cosinespace, OptimizerPolicy } from 'rx-policy';
@@ -161,7 +166,7 @@ function cut<K extends string>(phase: Phase<K>, n: number): Phase<K> {
  * const [up, down] = splitSteps(1000, [0.25, 0.75]);
  * new OptimizerPolicy([new Phase({ lr: linspace(0.01, 1, up) }), new Phase({ lr: cosinespace(1, 0, down) })]);
  */
-export function splitSteps(steps: number, fractions: readonly number[]): number[] {
+export function splitSteps<const F extends readonly number[]>(steps: number, fractions: F): { -readonly [I in keyof F]: number } {
   count('splitSteps', 'steps', steps);
   if (!Array.isArray(fractions) || fractions.length === 0 || fractions.length > MAX_PHASES) {
     throw new TypeError(`splitSteps: fractions must be a non-empty array of at most ${MAX_PHASES} numbers, got ${show(fractions)}`);
@@ -184,7 +189,7 @@ export function splitSteps(steps: number, fractions: readonly number[]): number[
     out.push(boundary - previous);
     previous = boundary;
   });
-  return out;
+  return out as { -readonly [I in keyof F]: number };
 }
 
 const repeatOptions = declare('repeatPhases', {

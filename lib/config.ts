@@ -1,4 +1,5 @@
 import type { FieldInfo } from './internal/options.js';
+import type { ParamNames } from './internal/paramNames.js';
 import { didYouMean, knownKeys, plainObject, show } from './internal/validate.js';
 import type { Phase } from './phase.js';
 import { OptimizerPolicy, type PolicyOptions } from './policy.js';
@@ -17,8 +18,8 @@ export type { FieldInfo } from './internal/options.js';
 
 /** A preset known by name to `buildPolicy`, the CLI and the dashboard. */
 export interface PresetEntry {
-  /** Builds the phases; it validates its own options. */
-  readonly build: (options: never) => Phase[];
+  /** Builds the phases from options read at run time; the preset validates them (an unknown or bad one is a named error). */
+  readonly build: (options: unknown) => Phase[];
   /** The option names it accepts, in declaration order. */
   readonly options: readonly string[];
   /** Each option as data: type, default, range, whether required, doc, mode. */
@@ -31,7 +32,9 @@ type Preset = ((options: never) => Phase[]) & PresetInfo;
 
 const entry = (p: Preset): PresetEntry => {
   const fields = fieldsOf(p);
-  return Object.freeze({ build: p, options: Object.freeze(fields.map((f) => f.name)), fields, summary: p.summary });
+  // Each preset checks its options at run time, whatever their static type.
+  const build = (options: unknown): Phase[] => p(options as never);
+  return Object.freeze({ build, options: Object.freeze(fields.map((f) => f.name)), fields, summary: p.summary });
 };
 
 // Each entry is made on first read: its fields come from the preset's declaration, which is
@@ -41,13 +44,25 @@ function add(out: Record<string, PresetEntry>, key: string, p: Preset): void {
   Object.defineProperty(out, key, { enumerable: true, get: () => (made ??= entry(p)) });
 }
 
+// The preset families by their config prefix: `registry` lists their members, `PresetName` names them.
+const families = { pytorch, huggingface, timm, fastai, optax, keras };
+
+/**
+ * A preset's config name, a key of `presets`: `'oneCycle'`, `'sgdr'`, or a family's member as
+ * `'pytorch.oneCycleLR'`. Where a function takes one, a misspelt literal is a compile error.
+ * @example
+ * import { presetOptions, type PresetName } from 'rx-policy';
+ * const name: PresetName = 'pytorch.stepLR';
+ * presetOptions(name).length; // → 4
+ */
+export type PresetName = 'oneCycle' | 'sgdr' | { [F in keyof typeof families]: `${F}.${keyof (typeof families)[F] & string}` }[keyof typeof families];
+
 function registry(): Readonly<Record<string, PresetEntry>> {
   // No prototype: a preset named `constructor` or `__proto__` is simply unknown.
   const out = Object.create(null) as Record<string, PresetEntry>;
   add(out, 'oneCycle', oneCyclePhases);
   add(out, 'sgdr', sgdrPhases);
-  const families: Record<string, Readonly<Record<string, Preset>>> = { pytorch, huggingface, timm, fastai, optax, keras };
-  for (const [family, members] of Object.entries(families)) {
+  for (const [family, members] of Object.entries(families as Record<string, Readonly<Record<string, Preset>>>)) {
     for (const [name, p] of Object.entries(members)) {
       // A preset is a declared function: its options are data the registry, CLI and forms read.
       if (p.declaration === undefined) throw new TypeError(`presets: ${family}.${name} has no declaration; build it with preset(declare('${family}.${name}', { … }), summary, fn) from presets/preset.ts`);
@@ -72,14 +87,14 @@ export const presets: Readonly<Record<string, PresetEntry>> = /* @__PURE__ */ re
  * `type` (`'number'`, `'integer'`, `'boolean'`, `'enum'`, …), `doc`, `required`, `default`,
  * `min`/`max` (with `exclusiveMin`/`exclusiveMax`), enum `values`, `mode`, `requires`, and
  * whether it survives JSON.
- * @param name A preset's config name, a key of `presets` (`'pytorch.stepLR'`).
+ * @param name A preset's config name, a key of `presets` (`'pytorch.stepLR'`); typed, so a misspelt literal is a compile error (a `string` is checked here).
  * @returns One `FieldInfo` per option, in declaration order.
  * @throws TypeError for an unknown preset, listing the known ones.
  * @example
  * import { presetOptions } from 'rx-policy';
  * presetOptions('pytorch.stepLR').map((f) => f.name); // → ['baseLr', 'stepSize', 'gamma', 'steps']
  */
-export function presetOptions(name: string): readonly FieldInfo[] {
+export function presetOptions<N extends string = never>(name: ParamNames<N, PresetName>): readonly FieldInfo[] {
   return lookup('presetOptions', name).fields;
 }
 
@@ -104,7 +119,9 @@ export type PolicyConfig =
  * errors name the preset function, e.g. `pytorch.stepLR: gamma must be …`).
  * @param config `{ preset, options? }` (a name of `presets`) or `{ phases: [...] }` (as `policyFromJSON` reads).
  * @param options The policy's own options (`initialStep`).
- * @returns The policy, its cursor at `initialStep` (0 by default).
+ * @returns The policy, its cursor at `initialStep` (0 by default). As the config is read at run
+ * time, it is an `OptimizerPolicy` of any names (`policy.params` is `readonly string[]`, a value is
+ * read as `v['lr']`, `number | undefined`).
  * @throws TypeError/RangeError naming the key or option, for an unknown preset, an unknown key or a bad option.
  * @example
  * import { buildPolicy } from 'rx-policy';
@@ -123,5 +140,5 @@ export function buildPolicy(config: unknown, options?: PolicyOptions): Optimizer
   knownKeys('buildPolicy', 'key of a preset config', obj, ['preset', 'options']);
   const found = lookup('buildPolicy', obj['preset']);
   const presetOptions = obj['options'] === undefined ? {} : plainObject('buildPolicy', 'options', obj['options']);
-  return new OptimizerPolicy(found.build(presetOptions as never), options);
+  return new OptimizerPolicy(found.build(presetOptions), options);
 }

@@ -119,19 +119,19 @@ export { fitSteps, type FitStepsOptions } from './events/fitSteps.js';
 export { Stepped } from './events/stepped.js';
 export { schedule, epochsToSteps, type ScheduleOptions } from './operators/schedule.js';
 export { reduceOnPlateau, kerasPlateau, type PlateauOptions, type PlateauState, type KerasPlateauOptions } from './operators/reduceOnPlateau.js';
-export { applyTo, applyToGroups, applyWith, type Values, type SinkOptions, type GroupSinkOptions, type PerGroup } from './sinks/applyTo.js';
+export { applyTo, applyToGroups, applyWith, type Values, type SinkOptions, type GroupSinkOptions, type PerGroup, type NumericFields, type ParamNames } from './sinks/applyTo.js';
 export type { SinkInput } from './sinks/checkedSink.js';
-export { tfjsOptimizerSink, type TfjsOptimizerLike } from './sinks/tfjs.js';
+export { tfjsOptimizerSink, type TfjsOptimizerLike, type TfjsParam } from './sinks/tfjs.js';
 
 // ── The LR range test (fastai's lr_find) ─────────────────────────────────────────────────────
 export { lrFinderSchedule, smoothLoss, stopOnDivergence, lrRangeTest, type RangeOptions, type RangeTestOptions, type RangePoint } from './lrFinder/rangeTest.js';
 export { suggestLrs, suggestValley, suggestSlide, suggestMinimum, suggestSteep, type Suggestion, type LrSuggestions, type SlideOptions } from './lrFinder/suggestions.js';
-export { lrFinder, type LrFinderOptions, type LrFinderResult, type LayersModelLike, type DatasetLike } from './lrFinder/lrFinder.js';
+export { lrFinder, type LrFinderOptions, type LrFinderResult, type LayersModelLike, type DatasetLike, type TensorsLike, type ShapedLike } from './lrFinder/lrFinder.js';
 
 // ── State and configs ─────────────────────────────────────────────────────────────────────────
 export { saveState, restorePolicy, loadState, resumeFromIterations, type PolicyState } from './state.js';
 export { spaceFromJSON, phaseFromJSON, policyFromJSON, type PhaseSpec, type PolicySpec } from './serialize.js';
-export { buildPolicy, presets, presetOptions, type PresetEntry, type PolicyConfig, type FieldInfo } from './config.js';
+export { buildPolicy, presets, presetOptions, type PresetEntry, type PresetName, type PolicyConfig, type FieldInfo } from './config.js';
 
 // ── Comparing presets across libraries ────────────────────────────────────────────────────────
 export { compare, formatComparison, comparablePresets, type CompareOptions, type NeutralOptions, type Comparison, type Translation } from './compare.js';

@@ -5,7 +5,6 @@ import { declare, integer } from './internal/options.js';
 import { count, show } from './internal/validate.js';
 import { Phase, type PhaseValues } from './phase.js';
 import { Sequence } from './sequence.js';
-import type { SpaceSpec } from './space.js';
 
 /** Options of `OptimizerPolicy`. */
 export interface PolicyOptions {
@@ -62,7 +61,7 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
   #step: number;
   #driven = false;
   #allSteps: Sequence<PhaseValues<P>> | undefined;
-  #params: readonly string[] | undefined;
+  #params: readonly P['names'][number][] | undefined;
 
   constructor(phases: readonly P[], options: PolicyOptions = {}) {
     // An empty list is the empty schedule (length 0), what a preset gives for `steps: 0`.
@@ -89,11 +88,11 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
     this.#step = initialStep;
   }
 
-  /** Every parameter name of every phase, in first-seen order: what sinks check up front. */
-  get params(): readonly string[] {
+  /** Every parameter name of every phase, in first-seen order: what sinks check up front (typed: pass it as a sink's `params`). */
+  get params(): readonly P['names'][number][] {
     // Computed once: the phases never change, and drive() hands the names to every sink.
     if (this.#params === undefined) {
-      const names: string[] = [];
+      const names: P['names'][number][] = [];
       for (const phase of this.phases) for (const name of phase.names) if (!names.includes(name)) names.push(name);
       this.#params = Object.freeze(names);
     }
@@ -292,10 +291,10 @@ export class OptimizerPolicy<P extends Phase = Phase> implements Iterable<PhaseV
    * JSON.stringify(policy); // → '{"phases":[{"lr":{"type":"linspace","start":0,"end":1,"steps":3}}]}'
    */
   toJSON(): {
-    /** Each phase's spaces in JSON form, by parameter name. */
-    phases: Record<string, SpaceSpec>[];
+    /** Each phase's spaces in JSON form, by parameter name (typed by the phase's names). */
+    phases: ReturnType<P['toJSON']>[];
   } {
-    return { phases: this.phases.map((phase) => phase.toJSON()) };
+    return { phases: this.phases.map((phase) => phase.toJSON() as ReturnType<P['toJSON']>) };
   }
 
   /**

@@ -111,7 +111,10 @@ export function phaseFromJSON(spec: unknown, where = 'phaseFromJSON'): Phase {
  * Rebuilds a policy from its `toJSON()` form, so a schedule can live in a config file.
  * @param spec `{ phases: [...] }`, each phase as `phaseFromJSON` reads it.
  * @param options The policy's own options (`initialStep`).
- * @returns The policy.
+ * @returns The policy, typed by the phases' names when the spec is typed (a literal, or
+ * `policy.toJSON()`); from JSON (`unknown` or `any`) its names are known only at run time, so it
+ * is an `OptimizerPolicy` of any names: `policy.params` is `readonly string[]` and a value is read
+ * as `v['lr']` (`number | undefined`).
  * @throws TypeError/RangeError for an unknown key, a `phases` that is not an array, or a bad phase.
  * @example
  * import { OptimizerPolicy, oneCyclePhases, policyFromJSON } from 'rx-policy';
@@ -119,6 +122,8 @@ export function phaseFromJSON(spec: unknown, where = 'phaseFromJSON'): Phase {
  * const copy = policyFromJSON(JSON.parse(JSON.stringify(policy)));
  * copy.at(42); // → policy.at(42)
  */
+export function policyFromJSON<S extends PhaseSpec>(spec: { readonly phases: readonly S[] }, options?: PolicyOptions): OptimizerPolicy<S extends unknown ? Phase<keyof S & string> : never>;
+export function policyFromJSON(spec: unknown, options?: PolicyOptions): OptimizerPolicy;
 export function policyFromJSON(spec: unknown, options?: PolicyOptions): OptimizerPolicy {
   const obj = plainObject('policyFromJSON', 'spec', spec);
   knownKeys('policyFromJSON', 'key', obj, ['phases']);

@@ -3,8 +3,12 @@ import type { Phase } from './phase.js';
 import type { OptimizerPolicy } from './policy.js';
 import { policyFromJSON } from './serialize.js';
 
-/** A policy's checkpoint: its step and the configuration that rebuilds it, as plain JSON. */
-export interface PolicyState {
+/**
+ * A policy's checkpoint: its step and the configuration that rebuilds it, as plain JSON.
+ * @typeParam P the policy's phases, which type its parameter names: `saveState` gives them and
+ * `restorePolicy` keeps them. A state read back from JSON is `PolicyState` (any names).
+ */
+export interface PolicyState<P extends Phase = Phase> {
   /** Marks the object as an rx-policy state; anything else is refused when restoring. */
   readonly format: 'rx-policy/state';
   /** The layout's version; this rx-policy reads version 1. */
@@ -14,7 +18,7 @@ export interface PolicyState {
   /** The policy's configuration, as `policy.toJSON()` writes it (the JSON schedule format). */
   readonly policy: {
     /** The phases in the order they run, each a parameter's space spec by name. */
-    readonly phases: readonly Record<string, unknown>[];
+    readonly phases: readonly (P extends Phase<infer K> ? Readonly<Record<K, unknown>> : never)[];
   };
   /**
    * Where the configuration holds `-0`, which `JSON.stringify` writes as `0`: each a path of keys
@@ -44,10 +48,11 @@ function negativeZerosOf(value: unknown, path: (string | number)[] = [], out: (s
  * const saved = JSON.stringify(saveState(policy));
  * saveState(policy).step; // → 40
  */
-export function saveState(policy: OptimizerPolicy): PolicyState {
-  const config = policy.toJSON();
+export function saveState<P extends Phase>(policy: OptimizerPolicy<P>): PolicyState<P> {
+  const config: { readonly phases: readonly unknown[] } = policy.toJSON();
   const zeros = negativeZerosOf(config);
-  return { format: 'rx-policy/state', version: 1, step: policy.currentStep, policy: config, ...(zeros.length > 0 && { negativeZeros: zeros }) };
+  // Each phase's JSON form has that phase's names, as the state's type says.
+  return { format: 'rx-policy/state', version: 1, step: policy.currentStep, policy: config as PolicyState<P>['policy'], ...(zeros.length > 0 && { negativeZeros: zeros }) };
 }
 
 function readState(fn: string, state: unknown): { step: number; config: unknown } {
@@ -94,7 +99,9 @@ function sameValue(a: unknown, b: unknown): boolean {
  * Rebuilds a policy from a saved state, its cursor at the saved step: the resumed run emits
  * exactly what the uninterrupted run would have.
  * @param state What `saveState` returned (parsed back from JSON).
- * @returns The policy, its cursor at the saved step.
+ * @returns The policy, its cursor at the saved step. Typed by the state's phases when the state
+ * is typed (`saveState`'s own result); from JSON (`unknown` or `any`), an `OptimizerPolicy` of any
+ * names, whose values are read as `v['lr']` (`number | undefined`).
  * @throws TypeError/RangeError for something that is not a state, an unsupported version, or a bad configuration.
  * @example
  * import { OptimizerPolicy, oneCyclePhases, restorePolicy, saveState } from 'rx-policy';
@@ -102,6 +109,8 @@ function sameValue(a: unknown, b: unknown): boolean {
  * const policy = restorePolicy(JSON.parse(saved));
  * policy.currentStep; // → 40
  */
+export function restorePolicy<P extends Phase>(state: PolicyState<P>): OptimizerPolicy<P>;
+export function restorePolicy(state: unknown): OptimizerPolicy;
 export function restorePolicy(state: unknown): OptimizerPolicy {
   const { step, config } = readState('restorePolicy', state);
   return policyFromJSON(config, { initialStep: step });

@@ -51,9 +51,15 @@ describe('compare', () => {
   });
 
   it('bad input: named errors', () => {
+    // Names read at run time (the CLI's) are checked here.
+    const fromCli: string[] = ['pytorch.oneCycleLR', 'fastai.fitOneCycl'];
+    expect(() => compare(fromCli, { steps: 10, peak: 1 })).toThrow(/compare: unknown preset "fastai.fitOneCycl" \(did you mean "fastai.fitOneCycle"\?\)/);
     expect(() => compare(['pytorch.oneCycleLR', 'pytorch.oneCycleLR'], { steps: 10, peak: 1 })).toThrow('compare: preset "pytorch.oneCycleLR" is given twice; compare different presets');
+    // @ts-expect-error not a preset name: a compile error too
     expect(() => compare(['pytorch.oneCycleLR', 'torch.oneCycle'], { steps: 10, peak: 1 })).toThrow(`compare: unknown preset "torch.oneCycle" (did you mean "pytorch.oneCycleLR"?); compare knows: ${comparablePresets.join(', ')}`);
+    // @ts-expect-error not a preset name: a compile error too
     expect(() => compare(['pytorch.oneCycleLR', 'fastai.fitOneCycl'], { steps: 10, peak: 1 })).toThrow('compare: unknown preset "fastai.fitOneCycl" (did you mean "fastai.fitOneCycle"?); compare knows: ');
+    // @ts-expect-error not a preset name: a compile error too
     expect(() => compare(['pytorch.oneCycleLR', 'nope.schedule'], { steps: 10, peak: 1 })).toThrow(`compare: unknown preset "nope.schedule"; compare knows: ${comparablePresets.join(', ')}`);
     expect(() => compare(['pytorch.oneCycleLR', 'pytorch.stepLR'], { steps: 10, peak: 1 })).toThrow('compare: no neutral translation for preset "pytorch.stepLR"');
     expect(() => compare(['pytorch.oneCycleLR'], { steps: 10, peak: 1 })).toThrow('compare: give at least two presets to compare, got ["pytorch.oneCycleLR"]');
@@ -61,6 +67,8 @@ describe('compare', () => {
     expect(() => compare(oneCycles, { steps: 10, peak: 1, warmup: 1.5 })).toThrow('compare: warmup must be a fraction in [0, 1), got 1.5');
     expect(() => compare(['huggingface.cosine', 'optax.warmupCosineDecay'], { steps: 10, peak: 1, start: 0.1 })).toThrow('compare: huggingface.cosine always starts its warmup at 0; leave start out');
     expect(() => compare(oneCycles, { steps: 10, peak: 1, presetOptions: { 'keras.cosineDecay': {} } })).toThrow('compare: presetOptions names "keras.cosineDecay", which is not compared');
+    // @ts-expect-error a misspelt preset name in presetOptions is a compile error
+    expect(() => compare(oneCycles, { steps: 10, peak: 1, presetOptions: { 'pytorch.oneCycleLr': {} } })).toThrow('compare: presetOptions names "pytorch.oneCycleLr", which is not compared');
     expect(() => compare(oneCycles, { steps: 10, peak: 1, presetOptions: { 'pytorch.oneCycleLR': 3 as never } })).toThrow('compare: presetOptions["pytorch.oneCycleLR"] must be an object, got 3');
     expect(() => compare(oneCycles, { steps: 10, peak: 1, tolerance: -1 })).toThrow(new RangeError('compare: tolerance must be a finite number ≥ 0, got -1'));
     expect(() => compare(oneCycles, { steps: 10, peak: 1, param: '' })).toThrow(new TypeError('compare: param must be a non-empty name without surrounding spaces, got ""'));

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { constant, cosinespace, expspace, join, linspace, OptimizerPolicy, part, Phase, policyFromJSON, product, repeatPhases, splitSteps } from '../lib/index.js';
 
 describe('splitSteps (composition by fractions)', () => {
@@ -18,6 +18,17 @@ describe('splitSteps (composition by fractions)', () => {
         lengths.forEach((n) => expect(n).toBeGreaterThanOrEqual(0));
       }),
     );
+  });
+
+  it('types: a literal list of fractions gives a tuple of as many lengths; any list, an array', () => {
+    const [up, down] = splitSteps(1000, [0.25, 0.75]);
+    expectTypeOf(up).toEqualTypeOf<number>();
+    expectTypeOf(down).toEqualTypeOf<number>();
+    expect([up, down]).toEqual([250, 750]);
+    const fractions: number[] = [0.5, 0.5];
+    expectTypeOf(splitSteps(10, fractions)).toEqualTypeOf<number[]>();
+    // @ts-expect-error two fractions give two lengths
+    void splitSteps(10, [0.5, 0.5])[2];
   });
 
   it('rejects fractions that do not sum to 1 or are negative, naming them', () => {
@@ -95,6 +106,22 @@ describe('join: presets give their natural shape, one combinator cuts or holds t
     expect(() => part(2.5, (n) => new Phase({ lr: constant(1, n) }))).toThrow('part: length must be a non-negative integer or Infinity, got 2.5');
     expect(() => part(NaN, (n) => new Phase({ lr: constant(1, n) }))).toThrow(RangeError);
     expect(() => part(-1, (n) => new Phase({ lr: constant(1, n) }))).toThrow('part: length must be a non-negative integer or Infinity, got -1');
+  });
+
+  it('types: phases of different names mix, each keeping its names, as in a policy; parts type the phases they take', () => {
+    const withMomentum = new Phase({ lr: linspace(1, 0, 3), momentum: 0.9 });
+    const phases = join([down, withMomentum], { steps: 10 });
+    expectTypeOf(phases).toEqualTypeOf<(Phase<'lr'> | Phase<'lr' | 'momentum'>)[]>();
+    const v = new OptimizerPolicy(phases).at(9);
+    expectTypeOf(v).toEqualTypeOf<{ lr: number } | { lr: number; momentum: number }>();
+    // The last phase's values are held to steps, names and all.
+    expect(v).toEqual({ lr: 0, momentum: 0.9 });
+    expectTypeOf(join([warm, down], { steps: 6 })).toEqualTypeOf<Phase<'lr'>[]>();
+    const warmed = join([warm, withMomentum], { steps: 8 });
+    expectTypeOf(warmed).toEqualTypeOf<(Phase<'lr' | 'momentum'> | Phase<'lr'>)[]>();
+    expect(new OptimizerPolicy(warmed).at(7)).toEqual({ lr: 0, momentum: 0.9 });
+    // @ts-expect-error `stepz` is not an option of join
+    expect(() => join([down, withMomentum], { steps: 3, stepz: 3 })).toThrow(/join: unknown option "stepz" \(did you mean "steps"\?\)/);
   });
 
   it('repeatPhases: a misspelt option names the right one', () => {

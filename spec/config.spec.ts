@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPolicy, OptimizerPolicy, oneCyclePhases, presets, sgdrPhases } from '../lib/index.js';
+import { buildPolicy, OptimizerPolicy, oneCyclePhases, presetOptions, presets, sgdrPhases, type PresetName } from '../lib/index.js';
 import { expectNamedError } from './helpers.js';
 
 describe('buildPolicy and the presets registry', () => {
@@ -82,5 +82,25 @@ describe('buildPolicy and the presets registry', () => {
     expect(() => buildPolicy({ phases: [{ lr: { type: 'linspace', start: 0, end: 1, steps: 3 } }, { lr: { type: 'linspace', start: 0, end: 1, steps: -1 } }] })).toThrow(
       /^buildPolicy: phases\[1\]: lr: linspace: steps must be a non-negative integer, got -1$/,
     );
+  });
+});
+
+describe('PresetName: the registry\'s names as a type', () => {
+  it('is exactly the keys of presets (a missing or extra key here is a compile error)', () => {
+    const all: Record<PresetName, null> = { "oneCycle": null, "sgdr": null, "pytorch.oneCycleLR": null, "pytorch.cyclicLR": null, "pytorch.cosineAnnealingLR": null, "pytorch.cosineAnnealingWarmRestarts": null, "pytorch.stepLR": null, "pytorch.multiStepLR": null, "pytorch.exponentialLR": null, "pytorch.linearLR": null, "pytorch.polynomialLR": null, "pytorch.multiplicativeLR": null, "pytorch.swaLR": null, "huggingface.linear": null, "huggingface.cosine": null, "huggingface.cosineWithHardRestarts": null, "huggingface.polynomial": null, "huggingface.constant": null, "huggingface.inverseSqrt": null, "huggingface.wsd": null, "timm.cosineLR": null, "timm.polyLR": null, "timm.tanhLR": null, "timm.stepLR": null, "timm.multiStepLR": null, "fastai.fitOneCycle": null, "fastai.fitFlatCos": null, "fastai.fitSgdr": null, "optax.constantSchedule": null, "optax.linearSchedule": null, "optax.polynomialSchedule": null, "optax.exponentialDecay": null, "optax.cosineDecaySchedule": null, "optax.piecewiseConstantSchedule": null, "optax.cosineOnecycle": null, "optax.linearOnecycle": null, "optax.warmupCosineDecay": null, "optax.sgdr": null, "keras.exponentialDecay": null, "keras.inverseTimeDecay": null, "keras.piecewiseConstantDecay": null, "keras.polynomialDecay": null, "keras.cosineDecay": null, "keras.cosineDecayRestarts": null };
+    expect(Object.keys(all)).toEqual(Object.keys(presets));
+  });
+
+  it("an entry's build takes options read at run time and checks them", () => {
+    const entry = presets['pytorch.stepLR']!;
+    expect(new OptimizerPolicy(entry.build({ baseLr: 1, stepSize: 2, steps: 4 })).at(2)).toEqual({ lr: 0.1 });
+    expect(() => entry.build({ baseLr: 1, stepSize: 2, steps: 4, gama: 0.5 })).toThrow(/pytorch.stepLR: unknown option "gama" \(did you mean "gamma"\?\)/);
+  });
+
+  it('a misspelt preset name is a compile error; a name read at run time is checked there', () => {
+    // @ts-expect-error `pytorch.stepLr` is not a preset; `pytorch.stepLR` is
+    expect(() => presetOptions('pytorch.stepLr')).toThrow(/presetOptions: unknown preset "pytorch.stepLr" \(did you mean "pytorch.stepLR"\?\)/);
+    const fromCli: string = ['timm.cosineLR'][0]!;
+    expect(presetOptions(fromCli).map((f) => f.name)).toContain('tInitial');
   });
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   buildPolicy,
   constant,
@@ -18,6 +18,7 @@ import {
   polyspace,
   sgdrPhases,
   spaceFromJSON,
+  type SpaceSpec,
 } from '../lib/index.js';
 import { collect, expectNamedError } from './helpers.js';
 
@@ -145,6 +146,26 @@ describe('JSON forms', () => {
     expect(() => phaseFromJSON(JSON.parse('{"__proto__": {"type": "linspace", "start": 0, "end": 1, "steps": 3}}'))).toThrow(
       new TypeError('Phase: a parameter cannot be named "__proto__" (writing it sets an object\'s prototype, not a value), got ["__proto__"]'),
     );
+  });
+});
+
+describe('types: a typed spec keeps its names; JSON read at run time gives a policy of any names', () => {
+  it('policy.toJSON() and a spec written in code type the policy they rebuild', () => {
+    const policy = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 3) }), ...oneCyclePhases({ steps: 10 })]);
+    const json = policy.toJSON();
+    expectTypeOf(json.phases[0]!).toEqualTypeOf<Record<'lr', SpaceSpec> | Record<'lr' | 'momentum', SpaceSpec>>();
+    const copy = policyFromJSON(json);
+    expectTypeOf(copy.at(0)).toEqualTypeOf<{ lr: number } | { lr: number; momentum: number }>();
+    expect(copy.at(5)).toEqual(policy.at(5));
+    const written = policyFromJSON({ phases: [{ lr: { type: 'linspace', start: 0, end: 1, steps: 3 }, wd: { type: 'constant', value: 0.1 } }] });
+    const v = written.at(1);
+    expectTypeOf(v).toEqualTypeOf<{ lr: number; wd: number }>();
+    // @ts-expect-error the spec has no momentum
+    void v.momentum;
+    expect(v).toEqual({ lr: 0.5, wd: 0.1 });
+    const read = policyFromJSON(roundTrip(policy));
+    expectTypeOf(read).toEqualTypeOf<OptimizerPolicy>();
+    expectTypeOf(read.at(0)['momentum']).toEqualTypeOf<number | undefined>();
   });
 });
 

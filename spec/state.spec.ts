@@ -1,6 +1,6 @@
 import { Subject } from 'rxjs';
-import { describe, expect, it } from 'vitest';
-import { buildPolicy, constant, linspace, loadState, OptimizerPolicy, Phase, presets, restorePolicy, resumeFromIterations, saveState } from '../lib/index.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { buildPolicy, constant, linspace, loadState, OptimizerPolicy, Phase, policyFromJSON, presets, pytorch, restorePolicy, resumeFromIterations, saveState, type PolicyState } from '../lib/index.js';
 
 // Small options for every preset in the registry; a preset added without an entry fails below.
 const smallOptions: Record<string, Record<string, unknown>> = {
@@ -102,6 +102,34 @@ describe('checkpoint and resume', () => {
     expect(drive(policy, 1)).toEqual([{ lr: 0.5 }]);
     expect(() => resumeFromIterations(policy, { iterations: 1.5 })).toThrow(/resumeFromIterations: optimizer.iterations must be a non-negative integer, got 1.5/);
     expect(policy.currentStep).toBe(6);
+  });
+});
+
+describe('types: a state keeps the policy\'s names; from JSON, a policy of any names', () => {
+  it('saveState types the state by the phases, restorePolicy gives them back', () => {
+    const policy = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 3) }), ...pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10, momentumName: 'beta1' })], { initialStep: 4 });
+    const state = saveState(policy);
+    type P = (typeof policy.phases)[number];
+    expectTypeOf(state).toEqualTypeOf<PolicyState<P>>();
+    const restored = restorePolicy(state);
+    expectTypeOf(restored).toEqualTypeOf<OptimizerPolicy<P>>();
+    const v = restored.at(5);
+    expect(v).toEqual(policy.at(5));
+    // @ts-expect-error beta1 is in the one-cycle phases only
+    void v.beta1;
+    if ('beta1' in v) expectTypeOf(v.beta1).toBeNumber();
+  });
+
+  it('restorePolicy, policyFromJSON and buildPolicy of JSON give a policy of any names: each value may be missing', () => {
+    const json = JSON.stringify(saveState(new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 3) })])));
+    const restored = restorePolicy(JSON.parse(json));
+    expectTypeOf(restored).toEqualTypeOf<OptimizerPolicy>();
+    expectTypeOf(restorePolicy(JSON.parse(json) as unknown)).toEqualTypeOf<OptimizerPolicy>();
+    expectTypeOf(restored.at(1)['lr']).toEqualTypeOf<number | undefined>();
+    expectTypeOf(restored.params).toEqualTypeOf<readonly string[]>();
+    expectTypeOf(policyFromJSON(JSON.parse(JSON.stringify(restored)))).toEqualTypeOf<OptimizerPolicy>();
+    expectTypeOf(buildPolicy({ preset: 'oneCycle', options: { steps: 10 } })).toEqualTypeOf<OptimizerPolicy>();
+    expect(restored.at(1)).toEqual({ lr: 0.5 });
   });
 });
 

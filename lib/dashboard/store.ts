@@ -21,7 +21,7 @@ export interface PolicyLike {
    * @param step a step in `[0, length)`.
    * @returns the parameter dict of that step.
    */
-  at(step: number): object;
+  at(step: number): Readonly<Record<string, number>>;
 }
 
 /** Anything with an RxJS-style `subscribe(observer)`: an `Observable`, a `Subject`. */

@@ -10,8 +10,28 @@ const decl = declare('fitSteps', {
   batchesPerEpoch: integer({ doc: "fitDataset's batchesPerEpoch (instead of samples)", min: 1 }),
 });
 
-/** The arguments of `fitSteps`: `fit`'s own (`samples` is the number of rows of `x`), or `fitDataset`'s `batchesPerEpoch`. */
-export type FitStepsOptions = ShapeOptionsOf<typeof decl.shape>;
+type FitStepsShape = ShapeOptionsOf<typeof decl.shape>;
+
+/**
+ * The arguments of `fitSteps`: `fit`'s own (`samples` is the number of rows of `x`, with
+ * `batchSize` and `validationSplit`), or `fitDataset`'s `batchesPerEpoch`: one of the two, as the run checks.
+ */
+export type FitStepsOptions = Pick<FitStepsShape, 'epochs' | 'initialEpoch'> &
+  (
+    | (Required<Pick<FitStepsShape, 'samples'>> &
+        Pick<FitStepsShape, 'batchSize' | 'validationSplit'> & {
+          /** Not with `samples`. */
+          readonly batchesPerEpoch?: undefined;
+        })
+    | (Required<Pick<FitStepsShape, 'batchesPerEpoch'>> & {
+        /** Not with `batchesPerEpoch`. */
+        readonly samples?: undefined;
+        /** Not with `batchesPerEpoch`: a dataset batches itself. */
+        readonly batchSize?: undefined;
+        /** Not with `batchesPerEpoch`. */
+        readonly validationSplit?: undefined;
+      })
+  );
 
 /**
  * The number of batches (optimizer steps) a TF.js `fit` call will run, from its arguments, so a

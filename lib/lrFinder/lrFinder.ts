@@ -6,7 +6,7 @@ import { Subject } from 'rxjs';
 import { show } from '../internal/validate.js';
 import { tfjsOptimizerSink, type TfjsOptimizerLike } from '../sinks/tfjs.js';
 import type { OptionsOf, OptionTable } from '../internal/options.js';
-import { lrFinderSchedule, lrRangeTest, rangeTestOptions, readRange, type RangePoint } from './rangeTest.js';
+import { lrFinderSchedule, lrRangeTest, rangeTestOptions, readRange, type RangePoint, type RangeTestOptions } from './rangeTest.js';
 import { suggestLrs, type LrSuggestions } from './suggestions.js';
 
 /** A TF.js tensor, as far as the finder needs one. */
@@ -14,6 +14,19 @@ interface TensorLike {
   readonly shape: readonly number[];
   clone(): TensorLike;
   dispose(): void;
+}
+
+/**
+ * The inputs or targets of `model.fit`, as `lrFinder` takes them: a tensor, an array of tensors,
+ * or tensors by input name (every one with the samples on its first axis). Typed by shape only,
+ * so that a dataset (which has none) is not mistaken for them.
+ */
+export type TensorsLike = ShapedLike | readonly ShapedLike[] | { readonly [input: string]: ShapedLike };
+
+/** A tensor as far as `lrFinder` reads its inputs: by its shape. */
+export interface ShapedLike {
+  /** The tensor's shape; its first axis counts the samples. */
+  readonly shape: readonly number[];
 }
 
 /** A TF.js variable: a tensor that can be assigned. */
@@ -172,8 +185,8 @@ function checkModel(fn: string, model: LayersModelLike): FinderOptimizer {
  * console.log(result.suggestions?.valley.lr); // a rate below the divergence
  * await plotLrFinder(result, { out: 'lr-find.svg' });
  */
-export function lrFinder(model: LayersModelLike, xs: unknown, ys: unknown, options?: LrFinderOptions): Promise<LrFinderResult>;
-export function lrFinder(model: LayersModelLike, dataset: DatasetLike, options?: LrFinderOptions): Promise<LrFinderResult>;
+export function lrFinder(model: LayersModelLike, xs: TensorsLike, ys: TensorsLike, options?: LrFinderOptions): Promise<LrFinderResult>;
+export function lrFinder(model: LayersModelLike, dataset: DatasetLike, options?: RangeTestOptions): Promise<LrFinderResult>;
 export async function lrFinder(model: LayersModelLike, data: unknown, third?: unknown, fourth?: unknown): Promise<LrFinderResult> {
   const fn = 'lrFinder';
   const isDataset = typeof (data as DatasetLike | null)?.iterator === 'function';

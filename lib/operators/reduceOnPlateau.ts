@@ -2,6 +2,7 @@ import { defer, ignoreElements, isObservable, map, merge, tap, type MonoTypeOper
 import { Stepped } from '../events/stepped.js';
 import { custom, declare, fn as fnField, integer, names, number, oneOf, type ShapeOptionsOf } from '../internal/options.js';
 import { knownKeys, plainObject, show } from '../internal/validate.js';
+import type { ParamNames } from '../internal/paramNames.js';
 
 /**
  * What `reduceOnPlateau` remembers between metrics (PyTorch's `ReduceLROnPlateau.state_dict()`
@@ -55,8 +56,14 @@ const plateauOptions = declare('reduceOnPlateau', {
 // `PlateauOptions` is written as a mapped type of its own, not as an alias of the generic one, so
 // that tools which read types (TypeDoc, editors) name it where `kerasPlateau` returns it.
 type PlateauShapeOptions = ShapeOptionsOf<typeof plateauOptions.shape>;
-/** Options of `reduceOnPlateau`, with PyTorch `ReduceLROnPlateau`'s defaults. */
-export type PlateauOptions = { readonly [K in keyof PlateauShapeOptions]: PlateauShapeOptions[K] };
+/**
+ * Options of `reduceOnPlateau`, with PyTorch `ReduceLROnPlateau`'s defaults.
+ * @typeParam K the names `params` may hold: `reduceOnPlateau` types them by the values it scales.
+ */
+export type PlateauOptions<K extends string = string> = { readonly [O in keyof PlateauShapeOptions]: O extends 'params' ? readonly K[] : PlateauShapeOptions[O] };
+
+/** The parameter names of a values stream's values (bare or `Stepped`). */
+type NamesOf<V> = (V extends Stepped<infer W> ? keyof W : keyof V) & string;
 
 /**
  * Scales the parameters of a schedule when a metric stops improving, with PyTorch
@@ -103,7 +110,7 @@ export type PlateauOptions = { readonly [K in keyof PlateauShapeOptions]: Platea
  * plateau; // → { best: 0.9, badMetrics: 0, cooldownLeft: 0, scale: { lr: 0.5 } }
  * // resuming: reduceOnPlateau(valLoss$, { patience: 1, factor: 0.5, initialState: plateau })
  */
-export function reduceOnPlateau<V extends Readonly<Record<string, number>> | Stepped<Readonly<Record<string, number>>>>(metric$: Observable<number>, options: PlateauOptions = {}): MonoTypeOperatorFunction<V> {
+export function reduceOnPlateau<V extends Readonly<Record<string, number>> | Stepped<Readonly<Record<string, number>>>, N extends string = never>(metric$: Observable<number>, options: PlateauOptions<ParamNames<N, NamesOf<V>>> = {}): MonoTypeOperatorFunction<V> {
   const fn = 'reduceOnPlateau';
   if (!isObservable(metric$)) throw new TypeError(`${fn}: metric$ must be an Observable of numbers, got ${show(metric$)}`);
   const { mode, factor, patience, threshold, thresholdMode, cooldown, minValue, eps, params, initialState: initial, onState } = plateauOptions.read(options);

@@ -1,7 +1,7 @@
 import { Phase } from '../phase.js';
 import type { OptimizerPolicy } from '../policy.js';
 import { mustBe, show } from '../internal/validate.js';
-import { paramExtent, scanExtent, type Extent } from './extent.js';
+import { checkParam, extentOf, scanExtent, type Extent } from './extent.js';
 
 /** The most steps `decimate` reads (it reads every one): a few seconds at most. */
 export const MAX_READ = 10_000_000;
@@ -71,22 +71,28 @@ export function decimate(valueAt: (i: number) => number, length: number, columns
  * parameter are left out.
  *
  * @param source a phase or a policy.
- * @param param the parameter.
+ * @param param the parameter, one of the source's (typed: another is a compile error).
  * @param columns pixel columns (at most `length` columns are made).
  * @returns the columns, in step order.
+ * @throws RangeError for a name the source does not have.
  * @example
  * import { OptimizerPolicy, oneCyclePhases } from 'rx-policy';
  * import { columnExtents } from 'rx-policy/plot';
  * const policy = new OptimizerPolicy(oneCyclePhases({ steps: 500 }));
  * columnExtents(policy, 'lr', 4).map((c) => c.max); // → [0.598214285714, 1, 0.899553571429, 0.397321428571]
  */
-export function columnExtents(source: Phase | OptimizerPolicy, param: string, columns: number): Column[] {
+export function columnExtents<S extends Phase | OptimizerPolicy>(source: S, param: S['params'][number], columns: number): Column[] {
+  checkParam('columnExtents', source, param);
+  return extentsOf(source, param, columns);
+}
+
+function extentsOf(source: Phase | OptimizerPolicy, param: string, columns: number): Column[] {
   const length = source.length;
   const n = Math.min(columns, length);
   const out: Column[] = [];
   for (let c = 0; c < n; c++) {
     const [from, to] = bounds(c, length, n);
-    const e = paramExtent(source, param, from, to);
+    const e = extentOf(source, param, from, to);
     if (e !== undefined) out.push({ from, to, ...e });
   }
   return out;
@@ -97,16 +103,18 @@ export function columnExtents(source: Phase | OptimizerPolicy, param: string, co
  * order; every step when there are at most two a column), computed from the spaces' shapes.
  *
  * @param source a phase or a policy.
- * @param param the parameter.
+ * @param param the parameter, one of the source's (typed: another is a compile error).
  * @param columns pixel columns.
  * @returns the points, in step order; steps where no phase has the parameter are left out.
+ * @throws RangeError for a name the source does not have.
  * @example
  * import { OptimizerPolicy, pytorch } from 'rx-policy';
  * import { decimateParam } from 'rx-policy/plot';
  * const policy = new OptimizerPolicy(pytorch.cosineAnnealingWarmRestarts({ baseLr: 1, t0: 1000, tMult: 2, steps: 1e9 }));
  * decimateParam(policy, 'lr', 600).length; // → 1200
  */
-export function decimateParam(source: Phase | OptimizerPolicy, param: string, columns: number): Point[] {
+export function decimateParam<S extends Phase | OptimizerPolicy>(source: S, param: S['params'][number], columns: number): Point[] {
+  checkParam('decimateParam', source, param);
   const length = source.length;
   const out: Point[] = [];
   if (length <= 2 * columns) {
@@ -117,6 +125,6 @@ export function decimateParam(source: Phase | OptimizerPolicy, param: string, co
     }
     return out;
   }
-  for (const column of columnExtents(source, param, columns)) pointsOf(column, out);
+  for (const column of extentsOf(source, param, columns)) pointsOf(column, out);
   return out;
 }

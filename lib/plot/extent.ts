@@ -2,6 +2,7 @@
 // than from every step: monotone curves from their ends, periodic ones from one period, waves and
 // restarts from their turning points. What makes a plot's cost independent of the schedule's length.
 import { cosineEase, linearEase } from '../ease.js';
+import { show } from '../internal/validate.js';
 import { Phase } from '../phase.js';
 import type { OptimizerPolicy } from '../policy.js';
 import { DeclaredSpace, type Space } from '../space.js';
@@ -257,20 +258,32 @@ const phaseStarts = new WeakMap<OptimizerPolicy, readonly number[]>();
 /**
  * The extent of one parameter of a phase or policy over steps `[from, to)`: the phases the range
  * covers (found by binary search, O(log phases)) joined in order. `undefined` if no phase in the
- * range has the parameter.
+ * range has the parameter (a policy's phases need not all have it).
  *
  * @param source a phase or a policy.
- * @param param the parameter's name.
+ * @param param the parameter's name, one of the source's (typed: another is a compile error).
  * @param from the first step.
  * @param to one past the last step, `from < to ≤ source.length`.
  * @returns the extent, or `undefined`.
+ * @throws RangeError for a name the source does not have.
  * @example
  * import { OptimizerPolicy, oneCyclePhases } from 'rx-policy';
  * import { paramExtent } from 'rx-policy/plot';
  * const policy = new OptimizerPolicy(oneCyclePhases({ steps: 500 }));
  * paramExtent(policy, 'lr', 0, policy.length); // → { min: 0.01, minAt: 499, max: 1, maxAt: 224 }
  */
-export function paramExtent(source: Phase | OptimizerPolicy, param: string, from: number, to: number): Extent | undefined {
+export function paramExtent<S extends Phase | OptimizerPolicy>(source: S, param: S['params'][number], from: number, to: number): Extent | undefined {
+  checkParam('paramExtent', source, param);
+  return extentOf(source, param, from, to);
+}
+
+/** Throws when `param` is none of the source's names: a misspelt name is not an empty chart. */
+export function checkParam(fn: string, source: Phase | OptimizerPolicy, param: string): void {
+  if (!source.params.includes(param)) throw new RangeError(`${fn}: no parameter ${show(param)}; it has: ${source.params.join(', ')}`);
+}
+
+/** `paramExtent` of a name the source has; a phase of a policy may lack it (`undefined`). */
+export function extentOf(source: Phase | OptimizerPolicy, param: string, from: number, to: number): Extent | undefined {
   if (source instanceof Phase) {
     const space = (source.spaces as Record<string, Space>)[param];
     if (space === undefined) return undefined;
@@ -285,7 +298,7 @@ export function paramExtent(source: Phase | OptimizerPolicy, param: string, from
     const a = Math.max(from, start) - start;
     const b = Math.min(to, start + phase.length) - start;
     if (b <= a) continue;
-    const e = paramExtent(phase, param, a, b);
+    const e = extentOf(phase, param, a, b);
     if (e !== undefined) out = joinExtents(out, shift(e, start));
   }
   return out;

@@ -5,7 +5,7 @@ import { show } from '../internal/validate.js';
 import { Phase } from '../phase.js';
 import type { OptimizerPolicy } from '../policy.js';
 import { columnExtents } from './decimate.js';
-import { paramExtent } from './extent.js';
+import { extentOf } from './extent.js';
 
 export type { TerminalOptions } from '../internal/plotOptions.js';
 
@@ -53,7 +53,8 @@ export function terminalChart(columns: readonly { readonly min: number; readonly
  * import { plotTerminal } from 'rx-policy/plot';
  * console.log(plotTerminal(new OptimizerPolicy(oneCyclePhases({ steps: 500 })), 'lr'));
  */
-export function plotTerminal(source: Phase | OptimizerPolicy, param = 'lr', options: TerminalOptions = {}): string {
+// `'lr'` is the default an untyped source shares with `plot`; a source without it says so at run time.
+export function plotTerminal<S extends Phase | OptimizerPolicy>(source: S, param: S['params'][number] = 'lr', options: TerminalOptions = {}): string {
   const names = source instanceof Phase ? source.names : source.params;
   if (!names.includes(param)) throw new RangeError(`plotTerminal: no parameter ${show(param)}; it has: ${names.join(', ')}`);
   if (source.length === 0) throw new RangeError('plotTerminal: nothing to plot: 0 steps');
@@ -82,7 +83,7 @@ const SYMBOLS = ['*', 'o', '+', 'x', '%', '@'];
  * const b = new OptimizerPolicy(fastai.fitOneCycle({ steps: 100, lrMax: 1 }));
  * console.log(plotTerminalOverlay([a, b], ['pytorch', 'fastai'], 'lr'));
  */
-export function plotTerminalOverlay(sources: readonly (Phase | OptimizerPolicy)[], labels: readonly string[], param = 'lr', options: TerminalOptions = {}): string {
+export function plotTerminalOverlay<S extends Phase | OptimizerPolicy>(sources: readonly S[], labels: readonly string[], param: S['params'][number] = 'lr', options: TerminalOptions = {}): string {
   const fn = 'plotTerminalOverlay';
   if (sources.length === 0 || sources.length > SYMBOLS.length) throw new RangeError(`${fn}: give 1 to ${SYMBOLS.length} sources, got ${sources.length}`);
   if (labels.length !== sources.length) throw new RangeError(`${fn}: give one label per source, got ${labels.length} labels for ${sources.length} sources`);
@@ -99,7 +100,7 @@ export function plotTerminalOverlay(sources: readonly (Phase | OptimizerPolicy)[
     Array.from({ length: width }, (_, c) => {
       const from = Math.floor((c * length) / width);
       const to = Math.min(s.length, Math.floor(((c + 1) * length) / width));
-      return to > from ? paramExtent(s, param, from, to) : undefined;
+      return to > from ? extentOf(s, param, from, to) : undefined;
     }),
   );
   const all = extents.flat().filter((e) => e !== undefined);

@@ -31,7 +31,13 @@ const fitOneCycleOptions = declare('fastai.fitOneCycle', {
   moms: numbers({ doc: 'Momentum [start, middle, end].', default: [0.95, 0.85, 0.95] as readonly number[], length: 3, expected: 'three numbers [start, middle, end]' }),
 });
 
-function fitOneCycle(given: OptionsOf<typeof fitOneCycleOptions.shape>): Phase<'lr' | 'momentum'>[] {
+/** Options of `fastai.fitOneCycle`; `moms` is typed as the three numbers the run checks. */
+type FitOneCycleOptions = Omit<OptionsOf<typeof fitOneCycleOptions.shape>, 'moms'> & {
+  /** Momentum [start, middle, end]; default [0.95, 0.85, 0.95]. */
+  readonly moms?: readonly [number, number, number];
+};
+
+function fitOneCycle(given: FitOneCycleOptions): Phase<'lr' | 'momentum'>[] {
   const o = fitOneCycleOptions.read(given);
   const fn = fitOneCycleOptions.fn;
   const lr = [derivedFinite(fn, o.lrMax / o.div, 'lrMax / div', 'div', o.div), o.lrMax, derivedFinite(fn, o.lrMax / o.divFinal, 'lrMax / divFinal', 'divFinal', o.divFinal)];

@@ -26,7 +26,20 @@ const cosineDecayOptions = declare('keras.cosineDecay', {
   steps: steps(),
 });
 
-function cosineDecay(given: OptionsOf<typeof cosineDecayOptions.shape>): Phase<'lr'>[] {
+type CosineDecayShape = OptionsOf<typeof cosineDecayOptions.shape>;
+/** Options of `keras.cosineDecay`; `warmupSteps` only with `warmupTarget`, as the run checks. */
+type CosineDecayOptions = Omit<CosineDecayShape, 'warmupSteps'> &
+  (
+    | {
+        /** Only with `warmupTarget`. */
+        readonly warmupTarget?: undefined;
+        /** Only with `warmupTarget`. */
+        readonly warmupSteps?: undefined;
+      }
+    | (Required<Pick<CosineDecayShape, 'warmupTarget'>> & Pick<CosineDecayShape, 'warmupSteps'>)
+  );
+
+function cosineDecay(given: CosineDecayOptions): Phase<'lr'>[] {
   const o = cosineDecayOptions.read(given);
   const init = o.initialLearningRate;
   const peak = o.warmupTarget ?? init;

@@ -35,14 +35,32 @@ const oneCycleLROptions = declare('pytorch.oneCycleLR', {
   momentumName: name({ doc: "Name of the cycled momentum: 'momentum', or 'beta1' for Adam-like optimizers (PyTorch cycles betas[0] there).", default: 'momentum', mode: 'cycleMomentum' }),
 });
 
-/** Options of `pytorch.oneCycleLR`, with `torch.optim.lr_scheduler.OneCycleLR`'s defaults. */
-export type OneCycleLROptions<M extends string = 'momentum'> = Omit<OptionsOf<typeof oneCycleLROptions.shape>, 'momentumName'> & {
+/**
+ * Options of `pytorch.oneCycleLR`, with `torch.optim.lr_scheduler.OneCycleLR`'s defaults. The
+ * length is `totalSteps`, or `epochs` with `stepsPerEpoch`: one of the two, as the run checks.
+ * @typeParam M the name of the cycled momentum (`momentumName`), `'momentum'` by default.
+ */
+export type OneCycleLROptions<M extends string = 'momentum'> = Omit<OptionsOf<typeof oneCycleLROptions.shape>, 'momentumName' | 'totalSteps' | 'epochs' | 'stepsPerEpoch'> & {
   /** Name of the cycled momentum: `'momentum'` (default), or `'beta1'` for Adam-like optimizers; typed, so the values' key follows it. */
   readonly momentumName?: M;
-};
+} & (
+    | (Required<Pick<OptionsOf<typeof oneCycleLROptions.shape>, 'totalSteps'>> & {
+        /** Not with `totalSteps`. */
+        readonly epochs?: undefined;
+        /** Not with `totalSteps`. */
+        readonly stepsPerEpoch?: undefined;
+      })
+    | (Required<Pick<OptionsOf<typeof oneCycleLROptions.shape>, 'epochs' | 'stepsPerEpoch'>> & {
+        /** Not with `epochs` and `stepsPerEpoch`. */
+        readonly totalSteps?: undefined;
+      })
+  );
 
-function oneCycleLR(options: OneCycleLROptions & { readonly cycleMomentum: false }): Phase<'lr'>[];
-function oneCycleLR<const M extends string = 'momentum'>(options: OneCycleLROptions<M>): Phase<'lr' | NoInfer<M>>[];
+// Without cycleMomentum the values have no momentum, whatever momentumName says; with a
+// cycleMomentum known only at run time, either.
+function oneCycleLR(options: OneCycleLROptions<string> & { readonly cycleMomentum: false }): Phase<'lr'>[];
+function oneCycleLR<const M extends string = 'momentum'>(options: OneCycleLROptions<M> & { readonly cycleMomentum?: true }): Phase<'lr' | NoInfer<M>>[];
+function oneCycleLR<const M extends string = 'momentum'>(options: OneCycleLROptions<M>): (Phase<'lr'> | Phase<'lr' | NoInfer<M>>)[];
 function oneCycleLR(given: OneCycleLROptions<string>): Phase[] {
   const f = 'pytorch.oneCycleLR';
   const o = oneCycleLROptions.read(given);
@@ -236,14 +254,34 @@ const cyclicLROptions = declare('pytorch.cyclicLR', {
   steps: steps(),
 });
 
-/** Options of `pytorch.cyclicLR`, with PyTorch's defaults. */
-export type CyclicLROptions<M extends string = 'momentum'> = Omit<OptionsOf<typeof cyclicLROptions.shape>, 'momentumName'> & {
+type CyclicShape = OptionsOf<typeof cyclicLROptions.shape>;
+
+/**
+ * Options of `pytorch.cyclicLR`, with PyTorch's defaults. The amplitude is `mode` (with `gamma`),
+ * or a custom `scaleFn` (with `scaleMode`): one of the two, as the run checks.
+ * @typeParam M the name of the cycled momentum (`momentumName`), `'momentum'` by default.
+ */
+export type CyclicLROptions<M extends string = 'momentum'> = Omit<CyclicShape, 'momentumName' | 'mode' | 'gamma' | 'scaleFn' | 'scaleMode'> & {
   /** Name of the cycled momentum: `'momentum'` (default), or `'beta1'` for Adam-like optimizers; typed, so the values' key follows it. */
   readonly momentumName?: M;
-};
+} & (
+    | (Pick<CyclicShape, 'mode' | 'gamma'> & {
+        /** Not with `mode` or `gamma`. */
+        readonly scaleFn?: undefined;
+        /** Only with `scaleFn`. */
+        readonly scaleMode?: undefined;
+      })
+    | (Required<Pick<CyclicShape, 'scaleFn'>> & Pick<CyclicShape, 'scaleMode'> & {
+        /** Not with `scaleFn`. */
+        readonly mode?: undefined;
+        /** Not with `scaleFn`. */
+        readonly gamma?: undefined;
+      })
+  );
 
-function cyclicLR(given: CyclicLROptions & { readonly cycleMomentum: false }): Phase<'lr'>[];
-function cyclicLR<const M extends string = 'momentum'>(given: CyclicLROptions<M>): Phase<'lr' | NoInfer<M>>[];
+function cyclicLR(given: CyclicLROptions<string> & { readonly cycleMomentum: false }): Phase<'lr'>[];
+function cyclicLR<const M extends string = 'momentum'>(given: CyclicLROptions<M> & { readonly cycleMomentum?: true }): Phase<'lr' | NoInfer<M>>[];
+function cyclicLR<const M extends string = 'momentum'>(given: CyclicLROptions<M>): (Phase<'lr'> | Phase<'lr' | NoInfer<M>>)[];
 function cyclicLR(given: CyclicLROptions<string>): Phase[] {
   const o = cyclicLROptions.read(given);
   const f = cyclicLROptions.fn;

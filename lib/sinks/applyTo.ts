@@ -1,9 +1,10 @@
 import type { Observer } from 'rxjs';
 import { custom, declare, type ShapeOptionsOf } from '../internal/options.js';
 import { plainObject, show } from '../internal/validate.js';
-import { checkedSink, type SinkInput, type SinkOptions, sinkShape } from './checkedSink.js';
+import type { ParamNames } from '../internal/paramNames.js';
+import { checkedSink, type NumericFields, type SinkInput, type SinkOptions, sinkShape } from './checkedSink.js';
 
-export type { SinkOptions, Values } from './checkedSink.js';
+export type { NumericFields, ParamNames, SinkOptions, Values } from './checkedSink.js';
 
 const applyToOptions = declare('applyTo', sinkShape);
 const applyWithOptions = declare('applyWith', sinkShape);
@@ -35,7 +36,7 @@ function numericKeys(target: object): string[] {
  * step$.next();
  * optimizer; // → { lr: 0.15, momentum: 0.9 }
  */
-export function applyTo(target: object, options: SinkOptions = {}): Partial<Observer<SinkInput>> {
+export function applyTo<T extends object, N extends string = never>(target: T, options: SinkOptions<ParamNames<N, NumericFields<T>>> = {}): Partial<Observer<SinkInput>> {
   if (typeof target !== 'object' || target === null) throw new TypeError(`applyTo: target must be an object, got ${show(target)}`);
   const optimizer = target as { getClassName?: unknown; applyGradients?: unknown };
   if (typeof optimizer.getClassName === 'function' && typeof optimizer.applyGradients === 'function') {
@@ -83,8 +84,15 @@ const groupOptions = declare('applyToGroups', {
   perGroup: custom<Readonly<Record<string, PerGroup>>, { readonly doc: string }>('object', 'an object of per-group arrays of numbers or functions', { doc: 'Per-parameter transforms for each group, e.g. `{ lr: [0.01, 0.1, 1] }` for discriminative rates.' }, readPerGroup),
 });
 
-/** Options of `applyToGroups`: `params`, and `perGroup`, per-parameter transforms for each group (`{ lr: [0.01, 0.1, 1] }`). */
-export type GroupSinkOptions = ShapeOptionsOf<typeof groupOptions.shape>;
+/**
+ * Options of `applyToGroups`: `params`, and `perGroup`, per-parameter transforms for each group (`{ lr: [0.01, 0.1, 1] }`).
+ * @typeParam K the names `params` may hold.
+ * @typeParam G the names `perGroup` may hold: the groups' numeric fields.
+ */
+export interface GroupSinkOptions<K extends string = string, G extends string = K> extends Omit<ShapeOptionsOf<typeof groupOptions.shape>, 'params' | 'perGroup'>, SinkOptions<K> {
+  /** Per-parameter transforms for each group, e.g. `{ lr: [0.01, 0.1, 1] }` for discriminative rates. */
+  readonly perGroup?: Readonly<Partial<Record<G, PerGroup>>>;
+}
 
 /**
  * A sink for PyTorch-style optimizers that keep hyper-parameters in `paramGroups` (an array of
@@ -107,7 +115,7 @@ export type GroupSinkOptions = ShapeOptionsOf<typeof groupOptions.shape>;
  * step$.next();
  * optimizer.paramGroups; // → [{ lr: 0.015 }, { lr: 0.15 }]
  */
-export function applyToGroups(optimizer: { readonly paramGroups: readonly object[] }, options: GroupSinkOptions = {}): Partial<Observer<SinkInput>> {
+export function applyToGroups<G extends object, N extends string = never>(optimizer: { readonly paramGroups: readonly G[] }, options: GroupSinkOptions<ParamNames<N, NumericFields<G>>, NumericFields<G>> = {}): Partial<Observer<SinkInput>> {
   const o = groupOptions.read(options);
   const groups = optimizer?.paramGroups;
   if (!Array.isArray(groups) || groups.length === 0) {
@@ -174,8 +182,10 @@ export function applyToGroups(optimizer: { readonly paramGroups: readonly object
  * step$.next();
  * optimizer.getConfig(); // → { learningRate: 0.15 }
  */
-export function applyWith(setters: Readonly<Record<string, (value: number) => void>>, options: SinkOptions = {}): Partial<Observer<SinkInput>> {
+export function applyWith<K extends string, N extends string = never>(setters: Readonly<Record<K, (value: number) => void>>, options: SinkOptions<ParamNames<N, NoInfer<K>>> = {}): Partial<Observer<SinkInput>> {
   const o = applyWithOptions.read(options);
+  // Looked up by the names of the values, which are only strings.
+  const byName: Readonly<Record<string, (value: number) => void>> = setters;
   if (typeof setters !== 'object' || setters === null) throw new TypeError(`applyWith: setters must be an object of functions, got ${show(setters)}`);
   for (const [name, fn] of Object.entries(setters)) {
     if (typeof fn !== 'function') throw new TypeError(`applyWith: setters.${name} must be a function, got ${show(fn)}`);
@@ -184,12 +194,12 @@ export function applyWith(setters: Readonly<Record<string, (value: number) => vo
     {
       fn: 'applyWith',
       check(name) {
-        if (typeof setters[name] !== 'function') {
+        if (typeof byName[name] !== 'function') {
           throw new TypeError(`applyWith: no setter for ${show(name)}; setters: ${Object.keys(setters).join(', ') || 'none'}`);
         }
       },
       write(name, value) {
-        setters[name]!(value);
+        byName[name]!(value);
       },
     },
     o,

@@ -4,6 +4,8 @@ import { names, type ShapeOptionsOf } from '../internal/options.js';
 import { checkParams, type ParamChecker } from '../internal/paramStream.js';
 import { show } from '../internal/validate.js';
 
+export type { ParamNames } from '../internal/paramNames.js';
+
 /** What a sink accepts: one step's values. */
 export type Values = Readonly<Record<string, number>>;
 
@@ -14,8 +16,28 @@ export const sinkShape = {
   }),
 };
 
-/** Options shared by the sinks: `params`, the parameter names to write (checked when the sink is made). */
-export type SinkOptions = ShapeOptionsOf<typeof sinkShape>;
+/**
+ * Options shared by the sinks: `params`, the parameter names to write (checked when the sink is made).
+ * @typeParam K the names `params` may hold: each sink types them by what it can write.
+ */
+export interface SinkOptions<K extends string = string> extends Omit<ShapeOptionsOf<typeof sinkShape>, 'params'> {
+  /**
+   * The parameter names to write, checked when the sink is made (pass `policy.params`); other
+   * names in a value are left alone. Without it, every name of a value is written.
+   */
+  readonly params?: readonly K[];
+}
+
+/**
+ * The names of `T`'s numeric fields, what a sink can write into; any name for a target typed `object`.
+ * @example
+ * import { applyTo, type NumericFields } from 'rx-policy';
+ * const optimizer = { lr: 0.1, momentum: 0.9, name: 'sgd' };
+ * const names: NumericFields<typeof optimizer>[] = ['lr', 'momentum']; // 'name' is not one
+ * applyTo(optimizer, { params: names }).next!({ lr: 0.2, momentum: 0.8 });
+ * optimizer; // → { lr: 0.2, momentum: 0.8, name: 'sgd' }
+ */
+export type NumericFields<T> = [keyof T] extends [never] ? string : { [K in keyof T]-?: Exclude<T[K], undefined> extends number ? K : never }[keyof T] & string;
 
 /** What a sink accepts: one step's values, bare or with their step (`schedule(…, { withStep: true })`). */
 export type SinkInput = Values | Stepped<Values>;

@@ -1,6 +1,7 @@
 import type { Observer } from 'rxjs';
 import { show } from '../internal/validate.js';
 import { declare } from '../internal/options.js';
+import type { ParamNames } from '../internal/paramNames.js';
 import { checkedSink, type SinkInput, type SinkOptions, sinkShape } from './checkedSink.js';
 
 const tfjsSinkOptions = declare('tfjsOptimizerSink', sinkShape);
@@ -16,7 +17,7 @@ export interface TfjsOptimizerLike {
 
 // The hyper-parameters each TF.js optimizer reads on every `applyGradients` (tfjs-core 4.x).
 // `lr` is accepted as an alias of `learningRate`.
-const FIELDS: Readonly<Record<string, readonly string[]>> = {
+const KNOWN = {
   SGD: ['learningRate'],
   Momentum: ['learningRate', 'momentum'],
   Adam: ['learningRate', 'beta1', 'beta2', 'epsilon'],
@@ -24,7 +25,21 @@ const FIELDS: Readonly<Record<string, readonly string[]>> = {
   RMSProp: ['learningRate', 'decay', 'momentum', 'epsilon'],
   Adagrad: ['learningRate'],
   Adadelta: ['learningRate', 'rho', 'epsilon'],
-};
+} as const;
+const FIELDS: Readonly<Record<string, readonly string[]>> = KNOWN;
+
+/**
+ * The hyper-parameters `tfjsOptimizerSink` can write: those of any TF.js optimizer, and `lr` for
+ * `learningRate` (each optimizer's own are checked when the sink is made).
+ * @example
+ * import * as tf from '@tensorflow/tfjs';
+ * import { tfjsOptimizerSink, type TfjsParam } from 'rx-policy';
+ * const params: TfjsParam[] = ['lr', 'beta1'];
+ * const adam = tf.train.adam(0.1);
+ * tfjsOptimizerSink(adam, { params }).next!({ lr: 0.01, beta1: 0.8 });
+ * adam.getConfig(); // → { learningRate: 0.01, beta1: 0.8, beta2: 0.999, epsilon: 1e-7 }
+ */
+export type TfjsParam = 'lr' | (typeof KNOWN)[keyof typeof KNOWN][number];
 
 const fieldOf = (name: string): string => (name === 'lr' ? 'learningRate' : name);
 
@@ -152,7 +167,7 @@ function momentumFollowsField(optimizer: object): void {
  * step$.next();
  * optimizer.getConfig(); // → { learningRate: 0.0004, beta1: 0.95, beta2: 0.999, epsilon: 1e-7 }
  */
-export function tfjsOptimizerSink(optimizer: TfjsOptimizerLike, options: SinkOptions = {}): Partial<Observer<SinkInput>> {
+export function tfjsOptimizerSink<N extends string = never>(optimizer: TfjsOptimizerLike, options: SinkOptions<ParamNames<N, TfjsParam>> = {}): Partial<Observer<SinkInput>> {
   if (typeof optimizer?.getClassName !== 'function') {
     throw new TypeError(`tfjsOptimizerSink: optimizer must be a TF.js optimizer (from tf.train.*), got ${show(optimizer)}`);
   }

@@ -2,6 +2,7 @@ import { Subject, from, throwError } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { columnPoints } from '../../lib/dashboard/history.js';
 import { DashboardStore, type DashboardMessage } from '../../lib/dashboard/store.js';
+import type { PolicyLike } from '../../lib/dashboard/index.js';
 import { OptimizerPolicy, Phase, linspace, oneCyclePhases } from '../../lib/index.js';
 
 function store() {
@@ -133,6 +134,16 @@ describe('DashboardStore.watch: a value that is not a dict', () => {
     expect(run!.status).toMatchObject({ state: 'errored', count: 2, error: '"r" emitted a value that is not an object of parameter values, got null' });
     expect(errors.map((e) => e.message)).toEqual(['serveDashboard.watch: "r" emitted a value that is not an object of parameter values, got null']);
     expect(values$.observed).toBe(false);
+  });
+});
+
+describe('PolicyLike: what watch needs of a policy', () => {
+  it('a policy of any names is one; values by step are a parameter dict', () => {
+    const policy: PolicyLike = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 3) }), new Phase({ lr: linspace(1, 0, 3), momentum: 0.9 })]);
+    expect(policy.at(4)).toEqual({ lr: 0.5, momentum: 0.9 });
+    // @ts-expect-error a schedule whose values are not numbers is not a PolicyLike
+    const strings: PolicyLike = { length: 1, params: ['lr'], currentStep: 0, at: () => ({ lr: '0.1' }) };
+    expect(strings.at(0)).toEqual({ lr: '0.1' });
   });
 });
 

@@ -2,7 +2,7 @@
 // floor(rows·(1 − validationSplit)); makeBatches: ceil(rows / batchSize) batches an epoch, the
 // last one shorter). The real runs in spec/operators/schedule.spec.ts confirm it on fit.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { fitSteps, type FitStepsOptions } from '../../lib/index.js';
 
 describe('fitSteps', () => {
@@ -38,5 +38,21 @@ describe('fitSteps', () => {
     // A count past 2^53 − 1 was returned rounded.
     expect(bad({ batchesPerEpoch: 2 ** 40, epochs: 2 ** 20 })).toThrow("fitSteps: the run's 1099511627776 batches an epoch × 1048576 epochs must be a safe integer of steps, got 1152921504606847000");
     expect(bad({ samples: 2 ** 53 - 1, batchSize: 1, epochs: 2 })).toThrow(RangeError);
+  });
+});
+
+describe('fitSteps: types', () => {
+  it("fit's arguments or fitDataset's batchesPerEpoch, one of the two, as the run checks", () => {
+    expectTypeOf({ samples: 100, batchSize: 10, epochs: 2 }).toExtend<FitStepsOptions>();
+    expectTypeOf({ batchesPerEpoch: 5, epochs: 2, initialEpoch: 1 }).toExtend<FitStepsOptions>();
+    expect(fitSteps({ samples: 100, batchSize: 10, epochs: 2 })).toBe(20);
+    // @ts-expect-error neither samples nor batchesPerEpoch
+    expect(() => fitSteps({ epochs: 2 })).toThrow(/^fitSteps: give samples \(model.fit\) or batchesPerEpoch \(model.fitDataset\)/);
+    // @ts-expect-error both
+    expect(() => fitSteps({ samples: 10, batchesPerEpoch: 2 })).toThrow(/fitSteps: give samples or batchesPerEpoch, not both/);
+    // @ts-expect-error a dataset batches itself
+    expect(() => fitSteps({ batchesPerEpoch: 2, batchSize: 4 })).toThrow(/validationSplit and batchSize apply to samples/);
+    // @ts-expect-error `epoch` is misspelt
+    expect(() => fitSteps({ samples: 10, epoch: 3 })).toThrow(/fitSteps: unknown option "epoch" \(did you mean "epochs"\?\)/);
   });
 });

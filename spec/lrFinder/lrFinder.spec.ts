@@ -126,10 +126,13 @@ describe('lrFinder on real TF.js', () => {
     const model = mlp(tf.train.adam(0.001));
     const initial = weightsOf(model);
     const dataset = tf.data.zip({ xs: tf.data.array(tf.unstack(xs)), ys: tf.data.array(tf.unstack(ys)) }).batch(8);
-    const result = await lrFinder(model, dataset as never, { startLr: 1e-6, endLr: 10, steps: 30 });
+    const result = await lrFinder(model, dataset, { startLr: 1e-6, endLr: 10, steps: 30 });
     expect(result.lrs.length).toBeGreaterThan(6);
     expect(weightsOf(model)).toEqual(initial);
-    await expect(lrFinder(model, dataset as never, { batchSize: 8 })).rejects.toThrow('lrFinder: unknown option "batchSize"');
+    // @ts-expect-error a dataset's batches are its own: batchSize is for tensors, a compile error too
+    await expect(lrFinder(model, dataset, { batchSize: 8 })).rejects.toThrow('lrFinder: unknown option "batchSize"');
+    // @ts-expect-error a misspelt option is a compile error on a dataset too (it is no ys)
+    await expect(lrFinder(model, dataset, { strtLr: 1e-6 })).rejects.toThrow(/lrFinder: unknown option "strtLr" \(did you mean "startLr"\?\)/);
   });
 
   it('bad input: named errors, and the model untouched', async () => {

@@ -3,9 +3,9 @@
 // lr = max(lr·factor, min_lr) unless that changes it by ≤ eps, cooldown = cooldown, bad = 0.
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
-import { filter, map, NEVER, Subject, Subscriber, take, takeUntil, tap } from 'rxjs';
+import { filter, map, NEVER, type Observable, Subject, Subscriber, take, takeUntil, tap } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import fc from 'fast-check';
 import { constant, fitCallbacks, kerasPlateau, linspace, OptimizerPolicy, Phase, reduceOnPlateau, schedule, tfjsOptimizerSink, type PlateauOptions, type PlateauState, type TrainingEvent, type TrainingEventOf } from '../../lib/index.js';
 
@@ -327,6 +327,32 @@ describe('reduceOnPlateau on a real TF.js fit, monitoring val_loss from the brid
     const expected = [lr0, ...run(valLosses, options, { lr: lr0 }).map((v) => v['lr']!).slice(0, -1)];
     expect(new Set(expected).size, 'the run reduces at least once').toBeGreaterThan(1);
     perEpoch.forEach((lrs, e) => lrs.forEach((lr) => expect(lr, `epoch ${e}`).toBeCloseTo(expected[e]!, 12)));
+  });
+});
+
+describe('reduceOnPlateau: types', () => {
+  it("params are typed by the values' names, bare or Stepped; the values keep their type", () => {
+    const policy = new OptimizerPolicy([new Phase({ lr: linspace(1, 0, 3) }), new Phase({ lr: linspace(1, 0, 3), momentum: 0.9 })]);
+    const step$ = new Subject<void>();
+    const metric$ = new Subject<number>();
+    const out: number[] = [];
+    const scaled$ = policy.drive(step$).pipe(reduceOnPlateau(metric$, { patience: 0, factor: 0.5, params: ['momentum'] }));
+    expectTypeOf(scaled$).toEqualTypeOf<Observable<{ lr: number } | { lr: number; momentum: number }>>();
+    scaled$.subscribe((v) => out.push('momentum' in v ? v.momentum : -1));
+    for (let i = 0; i < 6; i++) {
+      step$.next();
+      metric$.next(1);
+    }
+    expect(out).toEqual([-1, -1, -1, 0.9, 0.45, 0.225]);
+    const events$ = new Subject<TrainingEvent>();
+    // @ts-expect-error `momentun` is not a parameter of the values
+    void events$.pipe(schedule(policy), reduceOnPlateau(metric$, { params: ['momentun'] }));
+    // @ts-expect-error nor `lrr`, on Stepped values either
+    void events$.pipe(schedule(policy, { withStep: true }), reduceOnPlateau(metric$, { params: ['lrr'] }));
+    // Keras's options spread in and take params the same way.
+    void events$.pipe(schedule(policy), reduceOnPlateau(metric$, { ...kerasPlateau({ factor: 0.5 }), params: ['lr'] }));
+    // @ts-expect-error `minlr` is Keras's min_lr misspelt; here it is minLr
+    expect(() => kerasPlateau({ minlr: 0.1 })).toThrow(/kerasPlateau: unknown option "minlr" \(did you mean "minLr"\?\)/);
   });
 });
 

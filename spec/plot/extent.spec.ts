@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { constant, cosinespace, cycle, cyclicspace, expspace, fnspace, linspace, noisy, OptimizerPolicy, Phase, polycyclespace, product, pytorch } from '../../lib/index.js';
-import { paramExtent, spaceExtent } from '../../lib/plot/index.js';
+import { constant, cosinespace, cycle, cyclicspace, expspace, fnspace, linspace, noisy, OptimizerPolicy, Phase, policyFromJSON, polycyclespace, product, pytorch } from '../../lib/index.js';
+import { columnExtents, decimateParam, paramExtent, spaceExtent } from '../../lib/plot/index.js';
 
 describe('spaceExtent', () => {
   it('a monotone curve: its ends', () => {
@@ -82,6 +82,21 @@ describe('paramExtent', () => {
     const policy = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 10), momentum: 0.9 }), new Phase({ lr: constant(0.5, 10), momentum: linspace(0.9, 0.8, 10) })]);
     expect(paramExtent(policy, 'lr', 5, 15)).toEqual({ min: 0.5, minAt: 10, max: 1, maxAt: 9 });
     expect(paramExtent(policy, 'momentum', 0, 20)).toMatchObject({ min: 0.8, max: 0.9, maxAt: 0 });
-    expect(paramExtent(policy, 'beta1', 0, 20)).toBeUndefined();
+    // A phase of a policy may lack the parameter: the range's other phases give the extent.
+    const mixed = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 10) }), new Phase({ lr: constant(0.5, 10), momentum: linspace(0.9, 0.8, 10) })]);
+    expect(paramExtent(mixed, 'momentum', 0, 10)).toBeUndefined();
+    expect(paramExtent(mixed, 'momentum', 5, 15)).toEqual({ min: linspace(0.9, 0.8, 10).at(4), minAt: 14, max: 0.9, maxAt: 10 });
+  });
+
+  it('a name the source does not have is a compile error, and a named error, not an empty extent', () => {
+    const policy = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 10), momentum: 0.9 })]);
+    // @ts-expect-error beta1 is not a parameter of the policy
+    expect(() => paramExtent(policy, 'beta1', 0, 10)).toThrow(new RangeError('paramExtent: no parameter "beta1"; it has: lr, momentum'));
+    // @ts-expect-error nor `lrr` of the phase
+    expect(() => columnExtents(policy.phases[0]!, 'lrr', 4)).toThrow(new RangeError('columnExtents: no parameter "lrr"; it has: lr, momentum'));
+    // @ts-expect-error nor `momentun`
+    expect(() => decimateParam(policy, 'momentun', 4)).toThrow(new RangeError('decimateParam: no parameter "momentun"; it has: lr, momentum'));
+    const restored = policyFromJSON(JSON.parse(JSON.stringify(policy)));
+    expect(() => decimateParam(restored, 'wd', 4)).toThrow(new RangeError('decimateParam: no parameter "wd"; it has: lr, momentum'));
   });
 });

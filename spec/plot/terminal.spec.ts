@@ -22,6 +22,7 @@ describe('plotTerminal', () => {
   });
 
   it('bad input: named errors', () => {
+    // @ts-expect-error the phase has no wd: a compile error too
     expect(() => plotTerminal(new Phase({ lr: linspace(0, 1, 3) }), 'wd')).toThrow('plotTerminal: no parameter "wd"; it has: lr');
     const policy = new OptimizerPolicy(pytorch.stepLR({ baseLr: 1, stepSize: 2, steps: 10 }));
     expect(() => plotTerminal(policy, 'lr', { width: 0 })).toThrow(new RangeError('plotTerminal: width must be an integer in [1, 1000], got 0'));
@@ -64,6 +65,8 @@ describe('plotTerminalOverlay', () => {
     expect(text).toContain('* up   o down   # overlap');
     expect(text).toContain('lr over steps 0 … 99');
     expect(() => plotTerminalOverlay([up], ['a', 'b'])).toThrow('plotTerminalOverlay: give one label per source, got 2 labels for 1 sources');
+    // @ts-expect-error no source has `lrr`
+    expect(() => plotTerminalOverlay([up, down], ['up', 'down'], 'lrr')).toThrow(/plotTerminalOverlay: up has no parameter "lrr"; it has: lr/);
   });
 });
 
@@ -74,6 +77,7 @@ describe('plotTerminal: the layout', () => {
     expect(lines).toHaveLength(10);
     expect(lines[0]).toMatch(/^\s*1\.00 /);
     expect(text).toContain('lr over 500 steps');
+    // @ts-expect-error the phase has no wd: a compile error too
     expect(() => plotTerminal(new Phase({ lr: linspace(0, 1, 3) }), 'wd')).toThrow(/plotTerminal: no parameter "wd"; it has: lr/);
   });
 });

@@ -1,8 +1,8 @@
 // Reference numbers from anchors.md: §2.2 fastai (transcription of fastai/callback/schedule.py),
 // §2.4 optax (transcription checked against optax's OneCycleTest; the two optax fixtures are
 // optax's own), §2.6 Keras (transcription; equal to the optax numbers as noted there).
-import { describe, expect, it } from 'vitest';
-import { fastai, OptimizerPolicy } from '../../lib/index.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { fastai, OptimizerPolicy, type FastaiFitOneCycleOptions } from '../../lib/index.js';
 import { expectClose } from '../helpers.js';
 
 const lrs = (phases: ConstructorParameters<typeof OptimizerPolicy>[0]) => [...new OptimizerPolicy(phases).allSteps()].map((v) => v.lr!);
@@ -28,6 +28,19 @@ describe('fastai (pos = k/N: the final value is never applied)', () => {
     expect(v).toHaveLength(28);
     expectClose(v.slice(0, 12), [1, 0.853553, 0.5, 0.146447, 1, 0.96194, 0.853553, 0.691342, 0.5, 0.308658, 0.146447, 0.0380602], 6);
     expectClose([v[12]!, v[13]!, v.at(-2)!, v.at(-1)!], [1, 0.990393, 0.0380602, 0.00960736], 6);
+  });
+});
+
+describe('types', () => {
+  it('fitOneCycle: moms is three numbers, as the run checks; the values are { lr, momentum }', () => {
+    expectTypeOf<FastaiFitOneCycleOptions['moms']>().toEqualTypeOf<readonly [number, number, number] | undefined>();
+    // @ts-expect-error moms is [start, middle, end]
+    expect(() => fastai.fitOneCycle({ steps: 10, lrMax: 1, moms: [0.9] })).toThrow('fastai.fitOneCycle: moms must be three numbers [start, middle, end], got [0.9]');
+    const v = new OptimizerPolicy(fastai.fitOneCycle({ steps: 10, lrMax: 1, moms: [0.9, 0.8, 0.9] })).at(0);
+    expectTypeOf(v).toEqualTypeOf<{ lr: number; momentum: number }>();
+    expect(v.momentum).toBe(0.9);
+    // @ts-expect-error `lr_max` is fastai's name; here it is lrMax
+    expect(() => fastai.fitOneCycle({ steps: 10, lr_max: 1 })).toThrow(/fastai.fitOneCycle: unknown option "lr_max"/);
   });
 });
 

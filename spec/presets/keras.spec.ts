@@ -2,7 +2,7 @@
 // §2.4 optax (transcription checked against optax's OneCycleTest; the two optax fixtures are
 // optax's own), §2.6 Keras (transcription; equal to the optax numbers as noted there).
 import { describe, expect, it } from 'vitest';
-import { keras, OptimizerPolicy, type Phase } from '../../lib/index.js';
+import { keras, OptimizerPolicy, type KerasCosineDecayOptions, type Phase } from '../../lib/index.js';
 import { expectClose } from '../helpers.js';
 
 const lrs = (phases: ConstructorParameters<typeof OptimizerPolicy>[0]) => [...new OptimizerPolicy(phases).allSteps()].map((v) => v.lr!);
@@ -130,5 +130,16 @@ describe('keras CosineDecay and CosineDecayRestarts, Keras\' own tests', () => {
       const want = steps.map((k) => npCosineDecayRestarts(k, 1000, 'tMul' in o ? o.tMul : 2, 'mMul' in o ? o.mMul : 1, 'alpha' in o ? o.alpha : 0));
       expectClose(steps.map((k) => lrAt(p, k)), want, 12);
     }
+  });
+});
+
+describe('types of keras.cosineDecay', () => {
+  it('warmupSteps only with warmupTarget, as the run checks', () => {
+    // @ts-expect-error a warmup needs its target
+    expect(() => keras.cosineDecay({ initialLearningRate: 1, decaySteps: 10, steps: 10, warmupSteps: 3 })).toThrow('keras.cosineDecay: warmupSteps applies only with warmupTarget; give warmupTarget or leave warmupSteps out, got warmupSteps 3 without warmupTarget');
+    const warm: KerasCosineDecayOptions = { initialLearningRate: 0, decaySteps: 2, steps: 4, warmupTarget: 1, warmupSteps: 2 };
+    expect(new OptimizerPolicy(keras.cosineDecay(warm)).at(1)).toEqual({ lr: 0.5 });
+    const flat: KerasCosineDecayOptions = { initialLearningRate: 1, decaySteps: 2, steps: 2, warmupTarget: 2 };
+    expect(new OptimizerPolicy(keras.cosineDecay(flat)).at(0)).toEqual({ lr: 2 });
   });
 });

@@ -69,8 +69,10 @@ describe('pytorch.cyclicLR options beyond the fixture', () => {
   it('a scaleFn schedule cannot be saved: toJSON names the function and says how to resume', () => {
     const policy = new OptimizerPolicy(pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, stepSizeUp: 2, scaleFn: function halving(x) { return 0.5 ** x; }, steps: 8 }));
     expect(() => JSON.stringify(policy)).toThrow(/^pytorch.cyclicLR: a schedule with a custom scaleFn cannot be serialised \(toJSON, saveState\): a function has no JSON form, got scaleFn a function halving/);
+    // @ts-expect-error scaleMode is only for scaleFn: a compile error too
     expect(() => pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, scaleMode: 'iterations', steps: 8 })).toThrow(/^pytorch.cyclicLR: scaleMode applies only with scaleFn/);
-    expect(() => pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, scaleFn: (x) => x, mode: 'triangular2', steps: 8 })).toThrow(/^pytorch.cyclicLR: mode means nothing with scaleFn/);
+    // @ts-expect-error mode is not for scaleFn: a compile error too
+    expect(() => pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, scaleFn: (x: number) => x, mode: 'triangular2', steps: 8 })).toThrow(/^pytorch.cyclicLR: mode means nothing with scaleFn/);
     // A function that returns a bad amplitude is refused at the step where it does.
     // A bad amplitude is refused at the step where it appears: at construction when it is at an
     // end of the schedule, by `at` (and the stream) elsewhere, never emitted.

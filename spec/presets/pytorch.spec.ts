@@ -1,8 +1,8 @@
 // Reference numbers: anchors.md §2.3 (transcription of torch/optim/lr_scheduler.py, checked there
 // against PyTorch's own test fixtures) and PyTorch's test_lrscheduler.py fixture for OneCycleLR;
 // the other tables are the closed forms in PyTorch's docs, written out here.
-import { describe, expect, it } from 'vitest';
-import { buildPolicy, OptimizerPolicy, pytorch } from '../../lib/index.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { buildPolicy, OptimizerPolicy, pytorch, type CyclicLROptions, type OneCycleLROptions } from '../../lib/index.js';
 import { expectClose } from '../helpers.js';
 
 const lrs = (phases: ConstructorParameters<typeof OptimizerPolicy>[0]) => [...new OptimizerPolicy(phases).allSteps()].map((v) => v.lr!);
@@ -45,10 +45,48 @@ describe('pytorch.oneCycleLR', () => {
 
   it('validates with PyTorch\'s messages', () => {
     expect(() => pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10, pctStart: 1.5 })).toThrow(/pytorch.oneCycleLR: pctStart must be a number in \[0, 1\], got 1.5/);
+    // @ts-expect-error the length is required: totalSteps, or epochs with stepsPerEpoch
     expect(() => pytorch.oneCycleLR({ maxLr: 1 })).toThrow(/pytorch.oneCycleLR: totalSteps must be given \(or epochs and stepsPerEpoch\), got/);
     expect(() => pytorch.oneCycleLR({ maxLr: 1, totalSteps: 0 })).toThrow(/pytorch.oneCycleLR: totalSteps must be a positive integer, got 0/);
     expect(() => pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10, annealStrategy: 'exp' as 'cos' })).toThrow(/annealStrategy must be one of 'cos', 'linear', got "exp"/);
     expect(() => pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10, pctStart: 0.1 })).toThrow(/pctStart 0.1 makes phase 1 span 0 steps/);
+  });
+});
+
+describe('types of pytorch.oneCycleLR and pytorch.cyclicLR: what the run refuses, the compiler refuses; the values are typed as they come', () => {
+  it('the length is totalSteps, or epochs with stepsPerEpoch, never both', () => {
+    // @ts-expect-error epochs without stepsPerEpoch
+    expect(() => pytorch.oneCycleLR({ maxLr: 1, epochs: 2 })).toThrow('pytorch.oneCycleLR: epochs applies only with stepsPerEpoch; give stepsPerEpoch or leave epochs out, got epochs 2 without stepsPerEpoch');
+    // @ts-expect-error stepsPerEpoch beside totalSteps
+    expect(() => pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10, stepsPerEpoch: 5 })).toThrow('pytorch.oneCycleLR: stepsPerEpoch applies only with epochs; give epochs or leave stepsPerEpoch out, got stepsPerEpoch 5 without epochs');
+    // @ts-expect-error both lengths
+    expect(() => pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10, epochs: 2, stepsPerEpoch: 5 })).toThrow('pytorch.oneCycleLR: give totalSteps or epochs with stepsPerEpoch, not both, got totalSteps 10 and epochs 2');
+    // @ts-expect-error a misspelt option
+    expect(() => pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10, pctStrat: 0.2 })).toThrow(/pytorch.oneCycleLR: unknown option "pctStrat" \(did you mean "pctStart"\?\)/);
+    const byEpochs: OneCycleLROptions = { maxLr: 1, epochs: 2, stepsPerEpoch: 5 };
+    expect(pytorch.oneCycleLR(byEpochs).reduce((n, p) => n + p.length, 0)).toBe(10);
+  });
+
+  it('cyclicLR: the amplitude is mode (with gamma) or scaleFn (with scaleMode), never both', () => {
+    // @ts-expect-error gamma is not for scaleFn
+    expect(() => pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, steps: 4, scaleFn: () => 1, gamma: 0.9 })).toThrow('pytorch.cyclicLR: gamma means nothing with scaleFn (PyTorch ignores it); leave it out, got gamma 0.9');
+    // @ts-expect-error scaleMode without scaleFn
+    expect(() => pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, steps: 4, mode: 'triangular', scaleMode: 'iterations' })).toThrow(/pytorch.cyclicLR: scaleMode applies only with scaleFn/);
+    const custom: CyclicLROptions = { baseLr: 0.1, maxLr: 1, steps: 4, stepSizeUp: 2, scaleFn: (x) => 0.5 ** x, scaleMode: 'cycle' };
+    expect(lrs(pytorch.cyclicLR(custom))).toEqual([0.1, 0.1 + 0.9 * 0.5 * 0.5, 0.1 + 0.9 * 0.5, 0.1 + 0.9 * 0.5 * 0.5]);
+  });
+
+  it('without cycleMomentum there is no momentum, whatever momentumName says; a cycleMomentum known at run time gives either', () => {
+    const off = new OptimizerPolicy(pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10, cycleMomentum: false, momentumName: 'beta1' })).at(0);
+    expectTypeOf(off).toEqualTypeOf<{ lr: number }>();
+    expect(off).toEqual({ lr: 0.04 });
+    const cyclicOff = new OptimizerPolicy(pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, steps: 4, cycleMomentum: false, momentumName: 'beta1' })).at(0);
+    expectTypeOf(cyclicOff).toEqualTypeOf<{ lr: number }>();
+    expect(cyclicOff).toEqual({ lr: 0.1 });
+    expectTypeOf(new OptimizerPolicy(pytorch.cyclicLR({ baseLr: 0.1, maxLr: 1, steps: 4, momentumName: 'beta1' })).at(0)).toEqualTypeOf<{ lr: number; beta1: number }>();
+    const at0 = (cycleMomentum: boolean) => new OptimizerPolicy(pytorch.oneCycleLR({ maxLr: 1, totalSteps: 10, cycleMomentum })).at(0);
+    expectTypeOf(at0).returns.toEqualTypeOf<{ lr: number } | { lr: number; momentum: number }>();
+    expect([at0(true), at0(false)]).toEqual([{ lr: 0.04, momentum: 0.95 }, { lr: 0.04 }]);
   });
 });
 

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { map, Subject, type Observer } from 'rxjs';
-import { describe, expect, it } from 'vitest';
-import { applyTo, applyToGroups, applyWith, fitCallbacks, linspace, OptimizerPolicy, Phase, schedule, type Values } from '../../lib/index.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { applyTo, applyToGroups, applyWith, fitCallbacks, linspace, OptimizerPolicy, Phase, policyFromJSON, schedule, type Values } from '../../lib/index.js';
 
 await tf.setBackend('cpu');
 
@@ -22,6 +22,7 @@ describe('sinks', () => {
   });
 
   it('applyTo refuses a parameter the target does not have, naming what it has', () => {
+    // @ts-expect-error the target has no field lr: a compile error too
     expect(() => applyTo({ learningRate: 0 }, { params: ['lr'] })).toThrow(new TypeError('applyTo: the target has no numeric field "lr"; it has: learningRate'));
     const sink = applyTo({ lr: 0 });
     expect(() => sink.next!({ lr: 1, beta1: 0.9 })).toThrow(/no numeric field "beta1"/);
@@ -83,6 +84,7 @@ describe('sinks', () => {
   it('applyToGroups: wrong per-group array length and missing fields are named errors', () => {
     const optimizer = { paramGroups: [{ lr: 0 }, { lr: 0, betas: 1 }] };
     expect(() => applyToGroups(optimizer, { perGroup: { lr: [1, 2, 3] } })).toThrow(new RangeError('applyToGroups: perGroup.lr must have one entry per group (2), got 3: [1,2,3]'));
+    // @ts-expect-error no group has momentum: a compile error too
     expect(() => applyToGroups(optimizer, { params: ['momentum'] })).toThrow(/applyToGroups: paramGroups\[0\] has no numeric field "momentum"; it has: lr/);
     expect(() => applyToGroups({ paramGroups: [] })).toThrow(/paramGroups must be a non-empty array/);
     expect(() => applyToGroups(optimizer, { perGroup: null } as never)).toThrow(new TypeError('applyToGroups: perGroup must be an object, got null'));
@@ -132,6 +134,7 @@ describe('sinks', () => {
     const calls: string[] = [];
     driveAll(policy(), applyWith({ lr: (v) => calls.push(`lr ${v}`), momentum: (v) => calls.push(`m ${v}`) }));
     expect(calls).toEqual(['lr 0', 'm 0.9', 'lr 0.5', `m ${0.9 + 0.5 * (0.8 - 0.9)}`]);
+    // @ts-expect-error there is no setter for momentum: a compile error too
     expect(() => applyWith({ lr: () => {} }, { params: policy().params })).toThrow(new TypeError('applyWith: no setter for "momentum"; setters: lr'));
   });
 });
@@ -151,6 +154,7 @@ describe('params: every sink writes the names given and leaves the others', () =
   });
 
   it('a name in params the target lacks is an error naming what it has; unknown options are errors', () => {
+    // @ts-expect-error the target has no field weightDecay: a compile error too
     expect(() => applyTo({ lr: 0 }, { params: ['lr', 'weightDecay'] })).toThrow('applyTo: the target has no numeric field "weightDecay"; it has: lr');
     expect(() => applyTo({ lr: 0 }, { parms: ['lr'] } as never)).toThrow(/applyTo: unknown option "parms"/);
     expect(() => applyWith({}, { params: [1] } as never)).toThrow('applyWith: params[0] must be a parameter name, got 1');
@@ -191,5 +195,37 @@ describe('an error while writing is an error notification of the observer the si
   it('without an error handler the error is thrown, as before', () => {
     const sink = applyTo({ lr: 0 });
     expect(() => sink.next!({ lr: 1, momentum: 0.9 })).toThrow(/no numeric field "momentum"/);
+  });
+});
+
+describe('types: the names a sink is given are checked against what it can write', () => {
+  it("params are typed by the target's numeric fields, the groups' and the setters' names; policy.params flows in", () => {
+    const p = policy();
+    expectTypeOf(p.params).toEqualTypeOf<readonly ('lr' | 'momentum')[]>();
+    const target = { lr: 0, momentum: 0, name: 'sgd' };
+    driveAll(p, applyTo(target, { params: p.params }));
+    expect(target).toEqual({ lr: 0.5, momentum: 0.9 + 0.5 * (0.8 - 0.9), name: 'sgd' });
+    // @ts-expect-error `lrr` is not a numeric field of the target
+    expect(() => applyTo(target, { params: ['lrr'] })).toThrow('applyTo: the target has no numeric field "lrr"; it has: lr, momentum');
+    // @ts-expect-error `name` is a field, but not a numeric one
+    expect(() => applyTo(target, { params: ['name'] })).toThrow('applyTo: the target has no numeric field "name"; it has: lr, momentum');
+    const groups = { paramGroups: [{ lr: 0 }, { lr: 0 }] };
+    // @ts-expect-error `lrr` is not a field of the groups
+    expect(() => applyToGroups(groups, { params: ['lrr'] })).toThrow(/applyToGroups: paramGroups\[0\] has no numeric field "lrr"; it has: lr/);
+    // @ts-expect-error nor a perGroup name
+    void (() => applyToGroups(groups, { perGroup: { lrr: [1, 2] } }));
+    // @ts-expect-error `lrr` has no setter
+    expect(() => applyWith({ lr: () => {} }, { params: ['lrr'] })).toThrow('applyWith: no setter for "lrr"; setters: lr');
+    // @ts-expect-error a misspelt option key
+    expect(() => applyTo(target, { param: ['lr'] })).toThrow(/applyTo: unknown option "param" \(did you mean "params"\?\)/);
+  });
+
+  it('names known only at run time (a policy from JSON) are checked when the sink is made', () => {
+    const restored = policyFromJSON(JSON.parse(JSON.stringify(policy())));
+    expectTypeOf(restored.params).toEqualTypeOf<readonly string[]>();
+    expect(() => applyTo({ lr: 0 }, { params: restored.params })).toThrow('applyTo: the target has no numeric field "momentum"; it has: lr');
+    const target: object = { lr: 0 };
+    driveAll(new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 3) })]), applyTo(target, { params: ['lr'] }));
+    expect(target).toEqual({ lr: 0.5 });
   });
 });

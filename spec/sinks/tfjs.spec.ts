@@ -156,6 +156,9 @@ describe('TF.js: a policy drives real training through the fit bridge and the si
       /^tfjsOptimizerSink: Adam has no hyper-parameter "momentum"; it has: learningRate, beta1, beta2, epsilon \(lr is an alias of learningRate\)\. .*momentumName: 'beta1'/,
     );
     expect(() => tfjsOptimizerSink(tf.train.sgd(0.1), { params: ['beta1'] })).toThrow(/SGD has no hyper-parameter "beta1"/);
+    // A name no TF.js optimizer has is a compile error; one of another optimizer's is refused here, by class.
+    // @ts-expect-error `learningrate` is misspelt
+    expect(() => tfjsOptimizerSink(tf.train.sgd(0.1), { params: ['learningrate'] })).toThrow(/SGD has no hyper-parameter "learningrate"/);
     // Without params, subscribing to the policy's stream is where the check happens (Poutyne would
     // write momentum into Adam's groups, where nothing reads it).
     const oneCycle = new OptimizerPolicy(oneCyclePhases({ steps: 10 }));
@@ -257,6 +260,7 @@ describe('tfjsOptimizerSink: tensors, changed values only, params', () => {
     policy.drive(step$).subscribe(tfjsOptimizerSink(optimizer, { params: ['lr'] }));
     step$.next();
     expect(optimizer.getConfig()).toMatchObject({ learningRate: 0.1 });
+    // @ts-expect-error no TF.js optimizer has weightDecay: a compile error too
     expect(() => tfjsOptimizerSink(optimizer, { params: ['lr', 'weightDecay'] })).toThrow(
       'tfjsOptimizerSink: Momentum has no hyper-parameter "weightDecay"; it has: learningRate, momentum (lr is an alias of learningRate)',
     );
