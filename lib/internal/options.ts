@@ -151,7 +151,8 @@ function readBag(fn: string, entries: Entries, given: unknown): { resolved: Read
     const entry = entries[key]!;
     const checked = isField(entry) ? entry.parse(fn, key, value) : checkOption(fn, key, entry, value);
     (resolved ??= { ...c.defaults })[key] = checked;
-    if (!Object.is(checked, c.defaults[key])) (kept ??= {})[key] = checked;
+    // `!==`, not `Object.is`: -0 for a default of 0 (an offset) is the default, which printouts leave out.
+    if (checked !== c.defaults[key]) (kept ??= {})[key] = checked;
   }
   // After the unknown keys: a misspelt required option is named as a typo, not as missing.
   for (const name of c.required) {
