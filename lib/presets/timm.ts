@@ -154,7 +154,8 @@ function valueAt(fn: string, o: Cycle, curve: Curve, at: number): number {
   const c = cycleAt(o.tInitial, o.cycleMul, at);
   if (c === undefined || c.i >= o.cycleLimit) return o.lrMin;
   const peak = derivedFinite(fn, o.baseLr * o.cycleDecay ** c.i, `the peak of cycle ${c.i} (baseLr · cycleDecay^${c.i}), which the warmup aims at,`, 'cycleDecay', o.cycleDecay);
-  return curve(peak, o.lrMin, 1, { offset: at - c.start, span: c.length }).at(0);
+  const span = derivedFinite(fn, c.length, `the length of cycle ${c.i} (tInitial · cycleMul^${c.i}), which the warmup aims into,`, 'cycleMul', o.cycleMul);
+  return curve(peak, o.lrMin, 1, { offset: at - c.start, span }).at(0);
 }
 
 /** Adds timm's noise to every phase, on the global step; unchanged without `noiseRangeT`. */

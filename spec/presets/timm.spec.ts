@@ -142,6 +142,10 @@ describe('timm poly, tanh, step and multistep', () => {
       new RangeError('timm.tanhLR: the peak of cycle 1 (baseLr · cycleDecay^1), which the warmup aims at, would be Infinity (not a finite number), got cycleDecay 1e+300'),
     );
     expect(timm.tanhLR({ baseLr: 1e10, warmupT: 1, steps: 0, tInitial: 1, cycleDecay: 1e300, cycleLimit: 3 })).toEqual([]);
+    // At clock 17 the curve is in cycle 1, 17 · 1.06e307 steps long: too long for a double.
+    expect(() => timm.tanhLR({ baseLr: 1, warmupT: 17, steps: 1, tInitial: 17, cycleMul: 1.0574665499190093e307, cycleLimit: 2 })).toThrow(
+      /^timm.tanhLR: the length of cycle 1 \(tInitial · cycleMul\^1\), which the warmup aims into, would be Infinity \(not a finite number\), got cycleMul 1.0574665499190093e\+307$/,
+    );
   });
 });
 
