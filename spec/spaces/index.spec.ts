@@ -129,6 +129,44 @@ describe('every factory of the catalogue, for arguments drawn from its declarati
   });
 
   for (const definition of definitions) {
+    it(`${definition.name}: a bad argument or option is refused, naming the factory, the argument and the value`, () => {
+      const names = [...definition.args.map((a) => a.name), ...Object.keys(definition.options)];
+      // A misspelt key needs an options object: factories without options take none (TypeScript refuses a fourth argument).
+      const kinds = ['nan', 'infinity', 'string', 'null', 'object', ...(Object.keys(definition.options).length > 0 ? ['typo' as const] : [])] as const;
+      const bad = fc.record({ name: fc.constantFrom(...names), kind: fc.constantFrom(...kinds) });
+      fc.assert(
+        fc.property(call(definition), bad, (args, { name, kind }) => {
+          const k = definition.args.findIndex((a) => a.name === name);
+          const value = { nan: NaN, infinity: -Infinity, string: '1', null: null, object: { x: 1 }, typo: 1 }[kind];
+          const given = [...args];
+          let key = name;
+          if (kind === 'typo') {
+            key = `${name}x`;
+            const options = typeof given[definition.args.length] === 'object' ? (given[definition.args.length] as object) : {};
+            given[definition.args.length] = { ...options, [key]: value };
+          } else if (k >= 0) given[k] = value;
+          else {
+            const options = typeof given[definition.args.length] === 'object' ? (given[definition.args.length] as object) : {};
+            given[definition.args.length] = { ...options, [name]: value };
+          }
+          // A boolean or a choice takes neither NaN nor a string: each is refused like the rest.
+          let error: unknown;
+          try {
+            factories[definition.name]!(...given);
+          } catch (e) {
+            error = e;
+          }
+          expect(error, `${definition.name}(${given.map((g) => JSON.stringify(g)).join(', ')})`).toBeInstanceOf(Error);
+          const e = error as Error;
+          expect([TypeError, RangeError]).toContain(e.constructor);
+          expect(e.message.startsWith(`${definition.name}: `), e.message).toBe(true);
+          expect(e.message, e.message).toContain(key);
+          expect(e.message, e.message).toMatch(/got |did you mean|accepted:/);
+        }),
+        { numRuns: 40 },
+      );
+    });
+
     it(`${definition.name}: stream = at(0..length-1), cold, finite, and the JSON form rebuilds it`, () => {
       let built = 0;
       fc.assert(
