@@ -298,6 +298,19 @@ describe('every preset, at any magnitude its declaration allows', () => {
             expect(policy.message.startsWith(`${fn}: `), policy.message).toBe(true);
             return;
           }
+          let spec: unknown;
+          try {
+            spec = JSON.parse(JSON.stringify(policy));
+          } catch {
+            spec = undefined; // a policy holding code (an lrLambda) has no JSON form
+          }
+          if (spec !== undefined) {
+            const copy = policyFromJSON(spec);
+            for (const i of sampled(policy.length)) {
+              const [a, b] = [policy.at(i), copy.at(i)];
+              for (const key of Object.keys(a)) expect(b[key] === a[key], `${JSON.stringify(options)}: copy's ${key} at step ${i}`).toBe(true);
+            }
+          }
           if (policy.length > 5000) return;
           let step = 0;
           for (const values of policy.allSteps()) {
