@@ -51,7 +51,8 @@ const definition: SpaceDefinition = {
  * @param steps how many values, a non-negative integer.
  * @param options `stepsUp` (required), `stepsDown`, `mode`, `gamma`.
  * @returns the space.
- * @throws RangeError or TypeError naming `cyclicspace`, the option and the value.
+ * @throws RangeError or TypeError naming `cyclicspace`, the option and the value; RangeError when an
+ *   `'expRange'` amplitude `(high − low)·gamma^k` overflows within `steps`, naming the first such step.
  * @example
  * import { cyclicspace } from 'rx-policy';
  * [...cyclicspace(0, 1, 9, { stepsUp: 2 })]; // → [0, 0.5, 1, 0.5, 0, 0.5, 1, 0.5, 0]
