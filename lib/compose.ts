@@ -108,7 +108,7 @@ export function joinTo<K extends string>(fn: string, parts: Iterable<Phase<K> | 
   }
   // With no step in any part there are no last values to hold: the schedule could not have `steps` steps.
   if (done < steps && last === undefined) {
-    throw new RangeError(`${fn}: the parts hold no step, so there are no last values to hold up to steps ${steps}; give a part with steps, or steps 0, got ${p} empty part${p === 1 ? '' : 's'}`);
+    throw new RangeError(`${fn}: the parts hold no step, so there are no last values to hold up to steps ${steps}; give a part with steps, or steps 0, got ${p === 0 ? 'no parts' : `${p} empty part${p === 1 ? '' : 's'}`}`);
   }
   if (done < steps && last !== undefined) {
     const held: Record<string, Space> = {};

@@ -71,6 +71,7 @@ describe('join: presets give their natural shape, one combinator cuts or holds t
       new RangeError('join: the parts hold no step, so there are no last values to hold up to steps 5; give a part with steps, or steps 0, got 2 empty parts'),
     );
     expect(join([new Phase({ lr: linspace(0, 1, 0) })], { steps: 0 })).toEqual([]);
+    expect(() => join([], { steps: 5 })).toThrow(new RangeError('join: the parts hold no step, so there are no last values to hold up to steps 5; give a part with steps, or steps 0, got no parts'));
     expect(new OptimizerPolicy(join([warm, down], { steps: 0 })).length).toBe(0);
     function* forever() {
       for (let i = 0; ; i++) yield part(3, (n) => new Phase({ lr: constant(i, n) }));
