@@ -65,7 +65,7 @@ const joinOptions = declare('join', {
  * @param parts Phases and parts, in order (any iterable, pulled lazily).
  * @param options `steps`: the length of the schedule.
  * @returns The phases, `steps` steps in all.
- * @throws TypeError/RangeError for bad parts or `steps`, more than `MAX_PHASES` phases, or a value that is not finite.
+ * @throws TypeError/RangeError for bad parts or `steps`, parts that hold no step (with `steps` > 0), more than `MAX_PHASES` phases, or a value that is not finite.
  * @example
  * import { join, part, Phase, linspace, cosinespace, OptimizerPolicy } from 'rx-policy';
  * const phases = join([new Phase({ lr: linspace(0, 1, 10) }), new Phase({ lr: cosinespace(1, 0, 100) })], { steps: 50 });
@@ -110,6 +110,10 @@ export function joinTo<K extends string>(fn: string, parts: Iterable<Phase<K> | 
     last = phase;
     done += n;
     if (done >= steps) break;
+  }
+  // With no step in any part there are no last values to hold: the schedule could not have `steps` steps.
+  if (done < steps && last === undefined) {
+    throw new RangeError(`${fn}: the parts hold no step, so there are no last values to hold up to steps ${steps}; give a part with steps, or steps 0, got ${p === 0 ? 'no parts' : `${p} empty part${p === 1 ? '' : 's'}`}`);
   }
   if (done < steps && last !== undefined) {
     const held: Record<string, Space> = {};

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { constant, cosinespace, expspace, join, linspace, OptimizerPolicy, part, Phase, policyFromJSON, product, repeatPhases, splitSteps } from '../lib/index.js';
+import { constant, cosinespace, expspace, join, linspace, OptimizerPolicy, part, Phase, policyFromJSON, product, repeatPhases, slice, splitSteps } from '../lib/index.js';
+import { collect } from './helpers.js';
 
 describe('splitSteps (composition by fractions)', () => {
   it('accepts [0.1] × 10, which fastai\'s exact sum check rejects', () => {
@@ -76,6 +77,12 @@ describe('join: presets give their natural shape, one combinator cuts or holds t
 
   it('steps 0 is the empty schedule; empty parts are dropped; an endless generator is pulled only as far as needed', () => {
     expect(join([warm, down], { steps: 0 })).toEqual([]);
+    // Only empty parts leave nothing to hold: refused, never a schedule shorter than steps.
+    expect(() => join([new Phase({ lr: linspace(0, 1, 0) }), part(0, (n) => new Phase({ lr: constant(1, n) }))], { steps: 5 })).toThrow(
+      new RangeError('join: the parts hold no step, so there are no last values to hold up to steps 5; give a part with steps, or steps 0, got 2 empty parts'),
+    );
+    expect(join([new Phase({ lr: linspace(0, 1, 0) })], { steps: 0 })).toEqual([]);
+    expect(() => join([], { steps: 5 })).toThrow(new RangeError('join: the parts hold no step, so there are no last values to hold up to steps 5; give a part with steps, or steps 0, got no parts'));
     expect(new OptimizerPolicy(join([warm, down], { steps: 0 })).length).toBe(0);
     function* forever() {
       for (let i = 0; ; i++) yield part(3, (n) => new Phase({ lr: constant(i, n) }));
@@ -129,3 +136,62 @@ describe('join: presets give their natural shape, one combinator cuts or holds t
     expect(() => repeatPhases({ cycles: 1e8, baseLength: 3 }, (n) => new Phase({ lr: constant(1, n) }))).toThrow(/repeatPhases: cycles must be an integer in \[1, 100000\], got 100000000/);
   });
 });
+
+describe('composition laws', () => {
+  const pieces = fc.array(fc.tuple(fc.integer({ min: 0, max: 15 }), fc.double({ min: -2, max: 2, noNaN: true }), fc.boolean(), fc.boolean()), { minLength: 1, maxLength: 5 });
+  const phasesOf = (list: readonly (readonly [number, number, boolean, boolean])[]) =>
+    list.map(([n, v, cos, asPart]) => {
+      const make = (k: number) => new Phase({ lr: (cos ? cosinespace : linspace)(v, 1 - v, k, { span: Math.max(n - 1, 1) }), momentum: 0.9 });
+      return asPart ? part(n, make) : make(n);
+    });
+  const lrs = (phases: readonly Phase[]) => collect(new OptimizerPolicy(phases).allSteps());
+
+  it('law: join gives exactly steps steps: the pieces one after the other, cut at steps, the last values held past their end', () => {
+    fc.assert(
+      fc.property(pieces, fc.integer({ min: 0, max: 80 }), (list, steps) => {
+        const whole = lrs(phasesOf(list).map((p) => (p instanceof Phase ? p : p.take(p.length))));
+        if (whole.length === 0 && steps > 0) {
+          expect(() => join(phasesOf(list), { steps })).toThrow(/^join: the parts hold no step/);
+          return;
+        }
+        const joined = join(phasesOf(list), { steps });
+        expect(joined.reduce((a, p) => a + p.length, 0)).toBe(steps);
+        const got = lrs(joined);
+        expect(got.length).toBe(steps);
+        got.forEach((v, i) => expect(v).toEqual(whole[Math.min(i, whole.length - 1)]));
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('law: joining the slices of a split gives the space back, and the split lengths add up', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 }), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 5 }), fc.double({ min: -3, max: 3, noNaN: true }), (n, weights, v) => {
+        const total = weights.reduce((a, b) => a + b, 0);
+        fc.pre(total > 0);
+        const space = cosinespace(v, 1, n);
+        const lengths = splitSteps(n, weights.map((w) => w / total));
+        expect(lengths.reduce((a, b) => a + b, 0)).toBe(n);
+        let from = 0;
+        const parts = lengths.map((k) => new Phase({ lr: slice(space, from, (from += k)) }));
+        const joined = join(parts, { steps: n });
+        expect(lrs(joined).map((x) => x.lr)).toEqual(collect(space));
+        expect(lrs(parts).map((x) => x.lr)).toEqual(collect(space));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('law: repeatPhases gives cycles of round(baseLength · lengthMult^i) steps, cycle i built with index i', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 20 }), fc.double({ min: 1, max: 2, noNaN: true }), (cycles, baseLength, lengthMult) => {
+        const seen: number[] = [];
+        const phases = repeatPhases({ cycles, baseLength, lengthMult }, (k, i) => (seen.push(i), new Phase({ lr: constant(i, k) })));
+        expect(seen).toEqual(Array.from({ length: cycles }, (_, i) => i));
+        phases.forEach((p, i) => expect(p.length).toBe(Math.round(baseLength * lengthMult ** i)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+

@@ -14,11 +14,16 @@ import {
   Phase,
   phaseFromJSON,
   policyFromJSON,
+  noisy,
   polycyclespace,
   polyspace,
+  product,
   sgdrPhases,
+  slice,
   spaceFromJSON,
+  type Space,
   type SpaceSpec,
+  tanhspace,
 } from '../lib/index.js';
 import { collect, expectNamedError } from './helpers.js';
 
@@ -188,5 +193,61 @@ describe('invtimespace and polycyclespace', () => {
     }
     const config = { preset: 'keras.polynomialDecay', options: { initialLearningRate: 1, decaySteps: 4, cycle: true, steps: 13 } };
     expect([...buildPolicy(config).allSteps()]).toEqual([...new OptimizerPolicy(keras.polynomialDecay(config.options)).allSteps()]);
+  });
+});
+
+// Leaves of every kind (eased with options, rated, constant bounded or not) under composites in any order.
+const leaf: fc.Arbitrary<Space> = fc.oneof(
+  fc
+    .tuple(fc.double({ min: -2, max: 2, noNaN: true }), fc.integer({ min: 0, max: 9 }), fc.boolean(), fc.integer({ min: -3, max: 3 }))
+    .map(([a, n, endpoint, offset]) => linspace(a, 1, n, { endpoint, offset })),
+  fc.tuple(fc.double({ min: -2, max: 2, noNaN: true }), fc.integer({ min: 0, max: 9 })).map(([a, n]) => cosinespace(a, 0, n, { wrap: true, span: 3 })),
+  fc
+    .tuple(fc.double({ min: 0.1, max: 2, noNaN: true }), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 4 }))
+    .map(([rate, n, offset]) => expspace(1, rate, n, { staircase: true, every: 2, offset })),
+  fc.tuple(fc.double({ min: -2, max: 2, noNaN: true }), fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined })).map(([v, n]) => constant(v, n)),
+  fc.integer({ min: 0, max: 9 }).map((n) => tanhspace(1, 0, n)),
+);
+const tree = fc.letrec((tie) => {
+  const node = () => tie('node') as fc.Arbitrary<Space>;
+  return {
+    node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('cycle') as fc.Arbitrary<Space>, tie('slice') as fc.Arbitrary<Space>, tie('product') as fc.Arbitrary<Space>, tie('noisy') as fc.Arbitrary<Space>),
+    // An empty or unbounded space has no period: left as it is.
+    cycle: fc.tuple(node(), fc.integer({ min: 0, max: 20 })).map(([s, n]) => (s.unbounded || s.length === 0 ? s : cycle(s, n))),
+    slice: fc.tuple(node(), fc.nat(), fc.nat()).map(([s, a, b]) => {
+      const n = s.unbounded ? 20 : s.length;
+      const [x, y] = [a % (n + 1), b % (n + 1)];
+      return slice(s, Math.min(x, y), Math.max(x, y));
+    }),
+    product: fc.tuple(node(), fc.double({ min: -3, max: 3, noNaN: true })).map(([s, k]) => product(s, k, s.unbounded ? constant(2) : cosinespace(1, 2, s.length))),
+    noisy: fc.tuple(node(), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 9 })).map(([s, from, offset, seed]) => noisy(s, { range: [from], offset, seed })),
+  };
+}).node as fc.Arbitrary<Space>;
+
+describe('composites nested in any order', () => {
+  it('law: cycle, slice, product and noisy over any spaces round-trip through JSON to the same form, printout and values, and stream what at() gives', () => {
+    fc.assert(
+      fc.property(tree, (space) => {
+        const json = JSON.parse(JSON.stringify(space));
+        const copy = spaceFromJSON(json);
+        expect(JSON.parse(JSON.stringify(copy))).toEqual(json);
+        expect(String(copy)).toBe(String(space));
+        expect(copy.length).toBe(space.length);
+        // JSON writes -0 as 0: values are compared with ===.
+        if (space.unbounded) {
+          expect(copy.at(0) === space.at(0)).toBe(true);
+          return;
+        }
+        const values = collect(space);
+        expect(values.length).toBe(space.length);
+        expect([...space]).toEqual(values);
+        values.forEach((v, i) => {
+          expect(space.at(i)).toBe(v);
+          expect(Number.isFinite(v)).toBe(true);
+        });
+        expect(collect(copy).every((v, i) => v === values[i])).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -80,7 +80,7 @@ export type ResolvedOf<T extends OptionTable> = Flat<{
 export const choicePhrase = (values: readonly string[]): string => `one of ${values.map((v) => `'${v}'`).join(', ')}`;
 
 /** The phrase errors and descriptions use for a step range. */
-export const stepRangePhrase = '[from] or [from, to] of non-negative integer steps';
+export const stepRangePhrase = '[from] or [from, to] of non-negative integer steps, from ≤ to';
 
 /** Checks one declared option's value (never `undefined`: that is handled by the caller). */
 export function checkOption(fn: string, name: string, decl: OptionDecl, value: unknown): unknown {
@@ -94,7 +94,11 @@ export function checkOption(fn: string, name: string, decl: OptionDecl, value: u
     case 'stepRange': {
       if (!Array.isArray(value) || value.length < 1 || value.length > 2) mustBe(fn, name, stepRangePhrase, value, TypeError);
       const from = count(fn, `${name}[0]`, value[0]);
-      return value.length === 1 || value[1] === undefined ? [from] : [from, count(fn, `${name}[1]`, value[1])];
+      if (value.length === 1 || value[1] === undefined) return [from];
+      // An empty range would be an option silently ignored (the timm presets refuse it too).
+      const to = count(fn, `${name}[1]`, value[1]);
+      if (to < from) throw new RangeError(`${fn}: ${name} must have from ≤ to, got ${show(value)}`);
+      return [from, to];
     }
   }
 }
@@ -151,7 +155,8 @@ function readBag(fn: string, entries: Entries, given: unknown): { resolved: Read
     const entry = entries[key]!;
     const checked = isField(entry) ? entry.parse(fn, key, value) : checkOption(fn, key, entry, value);
     (resolved ??= { ...c.defaults })[key] = checked;
-    if (!Object.is(checked, c.defaults[key])) (kept ??= {})[key] = checked;
+    // `!==`, not `Object.is`: -0 for a default of 0 (an offset) is the default, which printouts leave out.
+    if (checked !== c.defaults[key]) (kept ??= {})[key] = checked;
   }
   // After the unknown keys: a misspelt required option is named as a typo, not as missing.
   for (const name of c.required) {

@@ -150,10 +150,12 @@ function* cycles(fn: string, o: Cycle, curve: Curve, fromT: number, toT: number)
 }
 
 /** The curve's value at clock time `at`, however far (tanh's warmup aims at it). */
-function valueAt(o: Cycle, curve: Curve, at: number): number {
+function valueAt(fn: string, o: Cycle, curve: Curve, at: number): number {
   const c = cycleAt(o.tInitial, o.cycleMul, at);
   if (c === undefined || c.i >= o.cycleLimit) return o.lrMin;
-  return curve(o.baseLr * o.cycleDecay ** c.i, o.lrMin, 1, { offset: at - c.start, span: c.length }).at(0);
+  const peak = derivedFinite(fn, o.baseLr * o.cycleDecay ** c.i, `the peak of cycle ${c.i} (baseLr · cycleDecay^${c.i}), which the warmup aims at,`, 'cycleDecay', o.cycleDecay);
+  const span = derivedFinite(fn, c.length, `the length of cycle ${c.i} (tInitial · cycleMul^${c.i}), which the warmup aims into,`, 'cycleMul', o.cycleMul);
+  return curve(peak, o.lrMin, 1, { offset: at - c.start, span }).at(0);
 }
 
 /** Adds timm's noise to every phase, on the global step; unchanged without `noiseRangeT`. */
@@ -172,7 +174,8 @@ function cycleScheduler(fn: string, o: Cycle, curve: Curve, warmupTarget: 'base'
   const prefix = o.warmupPrefix;
   const w = Math.min(W, steps);
   const shift = prefix ? W : 0;
-  const target = warmupTarget === 'curve' && !prefix && W > 0 ? valueAt(o, curve, W) : base;
+  // Read only when a warmup step is made: an empty schedule aims at nothing.
+  const target = warmupTarget === 'curve' && !prefix && w > 0 ? valueAt(fn, o, curve, W) : base;
   function* all() {
     yield* warmup(warmupInit, target, W, steps);
     yield* cycles(fn, o, curve, w - shift, steps - shift);

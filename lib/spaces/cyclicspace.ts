@@ -1,4 +1,5 @@
 import type { OptionsOf, OptionTable, ResolvedOf } from '../internal/options.js';
+import { num } from '../internal/validate.js';
 import { createSpace, FormulaSpace, type Space, type SpaceDefinition } from '../space.js';
 
 const options = {
@@ -28,6 +29,7 @@ const definition: SpaceDefinition = {
     const total = o.stepsUp + (o.stepsDown ?? o.stepsUp);
     const ratio = o.stepsUp / total;
     const { mode, gamma } = o;
+    if (mode === 'expRange' && gamma > 1) refuseOverflow(high! - low!, gamma, steps!);
     return new FormulaSpace(declaration, steps!, (k) => {
       const cycle = Math.floor(1 + k / total);
       const x = 1 + k / total - cycle;
@@ -49,7 +51,8 @@ const definition: SpaceDefinition = {
  * @param steps how many values, a non-negative integer.
  * @param options `stepsUp` (required), `stepsDown`, `mode`, `gamma`.
  * @returns the space.
- * @throws RangeError or TypeError naming `cyclicspace`, the option and the value.
+ * @throws RangeError or TypeError naming `cyclicspace`, the option and the value; RangeError when an
+ *   `'expRange'` amplitude `(high − low)·gamma^k` overflows within `steps`, naming the first such step.
  * @example
  * import { cyclicspace } from 'rx-policy';
  * [...cyclicspace(0, 1, 9, { stepsUp: 2 })]; // → [0, 0.5, 1, 0.5, 0, 0.5, 1, 0.5, 0]
@@ -59,3 +62,20 @@ export function cyclicspace(low: number, high: number, steps: number, options: C
 }
 /** `cyclicspace`'s declared arguments and options (type, range, default, doc): what its checks, `toJSON`, `spaceFromJSON` and the CLI read. */
 cyclicspace.definition = definition;
+
+/**
+ * Refuses an expRange wave whose envelope `(high − low)·gamma^k` overflows within `steps`: the
+ * peaks overflow first while the troughs stay finite, so the ends alone do not show it.
+ */
+function refuseOverflow(delta: number, gamma: number, steps: number): void {
+  const overflows = (k: number) => !Number.isFinite(delta * gamma ** k);
+  if (steps === 0 || !overflows(steps - 1)) return;
+  let lo = -1; // finite (or before the first step)
+  let hi = steps - 1; // overflows
+  while (hi - lo > 1) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (overflows(mid)) hi = mid;
+    else lo = mid;
+  }
+  throw new RangeError(`cyclicspace: gamma ${num(gamma)} makes the amplitude (high − low)·gamma^k overflow at step ${hi} of ${steps}; choose gamma ≤ 1, a smaller high − low or fewer steps, got gamma ${num(gamma)}`);
+}

@@ -48,6 +48,48 @@ describe('scalePolicy', () => {
     );
   });
 
+  it('law: scaling by the constant 1 leaves every value unchanged, bit for bit', () => {
+    fc.assert(
+      fc.property(randomPolicy, fc.boolean(), (a, withMomentum) => {
+        const policy = build(a, withMomentum);
+        const n = policy.length;
+        const ones = [constant(1), ...(n > 0 ? [constant(1, n), [new Phase({ lr: constant(1, n) })]] : [])];
+        for (const one of ones) {
+          const scaled = scalePolicy(policy, one as never, { params: withMomentum ? ['lr', 'momentum'] : ['lr'] });
+          expect(scaled.length).toBe(n);
+          for (let i = 0; i < n; i++) {
+            const [got, want] = [scaled.at(i), policy.at(i)];
+            expect(Object.keys(got)).toEqual(Object.keys(want));
+            for (const key of Object.keys(want)) expect(Object.is(got[key], want[key]), `${i} ${key}`).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('law: a scaled policy resumed at any step (seek, or a saved state) emits the tail of a full run, and round-trips through JSON', () => {
+    fc.assert(
+      fc.property(randomPolicy, fc.double({ min: 0, max: 1, noNaN: true }), (a, at) => {
+        const policy = build(a, true);
+        const n = policy.length;
+        fc.pre(n > 0);
+        const factor = [new Phase({ lr: linspace(0, 1, Math.ceil(n / 2)) }), new Phase({ lr: cosinespace(1, 0.5, n - Math.ceil(n / 2)) })];
+        const scaled = scalePolicy(policy, factor);
+        const full = [...scaled.allSteps()];
+        const k = Math.round(at * n);
+        scaled.seek(k);
+        const restored = restorePolicy(JSON.parse(JSON.stringify(saveState(scaled))));
+        expect([...scaled]).toEqual(full.slice(k));
+        expect([...restored]).toEqual(full.slice(k));
+        const copy = policyFromJSON(JSON.parse(JSON.stringify(scaled)));
+        expect(JSON.parse(JSON.stringify(copy))).toEqual(JSON.parse(JSON.stringify(scaled)));
+        expect([...copy.allSteps()]).toEqual(full);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('scales by a space, a number as an unbounded constant, or several params', () => {
     const policy = new OptimizerPolicy(pytorch.oneCycleLR({ maxLr: 1, totalSteps: 20 }));
     const half = scalePolicy(policy, constant(0.5), { params: ['lr', 'momentum'] });

@@ -54,7 +54,7 @@ describe('tableFields: a table described as the field builders describe theirs',
       { name: 'staircase', type: 'boolean', doc: 'floor the progress', required: false, default: false, json: true, expected: 'a boolean' },
       { name: 'mode', type: 'enum', doc: 'the mode', required: false, default: 'a', json: true, values: ['a', 'b'], expected: "one of 'a', 'b'" },
       { name: 'up', type: 'integer', doc: 'steps up', required: true, json: true, expected: 'a positive integer', min: 1 },
-      { name: 'range', type: 'integers', doc: 'steps with noise', required: false, json: true, min: 0, expected: '[from] or [from, to] of non-negative integer steps' },
+      { name: 'range', type: 'integers', doc: 'steps with noise', required: false, json: true, min: 0, expected: '[from] or [from, to] of non-negative integer steps, from ≤ to' },
     ]);
     type T = OptionsOf<typeof table>;
     expectTypeOf<T['up']>().toEqualTypeOf<number>();

@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { boolean, declare, distinctNames, integer, integers, name, number, numbers, oneOf, pair, readOptions, type OptionsOf } from '../../lib/internal/options.js';
 import { table } from '../support/optionTable.js';
 import { closest } from '../../lib/internal/closest.js';
+import { linspace, spaceFromJSON } from '../../lib/index.js';
 import { show } from '../../lib/internal/validate.js';
 import { expectNamedError } from '../helpers.js';
 
@@ -115,6 +116,16 @@ describe('readOptions: each option declared once, checked always', () => {
     expect(given).toEqual({ up: 2, mode: 'b' });
     expect(readOptions('f', table, { up: 1, range: [3] }).resolved.range).toEqual([3]);
     expect(readOptions('f', table, { up: 1, range: [3, 5] }).given).toEqual({ up: 1, range: [3, 5] });
+  });
+
+  it('takes -0 for a default of 0 as the default: printouts and JSON forms leave it out, and survive a round trip', () => {
+    const { resolved, given } = readOptions('linspace', linspace.definition.options, { offset: -0 });
+    expect(given).toEqual({});
+    expect(Object.is(resolved.offset, -0)).toBe(true);
+    const space = linspace(0, 1, 3, { offset: -0 });
+    expect(String(space)).toBe('linspace(0, 1, 3)');
+    expect(spaceFromJSON(JSON.parse(JSON.stringify(space))).toJSON()).toEqual(space.toJSON());
+    expect([...space]).toEqual([0, 0.5, 1]);
   });
 
   it('refuses unknown keys, values of the wrong type or range, null, and a missing required option', () => {

@@ -14,11 +14,15 @@ import {
   optax,
   presetOptions,
   presets,
+  policyFromJSON,
   pytorch,
+  restorePolicy,
+  saveState,
   sgdrPhases,
   timm,
   type FieldInfo,
 } from '../../lib/index.js';
+import { range } from 'rxjs';
 import { collect } from '../helpers.js';
 
 /** Small, valid values for one option, from its declared type and range. */
@@ -181,6 +185,139 @@ describe('every preset, from its declaration', () => {
           expect(e.message, e.message).toContain(key);
           expect(e.message, e.message).toMatch(/got |did you mean|accepted:/);
           expect(e.message.length).toBeLessThan(2000);
+        }),
+        { numRuns: 60 },
+      );
+    });
+  }
+});
+
+/** The steps a law reads: all of a short schedule, both ends and a few in between of a long one. */
+function sampled(length: number): number[] {
+  if (length <= 300) return Array.from({ length }, (_, i) => i);
+  const picks = new Set([0, 1, length - 2, length - 1]);
+  for (let k = 1; k < 40; k++) picks.add(Math.floor((k * length) / 40));
+  return [...picks].sort((a, b) => a - b);
+}
+
+/** What driving a policy emits until it completes. */
+const driven = (policy: OptimizerPolicy) => collect(policy.drive(range(0, policy.length + 1)));
+
+describe("every preset's policy keeps the laws of a schedule", () => {
+  for (const name of Object.keys(presets)) {
+    it(`${name}: round-trips through JSON to the same values and form; resumes at any step to the tail of a full run`, () => {
+      let built = 0;
+      fc.assert(
+        fc.property(validOptions(name), fc.double({ min: 0, max: 1, noNaN: true }), (options, at) => {
+          const policy = build(name, options);
+          if (policy instanceof Error) {
+            if (!crossRules.test(policy.message)) throw policy;
+            return;
+          }
+          built++;
+          const text = String(policy.phases.map(String));
+          let spec: unknown;
+          try {
+            spec = JSON.parse(JSON.stringify(policy));
+          } catch (e) {
+            // A policy holding code (an lrLambda) has no JSON form, and says so.
+            expect((e as Error).message).toMatch(/has no JSON form/);
+            spec = undefined;
+          }
+          if (spec !== undefined) {
+            const copy = policyFromJSON(spec);
+            expect(copy.length).toBe(policy.length);
+            expect(JSON.parse(JSON.stringify(copy))).toEqual(spec);
+            expect(String(copy.phases.map(String))).toBe(text);
+            // JSON writes -0 as 0, so the copy is compared with ===; a saved state keeps -0 itself.
+            for (const i of sampled(policy.length)) {
+              const [a, b] = [policy.at(i), copy.at(i)];
+              for (const key of Object.keys(a)) expect(b[key] === a[key], `step ${i} ${key}: ${b[key]} vs ${a[key]}`).toBe(true);
+            }
+          }
+          if (policy.length > 5000) return;
+          const full = collect(policy.allSteps());
+          expect(driven(policy)).toEqual(full);
+          const k = Math.round(at * policy.length);
+          const resumed = build(name, options) as OptimizerPolicy;
+          resumed.seek(k);
+          // at() reads no cursor: the same values before and after the seek and the drive.
+          for (const i of sampled(policy.length)) expect(resumed.at(i)).toEqual(full[i]);
+          expect(driven(resumed)).toEqual(full.slice(k));
+          expect(String(policy.phases.map(String))).toBe(text);
+          if (spec !== undefined) {
+            const fresh = build(name, options) as OptimizerPolicy;
+            fresh.seek(k);
+            const restored = restorePolicy(JSON.parse(JSON.stringify(saveState(fresh))));
+            expect(restored.currentStep).toBe(k);
+            const tail = driven(restored);
+            expect(tail.length).toBe(policy.length - k);
+            tail.forEach((v, j) => {
+              for (const key of Object.keys(v)) expect(Object.is(v[key], full[k + j]![key]), `step ${k + j} ${key}`).toBe(true);
+            });
+          }
+        }),
+        { numRuns: 30 },
+      );
+      expect(built).toBeGreaterThan(4);
+    });
+  }
+});
+
+/** Options of any magnitude, down to 1e-300 and up to the largest double, inside each option's declared range. */
+function extremeOptions(name: string): fc.Arbitrary<Record<string, unknown>> {
+  const magnitude = fc.constantFrom(1, 1e-300, 1e10, 1e150, 1e300, 1.7e308);
+  const record: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const f of presetOptions(name)) {
+    let arb: fc.Arbitrary<unknown>;
+    if (f.type === 'boolean' || f.type === 'enum') arb = arbitrary(f);
+    else if (f.type === 'integer') arb = fc.integer({ min: f.min ?? 0, max: Math.min(f.max ?? 1e6, (f.min ?? 0) + 40) });
+    else if (f.type === 'number') {
+      const [lo, hi] = [f.min ?? -Infinity, f.max ?? Infinity];
+      arb = fc
+        .tuple(fc.double({ min: -1, max: 1, noNaN: true }), magnitude)
+        .map(([x, m]) => Math.min(Math.max(x * m, lo), hi))
+        .filter((x) => !(f.exclusiveMin && x <= lo) && !(f.exclusiveMax && x >= hi));
+    } else continue;
+    record[f.name] = f.required ? arb : fc.option(arb, { nil: undefined });
+  }
+  return fc.record(record).map((o) => {
+    const options = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+    for (const key of ['steps', 'totalSteps', 'numTrainingSteps']) if (typeof options[key] === 'number') options[key] = Math.min(options[key] as number, 200);
+    return options;
+  });
+}
+
+describe('every preset, at any magnitude its declaration allows', () => {
+  for (const name of Object.keys(presets)) {
+    it(`${name}: every value is finite, or the call is refused in the preset's name`, () => {
+      const fn = name === 'oneCycle' ? 'oneCyclePhases' : name === 'sgdr' ? 'sgdrPhases' : name;
+      fc.assert(
+        fc.property(extremeOptions(name), (options) => {
+          const policy = build(name, options);
+          if (policy instanceof Error) {
+            expect(policy.message.startsWith(`${fn}: `), policy.message).toBe(true);
+            return;
+          }
+          let spec: unknown;
+          try {
+            spec = JSON.parse(JSON.stringify(policy));
+          } catch {
+            spec = undefined; // a policy holding code (an lrLambda) has no JSON form
+          }
+          if (spec !== undefined) {
+            const copy = policyFromJSON(spec);
+            for (const i of sampled(policy.length)) {
+              const [a, b] = [policy.at(i), copy.at(i)];
+              for (const key of Object.keys(a)) expect(b[key] === a[key], `${JSON.stringify(options)}: copy's ${key} at step ${i}`).toBe(true);
+            }
+          }
+          if (policy.length > 5000) return;
+          let step = 0;
+          for (const values of policy.allSteps()) {
+            for (const [key, v] of Object.entries(values)) expect(Number.isFinite(v), `${JSON.stringify(options)}: ${key} at step ${step} is ${v}`).toBe(true);
+            step++;
+          }
         }),
         { numRuns: 60 },
       );

@@ -135,4 +135,17 @@ describe('timm poly, tanh, step and multistep', () => {
     expectClose(lr.slice(0, 4), [0, 0.25, 0.5, 0.75].map((f) => f * target), 15);
     expect(lr[4]).toBe(target);
   });
+
+  it('tanhLR: a warmup target whose cycle peak overflows is a named error of tanhLR; an empty schedule aims at nothing', () => {
+    // At clock warmupT 1 the curve is in cycle 1, whose peak 1e10 · 1e300 overflows.
+    expect(() => timm.tanhLR({ baseLr: 1e10, warmupT: 1, steps: 1, tInitial: 1, cycleDecay: 1e300, cycleLimit: 3 })).toThrow(
+      new RangeError('timm.tanhLR: the peak of cycle 1 (baseLr · cycleDecay^1), which the warmup aims at, would be Infinity (not a finite number), got cycleDecay 1e+300'),
+    );
+    expect(timm.tanhLR({ baseLr: 1e10, warmupT: 1, steps: 0, tInitial: 1, cycleDecay: 1e300, cycleLimit: 3 })).toEqual([]);
+    // At clock 17 the curve is in cycle 1, 17 · 1.06e307 steps long: too long for a double.
+    expect(() => timm.tanhLR({ baseLr: 1, warmupT: 17, steps: 1, tInitial: 17, cycleMul: 1.0574665499190093e307, cycleLimit: 2 })).toThrow(
+      /^timm.tanhLR: the length of cycle 1 \(tInitial · cycleMul\^1\), which the warmup aims into, would be Infinity \(not a finite number\), got cycleMul 1.0574665499190093e\+307$/,
+    );
+  });
 });
+

@@ -35,4 +35,13 @@ describe('cyclicspace', () => {
     expectNamedError(() => cyclicspace(0, 1, 9, { stepsUp: 2, mode: 'exp_range' as never }), TypeError, { fn: 'cyclicspace', arg: 'mode', got: '"exp_range"' });
     expectNamedError(() => cyclicspace(0, 1, 9, { stepsUp: 2, gamma: 0 }), RangeError, { fn: 'cyclicspace', arg: 'gamma', got: '0' });
   });
+
+  it('refuses an expRange wave whose peaks overflow while its ends stay finite, naming the first step', () => {
+    // (high − low)·gamma^k: 1e300·1e5² overflows at the first peak (step 2); steps 0 and 4 are troughs (0).
+    expect(() => cyclicspace(0, 1e300, 5, { stepsUp: 2, mode: 'expRange', gamma: 1e5 })).toThrow(
+      new RangeError('cyclicspace: gamma 100000 makes the amplitude (high − low)·gamma^k overflow at step 2 of 5; choose gamma ≤ 1, a smaller high − low or fewer steps, got gamma 100000'),
+    );
+    expect([...cyclicspace(0, 1e300, 2, { stepsUp: 2, mode: 'expRange', gamma: 1e5 })]).toEqual(torchCyclic(0, 1e300, 2, 2, 2, 'expRange', 1e5));
+  });
 });
+

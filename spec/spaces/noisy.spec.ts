@@ -33,6 +33,9 @@ describe('noisy', () => {
     expectNamedError(() => noisy(constant(1, 3), { range: [0], pct: 0 }), RangeError, { fn: 'noisy', arg: 'pct', got: '0' });
     expectNamedError(() => noisy(constant(1, 3), { range: [0], type: 'gauss' as never }), TypeError, { fn: 'noisy', arg: 'type', got: '"gauss"' });
     expectNamedError(() => noisy(3 as never, { range: [0] }), TypeError, { fn: 'noisy', arg: 'space', got: '3' });
+    // An empty range would give no noise at all, the option silently ignored.
+    expect(() => noisy(constant(1, 10), { range: [8, 2] })).toThrow(new RangeError('noisy: range must have from ≤ to, got [8,2]'));
+    expect([...noisy(constant(1, 10), { range: [2, 2] })]).toEqual([...constant(1, 10)]);
   });
 
   it("words its errors as its description does: the error's phrase is the field's `expected`", () => {

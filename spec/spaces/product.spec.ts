@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { constant, cosinespace, fnspace, linspace, product, slice, spaceFromJSON } from '../../lib/index.js';
+import { collect } from '../helpers.js';
 
 describe('product', () => {
   it('multiplies the factors step by step, numbers as scales', () => {
@@ -18,6 +19,21 @@ describe('product', () => {
         // `===`: a constant(-0) reads +0, so a zero's sign may differ from the bare product's.
         for (let i = 0; i < n; i += Math.max(1, n >> 4)) expect(p.at(i) === x.at(i) * y.at(i) * k).toBe(true);
       }),
+    );
+  });
+
+  it('law: a product with the constant 1 (a number, an unbounded or a bounded constant) is the space itself, bit for bit', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.double({ min: -1e300, max: 1e300, noNaN: true }), fc.double({ min: -3, max: 3, noNaN: true }), (n, a, b) => {
+        const space = cosinespace(a, b, n);
+        for (const one of [1, constant(1), constant(1, n)]) {
+          for (const p of [product(space, one), product(one, space)]) {
+            expect(p.length).toBe(n);
+            collect(p).forEach((v, i) => expect(Object.is(v, space.at(i)), `${i}`).toBe(true));
+          }
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 
@@ -54,6 +70,25 @@ describe('slice', () => {
     expect(slice(whole, 0, 5)).toBe(whole);
     // A slice of a slice is one slice of the original.
     expect(String(slice(slice(linspace(0, 1, 5), 1, 5), 1, 3))).toBe('slice(linspace(0, 1, 5), 2, 4)');
+  });
+
+  it('law: a slice of a slice is the slice of the composed range, by value, printout and JSON form', () => {
+    const ordered = (a: number, b: number) => [Math.min(a, b), Math.max(a, b)] as const;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }), fc.nat(), fc.nat(), fc.nat(), fc.nat(), fc.double({ min: -3, max: 3, noNaN: true }), (n, p, q, r, t, v) => {
+        const space = cosinespace(v, 1, n);
+        const [a, b] = ordered(p % (n + 1), q % (n + 1));
+        const [c, d] = ordered(r % (b - a + 1), t % (b - a + 1));
+        const twice = slice(slice(space, a, b), c, d);
+        const once = slice(space, a + c, a + d);
+        expect(twice.length).toBe(d - c);
+        expect(collect(twice)).toEqual(collect(once));
+        expect(collect(twice)).toEqual(collect(space).slice(a + c, a + d));
+        expect(String(twice)).toBe(String(once));
+        expect(collect(spaceFromJSON(JSON.parse(JSON.stringify(twice))))).toEqual(collect(once));
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('bad steps: named errors', () => {
