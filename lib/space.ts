@@ -70,6 +70,18 @@ export interface SpaceDeclaration {
 }
 
 /**
+ * Refuses arguments past the ones a factory without options declares. TypeScript rejects them,
+ * but a JavaScript call such as `constant(1, 3, { steps: 5 })` would otherwise be silently ignored.
+ * @throws TypeError naming the factory, the arguments it takes and the extra ones.
+ */
+export function noExtraArguments(definition: SpaceDefinition, given: ArrayLike<unknown>): void {
+  const names = definition.args.map((a) => a.name);
+  if (given.length <= names.length) return;
+  const extra = Array.from(given).slice(names.length);
+  throw new TypeError(`${definition.name}: takes ${names.join(', ')} and no options, got ${given.length} arguments; the extra: ${show(extra)}`);
+}
+
+/**
  * Checks the arguments and options of a call of `definition`'s factory and builds the space.
  * @throws TypeError or RangeError naming the factory, the argument and the value.
  */

@@ -1,5 +1,5 @@
 import { linearEase } from '../ease.js';
-import { createSpace, type Space, type SpaceDefinition } from '../space.js';
+import { createSpace, noExtraArguments, type Space, type SpaceDefinition } from '../space.js';
 import { EasedSpace, easedDefaults } from './eased.js';
 
 const definition: SpaceDefinition = {
@@ -27,6 +27,7 @@ const definition: SpaceDefinition = {
  * new Phase({ lr: linspace(0, 1, 10), momentum: constant(0.9) }).length; // → 10
  */
 export function constant(value: number, steps?: number): Space {
+  noExtraArguments(definition, arguments);
   return createSpace(definition, [value, steps]);
 }
 /** `constant`'s declared arguments and options (type, range, default, doc): what its checks, `toJSON`, `spaceFromJSON` and the CLI read. */

@@ -1,4 +1,4 @@
-import { createSpace, FormulaSpace, type Space, type SpaceDefinition } from '../space.js';
+import { createSpace, FormulaSpace, noExtraArguments, type Space, type SpaceDefinition } from '../space.js';
 
 const definition: SpaceDefinition = {
   name: 'cycle',
@@ -27,6 +27,7 @@ const definition: SpaceDefinition = {
  * [...cycle(cosinespace(1, 0, 2), 5)]; // → [1, 0, 1, 0, 1]
  */
 export function cycle(space: Space, steps: number): Space {
+  noExtraArguments(definition, arguments);
   return createSpace(definition, [space, steps]);
 }
 /** `cycle`'s declared arguments and options (type, range, default, doc): what its checks, `toJSON`, `spaceFromJSON` and the CLI read. */

@@ -1,4 +1,4 @@
-import { createSpace, FormulaSpace, type Space, type SpaceDefinition } from '../space.js';
+import { createSpace, FormulaSpace, noExtraArguments, type Space, type SpaceDefinition } from '../space.js';
 
 const definition: SpaceDefinition = {
   name: 'invsqrtspace',
@@ -27,6 +27,7 @@ const definition: SpaceDefinition = {
  * [...invsqrtspace(1, 4, 3)]; // → [1, 0.894427191, 0.816496580928]
  */
 export function invsqrtspace(start: number, timescale: number, steps: number): Space {
+  noExtraArguments(definition, arguments);
   return createSpace(definition, [start, timescale, steps]);
 }
 /** `invsqrtspace`'s declared arguments and options (type, range, default, doc): what its checks, `toJSON`, `spaceFromJSON` and the CLI read. */

@@ -1,5 +1,5 @@
 import { deferFiniteChecks } from '../internal/finite.js';
-import { createSpace, DeclaredSpace, FormulaSpace, Space, type SpaceDefinition } from '../space.js';
+import { createSpace, DeclaredSpace, FormulaSpace, noExtraArguments, Space, type SpaceDefinition } from '../space.js';
 
 const definition: SpaceDefinition = {
   name: 'slice',
@@ -30,6 +30,7 @@ const definition: SpaceDefinition = {
  * [...slice(linspace(0, 1, 5), 1, 4)]; // → [0.25, 0.5, 0.75]
  */
 export function slice(space: Space, from: number, to: number): Space {
+  noExtraArguments(definition, arguments);
   if (space instanceof Space && from === 0 && to === space.length) return space;
   if (space instanceof DeclaredSpace && space.declaration.definition === definition && Number.isSafeInteger(from) && Number.isSafeInteger(to) && from >= 0 && to >= from && to <= space.length) {
     const [inner, start] = space.declaration.args as [Space, number];

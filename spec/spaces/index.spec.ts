@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as catalogue from '../../lib/spaces/index.js';
 import {
   constant, cosinepowspace, cosinespace, cycle, cyclicspace, expspace, invsqrtspace, invtimespace, kcosinespace, kpolyspace, linspace, noisy,
-  polycyclespace, polyspace, powspace, spaceFromJSON, tanhspace, type NumberRange, type OptionTable, type Space, type SpaceDefinition,
+  polycyclespace, polyspace, powspace, slice, spaceFromJSON, tanhspace, type NumberRange, type OptionTable, type Space, type SpaceDefinition,
 } from '../../lib/index.js';
 import { collect, expectNamedError } from '../helpers.js';
 
@@ -64,6 +64,18 @@ describe('every space comes from one declaration', () => {
     expectNamedError(() => cycle(3 as never, 5), TypeError, { fn: 'cycle', arg: 'space', got: '3' });
     expectNamedError(() => noisy(constant(1, 3), { range: [0], seed: 1.5 }), RangeError, { fn: 'noisy', arg: 'seed', got: '1.5' });
     expectNamedError(() => polycyclespace(1, 0, 3, { period: 0 }), RangeError, { fn: 'polycyclespace', arg: 'period', got: '0' });
+  });
+
+  it('a factory without options refuses an argument past its own, as TypeScript does (a JavaScript call is not silently cut)', () => {
+    const call = (f: unknown, ...args: unknown[]) => () => (f as (...a: unknown[]) => unknown)(...args);
+    expect(call(constant, 1, 3, { stpes: 1 })).toThrow(new TypeError('constant: takes value, steps and no options, got 3 arguments; the extra: [{"stpes":1}]'));
+    expect(call(invsqrtspace, 1, 10, 5, { offset: 2 })).toThrow(/^invsqrtspace: takes start, timescale, steps and no options, got 4 arguments; the extra: \[\{"offset":2\}\]$/);
+    expect(call(cycle, linspace(0, 1, 3), 6, 2)).toThrow(/^cycle: takes space, steps and no options, got 3 arguments; the extra: \[2\]$/);
+    expect(call(slice, linspace(0, 1, 5), 1, 4, {})).toThrow(/^slice: takes space, from, to and no options, got 4 arguments; the extra: \[\{\}\]$/);
+    // An optional argument left out, or given as undefined, is no extra one.
+    expect([...constant(2, 2)]).toEqual([2, 2]);
+    expect(constant(2).unbounded).toBe(true);
+    expect(constant(2, undefined).unbounded).toBe(true);
   });
 
   it('each factory carries its declaration: names, types, defaults and one-line docs', () => {
