@@ -1,4 +1,4 @@
-// Builds the dashboard's prebuilt page into dist/dashboard/ (run after tsc, which empties dist):
+// Builds the dashboard's prebuilt page into dist/dashboard/ (`npm run build` runs it after the Node bundles):
 //   assets/dashboard.html, assets/live.js     the page serveDashboard serves
 //   assets/explorer.html, assets/explorer.js  the preset explorer (`rx-policy dashboard`)
 //   assets/dashboard.css                      uPlot's stylesheet and the dashboard's
