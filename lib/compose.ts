@@ -65,7 +65,7 @@ const joinOptions = declare('join', {
  * @param parts Phases and parts, in order (any iterable, pulled lazily).
  * @param options `steps`: the length of the schedule.
  * @returns The phases, `steps` steps in all.
- * @throws TypeError/RangeError for bad parts or `steps`, parts that hold no step (with `steps` > 0), more than `MAX_PHASES` phases, or a value that is not finite.
+ * @throws TypeError/RangeError for bad parts or `steps`, parts that hold no step (with `steps` > 0), more than `MAX_PHASES` phases or parts, or a value that is not finite.
  * @example
  * import { join, part, Phase, linspace, cosinespace, OptimizerPolicy } from 'rx-policy';
  * const phases = join([new Phase({ lr: linspace(0, 1, 10) }), new Phase({ lr: cosinespace(1, 0, 100) })], { steps: 50 });
@@ -102,7 +102,11 @@ export function joinTo<K extends string>(fn: string, parts: Iterable<Phase<K> | 
     }
     p++;
     const length = piece.length;
-    if (length === 0) continue;
+    if (length === 0) {
+      // Empty parts make no phase, so the phase limit alone would never stop an endless iterable of them.
+      if (p > MAX_PHASES) throw new RangeError(`${fn}: parts must be at most ${MAX_PHASES} pieces, got more before steps ${steps} were reached (${done} so far)`);
+      continue;
+    }
     const n = Math.min(length, steps - done);
     const phase = isPhase ? (n === length ? piece : cut(piece, n)) : piece.take(n);
     if (phase.length !== n) throw new RangeError(`${fn}: a part of length ${length} gave ${phase.length} steps where ${n} were asked`);

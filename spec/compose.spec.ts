@@ -195,3 +195,17 @@ describe('composition laws', () => {
   });
 });
 
+
+describe('join: an endless iterable of empty parts', () => {
+  it('stops after MAX_PHASES pieces with an error, instead of pulling forever (empty parts make no phase)', () => {
+    let pulled = 0;
+    function* empties() {
+      for (;;) {
+        pulled++;
+        yield new Phase({ lr: linspace(0, 1, 0) });
+      }
+    }
+    expect(() => join(empties(), { steps: 5 })).toThrow(new RangeError('join: parts must be at most 100000 pieces, got more before steps 5 were reached (0 so far)'));
+    expect(pulled).toBe(100_001);
+  });
+});

@@ -284,7 +284,8 @@ export class DashboardStore {
           const error = `${JSON.stringify(run.name)} emitted a value that is not an object of parameter values, got ${show(value)}`;
           return fail(error, error);
         }
-        this.#applied(run, value);
+        const problem = this.#applied(run, value);
+        if (problem !== undefined) return fail(problem, problem);
       },
       error: (err) => fail(message(err), `the values of ${JSON.stringify(run.name)} errored: ${message(err)}`),
       complete: () => {
@@ -402,12 +403,15 @@ export class DashboardStore {
     for (const m of this.#metrics) m.subscription?.unsubscribe();
   }
 
-  #applied(run: Run, value: unknown): void {
+  /** Records one value of a run; returns what is wrong with it instead, recording nothing. */
+  #applied(run: Run, value: unknown): string | undefined {
     let values = value as Record<string, unknown>;
     let step: number;
     const explicit = (value as { step?: unknown }).step;
     const inner = (value as { values?: unknown }).values;
     if (typeof explicit === 'number' && typeof inner === 'object' && inner !== null) {
+      // As a metric's: a step the history cannot place would be drawn nowhere, or anywhere.
+      if (!Number.isSafeInteger(explicit) || explicit < 0) return `${JSON.stringify(run.name)} emitted a step that is not a non-negative integer, got ${show(explicit)}`;
       step = explicit;
       values = inner as Record<string, unknown>;
     } else {
@@ -417,6 +421,10 @@ export class DashboardStore {
       step = cursor > run.lastStep ? cursor : run.lastStep + 1;
     }
     const params = run.params;
+    for (let p = 0; p < params.length; p++) {
+      const v = values[params[p]!];
+      if (v !== undefined && typeof v !== 'number') return `${JSON.stringify(run.name)} emitted a non-number ${params[p]}, got ${show(v)}`;
+    }
     for (let p = 0; p < params.length; p++) {
       const v = values[params[p]!];
       if (typeof v === 'number' && v - v === 0) {
@@ -432,6 +440,7 @@ export class DashboardStore {
       run.firstAt = now();
     }
     if (!run.changed) this.#touch(run);
+    return undefined;
   }
 
   #metricStep(metric: Metric): number {

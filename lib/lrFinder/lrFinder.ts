@@ -219,7 +219,7 @@ export async function lrFinder(model: LayersModelLike, data: unknown, third?: un
   const points: RangePoint[] = [];
   let done = false;
   const loss$ = new Subject<number>();
-  const subscription = loss$.pipe(lrRangeTest({ startLr: o.startLr, endLr: o.endLr, steps: o.steps, beta: o.beta, stopDiv: o.stopDiv, divergence: o.divergence })).subscribe({
+  const subscription = loss$.pipe(lrRangeTest({ startLr: o.startLr, endLr: o.endLr, steps: o.steps, beta: o.beta, stopDiv: o.stopDiv, divergence: o.stopDiv ? o.divergence : undefined })).subscribe({
     next: (p) => points.push(p),
     complete: () => {
       done = true;

@@ -18,7 +18,7 @@ export const rangeTestOptions = {
   ...rangeOptions,
   beta: { type: 'number', range: 'nonNegative', default: 0.98, doc: "Weight of the past in the smoothed loss (fastai's `AvgSmoothLoss`), in [0, 1)." },
   stopDiv: { type: 'boolean', default: true, doc: 'Whether to stop once the smoothed loss exceeds `divergence ×` its minimum.' },
-  divergence: { type: 'number', range: 'positive', default: 4, doc: "The divergence factor (fastai: 4), above 1." },
+  divergence: { type: 'number', range: 'positive', default: 4, doc: "The divergence factor (fastai: 4), above 1; only with `stopDiv: true`." },
 } as const satisfies OptionTable;
 
 /** The range of a range test: `startLr` (1e-7), `endLr` (10), `steps` (100). */
@@ -48,6 +48,9 @@ export function readRange<T extends OptionTable>(fn: string, table: T, given: un
   if (o.steps < 2) throw new RangeError(`${fn}: steps must be an integer ≥ 2, got ${show(o.steps)}`);
   if (o.beta !== undefined && !(o.beta < 1)) throw new RangeError(`${fn}: beta must be in [0, 1), got ${show(o.beta)}`);
   if (o.divergence !== undefined && !(o.divergence > 1)) throw new RangeError(`${fn}: divergence must be a finite number > 1, got ${show(o.divergence)}`);
+  // Without the stop rule a divergence factor would be silently unused.
+  const bag = given as Readonly<Record<string, unknown>>;
+  if (o.stopDiv === false && bag['divergence'] !== undefined) throw new TypeError(`${fn}: divergence applies only with stopDiv: true; leave divergence out, got divergence ${show(bag['divergence'])} with stopDiv false`);
   return o;
 }
 
@@ -93,6 +96,8 @@ export function smoothLoss(beta = 0.98): OperatorFunction<number, number> {
       let n = 0;
       return source.pipe(
         map((loss) => {
+          // NaN or ±Infinity is a diverged loss (the range test's signal to stop); a string is a bug.
+          if (typeof loss !== 'number') throw new TypeError(`smoothLoss: a loss must be a number, got ${show(loss)}`);
           n++;
           // fastai: torch.lerp(loss, avg, beta) = loss + beta·(avg − loss).
           avg = loss + beta * (avg - loss);
@@ -124,6 +129,9 @@ export function stopOnDivergence(factor = 4): MonoTypeOperatorFunction<number> {
     defer(() => {
       let best = Infinity;
       return source.pipe(
+        tap((loss) => {
+          if (typeof loss !== 'number') throw new TypeError(`stopOnDivergence: a loss must be a number, got ${show(loss)}`);
+        }),
         takeWhile((loss) => Number.isFinite(loss)),
         takeWhile((loss) => {
           if (loss < best) best = loss;
@@ -164,7 +172,10 @@ export function lrRangeTest(options: RangeTestOptions = {}): OperatorFunction<nu
     defer(() => {
       let raw = NaN;
       const smoothed$ = loss$.pipe(
-        tap((loss) => (raw = loss)),
+        tap((loss) => {
+          if (typeof loss !== 'number') throw new TypeError(`lrRangeTest: a loss must be a number, got ${show(loss)}`);
+          raw = loss;
+        }),
         smoothLoss(o.beta),
       );
       const watched$ = o.stopDiv ? smoothed$.pipe(stopOnDivergence(o.divergence)) : smoothed$;

@@ -115,6 +115,10 @@ export function reduceOnPlateau<V extends Readonly<Record<string, number>> | Ste
   if (!isObservable(metric$)) throw new TypeError(`${fn}: metric$ must be an Observable of numbers, got ${show(metric$)}`);
   const { mode, factor, patience, threshold, thresholdMode, cooldown, minValue, eps, params, initialState: initial, onState } = plateauOptions.read(options);
   const only = params === undefined ? undefined : new Set(params);
+  // A saved scale for a parameter outside params would go on scaling it, which params says not to.
+  for (const name of Object.keys(initial?.scale ?? {})) {
+    if (only !== undefined && !only.has(name)) throw new RangeError(`${fn}: initialState.scale.${name} scales a parameter params leaves out (params: ${[...only].join(', ')}); resume with the params of the run that saved it`);
+  }
   const isBetter = (a: number, best: number): boolean => {
     if (mode === 'min') return thresholdMode === 'rel' ? a < best * (1 - threshold) : a < best - threshold;
     return thresholdMode === 'rel' ? a > best * (threshold + 1) : a > best + threshold;

@@ -27,9 +27,15 @@ const integer = (x: unknown): x is number => typeof x === 'number' && Number.isS
 function checkRun(run: unknown): string | undefined {
   if (typeof run !== 'object' || run === null) return `trainBegin run must be an object { epochs, batchesPerEpoch }, got ${show(run)}`;
   const r = run as Record<string, unknown>;
+  if (Array.isArray(run)) return `trainBegin run must be an object { epochs, batchesPerEpoch }, got ${show(run)}`;
+  // A misspelt key would be silently dropped from the plan.
+  for (const key of Object.keys(r)) {
+    if (key !== 'epochs' && key !== 'batchesPerEpoch' && key !== 'unknown') return `trainBegin run has an unknown key ${show(key)}; the keys are epochs, batchesPerEpoch, unknown`;
+  }
   if (!integer(r['epochs'])) return `trainBegin run.epochs must be a non-negative integer, got ${show(r['epochs'])}`;
   const b = r['batchesPerEpoch'];
   if (b !== null && !(integer(b) && b > 0)) return `trainBegin run.batchesPerEpoch must be a positive integer or null, got ${show(b)}`;
+  if (r['unknown'] !== undefined && typeof r['unknown'] !== 'string') return `trainBegin run.unknown must be a string (why batchesPerEpoch is null), got ${show(r['unknown'])}`;
   return undefined;
 }
 

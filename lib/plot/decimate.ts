@@ -74,7 +74,7 @@ export function decimate(valueAt: (i: number) => number, length: number, columns
  * @param param the parameter, one of the source's (typed: another is a compile error).
  * @param columns pixel columns (at most `length` columns are made).
  * @returns the columns, in step order.
- * @throws RangeError for a name the source does not have.
+ * @throws RangeError for a name the source does not have, or `columns` that is not an integer in [1, 10^7].
  * @example
  * import { OptimizerPolicy, oneCyclePhases } from 'rx-policy';
  * import { columnExtents } from 'rx-policy/plot';
@@ -83,7 +83,13 @@ export function decimate(valueAt: (i: number) => number, length: number, columns
  */
 export function columnExtents<S extends Phase | OptimizerPolicy>(source: S, param: S['params'][number], columns: number): Column[] {
   checkParam('columnExtents', source, param);
+  checkColumns('columnExtents', columns);
   return extentsOf(source, param, columns);
+}
+
+/** NaN, 0 or a fraction of a column would give an empty or silently rounded chart; more than `MAX_READ` columns, a run that never ends. */
+function checkColumns(fn: string, columns: number): void {
+  if (!Number.isSafeInteger(columns) || columns < 1 || columns > MAX_READ) mustBe(fn, 'columns', `an integer in [1, ${MAX_READ}]`, columns);
 }
 
 function extentsOf(source: Phase | OptimizerPolicy, param: string, columns: number): Column[] {
@@ -106,7 +112,7 @@ function extentsOf(source: Phase | OptimizerPolicy, param: string, columns: numb
  * @param param the parameter, one of the source's (typed: another is a compile error).
  * @param columns pixel columns.
  * @returns the points, in step order; steps where no phase has the parameter are left out.
- * @throws RangeError for a name the source does not have.
+ * @throws RangeError for a name the source does not have, or `columns` that is not an integer in [1, 10^7].
  * @example
  * import { OptimizerPolicy, pytorch } from 'rx-policy';
  * import { decimateParam } from 'rx-policy/plot';
@@ -115,6 +121,7 @@ function extentsOf(source: Phase | OptimizerPolicy, param: string, columns: numb
  */
 export function decimateParam<S extends Phase | OptimizerPolicy>(source: S, param: S['params'][number], columns: number): Point[] {
   checkParam('decimateParam', source, param);
+  checkColumns('decimateParam', columns);
   const length = source.length;
   const out: Point[] = [];
   if (length <= 2 * columns) {

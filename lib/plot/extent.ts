@@ -265,7 +265,7 @@ const phaseStarts = new WeakMap<OptimizerPolicy, readonly number[]>();
  * @param from the first step.
  * @param to one past the last step, `from < to ≤ source.length`.
  * @returns the extent, or `undefined`.
- * @throws RangeError for a name the source does not have.
+ * @throws RangeError for a name the source does not have or steps outside `0 ≤ from < to ≤ source.length`; TypeError for a source that is neither a phase nor a policy.
  * @example
  * import { OptimizerPolicy, oneCyclePhases } from 'rx-policy';
  * import { paramExtent } from 'rx-policy/plot';
@@ -274,11 +274,18 @@ const phaseStarts = new WeakMap<OptimizerPolicy, readonly number[]>();
  */
 export function paramExtent<S extends Phase | OptimizerPolicy>(source: S, param: S['params'][number], from: number, to: number): Extent | undefined {
   checkParam('paramExtent', source, param);
+  // A range past the ends would be silently cut to the steps there are; an empty one would read as "no such parameter".
+  const length = source.length;
+  if (!(Number.isSafeInteger(from) && Number.isSafeInteger(to) && from >= 0 && from < to && to <= length)) {
+    throw new RangeError(`paramExtent: steps must satisfy 0 ≤ from < to ≤ ${length}, got from ${show(from)}, to ${show(to)}`);
+  }
   return extentOf(source, param, from, to);
 }
 
 /** Throws when `param` is none of the source's names: a misspelt name is not an empty chart. */
 export function checkParam(fn: string, source: Phase | OptimizerPolicy, param: string): void {
+  const params: unknown = (source as Partial<Phase> | null)?.params;
+  if (!Array.isArray(params) || typeof source.length !== 'number') throw new TypeError(`${fn}: source must be a Phase or an OptimizerPolicy, got ${show(source)}`);
   if (!source.params.includes(param)) throw new RangeError(`${fn}: no parameter ${show(param)}; it has: ${source.params.join(', ')}`);
 }
 

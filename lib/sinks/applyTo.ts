@@ -9,6 +9,15 @@ export type { NumericFields, ParamNames, SinkOptions, Values } from './checkedSi
 const applyToOptions = declare('applyTo', sinkShape);
 const applyWithOptions = declare('applyWith', sinkShape);
 
+/** Whether `target.key = v` would be refused: a read-only field or a getter without a setter, own or inherited. */
+function readOnly(target: object, key: string): boolean {
+  for (let o: object | null = target; o !== null; o = Object.getPrototypeOf(o)) {
+    const d = Object.getOwnPropertyDescriptor(o, key);
+    if (d !== undefined) return 'value' in d ? d.writable !== true : d.set === undefined;
+  }
+  return false;
+}
+
 function numericKeys(target: object): string[] {
   const out: string[] = [];
   for (const key in target) if (typeof (target as Record<string, unknown>)[key] === 'number') out.push(key);
@@ -23,7 +32,7 @@ function numericKeys(target: object): string[] {
  * @param options `params`: the names to write (checked now), e.g. `policy.params`.
  * @returns An observer to subscribe to a stream of values (or `Stepped` values). An error while
  *   writing a value goes to an `error` handler spread beside it (`{ ...sink, error: fail }`), or is thrown without one.
- * @throws TypeError for a target that is not an object, a bad option, or a parameter the target has no numeric field for;
+ * @throws TypeError for a target that is not an object, a bad option, a parameter the target has no numeric field for or a read-only one;
  *   for a TF.js optimizer, whose update reads cached tensors rather than some of its fields (use `tfjsOptimizerSink`).
  * @example
  * import { Subject } from 'rxjs';
@@ -53,6 +62,7 @@ export function applyTo<T extends object, N extends string = never>(target: T, o
         if (typeof record[name] !== 'number') {
           throw new TypeError(`applyTo: the target has no numeric field ${show(name)}; it has: ${numericKeys(target).join(', ') || 'none'}`);
         }
+        if (readOnly(target, name)) throw new TypeError(`applyTo: the target's field ${show(name)} is read-only (frozen, or a getter without a setter)`);
       },
       write(name, value) {
         record[name] = value;
@@ -118,7 +128,7 @@ export interface GroupSinkOptions<K extends string = string, G extends string = 
 export function applyToGroups<G extends object, N extends string = never>(optimizer: { readonly paramGroups: readonly G[] }, options: GroupSinkOptions<ParamNames<N, NumericFields<G>>, NumericFields<G>> = {}): Partial<Observer<SinkInput>> {
   const o = groupOptions.read(options);
   const groups = optimizer?.paramGroups;
-  if (!Array.isArray(groups) || groups.length === 0) {
+  if (!Array.isArray(groups) || groups.length === 0 || !Array.from(groups).every((g) => typeof g === 'object' && g !== null)) {
     throw new TypeError(`applyToGroups: optimizer.paramGroups must be a non-empty array of objects, got ${show(groups)}`);
   }
   const perGroup = o.perGroup ?? {};
@@ -129,16 +139,25 @@ export function applyToGroups<G extends object, N extends string = never>(optimi
   }
   const records = groups as Record<string, number>[];
   const pending = new Float64Array(records.length);
+  const check = (name: string): void => {
+    records.forEach((group, g) => {
+      if (typeof group[name] !== 'number') {
+        throw new TypeError(`applyToGroups: paramGroups[${g}] has no numeric field ${show(name)}; it has: ${numericKeys(group).join(', ') || 'none'}`);
+      }
+      if (readOnly(group, name)) throw new TypeError(`applyToGroups: paramGroups[${g}]'s field ${show(name)} is read-only (frozen, or a getter without a setter)`);
+    });
+  };
+  // A perGroup entry for a name never written would be silently unused.
+  for (const name of Object.keys(perGroup)) {
+    if (o.params !== undefined && !o.params.includes(name)) {
+      throw new TypeError(`applyToGroups: perGroup.${name} names a parameter params leaves out; params: ${o.params.join(', ') || 'none'}`);
+    }
+    check(name);
+  }
   return checkedSink(
     {
       fn: 'applyToGroups',
-      check(name) {
-        records.forEach((group, g) => {
-          if (typeof group[name] !== 'number') {
-            throw new TypeError(`applyToGroups: paramGroups[${g}] has no numeric field ${show(name)}; it has: ${numericKeys(group).join(', ') || 'none'}`);
-          }
-        });
-      },
+      check,
       write(name, value) {
         const spec = perGroup[name];
         if (spec === undefined) {
@@ -194,7 +213,7 @@ export function applyWith<K extends string, N extends string = never>(setters: R
     {
       fn: 'applyWith',
       check(name) {
-        if (typeof byName[name] !== 'function') {
+        if (!Object.hasOwn(byName, name) || typeof byName[name] !== 'function') {
           throw new TypeError(`applyWith: no setter for ${show(name)}; setters: ${Object.keys(setters).join(', ') || 'none'}`);
         }
       },

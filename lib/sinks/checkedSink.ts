@@ -49,6 +49,8 @@ export interface SinkWriter {
   /** Throws, naming what the target has, when `name` cannot be written. */
   check(name: string): void;
   write(name: string, value: number): void;
+  /** Throws when the target cannot take this finite `value` for `name`; called for every name of a value before any is written. */
+  validate?(name: string, value: number): void;
   /** Skip a write when the value is the one this sink wrote last (writes that cost). */
   readonly onlyChanged?: boolean;
 }
@@ -70,6 +72,7 @@ export interface SinkWriter {
  */
 export function checkedSink(writer: SinkWriter, options: SinkOptions): Partial<Observer<SinkInput>> {
   const { check, write, fn } = writer;
+  const validate = writer.validate?.bind(writer);
   // A value that is not a finite number (a stream other than a policy's) is refused before any
   // parameter of its step is written: an optimizer never trains with NaN or ±Infinity.
   const refuse = (name: string, value: unknown): never => {
@@ -99,11 +102,18 @@ export function checkedSink(writer: SinkWriter, options: SinkOptions): Partial<O
       };
   const writeValues = (input: SinkInput): void => {
     const values = input instanceof Stepped ? input.values : input;
+    // null, a number or an array would write nothing: a stream other than a policy's, refused.
+    if (typeof values !== 'object' || values === null || Array.isArray(values)) {
+      throw new TypeError(`${fn}: a value must be an object of parameter values ({ lr: 0.1 }), got ${show(values)}`);
+    }
     if (only !== undefined) {
       const lastWritten = lastOfOnly!;
       for (let i = 0; i < only.length; i++) {
         const value: unknown = values[only[i]!];
-        if (value !== undefined && !Number.isFinite(value)) refuse(only[i]!, value);
+        if (value !== undefined) {
+          if (!Number.isFinite(value)) refuse(only[i]!, value);
+          validate?.(only[i]!, value as number);
+        }
       }
       for (let i = 0; i < only.length; i++) {
         const name = only[i]!;
@@ -123,6 +133,7 @@ export function checkedSink(writer: SinkWriter, options: SinkOptions): Partial<O
         known.add(name);
       }
       if (!Number.isFinite(values[name])) refuse(name, values[name]);
+      validate?.(name, values[name]!);
     }
     for (const name in values) put(name, values[name]!);
   };

@@ -155,7 +155,8 @@ function momentumFollowsField(optimizer: object): void {
  * @returns An observer to subscribe to a stream of values (or `Stepped` values). An error while
  *   writing a value goes to an `error` handler spread beside it (`{ ...sink, error: fail }`), or is thrown without one.
  * @throws TypeError for a non-optimizer, an unsupported optimizer class, a parameter it lacks, or
- *   a β of Adam/Adamax where TF.js's tensor methods are not loaded (tfjs-core alone).
+ *   a β of Adam/Adamax where TF.js's tensor methods are not loaded (tfjs-core alone). On a value: RangeError for
+ *   an Adam/Adamax β outside [0, 1) (β = 1 would divide the bias correction by 0), TypeError for a β written into a disposed optimizer.
  * @example
  * import * as tf from '@tensorflow/tfjs';
  * import { Subject } from 'rxjs';
@@ -173,13 +174,13 @@ export function tfjsOptimizerSink<N extends string = never>(optimizer: TfjsOptim
   }
   const o = tfjsSinkOptions.read(options);
   const className = optimizer.getClassName();
-  const fields = FIELDS[className];
+  const fields = typeof className === 'string' && Object.hasOwn(FIELDS, className) ? FIELDS[className]! : undefined;
   if (fields === undefined) {
     throw new TypeError(`tfjsOptimizerSink: unsupported optimizer class ${show(className)}; supported: ${Object.keys(FIELDS).join(', ')}`);
   }
   const target = optimizer as unknown as Record<string, unknown> & { setLearningRate?(lr: number): void };
   const setLearningRate = typeof target.setLearningRate === 'function' ? target.setLearningRate : undefined;
-  const accumulators = ACCUMULATORS[className] ?? {};
+  const accumulators = Object.hasOwn(ACCUMULATORS, className) ? ACCUMULATORS[className]! : {};
   if (className === 'Momentum') momentumFollowsField(optimizer);
   return checkedSink(
     {
@@ -191,6 +192,15 @@ export function tfjsOptimizerSink<N extends string = never>(optimizer: TfjsOptim
         const accumulator = accumulators[name];
         if (accumulator !== undefined && typeof (target[accumulator] as Partial<ScalarVariable> | undefined)?.mul !== 'function') {
           throw new TypeError(`tfjsOptimizerSink: writing ${name} into ${className} needs the tensor methods of '@tensorflow/tfjs' (its chained ops), to keep the bias correction in step`);
+        }
+      },
+      validate(name, value) {
+        const accumulator = accumulators[name];
+        if (accumulator === undefined) return;
+        // The bias correction divides by 1 − β^t: β = 1 divides by 0, a β outside [0, 1) flips its sign or blows it up.
+        if (!(value >= 0 && value < 1)) throw new RangeError(`tfjsOptimizerSink: ${name} of ${className} must be a number in [0, 1), got ${show(value)}`);
+        if ((target[accumulator] as { isDisposed?: unknown }).isDisposed === true) {
+          throw new TypeError(`tfjsOptimizerSink: the ${className} optimizer is disposed (optimizer.dispose() was called), so ${name} cannot be written`);
         }
       },
       write(name, value) {

@@ -137,6 +137,27 @@ describe('DashboardStore.watch: a value that is not a dict', () => {
   });
 });
 
+describe('DashboardStore.watch: a step or a value it cannot place', () => {
+  it('a step that is not a non-negative integer, or a value that is not a number, errors the run by name instead of being drawn or dropped', () => {
+    for (const [bad, said] of [
+      [{ step: -1, values: { lr: 0.5 } }, 'a step that is not a non-negative integer, got -1'],
+      [{ step: 2.5, values: { lr: 0.5 } }, 'a step that is not a non-negative integer, got 2.5'],
+      [{ step: NaN, values: { lr: 0.5 } }, 'a step that is not a non-negative integer, got NaN'],
+      [{ lr: '0.5' }, 'a non-number lr, got "0.5"'],
+    ] as const) {
+      const { s, errors } = store();
+      const values$ = new Subject<unknown>();
+      s.watch(lrPolicy(5), values$, { name: 'r' });
+      values$.next({ lr: 0.1 });
+      values$.next(bad);
+      const [run] = s.snapshot().runs;
+      expect(run!.status).toMatchObject({ state: 'errored', count: 1, error: `"r" emitted ${said}` });
+      expect(errors.map((e) => e.message)).toEqual([`serveDashboard.watch: "r" emitted ${said}`]);
+      expect(values$.observed).toBe(false);
+    }
+  });
+});
+
 describe('PolicyLike: what watch needs of a policy', () => {
   it('a policy of any names is one; values by step are a parameter dict', () => {
     const policy: PolicyLike = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 3) }), new Phase({ lr: linspace(1, 0, 3), momentum: 0.9 })]);

@@ -153,3 +153,22 @@ describe('smoothLoss, stopOnDivergence, lrRangeTest: RxJS conventions', () => {
     }
   });
 });
+
+describe('range test: losses that are not numbers, options that would be unused', () => {
+  it('a string loss is an error naming the operator, not a silent stop (NaN stays the stop signal)', () => {
+    const errorOf = (source: Observable<unknown>): unknown => {
+      let error: unknown;
+      source.subscribe({ error: (e) => (error = e) });
+      return error;
+    };
+    expect(errorOf(of(1, '2' as unknown as number).pipe(lrRangeTest({ steps: 5 })))).toEqual(new TypeError('lrRangeTest: a loss must be a number, got "2"'));
+    expect(errorOf(of(1, '2' as unknown as number).pipe(smoothLoss()))).toEqual(new TypeError('smoothLoss: a loss must be a number, got "2"'));
+    expect(errorOf(of(null as unknown as number).pipe(stopOnDivergence()))).toEqual(new TypeError('stopOnDivergence: a loss must be a number, got null'));
+    expect(collect(of(1, NaN, 1).pipe(lrRangeTest({ steps: 5 }))).map((p) => p.step)).toEqual([0]);
+  });
+
+  it('divergence with stopDiv: false is refused, as it would never be used', () => {
+    expect(() => lrRangeTest({ stopDiv: false, divergence: 3 })).toThrow(new TypeError('lrRangeTest: divergence applies only with stopDiv: true; leave divergence out, got divergence 3 with stopDiv false'));
+    expect(() => lrRangeTest({ stopDiv: false })).not.toThrow();
+  });
+});

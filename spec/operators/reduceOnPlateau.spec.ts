@@ -439,3 +439,12 @@ describe('reduceOnPlateau: synchronous sources and callback errors', () => {
     expect(once()).toEqual([1, 1, 0.5, 0.25]);
   });
 });
+
+describe('reduceOnPlateau: a saved state that params would not apply', () => {
+  it('refuses an initialState scale for a parameter outside params, which would otherwise go on being scaled', () => {
+    const initialState = { best: 1, badMetrics: 0, cooldownLeft: 0, scale: { wd: 0.5 } };
+    expect(() => reduceOnPlateau(NEVER, { params: ['lr'], initialState })).toThrow(new RangeError('reduceOnPlateau: initialState.scale.wd scales a parameter params leaves out (params: lr); resume with the params of the run that saved it'));
+    expect(() => reduceOnPlateau(NEVER, { params: ['lr', 'wd'], initialState })).not.toThrow();
+    expect(() => reduceOnPlateau(NEVER, { initialState })).not.toThrow();
+  });
+});

@@ -552,3 +552,18 @@ describe('stopping a run', () => {
     expect(policy2.currentStep).toBe(2);
   });
 });
+
+describe('schedule: a run plan with keys it does not know', () => {
+  const errorOf = (run: unknown): unknown => {
+    const policy = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 5) })]);
+    let error: unknown;
+    from([{ type: 'trainBegin', run } as TrainingEvent]).pipe(schedule(policy)).subscribe({ error: (e) => (error = e) });
+    return error;
+  };
+  it('refuses an unknown key, an array and a non-string unknown by name, instead of dropping them', () => {
+    expect(errorOf({ epochs: 1, batchesPerEpoch: 2, batchesPerEpcoh: 3 })).toEqual(new RangeError('schedule: trainBegin run has an unknown key "batchesPerEpcoh"; the keys are epochs, batchesPerEpoch, unknown'));
+    expect(errorOf([1, 2])).toEqual(new RangeError('schedule: trainBegin run must be an object { epochs, batchesPerEpoch }, got [1,2]'));
+    expect(errorOf({ epochs: 1, batchesPerEpoch: null, unknown: 3 })).toEqual(new RangeError('schedule: trainBegin run.unknown must be a string (why batchesPerEpoch is null), got 3'));
+    expect(errorOf({ epochs: 1, batchesPerEpoch: null, unknown: 'no length' })).toBeUndefined();
+  });
+});

@@ -113,3 +113,15 @@ describe('decimate', () => {
     expect(() => decimate(3 as never, 10, 2)).toThrow(new TypeError('decimate: valueAt must be a function (i) => number, got 3'));
   });
 });
+
+describe('columnExtents, decimateParam: columns', () => {
+  it('refuses columns that are not an integer in [1, 10^7] (NaN or 0 gave an empty chart, 2.5 a rounded one)', () => {
+    const policy = new OptimizerPolicy(pytorch.oneCycleLR({ maxLr: 1, totalSteps: 100 }));
+    for (const columns of [NaN, 0, -1, 2.5, Infinity, 1e9]) {
+      expect(() => columnExtents(policy, 'lr', columns)).toThrow(new RangeError(`columnExtents: columns must be an integer in [1, 10000000], got ${columns}`));
+      expect(() => decimateParam(policy, 'lr', columns)).toThrow(new RangeError(`decimateParam: columns must be an integer in [1, 10000000], got ${columns}`));
+    }
+    expect(() => decimateParam(policy, 'lr', '4' as never)).toThrow(new TypeError('decimateParam: columns must be an integer in [1, 10000000], got "4"'));
+    expect(columnExtents(policy, 'lr', 1e7)).toHaveLength(100);
+  });
+});

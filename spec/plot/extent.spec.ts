@@ -100,3 +100,18 @@ describe('paramExtent', () => {
     expect(() => decimateParam(restored, 'wd', 4)).toThrow(new RangeError('decimateParam: no parameter "wd"; it has: lr, momentum'));
   });
 });
+
+describe('paramExtent: steps and sources it cannot read', () => {
+  const policy = new OptimizerPolicy([new Phase({ lr: linspace(0, 1, 10) }), new Phase({ lr: linspace(1, 0, 10) })]);
+  it('refuses a range past the ends, reversed, empty or fractional, instead of cutting it to the steps there are', () => {
+    for (const [from, to] of [[-5, 10], [0, 1e9], [15, 5], [5, 5], [2.5, 10], [NaN, 10]] as const) {
+      expect(() => paramExtent(policy, 'lr', from, to)).toThrow(new RangeError(`paramExtent: steps must satisfy 0 ≤ from < to ≤ 20, got from ${from}, to ${to}`));
+    }
+    expect(paramExtent(policy, 'lr', 0, 20)).toEqual({ min: 0, minAt: 0, max: 1, maxAt: 9 });
+  });
+
+  it('refuses a source that is neither a phase nor a policy by name', () => {
+    expect(() => paramExtent(null as never, 'lr' as never, 0, 1)).toThrow(new TypeError('paramExtent: source must be a Phase or an OptimizerPolicy, got null'));
+    expect(() => columnExtents({} as never, 'lr' as never, 3)).toThrow(new TypeError('columnExtents: source must be a Phase or an OptimizerPolicy, got {}'));
+  });
+});

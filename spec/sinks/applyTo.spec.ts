@@ -229,3 +229,31 @@ describe('types: the names a sink is given are checked against what it can write
     expect(target).toEqual({ lr: 0.5 });
   });
 });
+
+describe('sinks: targets that cannot take a write', () => {
+  it('applyTo refuses a frozen target or a getter without a setter by name, when the sink is made', () => {
+    expect(() => applyTo(Object.freeze({ lr: 0.1 }), { params: ['lr'] })).toThrow(new TypeError('applyTo: the target\'s field "lr" is read-only (frozen, or a getter without a setter)'));
+    const getterOnly = { get lr() { return 0.1; } };
+    expect(() => applyTo(getterOnly).next!({ lr: 0.2 })).toThrow(/applyTo: the target's field "lr" is read-only/);
+    const withSetter = { v: 0.1, get lr() { return this.v; }, set lr(x) { this.v = x; } };
+    applyTo(withSetter).next!({ lr: 0.2 });
+    expect(withSetter.lr).toBe(0.2);
+  });
+
+  it('applyToGroups refuses holes and non-objects in paramGroups, and frozen groups', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => applyToGroups({ paramGroups: [, { lr: 1 }] as never })).toThrow(/applyToGroups: optimizer.paramGroups must be a non-empty array of objects, got a sparse array/);
+    expect(() => applyToGroups({ paramGroups: [{ lr: 1 }, null] as never })).toThrow(new TypeError('applyToGroups: optimizer.paramGroups must be a non-empty array of objects, got [{"lr":1},null]'));
+    expect(() => applyToGroups({ paramGroups: [{ lr: 1 }, Object.freeze({ lr: 1 })] }).next!({ lr: 2 })).toThrow(/paramGroups\[1\]'s field "lr" is read-only/);
+  });
+
+  it('applyToGroups refuses a perGroup entry that would never be used', () => {
+    expect(() => applyToGroups({ paramGroups: [{ lr: 1 }] }, { perGroup: { momentum: [1] } } as never)).toThrow(new TypeError('applyToGroups: paramGroups[0] has no numeric field "momentum"; it has: lr'));
+    expect(() => applyToGroups({ paramGroups: [{ lr: 1, wd: 0 }] }, { params: ['lr'], perGroup: { wd: [1] } })).toThrow(new TypeError('applyToGroups: perGroup.wd names a parameter params leaves out; params: lr'));
+  });
+
+  it("applyWith: a name is a setter only if the object has it as its own (not Object.prototype's constructor)", () => {
+    const sink = applyWith({ lr: () => {} });
+    expect(() => sink.next!({ constructor: 1 })).toThrow(new TypeError('applyWith: no setter for "constructor"; setters: lr'));
+  });
+});

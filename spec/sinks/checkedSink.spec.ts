@@ -65,3 +65,24 @@ describe('checkedSink', () => {
     expect(r.writes).toEqual(['lr=0.25']);
   });
 });
+
+describe('checkedSink: values that are not an object of numbers', () => {
+  it('refuses null, a number and an array by name instead of writing nothing', () => {
+    const { writer, writes } = recorder(false);
+    const sink = checkedSink(writer, {});
+    for (const bad of [null, 0.1, [0.1]]) {
+      expect(() => sink.next!(bad as never)).toThrow(new TypeError(`sink: a value must be an object of parameter values ({ lr: 0.1 }), got ${bad === null ? 'null' : Array.isArray(bad) ? '[0.1]' : '0.1'}`));
+    }
+    expect(writes).toEqual([]);
+  });
+
+  it("a writer's validate runs on every name of a value before any is written", () => {
+    const writes: string[] = [];
+    const sink = checkedSink({ fn: 'sink', check() {}, write: (n, v) => void writes.push(`${n}=${v}`), validate(n, v) { if (n === 'momentum' && v > 1) throw new RangeError('too big'); } }, {});
+    expect(() => sink.next!({ lr: 0.1, momentum: 2 })).toThrow('too big');
+    expect(writes).toEqual([]);
+    const only = checkedSink({ fn: 'sink', check() {}, write: (n, v) => void writes.push(`${n}=${v}`), validate(n, v) { if (n === 'momentum' && v > 1) throw new RangeError('too big'); } }, { params: ['lr', 'momentum'] });
+    expect(() => only.next!({ lr: 0.1, momentum: 2 })).toThrow('too big');
+    expect(writes).toEqual([]);
+  });
+});

@@ -388,3 +388,33 @@ describe('checkpoint and resume of model, optimizer and policy with pure @tensor
     }
   });
 });
+
+describe('tfjsOptimizerSink: betas and optimizers it cannot write', () => {
+  it("Adam's and Adamax's betas must lie in [0, 1): 1 would divide the bias correction by 0; nothing of the value is written", () => {
+    for (const make of [() => tf.train.adam(0.1), () => tf.train.adamax(0.1)]) {
+      const optimizer = make();
+      const sink = tfjsOptimizerSink(optimizer);
+      for (const beta of [1, 1.5, -0.1]) {
+        expect(() => sink.next!({ lr: 0.5, beta1: beta })).toThrow(new RangeError(`tfjsOptimizerSink: beta1 of ${optimizer.getClassName()} must be a number in [0, 1), got ${beta}`));
+        expect(optimizer.getConfig()['learningRate']).toBe(0.1);
+      }
+      sink.next!({ beta1: 0 });
+      expect(optimizer.getConfig()['beta1']).toBe(0);
+      optimizer.dispose();
+    }
+    expect(() => tfjsOptimizerSink(tf.train.adam(0.1), { params: ['beta2'] }).next!({ beta2: 1 })).toThrow(/beta2 of Adam must be a number in \[0, 1\), got 1/);
+  });
+
+  it('a disposed Adam is refused by name when a beta is written, not with a bare "Tensor is disposed"', () => {
+    const adam = tf.train.adam(0.1);
+    const sink = tfjsOptimizerSink(adam);
+    adam.dispose();
+    expect(() => sink.next!({ beta1: 0.8 })).toThrow(new TypeError('tfjsOptimizerSink: the Adam optimizer is disposed (optimizer.dispose() was called), so beta1 cannot be written'));
+  });
+
+  it("a class name of Object.prototype's is unsupported, not read as a field list", () => {
+    for (const name of ['constructor', 'toString', '__proto__']) {
+      expect(() => tfjsOptimizerSink({ getClassName: () => name })).toThrow(new TypeError(`tfjsOptimizerSink: unsupported optimizer class "${name}"; supported: SGD, Momentum, Adam, Adamax, RMSProp, Adagrad, Adadelta`));
+    }
+  });
+});
