@@ -1,3 +1,4 @@
+import { firstNonFinite } from '../internal/finite.js';
 import type { OptionsOf, OptionTable, ResolvedOf } from '../internal/options.js';
 import { num } from '../internal/validate.js';
 import { createSpace, FormulaSpace, type Space, type SpaceDefinition } from '../space.js';
@@ -68,14 +69,8 @@ cyclicspace.definition = definition;
  * peaks overflow first while the troughs stay finite, so the ends alone do not show it.
  */
 function refuseOverflow(delta: number, gamma: number, steps: number): void {
-  const overflows = (k: number) => !Number.isFinite(delta * gamma ** k);
-  if (steps === 0 || !overflows(steps - 1)) return;
-  let lo = -1; // finite (or before the first step)
-  let hi = steps - 1; // overflows
-  while (hi - lo > 1) {
-    const mid = lo + Math.floor((hi - lo) / 2);
-    if (overflows(mid)) hi = mid;
-    else lo = mid;
-  }
-  throw new RangeError(`cyclicspace: gamma ${num(gamma)} makes the amplitude (high − low)·gamma^k overflow at step ${hi} of ${steps}; choose gamma ≤ 1, a smaller high − low or fewer steps, got gamma ${num(gamma)}`);
+  // The envelope grows with k, so the first step it overflows at is found by bisection.
+  const step = firstNonFinite((k) => delta * gamma ** k, steps);
+  if (step === undefined) return;
+  throw new RangeError(`cyclicspace: gamma ${num(gamma)} makes the amplitude (high − low)·gamma^k overflow at step ${step} of ${steps}; choose gamma ≤ 1, a smaller high − low or fewer steps, got gamma ${num(gamma)}`);
 }
