@@ -25,9 +25,8 @@ export type ScheduleOptions = ShapeOptionsOf<typeof decl.shape>;
 const integer = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
 
 function checkRun(run: unknown): string | undefined {
-  if (typeof run !== 'object' || run === null) return `trainBegin run must be an object { epochs, batchesPerEpoch }, got ${show(run)}`;
+  if (typeof run !== 'object' || run === null || Array.isArray(run)) return `trainBegin run must be an object { epochs, batchesPerEpoch }, got ${show(run)}`;
   const r = run as Record<string, unknown>;
-  if (Array.isArray(run)) return `trainBegin run must be an object { epochs, batchesPerEpoch }, got ${show(run)}`;
   // A misspelt key would be silently dropped from the plan.
   for (const key of Object.keys(r)) {
     if (key !== 'epochs' && key !== 'batchesPerEpoch' && key !== 'unknown') return `trainBegin run has an unknown key ${show(key)}; the keys are epochs, batchesPerEpoch, unknown`;
